@@ -1,0 +1,37 @@
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { join, extname } from 'node:path';
+import type { Plugin } from 'vite';
+
+/**
+ * The published dataset lives in `data/` beside its source tables (so a
+ * volunteer sees both together). This plugin serves those files at
+ * `/data/...` in development and copies them into the build, so the site
+ * and anyone downloading the data see the same files.
+ */
+const PUBLISHED = new Set(['.geojson', '.csv', '.json']);
+const TYPES: Record<string, string> = {
+  '.geojson': 'application/geo+json',
+  '.csv': 'text/csv; charset=utf-8',
+  '.json': 'application/json',
+};
+
+export function serveDataDir(dir = 'data'): Plugin {
+  const files = () =>
+    existsSync(dir) ? readdirSync(dir).filter((f) => PUBLISHED.has(extname(f))) : [];
+  return {
+    name: 'serve-data-dir',
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const m = /^\/data\/([\w.-]+)$/.exec((req.url ?? '').split('?')[0]);
+        if (!m || !files().includes(m[1])) return next();
+        res.setHeader('Content-Type', TYPES[extname(m[1])] ?? 'application/octet-stream');
+        res.end(readFileSync(join(dir, m[1])));
+      });
+    },
+    generateBundle() {
+      for (const f of files()) {
+        this.emitFile({ type: 'asset', fileName: `data/${f}`, source: readFileSync(join(dir, f)) });
+      }
+    },
+  };
+}

@@ -1,0 +1,130 @@
+/**
+ * The published data contract of `data/partnerships.geojson`.
+ *
+ * Shared by the data build (which validates what it writes) and the site
+ * (which validates what it loads, because a dataset can be swapped or
+ * tampered with). Unknown values are `null`, never 0.
+ */
+import { z } from 'zod';
+
+export const AGENCY_TYPES = ['police', 'sheriff', 'fire', 'city', 'other'] as const;
+export const GEOCODE_PRECISIONS = ['city', 'zip', 'county', 'manual'] as const;
+export const DATE_PRECISIONS = ['day', 'month', 'year'] as const;
+export const PROGRAM_KINDS = [
+  'neighbors_portal',
+  'device_donation',
+  'officer_incentives',
+  'city_subsidy',
+  'other',
+] as const;
+
+export type AgencyType = (typeof AGENCY_TYPES)[number];
+export type GeocodePrecision = (typeof GEOCODE_PRECISIONS)[number];
+export type DatePrecision = (typeof DATE_PRECISIONS)[number];
+export type ProgramKind = (typeof PROGRAM_KINDS)[number];
+
+/** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, and a real calendar date. */
+export function isPartialIsoDate(s: string): boolean {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(s);
+  if (!m) return false;
+  const [, y, mo, d] = m;
+  if (mo === undefined) return true;
+  const month = Number(mo);
+  if (month < 1 || month > 12) return false;
+  if (d === undefined) return true;
+  const day = Number(d);
+  const days = new Date(Date.UTC(Number(y), month, 0)).getUTCDate();
+  return day >= 1 && day <= days;
+}
+
+export function datePrecision(s: string): DatePrecision {
+  return s.length === 10 ? 'day' : s.length === 7 ? 'month' : 'year';
+}
+
+/** Only http(s) links are ever published or rendered. */
+export function isHttpUrl(s: string): boolean {
+  try {
+    const u = new URL(s);
+    return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+const partialDate = z.string().refine(isPartialIsoDate, 'not a YYYY, YYYY-MM or YYYY-MM-DD date');
+const httpUrl = z.string().refine(isHttpUrl, 'not an http(s) URL');
+/** A money or device figure: a non-negative finite number, or null when not documented. */
+const amount = z.number().finite().nonnegative().nullable();
+
+export const SourceSchema = z.object({
+  url: httpUrl.nullable(),
+  publisher: z.string().min(1),
+  title: z.string().nullable(),
+  date: partialDate.nullable(),
+});
+
+export const ProgramSchema = z.object({
+  kind: z.enum(PROGRAM_KINDS),
+  start_date: partialDate.nullable(),
+  end_date: partialDate.nullable(),
+  devices_given: amount,
+  perk_value_usd: amount,
+  subsidy_usd: amount,
+  /** The figures are documented floors ("at least", "more than"). */
+  at_least: z.boolean(),
+  summary: z.string().min(1),
+  sources: z.array(SourceSchema).min(1),
+});
+
+export const PropertiesSchema = z.object({
+  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'id must be a lower-case slug'),
+  name: z.string().trim().min(1),
+  agency_type: z.enum(AGENCY_TYPES),
+  city: z.string().nullable(),
+  county: z.string().nullable(),
+  state: z.string().regex(/^[A-Z]{2}$/),
+  geocode_precision: z.enum(GEOCODE_PRECISIONS),
+  start_date: partialDate.nullable(),
+  start_precision: z.enum(DATE_PRECISIONS).nullable(),
+  end_date: partialDate.nullable(),
+  programs: z.array(ProgramSchema).min(1),
+  devices_given: amount,
+  perk_value_usd: amount,
+  subsidy_usd: amount,
+  mou_url: httpUrl.nullable(),
+  records_urls: z.array(httpUrl),
+  sources: z.array(SourceSchema).min(1),
+});
+
+export const FeatureSchema = z.object({
+  type: z.literal('Feature'),
+  id: z.string().optional(),
+  geometry: z.object({
+    type: z.literal('Point'),
+    coordinates: z.tuple([
+      z.number().finite().min(-180).max(180),
+      z.number().finite().min(-90).max(90),
+    ]),
+  }),
+  properties: PropertiesSchema,
+});
+
+export const CollectionSchema = z.object({
+  type: z.literal('FeatureCollection'),
+  /** Dataset metadata: when it was built from which inputs. */
+  metadata: z
+    .object({
+      title: z.string(),
+      data_as_of: partialDate,
+      license: z.string(),
+      credit: z.string(),
+    })
+    .optional(),
+  features: z.array(FeatureSchema),
+});
+
+export type Source = z.infer<typeof SourceSchema>;
+export type Program = z.infer<typeof ProgramSchema>;
+export type AgencyProperties = z.infer<typeof PropertiesSchema>;
+export type AgencyFeature = z.infer<typeof FeatureSchema>;
+export type AgencyCollection = z.infer<typeof CollectionSchema>;

@@ -1,0 +1,16 @@
+import { defineConfig } from 'vite';
+import { serveDataDir } from './pipeline/vite-serve-data';
+
+export default defineConfig({
+  base: './',
+  // maplibre-gl ships its worker as a separate file; pre-bundling breaks it.
+  optimizeDeps: { exclude: ['maplibre-gl'] },
+  plugins: [serveDataDir()],
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    chunkSizeWarningLimit: 1500,
+  },
+  server: { port: 5173 },
+  preview: { port: 4173 },
+});
