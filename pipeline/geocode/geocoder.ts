@@ -1,0 +1,159 @@
+/**
+ * Agency → point, offline. Order of attempts:
+ *  - a manual override, if the tables give one            → `manual`
+ *  - county-level agencies (sheriffs, county police, county boards, parish
+ *    commissions): the county's interior point             → `county`
+ *  - the city in the GeoNames gazetteer (same-name places: the one in the
+ *    agency's county if known, else the most populous)     → `city`
+ *  - the city in the ZIP gazetteer                          → `zip`
+ *  - the county's interior point                            → `county`
+ *    (county-level agencies fall back to the city the same way)
+ * Every point is rounded to 5 decimals and must lie inside the agency's
+ * state; a point up to SNAP_KM outside the generalised outline (coastal
+ * places) is moved just inside, anything farther is not accepted.
+ */
+import { Boundaries, type Area } from './boundaries';
+import { lookup, type Gazetteers, type Place } from './gazetteer';
+import type { GeocodePrecision } from '../../src/data/schema';
+
+export const SNAP_KM = 10;
+export const round5 = (n: number) => Math.round(n * 1e5) / 1e5;
+
+export interface GeocodeInput {
+  name: string;
+  agency_type: string;
+  jurisdiction: string;
+  city: string;
+  county: string;
+  state: string;
+}
+
+export type GeocodeResult =
+  | { ok: true; lon: number; lat: number; precision: GeocodePrecision; snapped: boolean }
+  | { ok: false; reason: string };
+
+/** "Ventura County Sheriff's Office" → "Ventura County"; "Caddo Parish Commission" → "Caddo Parish". */
+export function countyFromName(name: string): string | undefined {
+  const m = /^(?:the\s+)?(.+?\s(?:County|Parish|Borough))\b/i.exec(name.trim());
+  return m ? m[1] : undefined;
+}
+
+export function isCountyLevel(a: Pick<GeocodeInput, 'agency_type' | 'jurisdiction'>): boolean {
+  return a.agency_type === 'sheriff' || a.jurisdiction === 'county';
+}
+
+/** Spellings of a place to try: as given, then without municipal words. */
+export function placeVariants(city: string): string[] {
+  const out = [city];
+  const add = (s: string) => {
+    const t = s.trim();
+    if (t && !out.includes(t)) out.push(t);
+  };
+  add(city.replace(/\s+(?:township|twp\.?|borough|village|town|charter township)$/i, ''));
+  add(city.replace(/^(?:township|city|village|town|borough) of\s+/i, ''));
+  return out;
+}
+
+export class Geocoder {
+  private cache = new Map<string, GeocodeResult>();
+
+  constructor(
+    readonly boundaries: Boundaries,
+    private readonly gaz: Gazetteers,
+  ) {}
+
+  static load(gaz: Gazetteers): Geocoder {
+    return new Geocoder(Boundaries.load(), gaz);
+  }
+
+  /** A point is accepted when it lies inside the state, or can be snapped just inside. */
+  accept(state: string, lon: number, lat: number): { lon: number; lat: number; snapped: boolean } | undefined {
+    const x = round5(lon);
+    const y = round5(lat);
+    if (this.boundaries.inState(state, x, y)) return { lon: x, lat: y, snapped: false };
+    const s = this.boundaries.snapIntoState(state, lon, lat, SNAP_KM, round5);
+    return s ? { lon: s[0], lat: s[1], snapped: true } : undefined;
+  }
+
+  /** Checks a manual override point: in range, and inside the state. */
+  checkOverride(state: string, lon: number, lat: number): GeocodeResult {
+    if (!Number.isFinite(lon) || !Number.isFinite(lat) || Math.abs(lon) > 180 || Math.abs(lat) > 90) {
+      return { ok: false, reason: 'coordinates out of range' };
+    }
+    const x = round5(lon);
+    const y = round5(lat);
+    if (!this.boundaries.inState(state, x, y)) return { ok: false, reason: `coordinates ${x},${y} lie outside ${state}` };
+    return { ok: true, lon: x, lat: y, precision: 'manual', snapped: false };
+  }
+
+  private counties(a: GeocodeInput): Area[] {
+    const fromName = countyFromName(a.name);
+    const named = fromName ? this.boundaries.findCounties(a.state, fromName) : [];
+    if (named.length > 0 && isCountyLevel(a)) return named;
+    return a.county ? this.boundaries.findCounties(a.state, a.county) : [];
+  }
+
+  private byCounty(a: GeocodeInput): GeocodeResult | undefined {
+    for (const area of this.counties(a)) {
+      const [lon, lat] = this.boundaries.interiorPoint(area);
+      const p = this.accept(a.state, lon, lat);
+      if (p) return { ok: true, ...p, precision: 'county' };
+    }
+    return undefined;
+  }
+
+  private pick(a: GeocodeInput, cands: Place[], precision: 'city' | 'zip'): GeocodeResult | undefined {
+    if (cands.length === 0) return undefined;
+    let list = cands;
+    const areas = a.county ? this.boundaries.findCounties(a.state, a.county) : [];
+    if (areas.length > 0) {
+      const inCounty = cands.filter((c) => areas.some((ar) => this.boundaries.inArea(ar, c.lon, c.lat)));
+      if (inCounty.length > 0) list = inCounty;
+    }
+    if (precision === 'zip') {
+      // One place's ZIP centroids: those within ~25 km of the first (by ZIP), averaged.
+      const sorted = [...list].sort((x, y) => (x.ref < y.ref ? -1 : 1));
+      const first = sorted[0];
+      const near = sorted.filter((c) => Math.abs(c.lon - first.lon) < 0.3 && Math.abs(c.lat - first.lat) < 0.225);
+      const lon = near.reduce((s, c) => s + c.lon, 0) / near.length;
+      const lat = near.reduce((s, c) => s + c.lat, 0) / near.length;
+      const p = this.accept(a.state, lon, lat) ?? this.accept(a.state, first.lon, first.lat);
+      return p ? { ok: true, ...p, precision } : undefined;
+    }
+    const sorted = [...list].sort((x, y) => y.population - x.population || (x.ref < y.ref ? -1 : 1));
+    for (const c of sorted) {
+      const p = this.accept(a.state, c.lon, c.lat);
+      if (p) return { ok: true, ...p, precision };
+    }
+    return undefined;
+  }
+
+  private byPlace(a: GeocodeInput): GeocodeResult | undefined {
+    if (!a.city) return undefined;
+    for (const v of placeVariants(a.city)) {
+      const r = this.pick(a, lookup(this.gaz.cities, a.state, v), 'city');
+      if (r) return r;
+    }
+    for (const v of placeVariants(a.city)) {
+      const r = this.pick(a, lookup(this.gaz.zips, a.state, v), 'zip');
+      if (r) return r;
+    }
+    return undefined;
+  }
+
+  geocode(a: GeocodeInput): GeocodeResult {
+    if (!this.boundaries.hasState(a.state)) return { ok: false, reason: `no outline for state "${a.state}"` };
+    const countyLevel = isCountyLevel(a);
+    const k = [countyLevel ? 'C' : 'P', a.state, a.city, a.county, countyLevel ? (countyFromName(a.name) ?? '') : ''].join('|');
+    const hit = this.cache.get(k);
+    if (hit) return hit;
+    const r =
+      (countyLevel ? (this.byCounty(a) ?? this.byPlace(a)) : (this.byPlace(a) ?? this.byCounty(a))) ??
+      ({
+        ok: false,
+        reason: `cannot geocode "${a.city || a.county || a.name}, ${a.state}" (add a row to geocode_overrides.csv)`,
+      } as const);
+    this.cache.set(k, r);
+    return r;
+  }
+}

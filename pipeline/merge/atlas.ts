@@ -1,0 +1,186 @@
+/**
+ * Merging parsed Atlas agencies into the source tables. Idempotent (merging
+ * the same export twice changes nothing) and conservative: rows that came
+ * from elsewhere are never overwritten; an existing agency only gains Atlas
+ * ids, empty fields filled, sources added, and a Neighbors-portal date that
+ * is earlier or more precise.
+ */
+import type { AtlasAgency } from '../atlas/parse';
+import { earlierDate } from '../lib/dates';
+import { ATLAS_PUBLISHER, ATLAS_URL, RING_MAP_ID, publisherFor, sourceIdFor } from '../lib/sources';
+import { agencySlug } from '../lib/text';
+import {
+  joinList, splitList,
+  type AgencyRow, type Lined, type ProgramRow, type SourceRow, type Tables,
+} from '../tables/model';
+import { AgencyMatcher } from './names';
+
+export interface AtlasMergeOptions {
+  /** Export date `YYYY-MM-DD`: the Atlas dataset source is `atlas-<date>`. */
+  exportDate: string;
+  /** hostname → outlet, for links whose Atlas "Source" cell is empty. */
+  publishers: ReadonlyMap<string, string>;
+  /** Extra names for existing agencies: [alias, state, agency id]. */
+  aliases?: readonly [string, string, string][];
+  /**
+   * Chooses the agency's own county when the export lists several (e.g. the
+   * one that contains the city); default: the first.
+   */
+  primaryCounty?: (a: AtlasAgency) => string;
+}
+
+export interface AtlasMergeResult {
+  tables: Tables;
+  added: string[];
+  merged: { id: string; how: 'atlas-id' | 'exact' | 'alias'; name: string }[];
+}
+
+export const portalProgramId = (agencyId: string) => `${agencyId}--neighbors-portal`;
+
+export function atlasDatasetSource(exportDate: string): SourceRow {
+  return {
+    id: `atlas-${exportDate}`,
+    type: 'dataset',
+    url: ATLAS_URL,
+    publisher: ATLAS_PUBLISHER,
+    title: `Atlas of Surveillance data export of ${exportDate} (Ring/Neighbors partnerships)`,
+    date: exportDate,
+  };
+}
+
+export const RING_MAP_SOURCE: SourceRow = {
+  id: RING_MAP_ID,
+  type: 'map',
+  url: 'https://www.google.com/maps/d/viewer?mid=1eYVDPh5itXq5acDT9b0BVeQwmESBa4cB',
+  publisher: 'Ring',
+  title: 'Active Agency Map (law-enforcement partners on Neighbors)',
+  date: '',
+};
+
+function portalSummary(a: AtlasAgency): string {
+  const precision = a.date === null ? 'none' : a.date.length === 10 ? 'day' : a.date.length === 7 ? 'month' : 'year';
+  const base =
+    precision === 'day'
+      ? "Listed on Ring's Active Agency Map as a partner on the Neighbors law-enforcement portal, active from this date (as recorded by EFF's Atlas of Surveillance)."
+      : precision === 'none'
+        ? "Listed by EFF's Atlas of Surveillance as a partner on Ring's Neighbors law-enforcement portal; the export gives no date."
+        : `EFF's Atlas of Surveillance records the agency joining Ring's Neighbors law-enforcement portal in this ${precision}; the export gives no exact day.`;
+  const distinct = [...new Set(a.dates.filter((d): d is string => d !== null))];
+  if (distinct.length > 1) {
+    return `${base} The Atlas lists the agency ${a.dates.length} times, with dates ${distinct.join(' and ')}; the earliest is used.`;
+  }
+  return base;
+}
+
+export function mergeAtlas(tables: Tables, agencies: readonly AtlasAgency[], opts: AtlasMergeOptions): AtlasMergeResult {
+  const out: Tables = {
+    agencies: tables.agencies.map((r) => ({ ...r })),
+    programs: tables.programs.map((r) => ({ ...r })),
+    sources: tables.sources.map((r) => ({ ...r })),
+    overrides: tables.overrides.map((r) => ({ ...r })),
+  };
+  const matcher = new AgencyMatcher<Lined<AgencyRow>>(out.agencies);
+  for (const [alias, state, id] of opts.aliases ?? []) matcher.addAlias(alias, state, id);
+  const byAtlasId = new Map<string, Lined<AgencyRow>>();
+  for (const a of out.agencies) for (const aos of splitList(a.atlas_ids)) byAtlasId.set(aos, a);
+  const ids = new Set(out.agencies.map((a) => a.id));
+  const sourcesById = new Map(out.sources.map((s) => [s.id, s]));
+  const programsById = new Map(out.programs.map((p) => [p.id, p]));
+  const addSource = (s: SourceRow) => {
+    if (sourcesById.has(s.id)) return;
+    sourcesById.set(s.id, s);
+    out.sources.push(s);
+  };
+  const dataset = atlasDatasetSource(opts.exportDate);
+  addSource(dataset);
+
+  const added: string[] = [];
+  const merged: AtlasMergeResult['merged'] = [];
+  for (const a of agencies) {
+    const county = a.counties.length > 0 ? (opts.primaryCounty?.(a) ?? a.counties[0]) : '';
+    const others = a.counties.filter((c) => c !== county);
+    let agency = a.aosIds.map((x) => byAtlasId.get(x)).find(Boolean);
+    if (agency) merged.push({ id: agency.id, how: 'atlas-id', name: a.agency });
+    else {
+      const m = matcher.match(a.agency, a.state);
+      if (m && m.how !== 'loose') {
+        agency = m.item;
+        merged.push({ id: agency.id, how: m.how, name: a.agency });
+      }
+    }
+    if (!agency) {
+      let id = agencySlug(a.agency, a.state);
+      for (let n = 2; ids.has(id); n++) id = `${agencySlug(a.agency, a.state)}-${n}`;
+      agency = {
+        id,
+        name: a.agency,
+        agency_type: a.agencyType,
+        jurisdiction: a.jurisdiction,
+        city: a.city,
+        county,
+        other_counties: joinList(others),
+        state: a.state,
+        atlas_ids: '',
+      };
+      out.agencies.push(agency);
+      matcher.add(agency);
+      ids.add(id);
+      added.push(id);
+    } else {
+      if (!agency.city) agency.city = a.city;
+      if (!agency.county) agency.county = county;
+      if (!agency.other_counties && others.length > 0 && agency.county === county) agency.other_counties = joinList(others);
+      if (!agency.jurisdiction) agency.jurisdiction = a.jurisdiction;
+    }
+    const aos = splitList(agency.atlas_ids);
+    for (const x of a.aosIds) if (!aos.includes(x)) aos.push(x);
+    agency.atlas_ids = joinList(aos);
+    for (const x of aos) byAtlasId.set(x, agency);
+
+    const sourceIds = [dataset.id];
+    for (const l of a.links) {
+      if (l.type === 'map') {
+        addSource(RING_MAP_SOURCE);
+        sourceIds.push(RING_MAP_SOURCE.id);
+        continue;
+      }
+      const publisher = l.source || publisherFor(l.url, opts.publishers);
+      const s: SourceRow = {
+        id: sourceIdFor(publisher, l.url),
+        type: l.type,
+        url: l.url,
+        publisher,
+        title: '',
+        date: l.date ?? '',
+      };
+      addSource(s);
+      sourceIds.push(sourcesById.get(s.id)!.id);
+    }
+
+    const pid = portalProgramId(agency.id);
+    const existing = programsById.get(pid);
+    if (!existing) {
+      const p: ProgramRow = {
+        id: pid,
+        agency_id: agency.id,
+        kind: 'neighbors_portal',
+        start_date: a.date ?? '',
+        end_date: '',
+        devices_given: '',
+        perk_value_usd: '',
+        subsidy_usd: '',
+        at_least: 'false',
+        summary: portalSummary(a),
+        source_ids: joinList(sourceIds),
+      };
+      out.programs.push(p);
+      programsById.set(pid, p);
+    } else {
+      existing.start_date = earlierDate(existing.start_date || null, a.date) ?? '';
+      const list = splitList(existing.source_ids);
+      for (const s of sourceIds) if (!list.includes(s)) list.push(s);
+      existing.source_ids = joinList(list);
+    }
+  }
+  return { tables: out, added, merged };
+}

@@ -1,0 +1,70 @@
+/**
+ * `npm run data [-- --in <tables dir>] [--out <file>] [--check]`
+ *
+ * Builds `data/partnerships.geojson` from the source tables in `data/`:
+ * validates every row, geocodes every agency offline, and writes a
+ * deterministic, schema-valid FeatureCollection. Any rejected row stops the
+ * build (nothing is written) with file, line and reason. `--check` compares
+ * with the existing file instead of writing it (exit 1 when stale).
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildFromDir } from './build/run';
+import { DEFAULT_DATA_DIR, DEFAULT_OUT } from './lib/paths';
+
+function main(): number {
+  const { values } = parseArgs({
+    options: {
+      in: { type: 'string' },
+      out: { type: 'string' },
+      check: { type: 'boolean', default: false },
+      quiet: { type: 'boolean', default: false },
+    },
+  });
+  const dir = resolve(values.in ?? DEFAULT_DATA_DIR);
+  const out = resolve(values.out ?? DEFAULT_OUT);
+  const rel = (p: string) => relative(process.cwd(), p) || p;
+  const t0 = performance.now();
+  const r = buildFromDir(dir);
+  const ms = Math.round(performance.now() - t0);
+
+  let balanced = true;
+  for (const [file, c] of Object.entries(r.counts)) {
+    const ok = c.read === c.written + c.rejected;
+    balanced &&= ok;
+    console.log(`${file.padEnd(22)} rows read ${c.read} = written ${c.written} + rejected ${c.rejected}${ok ? '' : '  <-- DOES NOT ADD UP'}`);
+  }
+  for (const x of r.rejects) console.error(`REJECT ${rel(resolve(dir, x.file))}:${x.line}: ${x.reason}`);
+  if (r.normalised > 0) console.log(`normalised ${r.normalised} text field(s) (invisible characters, spacing)`);
+  if (r.snapped > 0 && !values.quiet) console.log(`moved ${r.snapped} coastal point(s) just inside their state outline`);
+
+  if (r.rejects.length > 0 || !balanced) {
+    console.error(`${r.rejects.length} reject(s): ${rel(out)} was not written.`);
+    return 1;
+  }
+  const feats = r.collection.features;
+  const tally = (f: (x: (typeof feats)[number]) => string) =>
+    Object.entries(feats.reduce<Record<string, number>>((m, x) => ((m[f(x)] = (m[f(x)] ?? 0) + 1), m), {}))
+      .sort()
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ');
+  console.log(`features: ${feats.length} (${ms} ms)`);
+  console.log(`  by agency_type: ${tally((x) => x.properties.agency_type)}`);
+  console.log(`  by geocode_precision: ${tally((x) => x.properties.geocode_precision)}`);
+
+  if (values.check) {
+    const current = existsSync(out) ? readFileSync(out, 'utf8') : '';
+    if (current !== r.text) {
+      console.error(`${rel(out)} is stale: run npm run data`);
+      return 1;
+    }
+    console.log(`${rel(out)} is up to date`);
+    return 0;
+  }
+  writeFileSync(out, r.text);
+  console.log(`wrote ${rel(out)}`);
+  return 0;
+}
+
+process.exitCode = main();

@@ -1,0 +1,63 @@
+/**
+ * The project's source tables (`data/*.csv`): what a volunteer edits in a
+ * spreadsheet. Every value is a string here; validation happens in the build
+ * (`pipeline/build/validate.ts`).
+ */
+
+export const TABLE_FILES = {
+  agencies: 'agencies.csv',
+  programs: 'programs.csv',
+  sources: 'sources.csv',
+  overrides: 'geocode_overrides.csv',
+} as const;
+
+export const AGENCY_COLUMNS = [
+  'id', 'name', 'agency_type', 'jurisdiction', 'city', 'county', 'other_counties', 'state', 'atlas_ids',
+] as const;
+export const PROGRAM_COLUMNS = [
+  'id', 'agency_id', 'kind', 'start_date', 'end_date', 'devices_given', 'perk_value_usd', 'subsidy_usd',
+  'at_least', 'summary', 'source_ids',
+] as const;
+export const SOURCE_COLUMNS = ['id', 'type', 'url', 'publisher', 'title', 'date'] as const;
+export const OVERRIDE_COLUMNS = ['agency_id', 'lon', 'lat', 'note'] as const;
+
+export const SOURCE_TYPES = ['mou', 'records', 'news', 'official', 'dataset', 'map'] as const;
+export const JURISDICTIONS = ['municipal', 'county', 'regional'] as const;
+
+export type AgencyRow = Record<(typeof AGENCY_COLUMNS)[number], string>;
+export type ProgramRow = Record<(typeof PROGRAM_COLUMNS)[number], string>;
+export type SourceRow = Record<(typeof SOURCE_COLUMNS)[number], string>;
+export type OverrideRow = Record<(typeof OVERRIDE_COLUMNS)[number], string>;
+
+/** A row with the line it came from (undefined for rows created in memory). */
+export type Lined<T> = T & { line?: number };
+
+export interface Tables {
+  agencies: Lined<AgencyRow>[];
+  programs: Lined<ProgramRow>[];
+  sources: Lined<SourceRow>[];
+  overrides: Lined<OverrideRow>[];
+}
+
+/** Lists inside a cell (source ids, counties, Atlas ids) are separated by `;`. */
+export function splitList(cell: string): string[] {
+  return cell
+    .split(';')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+export function joinList(items: readonly string[]): string {
+  return items.join('; ');
+}
+
+/** Canonical row order, so rewriting the tables is deterministic. */
+export function sortTables(t: Tables): Tables {
+  const by = <T>(key: (r: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+  return {
+    agencies: [...t.agencies].sort(by((r) => r.id)),
+    programs: [...t.programs].sort(by((r) => `${r.agency_id}\u0000${r.id}`)),
+    sources: [...t.sources].sort(by((r) => r.id)),
+    overrides: [...t.overrides].sort(by((r) => r.agency_id)),
+  };
+}
