@@ -5,7 +5,7 @@ export default defineConfig({
   base: './',
   // maplibre-gl ships its worker as a separate file; pre-bundling breaks it.
   optimizeDeps: { exclude: ['maplibre-gl'] },
-  plugins: [serveDataDir()],
+  plugins: [serveDataDir(process.env.RING_DATA_DIR ?? 'data')],
   build: {
     target: 'es2022',
     sourcemap: false,

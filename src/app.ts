@@ -1,0 +1,283 @@
+/**
+ * Wires the state store to the map, the panels and the URL. Pure logic
+ * lives in filters/, state/, time/ and scales/; this module only connects.
+ */
+import type { AgencyIndex } from './data/agency-index';
+import type { Dataset } from './data/load';
+import type { AppState, View } from './state/app-state';
+import { Store } from './state/store';
+import { formatUrlState, parseUrlState } from './state/url-state';
+import type { Filters } from './filters/filters';
+import { applyFilters } from './filters/filters';
+import { computeTotals } from './filters/totals';
+import { monthlyHistogram } from './time/histogram';
+import { startColorScale } from './scales/palette';
+import type { BasemapData } from './map/basemap';
+import { MapView, webglAvailable } from './map/map-view';
+import { maxDocumentedValue } from './map/perks-layer';
+import { FiltersPanel } from './ui/filters-panel';
+import { LayersPanel } from './ui/layers-panel';
+import { renderCount, renderTotals } from './ui/totals-panel';
+import { Timeline } from './ui/timeline';
+import { AgencyList } from './ui/agency-list';
+import { renderCard } from './ui/agency-card';
+import { renderLegend } from './ui/legend';
+import { setupAbout } from './ui/about';
+import { notify } from './ui/notices';
+import { $ } from './ui/dom';
+
+export interface Derived {
+  mask: Uint8Array;
+  count: number;
+}
+
+export class App {
+  readonly store: Store<AppState>;
+  readonly index: AgencyIndex;
+  readonly mapView: MapView | null = null;
+  derived: Derived;
+  private filtersPanel: FiltersPanel;
+  private layersPanel: LayersPanel;
+  private timeline: Timeline;
+  private list: AgencyList;
+  private legendCollapsed: boolean;
+  private colorOfMonth: (m: number | null) => string;
+  private lastFilters: Filters | null = null;
+  private urlTimer = 0;
+  private restoring = false;
+
+  constructor(
+    index: AgencyIndex,
+    readonly dataset: Dataset,
+    basemap: BasemapData | null,
+    initial: AppState,
+  ) {
+    this.index = index;
+    this.store = new Store(initial);
+    const s = initial;
+    this.legendCollapsed = window.matchMedia('(max-width: 700px)').matches && !s.embed;
+    this.colorOfMonth = startColorScale([index.minStart, index.maxStart]);
+    const colorOf = (i: number) => this.colorOfMonth(index.start[i] < 0 ? null : index.start[i]);
+    this.derived = this.derive(s.filters);
+
+    this.filtersPanel = new FiltersPanel($('#filters') as HTMLFormElement, index, (patch) => this.setFilters(patch));
+    this.layersPanel = new LayersPanel(
+      $('#layers'),
+      (layers) => this.set({ layers }),
+      (online) => this.set({ basemap: online ? 'online' : 'bundled' }),
+    );
+    this.timeline = new Timeline(
+      $('#timeline'),
+      index.minStart,
+      index.maxStart,
+      (m) => this.colorOfMonth(m),
+      { onRange: (from, to, o) => this.setFilters({ from, to }, o?.transient) },
+      () => window.matchMedia('(prefers-reduced-motion: reduce)').matches,
+    );
+    this.list = new AgencyList($('#list'), index, (i) => this.select(i, { reveal: true }));
+    this.list.rerender = () => this.renderList();
+    setupAbout($('#about-dialog') as HTMLDialogElement, $('#about-button'), index, dataset.metadata);
+
+    if (basemap && webglAvailable()) {
+      try {
+        this.mapView = new MapView({
+          container: $('#map'),
+          basemap,
+          index,
+          colorOf,
+          view: s.view,
+          embed: s.embed,
+          onSelect: (i) => this.select(i, { focusCard: true }),
+          onMoveEnd: (view) => this.onMoveEnd(view),
+          onOnlineFailed: () => {
+            this.set({ basemap: 'bundled' });
+            notify($('#notices'), 'The online street map could not be reached; showing the bundled map instead.', 'warning');
+          },
+        });
+      } catch {
+        this.mapView = null;
+      }
+    }
+    if (!this.mapView) this.showMapMissing();
+
+    this.store.subscribe((next, prev) => this.render(next, prev));
+    window.addEventListener('popstate', () => this.restoreFromUrl());
+    window.addEventListener('hashchange', () => this.restoreFromUrl());
+    document.body.classList.toggle('embed', s.embed);
+
+    void this.start();
+  }
+
+  private async start(): Promise<void> {
+    this.render(this.store.state, null);
+    if (this.mapView) {
+      await this.mapView.ready;
+      this.mapView.applyLayers(this.derived.mask, this.store.state.layers);
+      this.mapView.setOnline(this.store.state.basemap === 'online');
+      const sel = this.selectedIndex(this.store.state);
+      this.mapView.setSelected(sel);
+      this.renderList();
+      this.renderLegend();
+      this.mapView.map.once('idle', () => document.body.setAttribute('data-map-ready', 'true'));
+    } else {
+      document.body.setAttribute('data-map-ready', 'false');
+    }
+  }
+
+  private showMapMissing(): void {
+    const msg = $('#map-message');
+    msg.hidden = false;
+    msg.textContent =
+      'The map cannot be shown because this browser has WebGL turned off or unavailable. Every agency is still listed below, and all filters work.';
+    $('#map').hidden = true;
+    document.body.classList.add('no-map');
+  }
+
+  derive(f: Filters): Derived {
+    const { mask, count } = applyFilters(this.index, f);
+    return { mask, count };
+  }
+
+  set(patch: Partial<AppState>, opts: { transient?: boolean } = {}): void {
+    this.store.update((s) => ({ ...s, ...patch }));
+    this.scheduleUrl(opts.transient ? 'replace' : 'push');
+  }
+
+  setFilters(patch: Partial<Filters>, transient = false): void {
+    this.store.update((s) => ({ ...s, filters: { ...s.filters, ...patch } }));
+    this.scheduleUrl(transient ? 'replace' : 'push');
+  }
+
+  selectedIndex(s: AppState): number | null {
+    return s.agency === null ? null : (this.index.byId.get(s.agency) ?? null);
+  }
+
+  select(i: number | null, opts: { reveal?: boolean; focusCard?: boolean } = {}): void {
+    this.set({ agency: i === null ? null : this.index.ids[i] });
+    if (i !== null && opts.reveal) this.mapView?.reveal(i);
+    if (i !== null) {
+      const card = $('#card');
+      card.scrollIntoView?.({ block: 'nearest' });
+      ($('#card-title', card) as HTMLElement).focus({ preventScroll: true });
+    }
+  }
+
+  private onMoveEnd(view: View): void {
+    if (this.restoring) return;
+    this.store.update((s) => ({ ...s, view }));
+    this.renderList();
+    this.scheduleUrl('replace');
+  }
+
+  /** URL writes are batched: filter changes push a history entry, moves replace it. */
+  private pendingMode: 'push' | 'replace' = 'replace';
+  private scheduleUrl(mode: 'push' | 'replace'): void {
+    if (this.restoring) return;
+    if (mode === 'push') this.pendingMode = 'push';
+    window.clearTimeout(this.urlTimer);
+    this.urlTimer = window.setTimeout(() => {
+      const hash = formatUrlState(this.store.state);
+      const url = `${location.pathname}${location.search}${hash}`;
+      if (url !== `${location.pathname}${location.search}${location.hash}`) {
+        if (this.pendingMode === 'push') history.pushState(null, '', url);
+        else history.replaceState(null, '', url);
+      }
+      this.pendingMode = 'replace';
+    }, 250);
+  }
+
+  restoreFromUrl(): void {
+    const { state, notices } = parseUrlState(location.hash, location.search);
+    for (const n of notices) notify($('#notices'), n, 'info');
+    this.restoring = true;
+    this.store.update(() => ({ ...state, embed: this.store.state.embed || state.embed }));
+    if (this.mapView) {
+      if (state.view) this.mapView.setView(state.view);
+      else this.mapView.fitAll();
+    }
+    this.restoring = false;
+    this.renderList();
+  }
+
+  private render(s: AppState, prev: AppState | null): void {
+    if (s.filters !== this.lastFilters) {
+      this.lastFilters = s.filters;
+      this.derived = this.derive(s.filters);
+      this.filtersPanel.render(s.filters);
+      const histMask = applyFilters(this.index, s.filters, { ignoreDates: true }).mask;
+      this.timeline.render(monthlyHistogram(this.index, histMask, this.index.minStart, this.index.maxStart), s.filters.from, s.filters.to, this.derived.count);
+      renderCount($('#count'), this.derived.count);
+      renderTotals($('#totals'), computeTotals(this.index, this.derived.mask));
+    }
+    const layersChanged = !prev || prev.layers !== s.layers;
+    const filtersChanged = !prev || prev.filters !== s.filters;
+    if (this.mapView?.agencies && (layersChanged || filtersChanged)) this.mapView.applyLayers(this.derived.mask, s.layers);
+    if (layersChanged || filtersChanged) this.renderLegend();
+    if (!prev || prev.layers !== s.layers || prev.basemap !== s.basemap) {
+      this.layersPanel.render(s.layers, s.basemap === 'online');
+      if (this.mapView?.agencies) this.mapView.setOnline(s.basemap === 'online');
+    }
+    if (!prev || prev.agency !== s.agency) this.renderSelection(s);
+    if (filtersChanged || !prev || prev.agency !== s.agency) this.renderList();
+  }
+
+  private renderSelection(s: AppState): void {
+    const i = this.selectedIndex(s);
+    const card = $('#card');
+    if (i === null) {
+      if (!card.hidden) {
+        card.hidden = true;
+        card.replaceChildren();
+      }
+    } else {
+      renderCard(card, this.index.features[i], () => {
+        this.select(null);
+        (document.querySelector(`#list button[data-id="${this.index.ids[i]}"]`) as HTMLElement | null)?.focus();
+      });
+      card.hidden = false;
+    }
+    document.body.classList.toggle('has-card', i !== null);
+    this.mapView?.setSelected(i);
+  }
+
+  /** Agencies that pass the filters and lie in the current view. */
+  inViewMask(): Uint8Array {
+    const mask = this.derived.mask;
+    if (!this.mapView?.agencies) return mask;
+    const b = this.mapView.map.getBounds();
+    const w = b.getWest(), e = b.getEast(), s = b.getSouth(), n = b.getNorth();
+    const out = new Uint8Array(mask.length);
+    const { lon, lat } = this.index;
+    for (let i = 0; i < mask.length; i++) {
+      if (mask[i] && lat[i] >= s && lat[i] <= n && ((lon[i] >= w && lon[i] <= e) || lon[i] + 360 <= e || lon[i] - 360 >= w)) out[i] = 1;
+    }
+    return out;
+  }
+
+  renderList(): void {
+    this.list.render(this.inViewMask(), this.derived.count, this.selectedIndex(this.store.state));
+  }
+
+  private renderLegend(): void {
+    const max = maxDocumentedValue(this.index);
+    const perks = this.mapView?.perks;
+    const examples = [max, max / 4, max / 20].filter((v) => v >= 1).map((v) => {
+      const usd = Number(v.toPrecision(1));
+      return { usd, r: perks ? perks.radiusFor(usd) : 8 };
+    });
+    renderLegend(
+      $('#legend'),
+      {
+        layers: this.store.state.layers,
+        dateDomain: [this.index.minStart, this.index.maxStart],
+        perkExamples: examples,
+        densityBreaks: this.mapView?.density?.breaks.length ? this.mapView.density.breaks : [1, 2, 3, 4, 5],
+      },
+      this.legendCollapsed,
+      () => {
+        this.legendCollapsed = !this.legendCollapsed;
+        this.renderLegend();
+      },
+    );
+  }
+}

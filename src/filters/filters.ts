@@ -1,0 +1,88 @@
+/**
+ * The filter state and how it selects agencies. Pure: no DOM, no map.
+ */
+import type { AgencyType } from '../data/schema';
+import { AGENCY_TYPES } from '../data/schema';
+import type { AgencyIndex } from '../data/agency-index';
+import { FLAG_PERKS, FLAG_RECORDS, foldText } from '../data/agency-index';
+import type { Month } from '../time/months';
+
+export interface Filters {
+  /** Agency types to show; empty means all. */
+  types: AgencyType[];
+  /** Two-letter state code, or null for all states. */
+  state: string | null;
+  /** Inclusive month range of start dates; null ends are open. */
+  from: Month | null;
+  to: Month | null;
+  perks: boolean;
+  records: boolean;
+  /** Name/place search text. */
+  q: string;
+}
+
+export const DEFAULT_FILTERS: Readonly<Filters> = Object.freeze({
+  types: [],
+  state: null,
+  from: null,
+  to: null,
+  perks: false,
+  records: false,
+  q: '',
+});
+
+export function hasDateFilter(f: Filters): boolean {
+  return f.from !== null || f.to !== null;
+}
+
+/**
+ * Returns a mask (1 = shown) and the number shown. `ignoreDates` computes the
+ * set the timeline histogram is drawn from (every filter except the dates).
+ */
+export function applyFilters(
+  index: AgencyIndex,
+  f: Filters,
+  opts: { ignoreDates?: boolean } = {},
+): { mask: Uint8Array; count: number } {
+  const n = index.size;
+  const mask = new Uint8Array(n);
+  const typeOk = new Uint8Array(AGENCY_TYPES.length).fill(f.types.length ? 0 : 1);
+  for (const t of f.types) typeOk[AGENCY_TYPES.indexOf(t)] = 1;
+  const stateI = f.state === null ? -1 : index.states.indexOf(f.state);
+  const wantFlags = (f.perks ? FLAG_PERKS : 0);
+  const dates = !opts.ignoreDates && hasDateFilter(f);
+  const from = f.from ?? -Infinity;
+  const to = f.to ?? Infinity;
+  const q = foldText(f.q.trim());
+  const { type, state, flags, start, haystack } = index;
+  let count = 0;
+  if (f.state !== null && stateI === -1) return { mask, count };
+  for (let i = 0; i < n; i++) {
+    if (!typeOk[type[i]]) continue;
+    if (stateI !== -1 && state[i] !== stateI) continue;
+    if ((flags[i] & wantFlags) !== wantFlags) continue;
+    if (f.records && !(flags[i] & FLAG_RECORDS)) continue;
+    if (dates) {
+      const s = start[i];
+      if (s < 0 || s < from || s > to) continue;
+    }
+    if (q && !haystack[i].includes(q)) continue;
+    mask[i] = 1;
+    count++;
+  }
+  return { mask, count };
+}
+
+/** The active filters in words, for the exported image and the embed title. */
+export function describeFilters(f: Filters, monthLabel: (m: Month) => string): string {
+  const parts: string[] = [];
+  if (f.types.length) parts.push(f.types.join(', ') + ' agencies');
+  if (f.state) parts.push(`in ${f.state}`);
+  if (f.from !== null && f.to !== null) parts.push(`started ${monthLabel(f.from)} – ${monthLabel(f.to)}`);
+  else if (f.from !== null) parts.push(`started from ${monthLabel(f.from)}`);
+  else if (f.to !== null) parts.push(`started by ${monthLabel(f.to)}`);
+  if (f.perks) parts.push('with documented perks');
+  if (f.records) parts.push('with MOU or public records');
+  if (f.q.trim()) parts.push(`matching “${f.q.trim()}”`);
+  return parts.length ? parts.join(' · ') : 'All agencies';
+}

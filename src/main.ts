@@ -1,0 +1,76 @@
+/**
+ * Boot: read the link, load the data (with clear messages when it is
+ * missing, damaged or slow), then start the app.
+ */
+import './styles/app.css';
+import { buildIndex } from './data/agency-index';
+import { DataLoadError, loadDataset } from './data/load';
+import type { Dataset } from './data/load';
+import { parseUrlState } from './state/url-state';
+import { loadBasemap } from './map/basemap';
+import type { BasemapData } from './map/basemap';
+import { App } from './app';
+import { $, h } from './ui/dom';
+import { notify } from './ui/notices';
+
+const DATA_URL = `${import.meta.env.BASE_URL}data/partnerships.geojson`;
+const SLOW_MS = 8000;
+
+declare global {
+  interface Window {
+    ringMap?: App;
+  }
+}
+
+function showLoadError(message: string, retry: () => void): void {
+  const count = $('#count');
+  count.textContent = 'No data loaded';
+  const box = $('#map-message');
+  box.hidden = false;
+  const button = h('button', { type: 'button', class: 'retry' }, 'Try again');
+  button.addEventListener('click', () => {
+    box.hidden = true;
+    box.replaceChildren();
+    retry();
+  });
+  box.replaceChildren(h('p', { role: 'alert' }, message), button);
+  document.body.setAttribute('data-load-error', 'true');
+}
+
+async function boot(): Promise<void> {
+  const { state, notices } = parseUrlState(location.hash, location.search);
+  document.body.classList.toggle('embed', state.embed);
+  for (const n of notices) notify($('#notices'), n, 'info');
+
+  const box = $('#map-message');
+  const slow = window.setTimeout(() => {
+    box.hidden = false;
+    const button = h('button', { type: 'button', class: 'retry' }, 'Reload');
+    button.addEventListener('click', () => location.reload());
+    box.replaceChildren(h('p', { role: 'status' }, 'The data is taking longer than usual to arrive. It will appear as soon as it does.'), button);
+  }, SLOW_MS);
+
+  let dataset: Dataset;
+  const basemapP: Promise<BasemapData | null> = loadBasemap().catch(() => null);
+  try {
+    dataset = await loadDataset(DATA_URL);
+  } catch (e) {
+    window.clearTimeout(slow);
+    const msg = e instanceof DataLoadError ? e.message : 'The data could not be loaded.';
+    showLoadError(`${msg} The map cannot be shown without it.`, () => void boot());
+    return;
+  }
+  window.clearTimeout(slow);
+  box.hidden = true;
+  box.replaceChildren();
+  document.body.removeAttribute('data-load-error');
+  if (dataset.invalid) {
+    notify($('#notices'), `${dataset.invalid} record(s) in the data file were malformed and are not shown.`, 'warning');
+  }
+  const basemap = await basemapP;
+  if (!basemap) notify($('#notices'), 'The bundled basemap could not be loaded; agencies are listed below.', 'warning');
+  const index = buildIndex(dataset.features);
+  window.ringMap = new App(index, dataset, basemap, state);
+}
+
+void boot();

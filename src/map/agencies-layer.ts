@@ -1,0 +1,129 @@
+/**
+ * Agencies as points coloured by start date, clustered with counts when
+ * zoomed out. The clustering is ours (grid-cluster.ts) and always works on
+ * the filtered set, so clusters respect every active filter.
+ */
+import type * as maplibregl from 'maplibre-gl';
+import type { Feature, FeatureCollection, Point } from 'geojson';
+import type { AgencyIndex } from '../data/agency-index';
+import { clusterView } from './grid-cluster';
+import { FLAG_RECORDS } from '../data/agency-index';
+import { RECORD_ICON, addRecordIcon } from './records-icon';
+import { FONT } from './basemap';
+
+export const AGENCY_LAYERS = ['agency-clusters', 'agency-cluster-count', 'agency-points'] as const;
+export const RECORD_LAYERS = ['records-icons'] as const;
+const SOURCE = 'agencies';
+
+export class AgenciesLayer {
+  private mask: Uint8Array;
+  private points = true;
+  private records = true;
+  /** Number of agencies represented by what is currently drawn (clusters + singles). */
+  drawnCount = 0;
+  private onMove = () => this.refresh();
+
+  constructor(
+    private map: maplibregl.Map,
+    private index: AgencyIndex,
+    private colorOf: (i: number) => string,
+  ) {
+    this.mask = new Uint8Array(index.size).fill(1);
+    map.addSource(SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+    map.addLayer({
+      id: 'agency-clusters', type: 'circle', source: SOURCE, filter: ['has', 'count'],
+      paint: {
+        'circle-color': '#2b2d42',
+        'circle-opacity': 0.85,
+        'circle-radius': ['interpolate', ['linear'], ['get', 'count'], 2, 11, 10, 15, 50, 21, 250, 28, 2000, 38],
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': 1.5,
+      },
+    });
+    map.addLayer({
+      id: 'agency-cluster-count', type: 'symbol', source: SOURCE, filter: ['has', 'count'],
+      layout: { 'text-field': ['get', 'label'], 'text-font': FONT, 'text-size': 12, 'text-allow-overlap': true },
+      paint: { 'text-color': '#ffffff' },
+    });
+    map.addLayer({
+      id: 'agency-points', type: 'circle', source: SOURCE, filter: ['!', ['has', 'count']],
+      paint: {
+        'circle-color': ['get', 'color'],
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 3, 4, 8, 6, 12, 8],
+        // Undated agencies are hollow: the legend must not rely on colour alone.
+        'circle-stroke-color': ['case', ['get', 'undated'], '#5f6368', '#ffffff'],
+        'circle-stroke-width': ['case', ['get', 'undated'], 2, 1.2],
+      },
+    });
+    // Agencies with an MOU or records get a document icon: a shape, not just a colour.
+    // Clusters get it when any member has records.
+    addRecordIcon(map);
+    map.addLayer({
+      id: 'records-icons', type: 'symbol', source: SOURCE, filter: ['>', ['get', 'records'], 0],
+      layout: {
+        'icon-image': RECORD_ICON,
+        'icon-size': ['interpolate', ['linear'], ['zoom'], 3, 0.8, 9, 1.1],
+        'icon-offset': ['case', ['has', 'count'], ['literal', [20, -20]], ['literal', [9, -9]]],
+        'icon-allow-overlap': true,
+        'icon-ignore-placement': true,
+      },
+    });
+    map.on('moveend', this.onMove);
+  }
+
+  setMask(mask: Uint8Array): void {
+    this.mask = mask;
+    this.refresh();
+  }
+
+  /** Points/clusters and record icons share the clustering, so they always agree. */
+  setVisible(points: boolean, records: boolean): void {
+    this.points = points;
+    this.records = records;
+    for (const id of AGENCY_LAYERS) this.map.setLayoutProperty(id, 'visibility', points ? 'visible' : 'none');
+    for (const id of RECORD_LAYERS) this.map.setLayoutProperty(id, 'visibility', records ? 'visible' : 'none');
+  }
+
+  /** The agency index under a rendered point feature. */
+  static indexOf(f: maplibregl.MapGeoJSONFeature): number | null {
+    const i = f.properties?.i;
+    return typeof i === 'number' ? i : null;
+  }
+
+  refresh(): void {
+    const source = this.map.getSource(SOURCE) as maplibregl.GeoJSONSource | undefined;
+    if (!source) return;
+    if (!this.points && !this.records) {
+      this.drawnCount = 0;
+      source.setData({ type: 'FeatureCollection', features: [] });
+      return;
+    }
+    const b = this.map.getBounds();
+    const { clusters, singles } = clusterView(this.index, this.mask, this.map.getZoom(), [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()], { flagMask: FLAG_RECORDS });
+    const features: Feature<Point>[] = [];
+    let drawn = 0;
+    for (const c of clusters) {
+      drawn += c.count;
+      features.push({
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: [c.lon, c.lat] },
+        properties: { count: c.count, records: c.flagged, label: c.count >= 1000 ? `${(c.count / 1000).toFixed(1)}k` : String(c.count), bbox: c.bbox.join(',') },
+      });
+    }
+    const { lon, lat, start, flags } = this.index;
+    for (const i of singles) {
+      drawn++;
+      features.push({
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: [lon[i], lat[i]] },
+        properties: { i, color: this.colorOf(i), undated: start[i] < 0, records: flags[i] & FLAG_RECORDS ? 1 : 0 },
+      });
+    }
+    this.drawnCount = drawn;
+    source.setData({ type: 'FeatureCollection', features } as FeatureCollection);
+  }
+
+  destroy(): void {
+    this.map.off('moveend', this.onMove);
+  }
+}

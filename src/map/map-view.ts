@@ -1,0 +1,190 @@
+/**
+ * The MapLibre map and its layers. Owns everything that touches the map;
+ * the rest of the app talks to it through this small surface.
+ */
+import * as maplibregl from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import type { AgencyIndex } from '../data/agency-index';
+import type { LayerId, View } from '../state/app-state';
+import { AgenciesLayer } from './agencies-layer';
+import { PerksLayer } from './perks-layer';
+import { DensityLayer } from './density-layer';
+import type { BasemapData } from './basemap';
+import { addCounties, basemapStyle, ONLINE_ATTRIBUTION, ONLINE_TILES } from './basemap';
+
+export interface MapViewOptions {
+  container: HTMLElement;
+  basemap: BasemapData;
+  index: AgencyIndex;
+  colorOf: (i: number) => string;
+  view: View | null;
+  embed: boolean;
+  onSelect: (i: number) => void;
+  onMoveEnd: (view: View) => void;
+  onOnlineFailed: () => void;
+}
+
+export function webglAvailable(): boolean {
+  try {
+    const c = document.createElement('canvas');
+    return !!(c.getContext('webgl2') || c.getContext('webgl'));
+  } catch {
+    return false;
+  }
+}
+
+/** The contiguous US when most agencies are there; the data's bounds otherwise. */
+export function initialBounds(index: AgencyIndex): maplibregl.LngLatBoundsLike {
+  const [w, s, e, n] = dataBounds(index) as [number, number, number, number];
+  let inside = 0;
+  for (let i = 0; i < index.size; i++) if (index.lat[i] > 24 && index.lat[i] < 50 && index.lon[i] > -125 && index.lon[i] < -66) inside++;
+  return inside > 0 && w < -125 ? [-124.8, 24.4, -66.9, 49.4] : [w, s, e, n];
+}
+
+/** The bounds of all agencies. */
+export function dataBounds(index: AgencyIndex): maplibregl.LngLatBoundsLike {
+  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
+  for (let i = 0; i < index.size; i++) {
+    w = Math.min(w, index.lon[i]); e = Math.max(e, index.lon[i]);
+    s = Math.min(s, index.lat[i]); n = Math.max(n, index.lat[i]);
+  }
+  if (!Number.isFinite(w)) return [-125, 24, -66, 50];
+  return [w, s, e, n];
+}
+
+export class MapView {
+  readonly map: maplibregl.Map;
+  agencies!: AgenciesLayer;
+  perks!: PerksLayer;
+  density!: DensityLayer;
+  readonly ready: Promise<void>;
+  private online = false;
+  private onlineFailed = false;
+
+  constructor(private o: MapViewOptions) {
+    const map = new maplibregl.Map({
+      container: o.container,
+      style: basemapStyle(o.basemap, false),
+      bounds: o.view ? undefined : initialBounds(o.index),
+      fitBoundsOptions: { padding: 24 },
+      center: o.view ? [o.view.lon, o.view.lat] : undefined,
+      zoom: o.view?.zoom,
+      minZoom: 1,
+      maxZoom: 16,
+      attributionControl: false,
+      cooperativeGestures: o.embed,
+      dragRotate: false,
+      pitchWithRotate: false,
+      touchPitch: false,
+      canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
+    });
+    map.touchZoomRotate.disableRotation();
+    map.keyboard.disableRotation();
+    map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+    map.addControl(new maplibregl.ScaleControl({ unit: 'imperial' }), 'bottom-right');
+    map.addControl(
+      new maplibregl.AttributionControl({
+        compact: true,
+        customAttribution: 'Data: <a href="https://atlasofsurveillance.org/" target="_blank" rel="noopener noreferrer">EFF Atlas of Surveillance</a> (CC BY 4.0) and cited reports',
+      }),
+      'bottom-right',
+    );
+    this.map = map;
+    this.ready = new Promise((resolve) => {
+      map.on('load', () => {
+        // Start with the attribution folded: the page footer carries the full credit.
+        o.container.querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show');
+        this.agencies = new AgenciesLayer(map, o.index, o.colorOf);
+        this.perks = new PerksLayer(map, o.index);
+        this.density = new DensityLayer(map, o.index);
+        map.addSource('selected', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+        map.addLayer({
+          id: 'selected-ring', type: 'circle', source: 'selected',
+          paint: { 'circle-radius': 13, 'circle-opacity': 0, 'circle-stroke-color': '#d62828', 'circle-stroke-width': 3 },
+        });
+        this.bindEvents();
+        resolve();
+      });
+    });
+    map.on('moveend', () => {
+      const c = map.getCenter();
+      o.onMoveEnd({ lon: c.lng, lat: c.lat, zoom: map.getZoom() });
+      if (map.getZoom() >= 5) void addCounties(map).catch(() => undefined);
+    });
+    map.on('error', (e) => {
+      const sourceId = (e as unknown as { sourceId?: string }).sourceId;
+      if (sourceId === 'online' && !this.onlineFailed) {
+        this.onlineFailed = true;
+        this.setOnline(false);
+        o.onOnlineFailed();
+      }
+    });
+  }
+
+  private bindEvents(): void {
+    const map = this.map;
+    const selectable = ['agency-points', 'perks-valued', 'perks-undocumented', 'records-icons'];
+    for (const id of [...selectable, 'agency-clusters']) {
+      map.on('mouseenter', id, () => (map.getCanvas().style.cursor = 'pointer'));
+      map.on('mouseleave', id, () => (map.getCanvas().style.cursor = ''));
+    }
+    map.on('click', (e) => {
+      const hits = map.queryRenderedFeatures(e.point, { layers: selectable.filter((l) => map.getLayer(l)) });
+      const hit = hits.find((f) => typeof f.properties?.i === 'number');
+      if (hit) return this.o.onSelect(hit.properties.i as number);
+      const cluster = map.queryRenderedFeatures(e.point, { layers: ['agency-clusters', 'records-icons'].filter((l) => map.getLayoutProperty(l, 'visibility') !== 'none') })
+        .find((f) => f.properties?.count);
+      if (cluster) {
+        const [w, s, ea, n] = String(cluster.properties.bbox).split(',').map(Number);
+        if (w === ea && s === n) map.easeTo({ center: [w, s], zoom: Math.min(map.getZoom() + 3, 12) });
+        else map.fitBounds([w, s, ea, n], { padding: 60, maxZoom: 12 });
+      }
+    });
+  }
+
+  applyLayers(mask: Uint8Array, layers: readonly LayerId[]): void {
+    this.agencies.setVisible(layers.includes('points'), layers.includes('records'));
+    this.agencies.setMask(mask);
+    this.perks.setMask(mask, layers.includes('perks'));
+    this.density.setMask(mask, layers.includes('density'));
+  }
+
+  setSelected(i: number | null): void {
+    const src = this.map.getSource('selected') as maplibregl.GeoJSONSource | undefined;
+    if (!src) return;
+    const { lon, lat } = this.o.index;
+    src.setData({
+      type: 'FeatureCollection',
+      features: i === null ? [] : [{ type: 'Feature', geometry: { type: 'Point', coordinates: [lon[i], lat[i]] }, properties: {} }],
+    });
+  }
+
+  /** Brings an agency into view without jumping when it is already visible. */
+  reveal(i: number): void {
+    const p: [number, number] = [this.o.index.lon[i], this.o.index.lat[i]];
+    const inView = this.map.getBounds().contains(p);
+    if (!inView || this.map.getZoom() < 6) this.map.easeTo({ center: p, zoom: Math.max(this.map.getZoom(), 9), duration: 600 });
+  }
+
+  setOnline(on: boolean): void {
+    if (on === this.online) return;
+    const map = this.map;
+    this.online = on;
+    if (on) {
+      this.onlineFailed = false;
+      map.addSource('online', { type: 'raster', tiles: [ONLINE_TILES], tileSize: 256, maxzoom: 19, attribution: ONLINE_ATTRIBUTION });
+      map.addLayer({ id: 'online-tiles', type: 'raster', source: 'online' }, 'density-states');
+    } else if (map.getSource('online')) {
+      map.removeLayer('online-tiles');
+      map.removeSource('online');
+    }
+  }
+
+  setView(v: View): void {
+    this.map.jumpTo({ center: [v.lon, v.lat], zoom: v.zoom });
+  }
+
+  fitAll(): void {
+    this.map.fitBounds(initialBounds(this.o.index), { padding: 24, duration: 0 });
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * Proportional symbols for what agencies got: circle area proportional to
+ * the documented dollar value (perks plus subsidies). Agencies with a
+ * documented perk but no documented value get a hollow ring marked "?",
+ * never a zero-sized or zero-valued symbol.
+ */
+import type * as maplibregl from 'maplibre-gl';
+import type { Feature, Point } from 'geojson';
+import type { AgencyIndex } from '../data/agency-index';
+import { FLAG_PERKS } from '../data/agency-index';
+import { valueRadiusScale } from '../scales/palette';
+import { FONT } from './basemap';
+
+export const PERK_LAYERS = ['perks-valued', 'perks-undocumented', 'perks-undocumented-mark'] as const;
+export const PERK_COLOR = '#d95f02';
+const SOURCE = 'perks';
+
+export function maxDocumentedValue(index: AgencyIndex): number {
+  let max = 0;
+  for (let i = 0; i < index.size; i++) if (index.value[i] > max) max = index.value[i];
+  return max;
+}
+
+export class PerksLayer {
+  private radius: (usd: number) => number;
+
+  constructor(private map: maplibregl.Map, private index: AgencyIndex) {
+    this.radius = valueRadiusScale(maxDocumentedValue(index));
+    map.addSource(SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+    map.addLayer({
+      id: 'perks-valued', type: 'circle', source: SOURCE, filter: ['>=', ['get', 'value'], 0],
+      layout: { 'circle-sort-key': ['-', ['get', 'value']] },
+      paint: { 'circle-color': PERK_COLOR, 'circle-opacity': 0.45, 'circle-radius': ['get', 'r'], 'circle-stroke-color': '#7f3500', 'circle-stroke-width': 1.5 },
+    });
+    map.addLayer({
+      id: 'perks-undocumented', type: 'circle', source: SOURCE, filter: ['<', ['get', 'value'], 0],
+      paint: { 'circle-opacity': 0, 'circle-radius': 9, 'circle-stroke-color': '#7f3500', 'circle-stroke-width': 1.5 },
+    });
+    map.addLayer({
+      id: 'perks-undocumented-mark', type: 'symbol', source: SOURCE, filter: ['<', ['get', 'value'], 0],
+      layout: { 'text-field': '?', 'text-font': FONT, 'text-size': 11, 'text-offset': [0.9, -0.9], 'text-allow-overlap': true },
+      paint: { 'text-color': '#7f3500', 'text-halo-color': '#fff', 'text-halo-width': 1.5 },
+    });
+  }
+
+  radiusFor(usd: number): number {
+    return this.radius(usd);
+  }
+
+  setMask(mask: Uint8Array, visible: boolean): void {
+    const features: Feature<Point>[] = [];
+    if (visible) {
+      const { lon, lat, flags, value } = this.index;
+      for (let i = 0; i < this.index.size; i++) {
+        if (!mask[i] || !(flags[i] & FLAG_PERKS)) continue;
+        const v = value[i];
+        features.push({
+          type: 'Feature',
+          geometry: { type: 'Point', coordinates: [lon[i], lat[i]] },
+          properties: { i, value: Number.isNaN(v) ? -1 : v, r: Number.isNaN(v) ? 0 : this.radius(v) },
+        });
+      }
+    }
+    (this.map.getSource(SOURCE) as maplibregl.GeoJSONSource).setData({ type: 'FeatureCollection', features });
+    for (const id of PERK_LAYERS) this.map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
+  }
+}

@@ -1,0 +1,170 @@
+/**
+ * Link state as pure parse/format helpers (no DOM): the URL hash carries a
+ * readable query string, e.g.
+ *   #map=5.2/34.05/-118.24&type=police,sheriff&state=CA&from=2019-01&to=2020-06
+ * Every parameter is untrusted: anything malformed falls back to its
+ * default and is reported in `notices` so the page can say so.
+ */
+import type { AppState, LayerId, View } from './app-state';
+import { defaultState, LAYER_IDS, RADII_MILES } from './app-state';
+import type { AgencyType } from '../data/schema';
+import { AGENCY_TYPES } from '../data/schema';
+import { STATE_BY_CODE } from '../geo/us-states';
+import { formatMonth, monthOf } from '../time/months';
+
+export const MAX_TEXT = 200;
+const KNOWN = new Set(['map', 'type', 'state', 'from', 'to', 'perks', 'records', 'q', 'layers', 'agency', 'area', 'radius', 'embed', 'basemap']);
+
+export interface Parsed {
+  state: AppState;
+  /** Parameters that were ignored, in words. */
+  notices: string[];
+}
+
+function parseView(v: string): View | null {
+  const m = /^(\d{1,2}(?:\.\d+)?)\/(-?\d{1,2}(?:\.\d+)?)\/(-?\d{1,3}(?:\.\d+)?)$/.exec(v);
+  if (!m) return null;
+  const zoom = Number(m[1]), lat = Number(m[2]), lon = Number(m[3]);
+  if (!(zoom >= 0 && zoom <= 22 && lat >= -85 && lat <= 85 && lon >= -180 && lon <= 180)) return null;
+  return { zoom, lat, lon };
+}
+
+function parseMonth(v: string): number | null {
+  if (!/^\d{4}-\d{2}$/.test(v)) return null;
+  const m = monthOf(v);
+  return m !== null && m >= 2000 * 12 && m <= 2100 * 12 ? m : null;
+}
+
+/** Strips control and bidirectional-override characters and caps the length. */
+export function cleanText(v: string): string {
+  return v.replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069\u200e\u200f]/g, '').trim().slice(0, MAX_TEXT);
+}
+
+export function parseUrlState(hash: string, search = ''): Parsed {
+  const state = defaultState();
+  const notices: string[] = [];
+  let params: URLSearchParams;
+  try {
+    params = new URLSearchParams(hash.replace(/^#/, ''));
+  } catch {
+    return { state, notices: ['The link could not be read; showing the default view.'] };
+  }
+  // The embed flag is also accepted in the query string (?embed=1) for iframe src attributes.
+  try {
+    const q = new URLSearchParams(search.replace(/^\?/, ''));
+    if (q.get('embed') === '1' && !params.has('embed')) params.set('embed', '1');
+  } catch {
+    /* ignore */
+  }
+  const bad = (name: string) => notices.push(`Ignored “${cleanText(name).slice(0, 40)}” in the link.`);
+  const seen = new Set<string>();
+  for (const [key, raw] of params) {
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const v = raw.slice(0, 2000);
+    switch (key) {
+      case 'map': {
+        const view = parseView(v);
+        if (view) state.view = view;
+        else bad('map');
+        break;
+      }
+      case 'type': {
+        const types = v.split(',').filter(Boolean);
+        if (types.length && types.every((t) => (AGENCY_TYPES as readonly string[]).includes(t)))
+          state.filters.types = [...new Set(types as AgencyType[])].sort(
+            (a, b) => AGENCY_TYPES.indexOf(a) - AGENCY_TYPES.indexOf(b),
+          );
+        else bad('type');
+        break;
+      }
+      case 'state': {
+        const code = v.toUpperCase();
+        if (STATE_BY_CODE.has(code)) state.filters.state = code;
+        else bad('state');
+        break;
+      }
+      case 'from':
+      case 'to': {
+        const m = parseMonth(v);
+        if (m !== null) state.filters[key] = m;
+        else bad(key);
+        break;
+      }
+      case 'perks':
+      case 'records': {
+        if (v === '1') state.filters[key] = true;
+        else if (v !== '0') bad(key);
+        break;
+      }
+      case 'q':
+        state.filters.q = cleanText(v);
+        break;
+      case 'layers': {
+        const layers = v === '' ? [] : v.split(',');
+        if (layers.every((l) => (LAYER_IDS as readonly string[]).includes(l)))
+          state.layers = LAYER_IDS.filter((l) => layers.includes(l)) as LayerId[];
+        else bad('layers');
+        break;
+      }
+      case 'agency':
+        if (/^[a-z0-9-]{1,120}$/.test(v)) state.agency = v;
+        else bad('agency');
+        break;
+      case 'area': {
+        const a = cleanText(v);
+        if (a) state.area = a;
+        break;
+      }
+      case 'radius': {
+        const r = Number(v);
+        if ((RADII_MILES as readonly number[]).includes(r)) state.radius = r;
+        else bad('radius');
+        break;
+      }
+      case 'embed':
+        if (v === '1') state.embed = true;
+        else if (v !== '0') bad('embed');
+        break;
+      case 'basemap':
+        if (v === 'online' || v === 'bundled') state.basemap = v;
+        else bad('basemap');
+        break;
+      default:
+        if (!KNOWN.has(key)) bad(key);
+    }
+  }
+  if (state.filters.from !== null && state.filters.to !== null && state.filters.from > state.filters.to) {
+    notices.push('The date range in the link was reversed; showing all dates.');
+    state.filters.from = state.filters.to = null;
+  }
+  return { state, notices };
+}
+
+function round(n: number, digits: number): string {
+  return String(Number(n.toFixed(digits)));
+}
+
+/** The hash for a state; defaults are left out so links stay short. */
+export function formatUrlState(s: AppState): string {
+  const p = new URLSearchParams();
+  if (s.view) p.set('map', `${round(s.view.zoom, 2)}/${round(s.view.lat, 4)}/${round(s.view.lon, 4)}`);
+  const f = s.filters;
+  if (f.types.length) p.set('type', f.types.join(','));
+  if (f.state) p.set('state', f.state);
+  if (f.from !== null) p.set('from', formatMonth(f.from));
+  if (f.to !== null) p.set('to', formatMonth(f.to));
+  if (f.perks) p.set('perks', '1');
+  if (f.records) p.set('records', '1');
+  if (f.q) p.set('q', f.q);
+  const layers = LAYER_IDS.filter((l) => s.layers.includes(l));
+  const def = defaultState().layers;
+  if (layers.join(',') !== def.join(',')) p.set('layers', layers.join(','));
+  if (s.agency) p.set('agency', s.agency);
+  if (s.area) p.set('area', s.area);
+  if (s.area && s.radius !== defaultState().radius) p.set('radius', String(s.radius));
+  if (s.embed) p.set('embed', '1');
+  if (s.basemap !== 'bundled') p.set('basemap', s.basemap);
+  const out = p.toString();
+  return out ? `#${out}` : '';
+}

@@ -1,0 +1,54 @@
+/** The About & methods dialog: sources with credit, coverage, data date, corrections. */
+import type { AgencyIndex } from '../data/agency-index';
+import type { Dataset } from '../data/load';
+import { formatPartialDate } from '../time/months';
+import { h, safeLink } from './dom';
+import { formatInt } from './format';
+
+/** Every publisher cited in the data, most cited first, with one link each. */
+export function publishers(index: AgencyIndex): { name: string; count: number; url: string | null }[] {
+  const m = new Map<string, { count: number; url: string | null }>();
+  for (const f of index.features) {
+    const seen = new Set<string>();
+    for (const s of f.properties.sources) {
+      if (seen.has(s.publisher)) continue;
+      seen.add(s.publisher);
+      const e = m.get(s.publisher) ?? { count: 0, url: null };
+      e.count++;
+      if (!e.url && s.url) e.url = new URL(s.url).origin;
+      m.set(s.publisher, e);
+    }
+  }
+  return [...m].map(([name, e]) => ({ name, ...e })).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+}
+
+export function setupAbout(dialog: HTMLDialogElement, button: HTMLElement, index: AgencyIndex, meta: Dataset['metadata']): void {
+  const close = h('button', { type: 'button', class: 'close', 'aria-label': 'Close' }, '×');
+  close.addEventListener('click', () => dialog.close());
+  const pubs = publishers(index);
+  const asOf = formatPartialDate(meta.data_as_of ?? null);
+  dialog.replaceChildren(
+    h('div', { class: 'dialog-head' }, h('h2', { id: 'about-title' }, 'About this map'), close),
+    h('p', {}, 'This map shows the police, sheriff and fire agencies and the city programs documented as partners of Amazon’s Ring: when each arrangement began, what the agency or its residents got (free or discounted devices, their dollar value, city-funded camera subsidies) and the agreements or public records behind it. Every point links to its sources.'),
+    h('h3', {}, 'What the data covers'),
+    h('ul', {},
+      h('li', {}, 'Neighbors law-enforcement portal partners from the Electronic Frontier Foundation’s Atlas of Surveillance export of 7 October 2020, which recorded the “active” dates shown on Ring’s own public agency map. That export stops in September 2020: agencies that joined later, or had left before mid-2020, are only here when news reports or records name them.'),
+      h('li', {}, 'Deals with documented perks, device donations, officer incentives and city subsidies, and agencies named in news reports, each with its sources.'),
+      h('li', {}, 'Ring reported more than 2,000 police and hundreds of fire departments in later years; this map is a documented floor, not a census. An agency missing here is not evidence that it has no partnership.'),
+      h('li', {}, 'Unknown values are shown as “not documented”, never as zero. Dates carry their precision (day, month or year); points are placed at the centre of the agency’s city, ZIP area or county, not at a station address.'),
+    ),
+    h('h3', {}, 'Sources and credit'),
+    h('p', {}, 'Atlas of Surveillance rows: ', safeLink('https://atlasofsurveillance.org/', 'Electronic Frontier Foundation, Atlas of Surveillance'), ', licensed CC BY 4.0. Basemap: US Census Bureau boundaries via us-atlas; neighbouring countries from Natural Earth (public domain).'),
+    h('details', {},
+      h('summary', {}, `All ${formatInt(pubs.length)} publishers cited`),
+      h('ul', { class: 'publishers' }, ...pubs.map((p) => h('li', {}, safeLink(p.url, p.name), h('span', { class: 'muted' }, ` (${formatInt(p.count)})`)))),
+    ),
+    h('h3', {}, 'Data date'),
+    h('p', {}, asOf ? `Data last updated ${asOf}.` : 'Data date not recorded.', ` ${formatInt(index.size)} agencies.`),
+    h('h3', {}, 'Corrections'),
+    h('p', {}, 'Seen an error or know of a partnership that is missing? Open an issue in the project’s repository (or write to its maintainers) with the agency’s name and state, what should change, and a link to a public source: a news report, a council agenda, an MOU or a records release. Corrections are made in the project’s source tables and every change is traceable.'),
+    h('h3', {}, 'Privacy'),
+    h('p', {}, 'This page loads nothing from other sites unless you switch on the street map. It sets no cookies and has no analytics. Searches and your location, if you choose to share it, stay in your browser.'),
+  );
+  button.addEventListener('click', () => dialog.showModal());
+}

@@ -1,0 +1,114 @@
+/**
+ * The agency card: everything documented about one agency, every claim
+ * with its sources. Strings from the data are rendered as text only and
+ * links only when they are http(s).
+ */
+import type { AgencyFeature, Program, Source } from '../data/schema';
+import { formatPartialDate } from '../time/months';
+import { h, safeLink, safeUrl } from './dom';
+import { formatCount, formatUsd } from './format';
+import { TYPE_LABELS } from './filters-panel';
+
+export const PROGRAM_LABELS: Record<Program['kind'], string> = {
+  neighbors_portal: 'Neighbors law-enforcement portal',
+  device_donation: 'Device donation',
+  officer_incentives: 'Incentives to officers',
+  city_subsidy: 'City-funded camera subsidy',
+  other: 'Other arrangement',
+};
+
+const PRECISION_WORDS = { day: 'exact day', month: 'month only', year: 'year only' } as const;
+
+export function placementText(p: AgencyFeature['properties']): string {
+  switch (p.geocode_precision) {
+    case 'city':
+      return `Placed at the centre of ${p.city ?? 'its city'}, ${p.state} (city-level precision; not the station's address).`;
+    case 'zip':
+      return `Placed at the centre of a ZIP code area of ${p.city ?? 'its city'}, ${p.state} (ZIP-level precision).`;
+    case 'county':
+      return `Placed inside ${p.county ?? 'its county'}, ${p.state}, at the county's centre (county-level precision).`;
+    case 'manual':
+      return 'Placed by hand by the map editors (see the corrections table).';
+  }
+}
+
+function dateText(date: string | null): string {
+  if (!date) return 'not documented';
+  const words = formatPartialDate(date) ?? date;
+  const prec = date.length === 10 ? 'day' : date.length === 7 ? 'month' : 'year';
+  return prec === 'day' ? words : `${words} (${PRECISION_WORDS[prec]})`;
+}
+
+function sourceItem(s: Source): HTMLLIElement {
+  const label = s.title ? `${s.publisher}: ${s.title}` : s.publisher;
+  const date = s.date ? formatPartialDate(s.date) : null;
+  return h('li', {}, safeLink(s.url, label), date ? h('span', { class: 'muted' }, ` (${date})`) : null, !safeUrl(s.url) ? h('span', { class: 'muted' }, ' — no link available') : null);
+}
+
+function figure(term: string, value: string): HTMLElement[] {
+  return [h('dt', {}, term), h('dd', { class: value === 'not documented' ? 'muted' : null }, value)];
+}
+
+function programBlock(g: Program): HTMLElement {
+  const period = g.start_date || g.end_date ? `${dateText(g.start_date)}${g.end_date ? ` – ${dateText(g.end_date)}` : ''}` : 'dates not documented';
+  const figures: HTMLElement[] = [];
+  if (g.kind !== 'neighbors_portal' || g.devices_given !== null || g.perk_value_usd !== null || g.subsidy_usd !== null) {
+    figures.push(
+      ...figure('Devices', formatCount(g.devices_given, g.at_least && g.devices_given !== null)),
+      ...figure('Value of perks', formatUsd(g.perk_value_usd, g.at_least && g.perk_value_usd !== null)),
+      ...figure('City subsidy', formatUsd(g.subsidy_usd, g.at_least && g.subsidy_usd !== null)),
+    );
+  }
+  return h('li', { class: `program program-${g.kind}` },
+    h('h4', {}, PROGRAM_LABELS[g.kind] ?? 'Arrangement'),
+    h('p', { class: 'program-dates' }, period),
+    h('p', {}, g.summary),
+    figures.length ? h('dl', { class: 'figures' }, ...figures) : null,
+    h('details', {}, h('summary', {}, `Sources (${g.sources.length})`), h('ul', { class: 'sources' }, ...g.sources.map(sourceItem))),
+  );
+}
+
+export function renderCard(root: HTMLElement, f: AgencyFeature, onClose: () => void): void {
+  const p = f.properties;
+  const close = h('button', { type: 'button', class: 'close', 'aria-label': 'Close agency details' }, '×');
+  close.addEventListener('click', onClose);
+  // A total is a floor when any program's figure in it is one.
+  const floor = (k: 'devices_given' | 'perk_value_usd' | 'subsidy_usd') => p.programs.some((g) => g.at_least && g[k] !== null);
+  const place = [p.city, p.county, p.state].filter(Boolean).join(', ');
+  const records = [...new Set(p.records_urls)].filter((u) => u !== p.mou_url);
+  const docs: HTMLElement[] = [];
+  if (p.mou_url) docs.push(h('li', {}, safeLink(p.mou_url, 'Memorandum of understanding (MOU) or agreement')));
+  records.forEach((u, k) => docs.push(h('li', {}, safeLink(u, `Public records ${records.length > 1 ? k + 1 : ''}`.trim()))));
+  root.replaceChildren(
+    h('header', { class: 'card-head' },
+      h('p', { class: 'type-tag' }, TYPE_LABELS[p.agency_type]),
+      h('h2', { id: 'card-title', tabindex: '-1' }, p.name),
+      close,
+    ),
+    h('p', { class: 'place' }, place),
+    h('dl', { class: 'facts' },
+      ...figure('Partnership began', dateText(p.start_date)),
+      ...(p.end_date ? figure('Ended', dateText(p.end_date)) : []),
+      ...figure('Devices given', formatCount(p.devices_given, floor('devices_given'))),
+      ...figure('Value of perks', formatUsd(p.perk_value_usd, floor('perk_value_usd'))),
+      ...figure('City subsidy', formatUsd(p.subsidy_usd, floor('subsidy_usd'))),
+    ),
+    h('section', { 'aria-labelledby': 'card-docs' },
+      h('h3', { id: 'card-docs' }, 'MOU and public records'),
+      docs.length ? h('ul', { class: 'docs' }, ...docs) : h('p', { class: 'muted' }, 'None documented.'),
+    ),
+    h('section', { 'aria-labelledby': 'card-programs' },
+      h('h3', { id: 'card-programs' }, 'Documented arrangements'),
+      h('ul', { class: 'programs' }, ...p.programs.map(programBlock)),
+    ),
+    h('section', { 'aria-labelledby': 'card-sources' },
+      h('h3', { id: 'card-sources' }, `All sources (${p.sources.length})`),
+      h('ul', { class: 'sources' }, ...p.sources.map(sourceItem)),
+    ),
+    h('section', { 'aria-labelledby': 'card-placement' },
+      h('h3', { id: 'card-placement' }, 'How the point was placed'),
+      h('p', {}, placementText(p)),
+    ),
+  );
+  root.setAttribute('aria-labelledby', 'card-title');
+}

@@ -1,0 +1,134 @@
+/**
+ * The list alternative to the map: the agencies that pass the filters and
+ * lie in the current view, as a sortable table. Selecting a row selects the
+ * agency on the map. Rows are paged so it stays fast with very large data.
+ */
+import type { AgencyIndex } from '../data/agency-index';
+import { formatPartialDate } from '../time/months';
+import { h } from './dom';
+import { ellipsize, formatInt, formatUsd } from './format';
+import { TYPE_LABELS } from './filters-panel';
+
+export type SortKey = 'name' | 'place' | 'start' | 'value';
+const PAGE = 100;
+
+const COLUMNS: { key: SortKey; label: string }[] = [
+  { key: 'name', label: 'Agency' },
+  { key: 'place', label: 'Place' },
+  { key: 'start', label: 'Began' },
+  { key: 'value', label: 'Value' },
+];
+
+export class AgencyList {
+  private sort: SortKey = 'name';
+  private desc = false;
+  private orders = new Map<string, Uint32Array>();
+  private limit = PAGE;
+  private rows: number[] = [];
+  private selected: number | null = null;
+
+  constructor(
+    private root: HTMLElement,
+    private index: AgencyIndex,
+    private onSelect: (i: number) => void,
+  ) {}
+
+  /** Indices sorted by a key, computed once per key. */
+  private order(): Uint32Array {
+    const key = `${this.sort}:${this.desc ? 'd' : 'a'}`;
+    let o = this.orders.get(key);
+    if (o) return o;
+    const idx = this.index;
+    const f = idx.features;
+    const name = (i: number) => f[i].properties.name;
+    const place = (i: number) => `${idx.states[idx.state[i]]} ${f[i].properties.city ?? f[i].properties.county ?? ''}`;
+    const arr = Array.from({ length: idx.size }, (_, i) => i);
+    const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+    const cmp: Record<SortKey, (a: number, b: number) => number> = {
+      name: (a, b) => collator.compare(name(a), name(b)),
+      place: (a, b) => collator.compare(place(a), place(b)) || collator.compare(name(a), name(b)),
+      // Undocumented dates and values always sort last.
+      start: (a, b) => ((idx.start[a] < 0 ? 1 : 0) - (idx.start[b] < 0 ? 1 : 0)) || (idx.start[a] - idx.start[b]) * (this.desc ? -1 : 1) || collator.compare(name(a), name(b)),
+      value: (a, b) => (Number.isNaN(idx.value[a]) ? 1 : 0) - (Number.isNaN(idx.value[b]) ? 1 : 0) || ((idx.value[a] || 0) - (idx.value[b] || 0)) * (this.desc ? -1 : 1) || collator.compare(name(a), name(b)),
+    };
+    arr.sort(cmp[this.sort]);
+    if (this.desc && (this.sort === 'name' || this.sort === 'place')) arr.reverse();
+    o = Uint32Array.from(arr);
+    this.orders.set(key, o);
+    return o;
+  }
+
+  /** `inView[i]` = 1 when agency i passes the filters and is inside the view. */
+  render(inView: Uint8Array, total: number, selected: number | null): void {
+    this.selected = selected;
+    const order = this.order();
+    const rows: number[] = [];
+    let count = 0;
+    for (let k = 0; k < order.length; k++) {
+      const i = order[k];
+      if (!inView[i]) continue;
+      count++;
+      if (rows.length < this.limit) rows.push(i);
+    }
+    this.rows = rows;
+    const table = h('table', { class: 'agency-table' },
+      h('caption', { class: 'visually-hidden' }, 'Agencies that pass the filters and lie in the map view; column headers sort the table'),
+      h('thead', {}, h('tr', {}, ...COLUMNS.map((c) => this.header(c.key, c.label)))),
+      h('tbody', {}, ...rows.map((i) => this.row(i))),
+    );
+    const summary = h('p', { class: 'list-summary' },
+      count === 0
+        ? 'No agency passes the filters in this part of the map.'
+        : `${formatInt(count)} in view${count < total ? ` (of ${formatInt(total)} matching)` : ''}${count > rows.length ? `; showing the first ${formatInt(rows.length)}` : ''}.`,
+    );
+    const parts: Node[] = [summary];
+    if (count) parts.push(h('div', { class: 'table-scroll' }, table));
+    if (count > rows.length) {
+      const more = h('button', { type: 'button', class: 'more' }, `Show ${formatInt(Math.min(PAGE, count - rows.length))} more`);
+      more.addEventListener('click', () => {
+        this.limit += PAGE;
+        this.render(inView, total, this.selected);
+        (this.root.querySelectorAll('tbody tr')[this.limit - PAGE]?.querySelector('button') as HTMLElement | null)?.focus();
+      });
+      parts.push(more);
+    }
+    this.root.replaceChildren(...parts);
+  }
+
+  private header(key: SortKey, label: string): HTMLTableCellElement {
+    const active = this.sort === key;
+    const btn = h('button', { type: 'button', class: 'sort' }, label, h('span', { 'aria-hidden': 'true' }, active ? (this.desc ? ' ▼' : ' ▲') : ''));
+    btn.addEventListener('click', () => {
+      if (this.sort === key) this.desc = !this.desc;
+      else {
+        this.sort = key;
+        this.desc = key === 'value';
+      }
+      this.limit = PAGE;
+      this.rerender?.();
+      (this.root.querySelector(`th[data-key="${key}"] button`) as HTMLElement | null)?.focus();
+    });
+    return h('th', { scope: 'col', 'data-key': key, 'aria-sort': active ? (this.desc ? 'descending' : 'ascending') : 'none' }, btn);
+  }
+
+  /** Set by the owner: re-runs render with the current view. */
+  rerender?: () => void;
+
+  private row(i: number): HTMLTableRowElement {
+    const p = this.index.features[i].properties;
+    const btn = h('button', { type: 'button', class: 'row-select', 'data-id': p.id }, ellipsize(p.name));
+    btn.addEventListener('click', () => this.onSelect(i));
+    const place = [p.city ?? p.county, p.state].filter(Boolean).join(', ');
+    const v = this.index.value[i];
+    return h('tr', { 'aria-current': this.selected === i ? 'true' : null, class: this.selected === i ? 'selected' : null },
+      h('th', { scope: 'row' }, btn, h('span', { class: 'type-tag' }, TYPE_LABELS[p.agency_type])),
+      h('td', {}, ellipsize(place, 60)),
+      h('td', {}, formatPartialDate(p.start_date) ?? 'not documented'),
+      h('td', { class: Number.isNaN(v) ? 'muted' : null }, formatUsd(Number.isNaN(v) ? null : v)),
+    );
+  }
+
+  get shownRows(): readonly number[] {
+    return this.rows;
+  }
+}

@@ -1,0 +1,95 @@
+/** The filter form: agency type, state, perks, records and name search. */
+import type { AgencyIndex } from '../data/agency-index';
+import type { AgencyType } from '../data/schema';
+import { AGENCY_TYPES } from '../data/schema';
+import type { Filters } from '../filters/filters';
+import { DEFAULT_FILTERS } from '../filters/filters';
+import { STATE_BY_CODE } from '../geo/us-states';
+import { h } from './dom';
+import { formatInt } from './format';
+
+export const TYPE_LABELS: Record<AgencyType, string> = {
+  police: 'Police',
+  sheriff: 'Sheriff',
+  fire: 'Fire',
+  city: 'City program',
+  other: 'Other',
+};
+
+export class FiltersPanel {
+  private typeBoxes = new Map<AgencyType, HTMLInputElement>();
+  private stateSelect: HTMLSelectElement;
+  private perks: HTMLInputElement;
+  private records: HTMLInputElement;
+  private q: HTMLInputElement;
+  private qTimer = 0;
+
+  constructor(form: HTMLFormElement, index: AgencyIndex, onChange: (patch: Partial<Filters>) => void) {
+    const typeCounts = new Array(AGENCY_TYPES.length).fill(0);
+    for (let i = 0; i < index.size; i++) typeCounts[index.type[i]]++;
+    const types = h('fieldset', { class: 'types' }, h('legend', {}, 'Agency type'));
+    AGENCY_TYPES.forEach((t, k) => {
+      if (!typeCounts[k]) return;
+      const box = h('input', { type: 'checkbox', name: 'type', value: t, id: `type-${t}` });
+      this.typeBoxes.set(t, box);
+      types.append(
+        h('label', { class: 'check', for: `type-${t}` }, box, ` ${TYPE_LABELS[t]} `, h('span', { class: 'muted' }, `(${formatInt(typeCounts[k])})`)),
+      );
+    });
+    types.addEventListener('change', () => {
+      const selected = AGENCY_TYPES.filter((t) => this.typeBoxes.get(t)?.checked);
+      onChange({ types: selected });
+    });
+
+    const stateCounts = new Map<string, number>();
+    for (let i = 0; i < index.size; i++) {
+      const code = index.states[index.state[i]];
+      stateCounts.set(code, (stateCounts.get(code) ?? 0) + 1);
+    }
+    this.stateSelect = h('select', { id: 'filter-state', name: 'state' }, h('option', { value: '' }, 'All states'));
+    [...stateCounts.keys()]
+      .sort((a, b) => (STATE_BY_CODE.get(a)?.name ?? a).localeCompare(STATE_BY_CODE.get(b)?.name ?? b))
+      .forEach((code) => {
+        this.stateSelect.append(h('option', { value: code }, `${STATE_BY_CODE.get(code)?.name ?? code} (${formatInt(stateCounts.get(code)!)})`));
+      });
+    this.stateSelect.addEventListener('change', () => onChange({ state: this.stateSelect.value || null }));
+
+    this.perks = h('input', { type: 'checkbox', id: 'filter-perks', name: 'perks' });
+    this.perks.addEventListener('change', () => onChange({ perks: this.perks.checked }));
+    this.records = h('input', { type: 'checkbox', id: 'filter-records', name: 'records' });
+    this.records.addEventListener('change', () => onChange({ records: this.records.checked }));
+
+    this.q = h('input', { type: 'search', id: 'filter-q', name: 'q', maxlength: 200, autocomplete: 'off', placeholder: 'e.g. Los Angeles' });
+    this.q.addEventListener('input', () => {
+      window.clearTimeout(this.qTimer);
+      this.qTimer = window.setTimeout(() => onChange({ q: this.q.value.slice(0, 200) }), 200);
+    });
+
+    const reset = h('button', { type: 'button', class: 'link-button' }, 'Clear all filters');
+    reset.addEventListener('click', () => onChange({ ...DEFAULT_FILTERS, types: [] }));
+
+    form.addEventListener('submit', (e) => e.preventDefault());
+    form.replaceChildren(
+      types,
+      h('label', { class: 'field', for: 'filter-state' }, 'State'),
+      this.stateSelect,
+      h('fieldset', { class: 'flags' },
+        h('legend', {}, 'Evidence'),
+        h('label', { class: 'check', for: 'filter-perks' }, this.perks, ' Perks or subsidies documented'),
+        h('label', { class: 'check', for: 'filter-records' }, this.records, ' MOU or public records'),
+      ),
+      h('label', { class: 'field', for: 'filter-q' }, 'Agency or place name'),
+      this.q,
+      reset,
+    );
+  }
+
+  render(f: Filters): void {
+    for (const [t, box] of this.typeBoxes) box.checked = f.types.includes(t);
+    this.stateSelect.value = f.state ?? '';
+    if (this.stateSelect.value !== (f.state ?? '')) this.stateSelect.value = '';
+    this.perks.checked = f.perks;
+    this.records.checked = f.records;
+    if (document.activeElement !== this.q) this.q.value = f.q;
+  }
+}

@@ -1,0 +1,72 @@
+/** The legend for the visible layers; every key pairs colour with a shape or words. */
+import type { LayerId } from '../state/app-state';
+import { VIRIDIS, UNDATED_COLOR } from '../scales/palette';
+import { DENSITY_COLORS } from '../scales/density';
+import { PERK_COLOR } from '../map/perks-layer';
+import { drawDocumentIcon } from '../map/records-icon';
+import { shortMonthLabel } from '../time/months';
+import type { Month } from '../time/months';
+import { h } from './dom';
+import { formatUsd } from './format';
+
+export interface LegendInput {
+  layers: readonly LayerId[];
+  dateDomain: [Month, Month];
+  perkExamples: { usd: number; r: number }[];
+  densityBreaks: number[];
+}
+
+function swatch(style: string, cls = 'swatch'): HTMLElement {
+  const s = h('span', { class: cls, 'aria-hidden': 'true' });
+  s.setAttribute('style', style);
+  return s;
+}
+
+function docIcon(): HTMLElement {
+  const c = h('canvas', { class: 'doc-icon', width: 32, height: 32, 'aria-hidden': 'true' });
+  const ctx = c.getContext('2d');
+  if (ctx) drawDocumentIcon(ctx, 32);
+  return c;
+}
+
+export function renderLegend(root: HTMLElement, input: LegendInput, collapsed: boolean, onToggle: () => void): void {
+  const toggle = h('button', { type: 'button', class: 'legend-toggle', 'aria-expanded': String(!collapsed) }, collapsed ? 'Show legend' : 'Hide legend');
+  toggle.addEventListener('click', onToggle);
+  const blocks: HTMLElement[] = [];
+  if (!collapsed) {
+    if (input.layers.includes('points')) {
+      const [a, b] = input.dateDomain;
+      blocks.push(h('div', { class: 'legend-block' },
+        h('p', { class: 'legend-title' }, 'Agency, by when the partnership began'),
+        h('div', { class: 'ramp-row' },
+          h('span', {}, shortMonthLabel(a)),
+          swatch(`background: linear-gradient(to right, ${VIRIDIS.join(',')})`, 'ramp'),
+          h('span', {}, shortMonthLabel(b)),
+        ),
+        h('p', { class: 'legend-row' }, swatch(`background:#fff;border:2px solid #5f6368;background-color:${UNDATED_COLOR}33`, 'dot hollow'), ' Start date not documented (hollow)'),
+        h('p', { class: 'legend-row' }, swatch('background:#2b2d42', 'dot big'), ' Cluster: number of agencies'),
+      ));
+    }
+    if (input.layers.includes('perks')) {
+      blocks.push(h('div', { class: 'legend-block' },
+        h('p', { class: 'legend-title' }, 'Documented perks and subsidies (area ∝ dollars)'),
+        ...input.perkExamples.map((e) => h('p', { class: 'legend-row' }, swatch(`width:${2 * e.r}px;height:${2 * e.r}px;background:${PERK_COLOR}73;border:1.5px solid #7f3500`, 'dot'), ` ${formatUsd(e.usd)}`)),
+        h('p', { class: 'legend-row' }, swatch('width:16px;height:16px;border:1.5px solid #7f3500;background:transparent', 'dot'), ' ? Perk documented, value not documented'),
+      ));
+    }
+    if (input.layers.includes('records')) {
+      blocks.push(h('div', { class: 'legend-block' }, h('p', { class: 'legend-row' }, docIcon(), ' MOU or public records available')));
+    }
+    if (input.layers.includes('density')) {
+      const b = input.densityBreaks;
+      blocks.push(h('div', { class: 'legend-block' },
+        h('p', { class: 'legend-title' }, 'Agencies per state'),
+        ...DENSITY_COLORS.map((c, k) =>
+          h('p', { class: 'legend-row' }, swatch(`background:${c}`, 'box'), ` ${b[k]}${k < 4 ? `–${b[k + 1] - 1}` : ' or more'}`),
+        ),
+      ));
+    }
+  }
+  root.replaceChildren(toggle, ...blocks);
+  root.classList.toggle('collapsed', collapsed);
+}

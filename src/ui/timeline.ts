@@ -1,0 +1,177 @@
+/**
+ * The timeline: partnerships per month as a histogram, a date-range filter
+ * (two labelled sliders) and a play button that animates the spread month
+ * by month with a running count.
+ */
+import type { Histogram } from '../time/histogram';
+import { monthLabel, shortMonthLabel } from '../time/months';
+import type { Month } from '../time/months';
+import { h } from './dom';
+import { formatInt } from './format';
+
+const SVG = 'http://www.w3.org/2000/svg';
+const MS_PER_MONTH = 140;
+
+export interface TimelineCallbacks {
+  onRange(from: Month | null, to: Month | null, opts?: { transient?: boolean }): void;
+}
+
+export class Timeline {
+  private svg: SVGSVGElement;
+  private fromInput: HTMLInputElement;
+  private toInput: HTMLInputElement;
+  private fromOut: HTMLOutputElement;
+  private toOut: HTMLOutputElement;
+  private play: HTMLButtonElement;
+  private running: HTMLElement;
+  private timer = 0;
+  private playing = false;
+  private from: Month | null = null;
+  private to: Month | null = null;
+
+  constructor(
+    root: HTMLElement,
+    private min: Month,
+    private max: Month,
+    private colorOf: (m: Month) => string,
+    private cb: TimelineCallbacks,
+    private reducedMotion: () => boolean,
+  ) {
+    this.svg = document.createElementNS(SVG, 'svg');
+    this.svg.setAttribute('class', 'histogram');
+    this.svg.setAttribute('role', 'img');
+    this.svg.setAttribute('preserveAspectRatio', 'none');
+    const mk = (id: string, label: string, value: number) => {
+      const input = h('input', { type: 'range', id, min, max, step: 1, value, 'aria-label': label });
+      return input;
+    };
+    this.fromInput = mk('timeline-from', 'Start dates from', min);
+    this.toInput = mk('timeline-to', 'Start dates up to', max);
+    this.fromOut = h('output', { for: 'timeline-from' });
+    this.toOut = h('output', { for: 'timeline-to' });
+    this.play = h('button', { type: 'button', class: 'play', 'aria-pressed': 'false' }, '▶ Play');
+    this.running = h('p', { class: 'running', 'aria-live': 'off' });
+    const onInput = () => {
+      this.stop();
+      let a = Number(this.fromInput.value), b = Number(this.toInput.value);
+      if (a > b) [a, b] = [b, a];
+      const from = a <= min ? null : a;
+      const to = b >= max ? null : b;
+      this.cb.onRange(from, to);
+    };
+    this.fromInput.addEventListener('input', onInput);
+    this.toInput.addEventListener('input', onInput);
+    this.play.addEventListener('click', () => (this.playing ? this.stop() : this.start()));
+    const reset = h('button', { type: 'button', class: 'link-button' }, 'All dates');
+    reset.addEventListener('click', () => {
+      this.stop();
+      this.cb.onRange(null, null);
+    });
+    root.replaceChildren(
+      h('div', { class: 'timeline-head' },
+        h('h2', { class: 'panel-title' }, 'When partnerships began'),
+        this.play,
+        this.running,
+      ),
+      this.svg,
+      h('div', { class: 'timeline-controls' },
+        h('label', { for: 'timeline-from' }, 'From ', this.fromOut), this.fromInput,
+        h('label', { for: 'timeline-to' }, 'To ', this.toOut), this.toInput,
+        reset,
+      ),
+    );
+  }
+
+  get isPlaying(): boolean {
+    return this.playing;
+  }
+
+  render(hist: Histogram, from: Month | null, to: Month | null, shown: number): void {
+    this.from = from;
+    this.to = to;
+    this.fromInput.value = String(from ?? this.min);
+    this.toInput.value = String(to ?? this.max);
+    this.fromOut.textContent = monthLabel(from ?? this.min);
+    this.toOut.textContent = monthLabel(to ?? this.max);
+    this.fromInput.setAttribute('aria-valuetext', monthLabel(from ?? this.min));
+    this.toInput.setAttribute('aria-valuetext', monthLabel(to ?? this.max));
+    this.drawBars(hist);
+    if (this.playing || to !== null) {
+      this.running.textContent = `By ${monthLabel(to ?? this.max)}: ${formatInt(shown)} ${shown === 1 ? 'agency' : 'agencies'}`;
+    } else this.running.textContent = '';
+  }
+
+  private drawBars(hist: Histogram): void {
+    const n = this.max - this.min + 1;
+    const W = 1000, H = 100, AX = 16;
+    let peak = 1;
+    for (const c of hist.counts) if (c > peak) peak = c;
+    const bw = W / n;
+    const lo = this.from ?? this.min, hi = this.to ?? this.max;
+    const parts: Element[] = [];
+    for (let k = 0; k < n; k++) {
+      const m = this.min + k;
+      const c = hist.counts[m - hist.from] ?? 0;
+      if (!c) continue;
+      const bh = ((H - AX) * c) / peak;
+      const r = document.createElementNS(SVG, 'rect');
+      r.setAttribute('x', String(k * bw + 0.5));
+      r.setAttribute('y', String(H - AX - bh));
+      r.setAttribute('width', String(Math.max(1, bw - 1)));
+      r.setAttribute('height', String(bh));
+      r.setAttribute('fill', m >= lo && m <= hi ? this.colorOf(m) : '#d5d2cc');
+      const t = document.createElementNS(SVG, 'title');
+      t.textContent = `${monthLabel(m)}: ${c}`;
+      r.append(t);
+      parts.push(r);
+    }
+    for (let y = Math.ceil(this.min / 12); y * 12 <= this.max; y++) {
+      const x = (y * 12 - this.min) * bw;
+      const tick = document.createElementNS(SVG, 'line');
+      tick.setAttribute('x1', String(x));
+      tick.setAttribute('x2', String(x));
+      tick.setAttribute('y1', String(H - AX));
+      tick.setAttribute('y2', String(H - AX + 4));
+      tick.setAttribute('stroke', '#777');
+      const label = document.createElementNS(SVG, 'text');
+      label.setAttribute('x', String(x + 3));
+      label.setAttribute('y', String(H - 2));
+      label.setAttribute('class', 'axis-label');
+      label.textContent = String(y);
+      parts.push(tick, label);
+    }
+    this.svg.setAttribute('viewBox', `0 0 ${W} ${H}`);
+    this.svg.setAttribute('aria-label', `Histogram of partnerships per month, ${shortMonthLabel(this.min)} to ${shortMonthLabel(this.max)}; peak ${peak} in one month`);
+    this.svg.replaceChildren(...parts);
+  }
+
+  start(): void {
+    if (this.reducedMotion()) {
+      // Respect the reduced-motion preference: no animation, jump to the end state.
+      this.running.textContent = 'Animation paused (your device asks for reduced motion). Showing all months.';
+      this.cb.onRange(null, this.max);
+      return;
+    }
+    this.playing = true;
+    this.play.textContent = '❚❚ Pause';
+    this.play.setAttribute('aria-pressed', 'true');
+    let m = this.to !== null && this.to < this.max ? this.to : this.min;
+    const from = this.from;
+    const step = () => {
+      this.cb.onRange(from, m, { transient: m < this.max });
+      if (m >= this.max) return this.stop();
+      m++;
+      this.timer = window.setTimeout(step, MS_PER_MONTH);
+    };
+    step();
+  }
+
+  stop(): void {
+    window.clearTimeout(this.timer);
+    if (!this.playing) return;
+    this.playing = false;
+    this.play.textContent = '▶ Play';
+    this.play.setAttribute('aria-pressed', 'false');
+  }
+}
+
