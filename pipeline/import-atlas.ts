@@ -12,7 +12,7 @@ import { basename, dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseAtlasExport, type AtlasAgency } from './atlas/parse';
 import { loadGazetteers } from './geocode/gazetteer';
-import { Geocoder } from './geocode/geocoder';
+import { Geocoder, countyFromName, isCountyLevel } from './geocode/geocoder';
 import { isPartialIsoDate } from './lib/dates';
 import { DEFAULT_DATA_DIR } from './lib/paths';
 import { mergeAtlas } from './merge/atlas';
@@ -74,8 +74,17 @@ function main(): number {
     return 1;
   }
   const geocoder = Geocoder.load(loadGazetteers());
+  // Misspelt county names ("Onandaga County") take the boundary data's spelling.
+  for (const a of parsed.agencies) {
+    a.counties = [...new Set(a.counties.map((cty) => geocoder.boundaries.canonicalCountyName(a.state, cty)))];
+  }
   // Several counties in one cell: the agency's own county is the one containing its city.
+  // A county-level agency's own county is the one its name gives.
   const primaryCounty = (a: AtlasAgency): string => {
+    const named = countyFromName(a.agency);
+    if (named && isCountyLevel(a) && geocoder.boundaries.findCounties(a.state, named).length > 0) {
+      return geocoder.boundaries.canonicalCountyName(a.state, named);
+    }
     if (a.counties.length < 2) return a.counties[0] ?? '';
     const g = geocoder.geocode({ name: a.agency, agency_type: 'police', jurisdiction: 'municipal', city: a.city, county: '', state: a.state });
     if (g.ok) {

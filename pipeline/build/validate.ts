@@ -140,6 +140,7 @@ export function validateTables(t: Tables): Validated {
     const county = text(r.county, 'county', LIMITS.place, false);
     text(r.other_counties, 'other_counties', LIMITS.list, false);
     text(r.atlas_ids, 'atlas_ids', LIMITS.list, false);
+    text(r.note, 'note', LIMITS.note, false);
     return { line: r.line ?? 0, id, name, agency_type, jurisdiction, city, county, state };
   });
   const acceptedAgencies = new Set(agencies.map((a) => a.id));

@@ -41,6 +41,8 @@ export function normalizePlace(s: string): string {
 const COUNTY_SUFFIX = /\s+(county|parish|borough|census area|city and borough|municipality|municipio)$/;
 
 export function parseCountyRef(text: string): CountyRef {
+  const paren = /^(.*?)\s*\(city\)/i.exec(text);
+  if (paren) return { base: normalizePlace(paren[1]), kind: 'city' }; // "Alexandria (city) County"
   let s = normalizePlace(text);
   let kind: CountyRef['kind'] = 'any';
   if (/^city of /.test(s) || / city$/.test(s)) {
@@ -88,6 +90,10 @@ export class Boundaries {
     return new Boundaries(require('us-atlas/states-10m.json'), require('us-atlas/counties-10m.json'));
   }
 
+  private postalOf(area: Area): string {
+    return STATES.find((s) => s.fips === area.id.slice(0, 2))?.postal ?? '';
+  }
+
   hasState(postal: string): boolean {
     return this.states.has(postal);
   }
@@ -101,13 +107,46 @@ export class Boundaries {
   /** Counties of a state matching a county name ("Harris County", "Richmond city", "Calcasieu Parish", "Madison"). */
   findCounties(postal: string, countyText: string): Area[] {
     const ref = parseCountyRef(countyText);
-    const cands = this.countiesByName.get(`${postal}|${ref.base}`) ?? [];
+    const cands = this.countiesByName.get(`${postal}|${ref.base}`) ?? this.fuzzy(postal, ref.base);
     const isCity = (ix: Indexed) => Number(ix.f.id.slice(2)) >= 500 && postal !== 'AK';
     let pick = cands;
     if (ref.kind === 'city') pick = cands.filter(isCity);
     else if (ref.kind === 'county' || cands.length > 1) pick = cands.filter((c) => !isCity(c));
     if (pick.length === 0) pick = cands;
     return pick.map((c) => c.f);
+  }
+
+  /**
+   * Misspelt county names in real exports ("Onandaga", "San Bernadino",
+   * "La Salle"): the one county of the state whose name matches ignoring
+   * spaces, else within edit distance 2 (only when exactly one does).
+   */
+  private fuzzy(postal: string, base: string): Indexed[] {
+    if (base.length < 4) return [];
+    const squash = (x: string) => x.replace(/\s+/g, '');
+    const all = this.countiesByState.get(postal) ?? [];
+    const names = (ix: Indexed) => normalizePlace(ix.f.properties.name);
+    const same = all.filter((ix) => squash(names(ix)) === squash(base));
+    if (same.length > 0) return same;
+    const close = all.filter((ix) => editDistance(names(ix), base, 2) <= 2);
+    const distinct = new Set(close.map(names));
+    return distinct.size === 1 ? close : [];
+  }
+
+  /**
+   * The county's spelling in the boundary data when the given one is a
+   * variant ("Onandaga County" → "Onondaga County", "Alexandria (city) County"
+   * → "Alexandria city"); the text unchanged when it is exact or unknown.
+   */
+  canonicalCountyName(postal: string, countyText: string): string {
+    const ref = parseCountyRef(countyText);
+    const found = this.findCounties(postal, countyText);
+    if (found.length !== 1) return countyText;
+    const name = found[0].properties.name;
+    if (ref.kind === 'city') return `${name} city`;
+    if (normalizePlace(name) === ref.base) return countyText;
+    const suffix = /\b(County|Parish|Borough|Census Area)$/i.exec(countyText.trim());
+    return suffix ? `${name} ${suffix[1]}` : name;
   }
 
   /** The county (of this state) containing a point, if any. */
@@ -128,9 +167,36 @@ export class Boundaries {
     const hit = this.interior.get(area.id);
     if (hit) return hit;
     const c = centroid(area).geometry.coordinates as [number, number];
-    const p = booleanPointInPolygon(c, area) ? c : (pointOnFeature(area).geometry.coordinates as [number, number]);
+    const p = this.owns(area, c) ? c : this.surfacePoint(area, c);
     this.interior.set(area.id, p);
     return p;
+  }
+
+  /** Inside this county and in no other (generalised outlines of a county may cover a city it surrounds). */
+  private owns(area: Area, p: [number, number]): boolean {
+    if (!booleanPointInPolygon(p, area)) return false;
+    for (const ix of this.countiesByState.get(this.postalOf(area)) ?? []) {
+      if (ix.f !== area && inBox(ix.box, p[0], p[1]) && booleanPointInPolygon(p, ix.f)) return false;
+    }
+    return true;
+  }
+
+  /** The point of a 24×24 grid over the county owned by it and nearest the centroid; else turf's pointOnFeature. */
+  private surfacePoint(area: Area, c: [number, number]): [number, number] {
+    const [x0, y0, x1, y1] = bbox(area);
+    let best: [number, number] | undefined;
+    let bestD = Infinity;
+    for (let i = 0.5; i < 24; i++) {
+      for (let j = 0.5; j < 24; j++) {
+        const p: [number, number] = [x0 + ((x1 - x0) * i) / 24, y0 + ((y1 - y0) * j) / 24];
+        const d = (p[0] - c[0]) ** 2 + (p[1] - c[1]) ** 2;
+        if (d < bestD && this.owns(area, p)) {
+          best = p;
+          bestD = d;
+        }
+      }
+    }
+    return best ?? (pointOnFeature(area).geometry.coordinates as [number, number]);
   }
 
   private outline(postal: string): Feature<MultiLineString> | undefined {
@@ -175,4 +241,21 @@ export class Boundaries {
     }
     return undefined;
   }
+}
+
+/** Levenshtein distance, giving up (returning max + 1) once it exceeds max. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      best = Math.min(best, cur[j]);
+    }
+    if (best > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length];
 }

@@ -38,8 +38,16 @@ export function countyFromName(name: string): string | undefined {
   return m ? m[1] : undefined;
 }
 
-export function isCountyLevel(a: Pick<GeocodeInput, 'agency_type' | 'jurisdiction'>): boolean {
-  return a.agency_type === 'sheriff' || a.jurisdiction === 'county';
+export function isCountyLevel(a: { agency_type?: string; agencyType?: string; jurisdiction: string }): boolean {
+  return (a.agency_type ?? a.agencyType) === 'sheriff' || a.jurisdiction === 'county';
+}
+
+/** "Forest Park Police Department" → "Forest Park"; undefined when the name is not "<place> <agency>". */
+export function placeFromName(name: string): string | undefined {
+  const m = /^(?:(?:the\s+)?(?:city|town|village|borough|township) of\s+)?(.+?)\s+(?:(?:city|town|village|borough|township|twp\.?|regional|metropolitan|metro)\s+)*(?:police|fire|public safety|department of public safety|sheriff)\b/i.exec(
+    name.trim(),
+  );
+  return m ? m[1].trim() : undefined;
 }
 
 /** Spellings of a place to try: as given, then without municipal words. */
@@ -102,13 +110,21 @@ export class Geocoder {
     return undefined;
   }
 
-  private pick(a: GeocodeInput, cands: Place[], precision: 'city' | 'zip'): GeocodeResult | undefined {
+  /**
+   * The best candidate place. With `strict`, a known county must contain it
+   * (used for weaker matches: name variants, names taken from the agency
+   * name, ZIP-office names); otherwise the county only breaks ties, because
+   * a populated place that matches the city exactly is trusted even when the
+   * county cell is wrong.
+   */
+  private pick(a: GeocodeInput, cands: Place[], precision: 'city' | 'zip', strict: boolean): GeocodeResult | undefined {
     if (cands.length === 0) return undefined;
     let list = cands;
     const areas = a.county ? this.boundaries.findCounties(a.state, a.county) : [];
     if (areas.length > 0) {
       const inCounty = cands.filter((c) => areas.some((ar) => this.boundaries.inArea(ar, c.lon, c.lat)));
       if (inCounty.length > 0) list = inCounty;
+      else if (strict) return undefined;
     }
     if (precision === 'zip') {
       // One place's ZIP centroids: those within ~25 km of the first (by ZIP), averaged.
@@ -129,13 +145,24 @@ export class Geocoder {
   }
 
   private byPlace(a: GeocodeInput): GeocodeResult | undefined {
-    if (!a.city) return undefined;
-    for (const v of placeVariants(a.city)) {
-      const r = this.pick(a, lookup(this.gaz.cities, a.state, v), 'city');
+    // The place the agency is named after, when it lies in the agency's county,
+    // beats the city cell (often a mailing town: "Camillus PD", city Syracuse).
+    const fromName = placeFromName(a.name);
+    const tries: [string, boolean][] = [];
+    const add = (v: string, strict: boolean) => {
+      const seen = tries.find(([t]) => t === v);
+      if (!seen) tries.push([v, strict]);
+      else seen[1] &&= strict;
+    };
+    if (fromName && a.county) add(fromName, true);
+    if (a.city) placeVariants(a.city).forEach((v, i) => add(v, i > 0));
+    if (fromName) for (const v of placeVariants(fromName)) add(v, true);
+    for (const [v, strict] of tries) {
+      const r = this.pick(a, lookup(this.gaz.cities, a.state, v), 'city', strict);
       if (r) return r;
     }
-    for (const v of placeVariants(a.city)) {
-      const r = this.pick(a, lookup(this.gaz.zips, a.state, v), 'zip');
+    for (const [v] of tries) {
+      const r = this.pick(a, lookup(this.gaz.zips, a.state, v), 'zip', true);
       if (r) return r;
     }
     return undefined;
@@ -144,7 +171,7 @@ export class Geocoder {
   geocode(a: GeocodeInput): GeocodeResult {
     if (!this.boundaries.hasState(a.state)) return { ok: false, reason: `no outline for state "${a.state}"` };
     const countyLevel = isCountyLevel(a);
-    const k = [countyLevel ? 'C' : 'P', a.state, a.city, a.county, countyLevel ? (countyFromName(a.name) ?? '') : ''].join('|');
+    const k = [countyLevel ? 'C' : 'P', a.state, a.city, a.county, countyLevel ? (countyFromName(a.name) ?? '') : '', placeFromName(a.name) ?? ''].join('|');
     const hit = this.cache.get(k);
     if (hit) return hit;
     const r =

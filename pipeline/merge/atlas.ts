@@ -121,6 +121,7 @@ export function mergeAtlas(tables: Tables, agencies: readonly AtlasAgency[], opt
         other_counties: joinList(others),
         state: a.state,
         atlas_ids: '',
+        note: '',
       };
       out.agencies.push(agency);
       matcher.add(agency);

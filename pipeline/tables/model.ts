@@ -12,7 +12,7 @@ export const TABLE_FILES = {
 } as const;
 
 export const AGENCY_COLUMNS = [
-  'id', 'name', 'agency_type', 'jurisdiction', 'city', 'county', 'other_counties', 'state', 'atlas_ids',
+  'id', 'name', 'agency_type', 'jurisdiction', 'city', 'county', 'other_counties', 'state', 'atlas_ids', 'note',
 ] as const;
 export const PROGRAM_COLUMNS = [
   'id', 'agency_id', 'kind', 'start_date', 'end_date', 'devices_given', 'perk_value_usd', 'subsidy_usd',
