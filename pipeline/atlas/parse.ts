@@ -18,7 +18,7 @@ export interface AtlasLink {
   /** The Atlas's "Link N Source" (an outlet or person), may be empty. */
   source: string;
   date: string | null;
-  type: 'records' | 'official' | 'map' | 'news';
+  type: 'mou' | 'records' | 'official' | 'map' | 'news';
 }
 
 export interface AtlasRow {
@@ -108,12 +108,13 @@ type RowResult = { ok: true; row: AtlasRow } | { ok: false; reason: string };
 
 function readRow(line: number, v: Record<string, string>): RowResult {
   const get = (k: string) => cleanText(v[k] ?? '');
-  const agency = get('Agency');
+  const rawState = get('State');
+  const state = normalizeState(rawState);
+  // "Cincinnati Police Department, OH": the state repeated in the name.
+  const agency = state ? get('Agency').replace(new RegExp(`,\\s*${state}$`), '') : get('Agency');
   if (!agency) return { ok: false, reason: 'missing agency name' };
   if (hasMarkup(agency)) return { ok: false, reason: 'agency name contains markup' };
   if (agency.length > MAX_NAME_LENGTH) return { ok: false, reason: `agency name longer than ${MAX_NAME_LENGTH} characters` };
-  const rawState = get('State');
-  const state = normalizeState(rawState);
   if (!state) return { ok: false, reason: `unknown state "${rawState}"` };
   const city = cleanCity(v['City'] ?? '');
   const counties = splitCounties(v['County'] ?? '');

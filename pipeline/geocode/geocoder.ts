@@ -111,13 +111,13 @@ export class Geocoder {
   }
 
   /**
-   * The best candidate place. With `strict`, a known county must contain it
-   * (used for weaker matches: name variants, names taken from the agency
-   * name, ZIP-office names); otherwise the county only breaks ties, because
-   * a populated place that matches the city exactly is trusted even when the
-   * county cell is wrong.
+   * The best candidate place. A populated place matching the city cell
+   * exactly is trusted even when the county cell is wrong (the county then
+   * only breaks ties). With `strict`, a known county must contain the place
+   * (ZIP offices); with `strict = 'county'` the county must also be known
+   * (name variants, and places taken from the agency's name).
    */
-  private pick(a: GeocodeInput, cands: Place[], precision: 'city' | 'zip', strict: boolean): GeocodeResult | undefined {
+  private pick(a: GeocodeInput, cands: Place[], precision: 'city' | 'zip', strict: boolean | 'county'): GeocodeResult | undefined {
     if (cands.length === 0) return undefined;
     let list = cands;
     const areas = a.county ? this.boundaries.findCounties(a.state, a.county) : [];
@@ -125,6 +125,8 @@ export class Geocoder {
       const inCounty = cands.filter((c) => areas.some((ar) => this.boundaries.inArea(ar, c.lon, c.lat)));
       if (inCounty.length > 0) list = inCounty;
       else if (strict) return undefined;
+    } else if (strict === 'county') {
+      return undefined; // a name variant ("Perry" for "Perry Township") is trusted only inside a known county
     }
     if (precision === 'zip') {
       // One place's ZIP centroids: those within ~25 km of the first (by ZIP), averaged.
@@ -148,21 +150,22 @@ export class Geocoder {
     // The place the agency is named after, when it lies in the agency's county,
     // beats the city cell (often a mailing town: "Camillus PD", city Syracuse).
     const fromName = placeFromName(a.name);
+    // [name, exact]: the city cell as written is exact; its variants and names taken from the agency name are not.
     const tries: [string, boolean][] = [];
-    const add = (v: string, strict: boolean) => {
+    const add = (v: string, exact: boolean) => {
       const seen = tries.find(([t]) => t === v);
-      if (!seen) tries.push([v, strict]);
-      else seen[1] &&= strict;
+      if (!seen) tries.push([v, exact]);
+      else seen[1] ||= exact;
     };
-    if (fromName && a.county) add(fromName, true);
-    if (a.city) placeVariants(a.city).forEach((v, i) => add(v, i > 0));
-    if (fromName) for (const v of placeVariants(fromName)) add(v, true);
-    for (const [v, strict] of tries) {
-      const r = this.pick(a, lookup(this.gaz.cities, a.state, v), 'city', strict);
+    if (fromName && a.county) add(fromName, false);
+    if (a.city) placeVariants(a.city).forEach((v, i) => add(v, i === 0));
+    if (fromName) for (const v of placeVariants(fromName)) add(v, false);
+    for (const [v, exact] of tries) {
+      const r = this.pick(a, lookup(this.gaz.cities, a.state, v), 'city', exact ? false : 'county');
       if (r) return r;
     }
-    for (const [v] of tries) {
-      const r = this.pick(a, lookup(this.gaz.zips, a.state, v), 'zip', true);
+    for (const [v, exact] of tries) {
+      const r = this.pick(a, lookup(this.gaz.zips, a.state, v), 'zip', exact ? true : 'county');
       if (r) return r;
     }
     return undefined;

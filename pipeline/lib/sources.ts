@@ -27,18 +27,41 @@ export function hostname(url: string): string {
   return new URL(url).hostname.replace(/^www\./, '').toLowerCase();
 }
 
+/** The archived page behind a Wayback Machine URL, else the URL itself. */
+export function originalUrl(url: string): string {
+  const m = /^https?:\/\/web\.archive\.org\/web\/\d+[a-z_]*\/(https?:\/\/.+)$/i.exec(url);
+  return m ? m[1] : url;
+}
+
 /**
- * A source's type from its URL: public-records sets (DocumentCloud,
- * MuckRock, FOIA responses), official pages (government domains), Ring's map,
- * else news.
+ * A source's type from its URL: agreements (a document named as an MOU),
+ * public-records sets (DocumentCloud, MuckRock, FOIA responses), official
+ * pages (government domains, agency posts), Ring's map, else news.
  */
-export function classifyUrl(url: string): 'records' | 'official' | 'map' | 'news' {
-  const u = new URL(url);
+export function classifyUrl(url: string): 'mou' | 'records' | 'official' | 'map' | 'news' {
+  const u = new URL(originalUrl(url));
   const host = u.hostname.toLowerCase();
+  const path = decodeURIComponent(u.pathname + u.search);
   if (/(^|\.)google\.com$/.test(host) && u.pathname.startsWith('/maps/d/')) return 'map';
-  if (/(^|\.)(documentcloud\.org|muckrock\.com)$/.test(host) || /\/foia\//i.test(u.pathname)) return 'records';
+  const records = /(^|\.)(documentcloud\.org|muckrock\.com)$/.test(host) || /\/foia\//i.test(path);
+  if (records && /(^|[^a-z])(mou|memorandum)([^a-z]|$)/i.test(path)) return 'mou';
+  if (records) return 'records';
   if (/\.(gov|us)$/.test(host) || /(^|\.)legistar\.com$/.test(host)) return 'official';
+  if (/(^|\.)nextdoor\.com$/.test(host) && path.startsWith('/agency-post/')) return 'official';
+  if (/(^|\.)crimewatchpa\.com$/.test(host)) return 'official';
   return 'news';
+}
+
+/** A title readable from the URL itself (DocumentCloud projects and documents), else empty. */
+export function titleFromUrl(url: string): string {
+  const u = new URL(url);
+  if (!/(^|\.)documentcloud\.org$/.test(u.hostname)) return '';
+  const path = decodeURIComponent(u.pathname);
+  const project = /projectid:\d+-([\w-]+)/.exec(path);
+  if (project) return `DocumentCloud project: ${project[1].replace(/-/g, ' ')}`;
+  const doc = /\/documents\/\d+-([\w-]+?)(?:\.html)?\/?$/.exec(path);
+  if (doc) return `DocumentCloud: ${doc[1].replace(/-/g, ' ')}`;
+  return '';
 }
 
 /** Publisher of a URL from a hostname → outlet table (longest matching suffix), else the hostname. */

@@ -7,7 +7,7 @@
  */
 import type { AtlasAgency } from '../atlas/parse';
 import { earlierDate } from '../lib/dates';
-import { ATLAS_PUBLISHER, ATLAS_URL, RING_MAP_ID, publisherFor, sourceIdFor } from '../lib/sources';
+import { ATLAS_PUBLISHER, ATLAS_URL, RING_MAP_ID, publisherFor, sourceIdFor, titleFromUrl } from '../lib/sources';
 import { agencySlug } from '../lib/text';
 import {
   joinList, splitList,
@@ -85,6 +85,8 @@ export function mergeAtlas(tables: Tables, agencies: readonly AtlasAgency[], opt
   for (const a of out.agencies) for (const aos of splitList(a.atlas_ids)) byAtlasId.set(aos, a);
   const ids = new Set(out.agencies.map((a) => a.id));
   const sourcesById = new Map(out.sources.map((s) => [s.id, s]));
+  // A URL already in the tables (under any id) is reused, not added twice.
+  const sourceIdByUrl = new Map(out.sources.filter((s) => s.url).map((s) => [s.url, s.id]));
   const programsById = new Map(out.programs.map((p) => [p.id, p]));
   const addSource = (s: SourceRow) => {
     if (sourcesById.has(s.id)) return;
@@ -145,17 +147,23 @@ export function mergeAtlas(tables: Tables, agencies: readonly AtlasAgency[], opt
         sourceIds.push(RING_MAP_SOURCE.id);
         continue;
       }
+      const known = sourceIdByUrl.get(l.url);
+      if (known) {
+        sourceIds.push(known);
+        continue;
+      }
       const publisher = l.source || publisherFor(l.url, opts.publishers);
       const s: SourceRow = {
         id: sourceIdFor(publisher, l.url),
         type: l.type,
         url: l.url,
         publisher,
-        title: '',
+        title: titleFromUrl(l.url),
         date: l.date ?? '',
       };
       addSource(s);
-      sourceIds.push(sourcesById.get(s.id)!.id);
+      sourceIdByUrl.set(s.url, s.id);
+      sourceIds.push(s.id);
     }
 
     const pid = portalProgramId(agency.id);
