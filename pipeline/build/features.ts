@@ -143,8 +143,9 @@ export function buildCollection(
   for (const s of v.sources.values()) {
     if (!citedSources.has(s.id)) rejects.push({ file: TABLE_FILES.sources, line: s.line, reason: `source "${s.id}" is not cited by any written program` });
   }
+  const rejectedOverrideLines = new Set(rejects.filter((r) => r.file === TABLE_FILES.overrides).map((r) => r.line));
   for (const o of v.overrides.values()) {
-    if (!usedOverrides.has(o.agency_id) && !rejects.some((r) => r.file === TABLE_FILES.overrides && r.line === o.line)) {
+    if (!usedOverrides.has(o.agency_id) && !rejectedOverrideLines.has(o.line)) {
       rejects.push({ file: TABLE_FILES.overrides, line: o.line, reason: `agency "${o.agency_id}" was rejected` });
     }
   }

@@ -157,9 +157,15 @@ export class Boundaries {
     return undefined;
   }
 
+  private boxes = new WeakMap<Area, Indexed['box']>();
+
   inArea(area: Area, lon: number, lat: number): boolean {
-    const b = bbox(area);
-    return inBox(b as Indexed['box'], lon, lat) && booleanPointInPolygon([lon, lat], area);
+    let b = this.boxes.get(area);
+    if (!b) {
+      b = bbox(area) as Indexed['box'];
+      this.boxes.set(area, b);
+    }
+    return inBox(b, lon, lat) && booleanPointInPolygon([lon, lat], area);
   }
 
   /** A point inside the county: its centroid when that lies inside, else turf's pointOnFeature. */

@@ -32,56 +32,62 @@ interface RawRow {
 
 function tokenize(text: string): RawRow[] {
   const rows: RawRow[] = [];
+  const n = text.length;
   let i = 0;
   let line = 1;
-  const n = text.length;
+  const countLines = (from: number, to: number) => {
+    for (let k = text.indexOf('\n', from); k !== -1 && k < to; k = text.indexOf('\n', k + 1)) line++;
+  };
   while (i < n) {
     const startLine = line;
     const fields: string[] = [];
     let error: string | undefined;
-    // Read one record.
+    // One record: fields separated by commas, ended by a line break or the end.
     for (;;) {
-      let field = '';
-      if (text[i] === '"') {
-        i++;
+      if (text.charCodeAt(i) === 34 /* " */) {
+        let field = '';
+        let from = i + 1;
         let closed = false;
-        while (i < n) {
-          const c = text[i];
-          if (c === '"') {
-            if (text[i + 1] === '"') {
-              field += '"';
-              i += 2;
-              continue;
-            }
-            i++;
-            closed = true;
-            break;
+        for (;;) {
+          const q = text.indexOf('"', from);
+          if (q === -1) break;
+          if (text.charCodeAt(q + 1) === 34) {
+            field += text.slice(from, q + 1);
+            from = q + 2;
+            continue;
           }
-          if (c === '\n') line++;
-          field += c;
-          i++;
+          field += text.slice(from, q);
+          countLines(i, q);
+          i = q + 1;
+          closed = true;
+          break;
         }
         if (!closed) {
+          countLines(i, n);
+          i = n;
           error = 'unterminated quoted field (a quote opened here is never closed)';
           fields.push(field);
           break;
         }
-        if (i < n && text[i] !== ',' && text[i] !== '\n' && text[i] !== '\r') {
+        fields.push(field);
+        const c = text.charCodeAt(i);
+        if (i < n && c !== 44 && c !== 10 && c !== 13) {
           error = 'unexpected text after a closing quote';
-          // Skip the rest of the physical line.
-          while (i < n && text[i] !== '\n') i++;
-          fields.push(field);
+          const nl = text.indexOf('\n', i);
+          i = nl === -1 ? n : nl;
           break;
         }
       } else {
-        while (i < n && text[i] !== ',' && text[i] !== '\n' && text[i] !== '\r') {
-          field += text[i];
-          i++;
+        let j = i;
+        while (j < n) {
+          const c = text.charCodeAt(j);
+          if (c === 44 || c === 10 || c === 13) break;
+          j++;
         }
+        fields.push(text.slice(i, j));
+        i = j;
       }
-      fields.push(field);
-      if (i >= n) break;
-      if (text[i] === ',') {
+      if (i < n && text.charCodeAt(i) === 44) {
         i++;
         if (i >= n) {
           fields.push('');
@@ -89,17 +95,16 @@ function tokenize(text: string): RawRow[] {
         }
         continue;
       }
-      break; // end of line
+      break; // end of line or of text
     }
-    // Consume the line ending.
-    if (text[i] === '\r') i++;
-    if (text[i] === '\n') {
+    if (text.charCodeAt(i) === 13) i++;
+    if (text.charCodeAt(i) === 10) {
       i++;
       line++;
     }
     const blank = fields.length === 1 && fields[0] === '' && !error;
     if (!blank) rows.push({ line: startLine, fields, error });
-    if (error && /unterminated/.test(error)) break;
+    if (error?.startsWith('unterminated')) break;
   }
   return rows;
 }

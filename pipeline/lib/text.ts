@@ -14,8 +14,10 @@ const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u0
 
 /** NFC, invisible characters removed, whitespace runs collapsed, trimmed. */
 export function cleanText(s: string): string {
+  if (PLAIN.test(s)) return s; // fast path: printable ASCII, single spaces, trimmed
   return s.normalize('NFC').replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
 }
+const PLAIN = /^(?:[!-~]+(?: [!-~]+)*)?$/;
 
 /** True when cleaning would change the text (used to count normalisations). */
 export function needsCleaning(s: string): boolean {
