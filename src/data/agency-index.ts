@@ -5,7 +5,7 @@
  * 100x the real data).
  */
 import type { AgencyFeature, AgencyType } from './schema';
-import { AGENCY_TYPES } from './schema';
+import { AGENCY_TYPES } from './contract';
 import { monthOf } from '../time/months';
 
 export const FLAG_PERKS = 1;

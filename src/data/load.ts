@@ -5,7 +5,7 @@
  * the page can say so instead of failing or drawing something false.
  */
 import type { AgencyFeature } from './schema';
-import { AGENCY_TYPES, GEOCODE_PRECISIONS, PROGRAM_KINDS, isPartialIsoDate } from './schema';
+import { AGENCY_TYPES, GEOCODE_PRECISIONS, PROGRAM_KINDS, isPartialIsoDate } from './contract';
 
 export interface Dataset {
   features: AgencyFeature[];

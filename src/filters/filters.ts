@@ -2,7 +2,7 @@
  * The filter state and how it selects agencies. Pure: no DOM, no map.
  */
 import type { AgencyType } from '../data/schema';
-import { AGENCY_TYPES } from '../data/schema';
+import { AGENCY_TYPES } from '../data/contract';
 import type { AgencyIndex } from '../data/agency-index';
 import { FLAG_PERKS, FLAG_RECORDS, foldText } from '../data/agency-index';
 import type { Month } from '../time/months';

@@ -4,6 +4,9 @@
  */
 import * as maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
+// The worker ships as its own module file; bundling rewrites the library's
+// relative lookup, so point it at the emitted file explicitly.
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { AgencyIndex } from '../data/agency-index';
 import type { LayerId, View } from '../state/app-state';
 import { AgenciesLayer } from './agencies-layer';
@@ -23,6 +26,8 @@ export interface MapViewOptions {
   onMoveEnd: (view: View) => void;
   onOnlineFailed: () => void;
 }
+
+maplibregl.setWorkerUrl(workerUrl);
 
 export function webglAvailable(): boolean {
   try {

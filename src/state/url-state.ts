@@ -8,7 +8,7 @@
 import type { AppState, LayerId, View } from './app-state';
 import { defaultState, LAYER_IDS, RADII_MILES } from './app-state';
 import type { AgencyType } from '../data/schema';
-import { AGENCY_TYPES } from '../data/schema';
+import { AGENCY_TYPES } from '../data/contract';
 import { STATE_BY_CODE } from '../geo/us-states';
 import { formatMonth, monthOf } from '../time/months';
 
