@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { buildIndex } from '../../../src/data/agency-index';
+import { applyFilters, DEFAULT_FILTERS, describeFilters } from '../../../src/filters/filters';
+import type { Filters } from '../../../src/filters/filters';
+import { computeTotals } from '../../../src/filters/totals';
+import { monthOf, monthLabel } from '../../../src/time/months';
+import { agency, program } from './fixtures';
+
+const features = [
+  agency('a', { state: 'CA', start_date: '2018-03-22' }),
+  agency('b', { state: 'CA', agency_type: 'sheriff', name: 'Kern County Sheriff’s Office', start_date: '2019-07' }),
+  agency('c', { state: 'TX', start_date: null, start_precision: null }),
+  agency('d', { state: 'GA', devices_given: 80, perk_value_usd: 15920, programs: [program({ kind: 'device_donation', devices_given: 80, perk_value_usd: 15920 })] }),
+  agency('e', { state: 'FL', mou_url: 'https://example.org/mou', records_urls: ['https://example.org/mou'], name: 'Lakeland Police Department' }),
+  agency('f', { state: 'IL', agency_type: 'city', name: 'City of Peoria', subsidy_usd: 50000, programs: [program({ kind: 'city_subsidy', subsidy_usd: 50000 })], start_date: '2019' }),
+  agency('g', { state: 'WI', name: 'Cañon City Police', start_date: '2020-09' }),
+];
+const index = buildIndex(features);
+const ids = (f: Partial<Filters>) => {
+  const { mask } = applyFilters(index, { ...DEFAULT_FILTERS, ...f });
+  return index.ids.filter((_, i) => mask[i]);
+};
+
+describe('filters', () => {
+  it('shows everything by default', () => {
+    expect(applyFilters(index, DEFAULT_FILTERS).count).toBe(features.length);
+  });
+  it('filters by agency type and state, combined', () => {
+    expect(ids({ types: ['sheriff'] })).toEqual(['b']);
+    expect(ids({ state: 'CA' })).toEqual(['a', 'b']);
+    expect(ids({ state: 'CA', types: ['police'] })).toEqual(['a']);
+    expect(ids({ types: ['police', 'city'] })).toEqual(['a', 'c', 'd', 'e', 'f', 'g']);
+  });
+  it('an unknown state matches nothing', () => {
+    expect(ids({ state: 'ZZ' })).toEqual([]);
+  });
+  it('date range is inclusive by month, and excludes undated agencies', () => {
+    expect(ids({ from: monthOf('2019-01'), to: monthOf('2019-12') })).toEqual(['b', 'd', 'e', 'f']);
+    expect(ids({ to: monthOf('2018-03') })).toEqual(['a']);
+    expect(ids({ from: monthOf('2020-09') })).toEqual(['g']);
+  });
+  it('a year-only date counts from January of that year', () => {
+    expect(ids({ from: monthOf('2019-01'), to: monthOf('2019-01') })).toEqual(['f']);
+  });
+  it('perks and records flags', () => {
+    expect(ids({ perks: true })).toEqual(['d', 'f']);
+    expect(ids({ records: true })).toEqual(['e']);
+  });
+  it('name search ignores case and accents and matches places', () => {
+    expect(ids({ q: 'canon' })).toEqual(['g']);
+    expect(ids({ q: 'LAKELAND' })).toEqual(['e']);
+    expect(ids({ q: '  kern ' })).toEqual(['b']);
+    expect(ids({ q: 'tx' })).toEqual(['c']);
+  });
+  it('ignoreDates leaves out only the date range', () => {
+    const f = { ...DEFAULT_FILTERS, state: 'CA', from: monthOf('2019-01'), to: monthOf('2019-12') };
+    expect(applyFilters(index, f).count).toBe(1);
+    expect(applyFilters(index, f, { ignoreDates: true }).count).toBe(2);
+  });
+  it('describes filters in words', () => {
+    expect(describeFilters(DEFAULT_FILTERS, monthLabel)).toBe('All agencies');
+    expect(describeFilters({ ...DEFAULT_FILTERS, types: ['sheriff'], state: 'CA', perks: true, from: monthOf('2019-01'), to: monthOf('2019-06') }, monthLabel))
+      .toBe('sheriff agencies · in CA · started January 2019 – June 2019 · with documented perks');
+  });
+});
+
+describe('totals', () => {
+  it('sums documented values only and counts states and records', () => {
+    const t = computeTotals(index, applyFilters(index, DEFAULT_FILTERS).mask);
+    expect(t).toEqual({ agencies: 7, states: 6, documentedValue: 15920 + 50000, valued: 2, withRecords: 1, undated: 1 });
+  });
+  it('an empty selection has no documented value, not a zero one', () => {
+    const t = computeTotals(index, applyFilters(index, { ...DEFAULT_FILTERS, state: 'TX' }).mask);
+    expect(t.valued).toBe(0);
+    expect(t.agencies).toBe(1);
+  });
+});
