@@ -57,6 +57,8 @@ export function parseCountyRef(text: string): CountyRef {
   return { base: s, kind };
 }
 
+const POSTAL_BY_FIPS = new Map(STATES.map((s) => [s.fips, s.postal]));
+
 const inBox = (b: Indexed['box'], lon: number, lat: number) => lon >= b[0] && lon <= b[2] && lat >= b[1] && lat <= b[3];
 
 export class Boundaries {
@@ -67,16 +69,15 @@ export class Boundaries {
   private outlines = new Map<string, Feature<MultiLineString>>();
 
   constructor(statesTopo: Topology, countiesTopo: Topology) {
-    const fipsToPostal = new Map(STATES.map((s) => [s.fips, s.postal]));
     const st = feature(statesTopo, statesTopo.objects.states as GeometryCollection<{ name: string }>);
     for (const f of st.features) {
-      const postal = fipsToPostal.get(String(f.id));
+      const postal = POSTAL_BY_FIPS.get(String(f.id));
       if (postal) this.states.set(postal, { f: f as Area, box: bbox(f) as Indexed['box'] });
     }
     const co = feature(countiesTopo, countiesTopo.objects.counties as GeometryCollection<{ name: string }>);
     for (const f of co.features) {
       const id = String(f.id);
-      const postal = fipsToPostal.get(id.slice(0, 2));
+      const postal = POSTAL_BY_FIPS.get(id.slice(0, 2));
       if (!postal || !f.geometry) continue;
       const ix: Indexed = { f: f as Area, box: bbox(f) as Indexed['box'] };
       const key = `${postal}|${normalizePlace(f.properties.name)}`;
@@ -91,7 +92,7 @@ export class Boundaries {
   }
 
   private postalOf(area: Area): string {
-    return STATES.find((s) => s.fips === area.id.slice(0, 2))?.postal ?? '';
+    return POSTAL_BY_FIPS.get(area.id.slice(0, 2)) ?? '';
   }
 
   hasState(postal: string): boolean {

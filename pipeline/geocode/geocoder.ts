@@ -3,9 +3,13 @@
  *  - a manual override, if the tables give one            → `manual`
  *  - county-level agencies (sheriffs, county police, county boards, parish
  *    commissions): the county's interior point             → `county`
- *  - the city in the GeoNames gazetteer (same-name places: the one in the
+ *  - the place in the GeoNames gazetteer (same-name places: the one in the
  *    agency's county if known, else the most populous)     → `city`
- *  - the city in the ZIP gazetteer                          → `zip`
+ *  - the place in the ZIP gazetteer                         → `zip`
+ *    The place is the city cell as written; the place the agency is named
+ *    after ("Camillus Police Department") goes first when it lies in the
+ *    agency's county; name variants ("Perry" for "Perry Township") count
+ *    only inside a known county.
  *  - the county's interior point                            → `county`
  *    (county-level agencies fall back to the city the same way)
  * Every point is rounded to 5 decimals and must lie inside the agency's

@@ -65,10 +65,6 @@ export function isStateCode(s: string): boolean {
   return BY_POSTAL.has(s);
 }
 
-export function stateFips(postal: string): string | undefined {
-  return BY_POSTAL.get(postal)?.fips;
-}
-
 /** "wi", " WI ", "Wisconsin" → "WI"; undefined when unknown. */
 export function normalizeState(s: string): string | undefined {
   const t = s.trim();

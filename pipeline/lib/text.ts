@@ -19,11 +19,6 @@ export function cleanText(s: string): string {
 }
 const PLAIN = /^(?:[!-~]+(?: [!-~]+)*)?$/;
 
-/** True when cleaning would change the text (used to count normalisations). */
-export function needsCleaning(s: string): boolean {
-  return cleanText(s) !== s;
-}
-
 /** Looks like HTML/XML markup: a tag opener, comment, or processing instruction. */
 export function hasMarkup(s: string): boolean {
   return /<\s*[a-z!?/]/i.test(s);
