@@ -25,6 +25,17 @@ import { renderLegend } from './ui/legend';
 import { setupAbout } from './ui/about';
 import { notify } from './ui/notices';
 import { $ } from './ui/dom';
+import { AreaSearch } from './ui/area-search';
+import type { AreaRow } from './ui/area-search';
+import { AreaLayer } from './map/area-layer';
+import { loadAreaData } from './search/area-data';
+import type { AreaData } from './search/area-data';
+import { parseAreaQuery, resolveArea, suggest } from './search/area-query';
+import type { ResolveContext } from './search/area-query';
+import { agencyCountyKey, countyAt } from './search/counties';
+import { nearby } from './search/nearby';
+import { cleanText } from './state/url-state';
+import { DEFAULT_FILTERS } from './filters/filters';
 
 export interface Derived {
   mask: Uint8Array;
@@ -45,6 +56,10 @@ export class App {
   private lastFilters: Filters | null = null;
   private urlTimer = 0;
   private restoring = false;
+  private area: AreaSearch;
+  private areaLayer: AreaLayer | null = null;
+  private areaToken = 0;
+  private countyKeys: (string | null)[] | null = null;
 
   constructor(
     index: AgencyIndex,
@@ -76,6 +91,29 @@ export class App {
     );
     this.list = new AgencyList($('#list'), index, (i) => this.select(i, { reveal: true }));
     this.list.rerender = () => this.renderList();
+    this.area = new AreaSearch($('#area-search'), {
+      onSearch: (q) => {
+        const area = q === null ? null : cleanText(q) || null;
+        if (area === this.store.state.area) void this.runArea(this.store.state, true);
+        else this.set({ area });
+        // Find pressed on an empty box: say what to type rather than nothing.
+        if (q !== null && area === null) {
+          const parsed = parseAreaQuery(q);
+          if (!parsed.ok) this.area.render({ status: 'error', message: parsed.message });
+        }
+      },
+      onRadius: (radius) => this.set({ radius }),
+      onLocate: () => this.locate(),
+      onSelect: (i) => this.select(i, { reveal: true }),
+      suggest: async (text) => {
+        if (text.trim().length < 2) return [];
+        try {
+          return suggest(text, this.areaContext(await loadAreaData()));
+        } catch {
+          return [];
+        }
+      },
+    });
     setupAbout($('#about-dialog') as HTMLDialogElement, $('#about-button'), index, dataset.metadata);
 
     if (basemap && webglAvailable()) {
@@ -118,10 +156,95 @@ export class App {
       this.mapView.setSelected(sel);
       this.renderList();
       this.renderLegend();
+      this.areaLayer = new AreaLayer(this.mapView.map);
+      if (this.store.state.area) void this.runArea(this.store.state, !this.store.state.view);
       this.mapView.map.once('idle', () => document.body.setAttribute('data-map-ready', 'true'));
     } else {
       document.body.setAttribute('data-map-ready', 'false');
+      if (this.store.state.area) void this.runArea(this.store.state, false);
     }
+  }
+
+  private areaContext(data: AreaData): ResolveContext {
+    const idx = this.index;
+    return {
+      gazetteer: data.gazetteer,
+      counties: data.counties,
+      agencies: { names: idx.features.map((f) => f.properties.name), lon: idx.lon, lat: idx.lat, states: idx.features.map((f) => f.properties.state) },
+    };
+  }
+
+  /** Geolocation only on request; the position stays in the page (rounded to about 1 km). */
+  private locate(): void {
+    if (!('geolocation' in navigator)) {
+      this.area.render({ status: 'error', message: 'This browser cannot share your location. Type a ZIP code or a city instead.' });
+      return;
+    }
+    this.area.render({ status: 'loading', query: 'your location' });
+    navigator.geolocation.getCurrentPosition(
+      (pos) => this.set({ area: `@${pos.coords.latitude.toFixed(2)},${pos.coords.longitude.toFixed(2)}` }),
+      () => this.area.render({ status: 'error', message: 'Your location is not available (permission denied or unknown). Type a ZIP code or a city instead.' }),
+      { enableHighAccuracy: false, timeout: 15000, maximumAge: 600000 },
+    );
+  }
+
+  /** Resolves the area search of a state and shows it; stale results are dropped. */
+  private async runArea(s: AppState, fly: boolean): Promise<void> {
+    const token = ++this.areaToken;
+    this.area.setQuery(s.area, s.radius);
+    if (!s.area) {
+      this.area.render({ status: 'idle' });
+      this.areaLayer?.clear();
+      return;
+    }
+    const parsed = parseAreaQuery(s.area);
+    if (!parsed.ok) {
+      this.areaLayer?.clear();
+      return this.area.render({ status: 'error', message: parsed.message });
+    }
+    this.area.render({ status: 'loading', query: s.area });
+    let data: AreaData;
+    try {
+      data = await loadAreaData();
+    } catch {
+      if (token === this.areaToken) this.area.render({ status: 'error', message: 'The place list could not be loaded. Please try again.' });
+      return;
+    }
+    if (token !== this.areaToken) return;
+    const resolved = resolveArea(parsed.query, this.areaContext(data));
+    if (!resolved.ok) {
+      this.areaLayer?.clear();
+      return this.area.render({ status: 'error', message: resolved.message });
+    }
+    const m = resolved.match;
+    const county = m.countyFips ? (data.counties.find((c) => c.fips === m.countyFips) ?? null) : countyAt(data.counties, m.lon, m.lat);
+    const idx = this.index;
+    const mask = this.derived.mask;
+    this.countyKeys ??= idx.features.map((f) => agencyCountyKey(f.properties));
+    const row = (i: number, miles: number): AreaRow => {
+      const p = idx.features[i].properties;
+      return { i, name: p.name, type: p.agency_type, state: p.state, start: p.start_date, miles };
+    };
+    const covering: AreaRow[] = [];
+    if (county) {
+      for (let i = 0; i < idx.size; i++) {
+        if (mask[i] && this.countyKeys[i] === county.key && idx.states[idx.state[i]] === county.state) covering.push(row(i, 0));
+      }
+    }
+    const near = nearby(idx.lon, idx.lat, mask, [m.lon, m.lat], s.radius);
+    const f = s.filters;
+    this.area.render({
+      status: 'found',
+      label: m.label,
+      county: county ? `${county.name}, ${county.state}` : null,
+      radius: s.radius,
+      covering,
+      within: near.within.map((n) => row(n.i, n.miles)),
+      withinCount: near.withinCount,
+      nearest: near.nearest ? row(near.nearest.i, near.nearest.miles) : null,
+      filtered: JSON.stringify(f) !== JSON.stringify(DEFAULT_FILTERS),
+    });
+    this.areaLayer?.show([m.lon, m.lat], s.radius, county?.feature ?? null, fly);
   }
 
   private showMapMissing(): void {
@@ -218,6 +341,9 @@ export class App {
       if (this.mapView?.agencies) this.mapView.setOnline(s.basemap === 'online');
     }
     if (!prev || prev.agency !== s.agency) this.renderSelection(s);
+    if (prev && (prev.area !== s.area || prev.radius !== s.radius || filtersChanged)) {
+      void this.runArea(s, (prev.area !== s.area || prev.radius !== s.radius) && !this.restoring);
+    }
     if (filtersChanged || !prev || prev.agency !== s.agency) this.renderList();
   }
 

@@ -1,0 +1,189 @@
+/**
+ * Reading what a resident types into "Find my area": a ZIP code, "City, ST",
+ * a city, a county or an agency name. Pure: the gazetteer, counties and
+ * agencies are passed in.
+ */
+import { foldText } from '../data/agency-index';
+import { STATE_BY_CODE, US_STATES } from '../geo/us-states';
+import type { Gazetteer } from './gazetteer';
+import type { County } from './counties';
+import { normalizeCountyName } from './counties';
+
+export const MAX_QUERY = 100;
+
+export type AreaQuery =
+  | { kind: 'zip'; zip: string }
+  | { kind: 'coords'; lon: number; lat: number }
+  | { kind: 'text'; text: string; state: string | null };
+
+export interface AreaMatch {
+  kind: 'zip' | 'place' | 'county' | 'agency' | 'coords';
+  /** How the match is named back to the user, e.g. "90012 (Los Angeles, CA)". */
+  label: string;
+  lon: number;
+  lat: number;
+  state: string | null;
+  /** Set when the match is a county. */
+  countyFips?: string;
+  /** Set when the match is an agency. */
+  agency?: number;
+}
+
+export interface AgencyNames {
+  names: readonly string[];
+  lon: ArrayLike<number>;
+  lat: ArrayLike<number>;
+  states: readonly string[];
+}
+
+export type Parsed = { ok: true; query: AreaQuery } | { ok: false; message: string };
+
+const STATE_NAMES = new Map(US_STATES.map((s) => [foldText(s.name), s.code]));
+
+/** Strips control and direction-override characters; collapses spaces. */
+export function cleanQuery(raw: string): string {
+  return raw.replace(/[\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '').replace(/\s+/g, ' ').trim();
+}
+
+export function parseAreaQuery(raw: string): Parsed {
+  const text = cleanQuery(raw);
+  if (!text) return { ok: false, message: 'Type a ZIP code, a city (for example “Lakeland, FL”), a county or an agency name.' };
+  if (text.length > MAX_QUERY) return { ok: false, message: `That is longer than any US place name (${MAX_QUERY} characters at most). Try a ZIP code or a city.` };
+  const zip = /^(\d{5})(?:-\d{4})?$/.exec(text);
+  if (zip) return { ok: true, query: { kind: 'zip', zip: zip[1] } };
+  if (/^\d+$/.test(text)) return { ok: false, message: `“${text}” is not a 5-digit ZIP code.` };
+  const at = /^@(-?\d{1,2}(?:\.\d+)?),\s*(-?\d{1,3}(?:\.\d+)?)$/.exec(text);
+  if (at) {
+    const lat = Number(at[1]), lon = Number(at[2]);
+    if (lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180) return { ok: true, query: { kind: 'coords', lon, lat } };
+    return { ok: false, message: 'Those coordinates are not on Earth.' };
+  }
+  const comma = /^(.+?),\s*([A-Za-z .]+)$/.exec(text);
+  if (comma) {
+    const st = comma[2].trim();
+    const code = STATE_BY_CODE.has(st.toUpperCase()) ? st.toUpperCase() : STATE_NAMES.get(foldText(st));
+    if (code) return { ok: true, query: { kind: 'text', text: comma[1].trim(), state: code } };
+  }
+  return { ok: true, query: { kind: 'text', text, state: null } };
+}
+
+/** Levenshtein distance, stopping early past `max`. */
+export function editDistance(a: string, b: string, max = 2): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (cur[j] < best) best = cur[j];
+    }
+    if (best > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+export interface ResolveContext {
+  gazetteer: Gazetteer;
+  counties: readonly County[];
+  agencies: AgencyNames;
+}
+
+export type Resolved = { ok: true; match: AreaMatch } | { ok: false; message: string };
+
+const COUNTY_WORD = /\b(county|parish|borough|census area)\b/i;
+
+export function resolveArea(q: AreaQuery, ctx: ResolveContext): Resolved {
+  const { gazetteer } = ctx;
+  if (q.kind === 'zip') {
+    const z = gazetteer.zips.get(q.zip);
+    if (!z) return { ok: false, message: `We could not find the ZIP code ${q.zip}. Check the number, or try your city’s name.` };
+    const place = z[2] >= 0 ? gazetteer.places[z[2]] : null;
+    return { ok: true, match: { kind: 'zip', label: place ? `${q.zip} (${place.name}, ${place.state})` : q.zip, lon: z[0], lat: z[1], state: place?.state ?? null } };
+  }
+  if (q.kind === 'coords') {
+    return { ok: true, match: { kind: 'coords', label: 'your location', lon: q.lon, lat: q.lat, state: null } };
+  }
+  const want = foldText(q.text);
+  const inState = <T extends { state: string }>(x: T) => q.state === null || x.state === q.state;
+
+  // "X County" first when the words say county; else places first.
+  const county = () => {
+    const name = normalizeCountyName(q.text);
+    const hits = ctx.counties.filter((c) => inState(c) && c.key === name);
+    if (!hits.length) return null;
+    const c = hits[0];
+    return { kind: 'county', label: `${c.name}, ${c.state}`, lon: c.lon, lat: c.lat, state: c.state, countyFips: c.fips } as AreaMatch;
+  };
+  const place = () => {
+    let best: (typeof gazetteer.places)[number] | null = null;
+    for (const p of gazetteer.places) {
+      if (!inState(p) || foldText(p.name) !== want) continue;
+      if (!best || p.population > best.population) best = p;
+    }
+    return best ? ({ kind: 'place', label: `${best.name}, ${best.state}`, lon: best.lon, lat: best.lat, state: best.state } as AreaMatch) : null;
+  };
+  const agency = () => {
+    const { names, lon, lat, states } = ctx.agencies;
+    let hit = -1;
+    for (let i = 0; i < names.length; i++) {
+      if (q.state !== null && states[i] !== q.state) continue;
+      const n = foldText(names[i]);
+      if (n === want) { hit = i; break; }
+      if (hit < 0 && want.length >= 4 && n.includes(want)) hit = i;
+    }
+    return hit >= 0 ? ({ kind: 'agency', label: `${names[hit]}, ${states[hit]}`, lon: lon[hit], lat: lat[hit], state: states[hit], agency: hit } as AreaMatch) : null;
+  };
+  const order = COUNTY_WORD.test(q.text) ? [county, place, agency] : [place, county, agency];
+  for (const f of order) {
+    const m = f();
+    if (m) return { ok: true, match: m };
+  }
+  // Nothing found: suggest the closest place name.
+  let suggestion: string | null = null;
+  let bestD = 3, bestPop = -1;
+  for (const p of gazetteer.places) {
+    if (!inState(p)) continue;
+    const d = editDistance(foldText(p.name), want, 2);
+    if (d < bestD || (d === bestD && d <= 2 && p.population > bestPop)) {
+      bestD = d;
+      bestPop = p.population;
+      suggestion = `${p.name}, ${p.state}`;
+    }
+  }
+  const where = q.state ? ` in ${STATE_BY_CODE.get(q.state)?.name ?? q.state}` : '';
+  return {
+    ok: false,
+    message: `We could not find “${q.text}”${where}.${suggestion && bestD <= 2 ? ` Did you mean ${suggestion}?` : ' Try a ZIP code or “City, ST”.'}`,
+  };
+}
+
+export interface Suggestion {
+  label: string;
+  value: string;
+  kind: 'place' | 'county' | 'agency';
+}
+
+/** Suggestions as the user types: places by population, then counties and agencies. */
+export function suggest(prefix: string, ctx: ResolveContext, limit = 8): Suggestion[] {
+  const p = foldText(cleanQuery(prefix));
+  if (p.length < 2 || /^\d+$/.test(p)) return [];
+  const places = ctx.gazetteer.places
+    .filter((x) => foldText(x.name).startsWith(p))
+    .sort((a, b) => b.population - a.population)
+    .slice(0, limit)
+    .map((x) => ({ label: `${x.name}, ${x.state}`, value: `${x.name}, ${x.state}`, kind: 'place' as const }));
+  const counties = ctx.counties
+    .filter((c) => c.key.startsWith(normalizeCountyName(prefix)) && COUNTY_WORD.test(prefix))
+    .slice(0, 3)
+    .map((c) => ({ label: `${c.name}, ${c.state}`, value: `${c.name}, ${c.state}`, kind: 'county' as const }));
+  const agencies: Suggestion[] = [];
+  if (p.length >= 3) {
+    const { names, states } = ctx.agencies;
+    for (let i = 0; i < names.length && agencies.length < 3; i++) {
+      if (foldText(names[i]).includes(p)) agencies.push({ label: `${names[i]}, ${states[i]}`, value: `${names[i]}, ${states[i]}`, kind: 'agency' });
+    }
+  }
+  return [...counties, ...places, ...agencies].slice(0, limit);
+}

@@ -1,0 +1,96 @@
+/**
+ * Counties for "Find my area": which county a point lies in, and which
+ * partnered county-wide agencies (sheriffs, county police, county programs)
+ * cover it.
+ */
+import { booleanPointInPolygon, centroid, pointOnFeature } from '@turf/turf';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { foldText } from '../data/agency-index';
+import { STATE_BY_FIPS } from '../geo/us-states';
+
+export interface County {
+  fips: string;
+  /** "Los Angeles County" */
+  name: string;
+  /** Normalised for matching: "los angeles". */
+  key: string;
+  state: string;
+  lon: number;
+  lat: number;
+  bbox: [number, number, number, number];
+  feature: Feature<Polygon | MultiPolygon>;
+}
+
+/** Louisiana has parishes, Alaska boroughs and census areas; Virginia independent cities. */
+function countyLabel(name: string, state: string): string {
+  if (/\b(city|borough|census area|municipality|parish)$/i.test(name)) return name;
+  return state === 'LA' ? `${name} Parish` : state === 'AK' ? `${name} Borough` : `${name} County`;
+}
+
+export function normalizeCountyName(s: string): string {
+  return foldText(s)
+    .replace(/['’.]/g, '')
+    .replace(/\b(county|parish|borough|census area|city and borough|municipality|sheriffs?|office|department|dept|police|board|commission|of|the)\b/g, ' ')
+    .replace(/\bsaint\b/g, 'st')
+    .replace(/\s*,\s*[a-z]{2}$/, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+function bboxOf(f: Feature<Polygon | MultiPolygon>): [number, number, number, number] {
+  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
+  const rings = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
+  for (const poly of rings) for (const [x, y] of poly[0]) {
+    if (x < w) w = x;
+    if (x > e) e = x;
+    if (y < s) s = y;
+    if (y > n) n = y;
+  }
+  return [w, s, e, n];
+}
+
+export function buildCounties(fc: FeatureCollection): County[] {
+  const out: County[] = [];
+  for (const f of fc.features as Feature<Polygon | MultiPolygon>[]) {
+    if (!f.geometry) continue;
+    const fips = String(f.id ?? f.properties?.fips);
+    const state = STATE_BY_FIPS.get(fips.slice(0, 2))?.code;
+    if (!state) continue;
+    const raw = String(f.properties?.name ?? '');
+    let c = centroid(f);
+    if (!booleanPointInPolygon(c, f)) c = pointOnFeature(f);
+    const [lon, lat] = c.geometry.coordinates;
+    out.push({ fips, name: countyLabel(raw, state), key: normalizeCountyName(raw), state, lon, lat, bbox: bboxOf(f), feature: f });
+  }
+  return out;
+}
+
+export function countyAt(counties: readonly County[], lon: number, lat: number): County | null {
+  for (const c of counties) {
+    const [w, s, e, n] = c.bbox;
+    if (lon < w || lon > e || lat < s || lat > n) continue;
+    if (booleanPointInPolygon([lon, lat], c.feature)) return c;
+  }
+  return null;
+}
+
+export interface CountyAgency {
+  agency_type: string;
+  name: string;
+  county: string | null;
+  state: string;
+}
+
+/** Whether an agency's jurisdiction is a whole county (sheriff, county police, county program). */
+export function isCountyWide(a: CountyAgency): boolean {
+  if (a.agency_type === 'sheriff') return true;
+  return /\b(county|parish)\b/i.test(a.name) && !/\b(city|town|village|township|borough) of\b/i.test(a.name);
+}
+
+/** The county key an agency covers: from its county field, else from its name. */
+export function agencyCountyKey(a: CountyAgency): string | null {
+  if (!isCountyWide(a)) return null;
+  const m = /^(.*?)\b(county|parish)\b/i.exec(a.name);
+  const fromName = m ? normalizeCountyName(m[1]) : '';
+  return fromName || (a.county ? normalizeCountyName(a.county) : null);
+}

@@ -1,0 +1,192 @@
+/**
+ * "Find my area": a search box with suggestions (an ARIA combobox), the
+ * radius, "Use my location", and the result: the county and the agencies
+ * covering it, and the partnered agencies nearby. Everything runs in the
+ * page; nothing typed is sent anywhere.
+ */
+import { RADII_MILES } from '../state/app-state';
+import type { Suggestion } from '../search/area-query';
+import { formatMiles } from '../search/nearby';
+import { formatPartialDate } from '../time/months';
+import { h } from './dom';
+import { formatInt, ellipsize } from './format';
+import { TYPE_LABELS } from './filters-panel';
+import type { AgencyType } from '../data/contract';
+
+export interface AreaRow {
+  i: number;
+  name: string;
+  type: AgencyType;
+  state: string;
+  start: string | null;
+  miles: number;
+}
+
+export type AreaView =
+  | { status: 'idle' }
+  | { status: 'loading'; query: string }
+  | { status: 'error'; message: string }
+  | {
+      status: 'found';
+      label: string;
+      county: string | null;
+      radius: number;
+      covering: AreaRow[];
+      within: AreaRow[];
+      withinCount: number;
+      nearest: AreaRow | null;
+      filtered: boolean;
+    };
+
+export interface AreaCallbacks {
+  onSearch(query: string | null): void;
+  onRadius(miles: number): void;
+  onLocate(): void;
+  onSelect(i: number): void;
+  suggest(text: string): Promise<Suggestion[]>;
+}
+
+export class AreaSearch {
+  private input: HTMLInputElement;
+  private list: HTMLUListElement;
+  private radius: HTMLSelectElement;
+  private result: HTMLElement;
+  private items: Suggestion[] = [];
+  private active = -1;
+  private suggestToken = 0;
+
+  constructor(root: HTMLElement, private cb: AreaCallbacks) {
+    root.hidden = false;
+    this.input = h('input', {
+      id: 'area-input', type: 'text', role: 'combobox', autocomplete: 'off', spellcheck: 'false', maxlength: 100,
+      'aria-autocomplete': 'list', 'aria-expanded': 'false', 'aria-controls': 'area-suggestions', placeholder: 'e.g. 90012 or Lakeland, FL',
+      'aria-describedby': 'area-hint',
+    });
+    this.list = h('ul', { id: 'area-suggestions', role: 'listbox', class: 'suggestions', 'aria-label': 'Suggestions' });
+    this.list.hidden = true;
+    this.radius = h('select', { id: 'area-radius' }, ...RADII_MILES.map((r) => h('option', { value: r }, `${r} miles`)));
+    this.result = h('div', { id: 'area-result', class: 'area-result', 'aria-live': 'polite' });
+    const form = h('form', { role: 'search', class: 'area-form', 'aria-label': 'Find partnered agencies near a place' },
+      h('label', { for: 'area-input', class: 'field' }, 'ZIP code, city, county or agency'),
+      h('div', { class: 'combo' }, this.input, h('button', { type: 'submit', class: 'find' }, 'Find'), this.list),
+      h('p', { id: 'area-hint', class: 'hint muted' }, 'Searches run in your browser; nothing you type is sent anywhere.'),
+    );
+    const locate = h('button', { type: 'button', class: 'link-button locate' }, '◎ Use my location');
+    locate.addEventListener('click', () => cb.onLocate());
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      const chosen = this.active >= 0 ? this.items[this.active]?.value : null;
+      if (chosen) this.input.value = chosen;
+      this.close();
+      cb.onSearch(this.input.value);
+    });
+    this.input.addEventListener('input', () => void this.updateSuggestions());
+    this.input.addEventListener('keydown', (e) => this.onKey(e));
+    this.input.addEventListener('blur', () => window.setTimeout(() => this.close(), 150));
+    this.radius.addEventListener('change', () => cb.onRadius(Number(this.radius.value)));
+    root.replaceChildren(
+      h('h2', { class: 'panel-title' }, 'Find my area'),
+      form,
+      h('div', { class: 'area-controls' }, h('label', { for: 'area-radius' }, 'Within '), this.radius, locate),
+      this.result,
+    );
+  }
+
+  private async updateSuggestions(): Promise<void> {
+    const token = ++this.suggestToken;
+    const items = await this.cb.suggest(this.input.value);
+    if (token !== this.suggestToken) return;
+    this.items = items;
+    this.active = -1;
+    this.list.replaceChildren(
+      ...items.map((s, k) => {
+        const li = h('li', { id: `area-opt-${k}`, role: 'option', 'aria-selected': 'false', class: `opt opt-${s.kind}` }, s.label, h('span', { class: 'muted' }, s.kind === 'place' ? '' : ` · ${s.kind}`));
+        li.addEventListener('mousedown', (e) => {
+          e.preventDefault();
+          this.input.value = s.value;
+          this.close();
+          this.cb.onSearch(s.value);
+        });
+        return li;
+      }),
+    );
+    const open = items.length > 0;
+    this.list.hidden = !open;
+    this.input.setAttribute('aria-expanded', String(open));
+    this.input.removeAttribute('aria-activedescendant');
+  }
+
+  private onKey(e: KeyboardEvent): void {
+    if (this.list.hidden) return;
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      const n = this.items.length;
+      let a = this.active + (e.key === 'ArrowDown' ? 1 : -1);
+      if (a >= n) a = -1;
+      if (a < -1) a = n - 1;
+      this.active = a;
+      [...this.list.children].forEach((li, k) => li.setAttribute('aria-selected', String(k === this.active)));
+      if (this.active >= 0) this.input.setAttribute('aria-activedescendant', `area-opt-${this.active}`);
+      else this.input.removeAttribute('aria-activedescendant');
+    } else if (e.key === 'Escape') {
+      this.close();
+    }
+  }
+
+  private close(): void {
+    this.list.hidden = true;
+    this.active = -1;
+    this.input.setAttribute('aria-expanded', 'false');
+    this.input.removeAttribute('aria-activedescendant');
+  }
+
+  setQuery(q: string | null, radius: number): void {
+    if (document.activeElement !== this.input) this.input.value = q ?? '';
+    this.radius.value = String(radius);
+  }
+
+  private agencyItem(r: AreaRow, showDistance: boolean): HTMLLIElement {
+    const b = h('button', { type: 'button', class: 'row-select', 'data-id': String(r.i) }, ellipsize(r.name));
+    b.addEventListener('click', () => this.cb.onSelect(r.i));
+    const began = r.start ? `since ${formatPartialDate(r.start)}` : 'start not documented';
+    return h('li', {}, b, h('span', { class: 'muted' }, ` ${TYPE_LABELS[r.type]}, ${r.state} · ${began}${showDistance ? ` · ${formatMiles(r.miles)}` : ''}`));
+  }
+
+  render(v: AreaView): void {
+    if (v.status === 'idle') return this.result.replaceChildren();
+    if (v.status === 'loading') return this.result.replaceChildren(h('p', { class: 'muted' }, 'Looking up…'));
+    if (v.status === 'error') return this.result.replaceChildren(h('p', { class: 'area-error', role: 'alert' }, v.message));
+    const clear = h('button', { type: 'button', class: 'link-button' }, 'Clear search');
+    clear.addEventListener('click', () => {
+      this.input.value = '';
+      this.cb.onSearch(null);
+    });
+    const parts: Node[] = [h('p', { class: 'area-place' }, h('strong', {}, v.label), v.county ? ` — ${v.county}` : '')];
+    if (v.covering.length) {
+      parts.push(
+        h('h3', {}, `Covering ${v.county ?? 'this county'}`),
+        h('ul', { class: 'area-agencies covering' }, ...v.covering.map((r) => this.agencyItem(r, false))),
+      );
+    } else if (v.county) {
+      parts.push(h('p', { class: 'muted' }, `No partnered sheriff or county-wide agency is documented for ${v.county}.`));
+    }
+    if (v.withinCount) {
+      parts.push(
+        h('h3', {}, `${formatInt(v.withinCount)} partnered ${v.withinCount === 1 ? 'agency' : 'agencies'} within ${v.radius} miles`),
+        h('ol', { class: 'area-agencies' }, ...v.within.map((r) => this.agencyItem(r, true))),
+      );
+      if (v.withinCount > v.within.length) parts.push(h('p', { class: 'muted' }, `Showing the nearest ${v.within.length}.`));
+    } else {
+      parts.push(
+        h('p', { class: 'area-none' },
+          `No partnered agency within ${v.radius} miles of ${v.label}`,
+          v.nearest ? ` — nearest: ${v.nearest.name}, ${v.nearest.state} (${formatMiles(v.nearest.miles)}).` : '.',
+        ),
+      );
+      if (v.nearest) parts.push(h('ul', { class: 'area-agencies' }, this.agencyItem(v.nearest, true)));
+    }
+    if (v.filtered) parts.push(h('p', { class: 'muted' }, 'Only agencies that pass the current filters are counted.'));
+    parts.push(clear);
+    this.result.replaceChildren(...parts);
+  }
+}

@@ -1,0 +1,130 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createRequire } from 'node:module';
+import { feature } from 'topojson-client';
+import type { FeatureCollection } from 'geojson';
+import type { Topology, GeometryCollection } from 'topojson-specification';
+import { buildGazetteer } from '../../../pipeline/gazetteer';
+import { decodeGazetteer } from '../../../src/search/gazetteer';
+import type { Gazetteer } from '../../../src/search/gazetteer';
+import { buildCounties, countyAt, agencyCountyKey, normalizeCountyName } from '../../../src/search/counties';
+import type { County } from '../../../src/search/counties';
+import { editDistance, parseAreaQuery, resolveArea, suggest } from '../../../src/search/area-query';
+import type { ResolveContext } from '../../../src/search/area-query';
+import { nearby } from '../../../src/search/nearby';
+
+const require = createRequire(import.meta.url);
+let gazetteer: Gazetteer;
+let counties: County[];
+let ctx: ResolveContext;
+
+beforeAll(() => {
+  // Round-trip through JSON, as the site receives it.
+  gazetteer = decodeGazetteer(JSON.parse(JSON.stringify(buildGazetteer())));
+  const topo = require('us-atlas/counties-10m.json') as Topology;
+  counties = buildCounties(feature(topo, topo.objects.counties as GeometryCollection) as FeatureCollection);
+  ctx = {
+    gazetteer,
+    counties,
+    agencies: { names: ['Lakeland Police Department', 'Los Angeles County Sheriff’s Department'], lon: [-81.95, -118.2], lat: [28.04, 34.05], states: ['FL', 'CA'] },
+  };
+});
+
+describe('parsing what is typed', () => {
+  it('recognises ZIPs, ZIP+4, "City, ST", state names and coordinates', () => {
+    expect(parseAreaQuery(' 90012 ')).toEqual({ ok: true, query: { kind: 'zip', zip: '90012' } });
+    expect(parseAreaQuery('90012-1234')).toEqual({ ok: true, query: { kind: 'zip', zip: '90012' } });
+    expect(parseAreaQuery('Lakeland, fl')).toEqual({ ok: true, query: { kind: 'text', text: 'Lakeland', state: 'FL' } });
+    expect(parseAreaQuery('Lakeland, Florida')).toEqual({ ok: true, query: { kind: 'text', text: 'Lakeland', state: 'FL' } });
+    expect(parseAreaQuery('@34.05,-118.24')).toEqual({ ok: true, query: { kind: 'coords', lat: 34.05, lon: -118.24 } });
+  });
+  it('answers empty, too long and malformed input politely', () => {
+    for (const q of ['', '   ', '1234', 'x'.repeat(101), '@95,10']) {
+      const r = parseAreaQuery(q);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.message.length).toBeGreaterThan(10);
+    }
+  });
+  it('strips direction-override and control characters', () => {
+    expect(parseAreaQuery('\u202e90012\u0000')).toEqual({ ok: true, query: { kind: 'zip', zip: '90012' } });
+  });
+});
+
+describe('gazetteer lookup', () => {
+  const resolve = (q: string) => {
+    const p = parseAreaQuery(q);
+    if (!p.ok) throw new Error(p.message);
+    return resolveArea(p.query, ctx);
+  };
+  it('finds a ZIP code and its place', () => {
+    const r = resolve('90012');
+    expect(r.ok && r.match.label).toBe('90012 (Los Angeles, CA)');
+    if (r.ok) {
+      expect(r.match.lon).toBeCloseTo(-118.24, 1);
+      expect(r.match.lat).toBeCloseTo(34.06, 1);
+    }
+  });
+  it('reports an unknown ZIP', () => {
+    const r = resolve('00000');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toContain('00000');
+  });
+  it('finds "City, ST" in the right state and the most populous same-name place otherwise', () => {
+    const fl = resolve('Lakeland, FL');
+    expect(fl.ok && fl.match.state).toBe('FL');
+    const portland = resolve('Portland');
+    expect(portland.ok && portland.match.label).toBe('Portland, OR');
+    expect(resolve('Portland, ME').ok && (resolve('Portland, ME') as { match: { state: string } }).match.state).toBe('ME');
+  });
+  it('finds counties and agencies', () => {
+    const c = resolve('Polk County, FL');
+    expect(c.ok && c.match.kind).toBe('county');
+    expect(c.ok && c.match.countyFips).toBe('12105');
+    const a = resolve('Lakeland Police');
+    expect(a.ok && a.match.kind).toBe('agency');
+  });
+  it('suggests the closest name for a misspelling', () => {
+    const r = resolve('Lakelnd, FL');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toContain('Did you mean Lakeland, FL?');
+    expect(editDistance('lakelnd', 'lakeland')).toBe(1);
+    expect(editDistance('abc', 'xyzabc', 2)).toBe(3);
+  });
+  it('suggests places as you type, most populous first', () => {
+    const s = suggest('Los An', ctx);
+    expect(s[0].label).toBe('Los Angeles, CA');
+    expect(suggest('a', ctx)).toEqual([]);
+  });
+});
+
+describe('county containment', () => {
+  it('finds the county a point lies in', () => {
+    expect(countyAt(counties, -118.24, 34.06)?.name).toBe('Los Angeles County');
+    expect(countyAt(counties, -81.95, 28.04)?.fips).toBe('12105');
+    expect(countyAt(counties, -91.15, 30.45)?.name).toBe('East Baton Rouge Parish');
+    expect(countyAt(counties, -40, 30)).toBeNull();
+  });
+  it('matches county-wide agencies to their county by name', () => {
+    const la = counties.find((c) => c.fips === '06037')!;
+    expect(agencyCountyKey({ agency_type: 'sheriff', name: 'Los Angeles County Sheriff’s Department', county: 'Los Angeles County', state: 'CA' })).toBe(la.key);
+    expect(agencyCountyKey({ agency_type: 'police', name: 'Gwinnett County Police Department', county: 'Gwinnett County', state: 'GA' })).toBe('gwinnett');
+    expect(agencyCountyKey({ agency_type: 'police', name: 'Los Angeles Police Department', county: 'Los Angeles County', state: 'CA' })).toBeNull();
+    expect(normalizeCountyName('St. Tammany Parish Sheriff’s Office')).toBe('st tammany');
+  });
+});
+
+describe('distance ranking', () => {
+  it('lists agencies within the radius nearest first, and the nearest one beyond it', () => {
+    const lon = [-118.24, -118.0, -117.0, -122.4];
+    const lat = [34.05, 34.1, 34.0, 37.8];
+    const all = new Uint8Array(4).fill(1);
+    const r = nearby(lon, lat, all, [-118.25, 34.06], 25);
+    expect(r.within.map((n) => n.i)).toEqual([0, 1]);
+    expect(r.withinCount).toBe(2);
+    expect(r.within[0].miles).toBeLessThan(r.within[1].miles);
+    const far = nearby(lon, lat, Uint8Array.from([0, 0, 0, 1]), [-118.25, 34.06], 25);
+    expect(far.within).toEqual([]);
+    expect(far.nearest?.i).toBe(3);
+    expect(far.nearest!.miles).toBeGreaterThan(300);
+    expect(far.nearest!.miles).toBeLessThan(360);
+  });
+});
