@@ -35,7 +35,18 @@ import type { ResolveContext } from './search/area-query';
 import { agencyCountyKey, countyAt } from './search/counties';
 import { nearby } from './search/nearby';
 import { cleanText } from './state/url-state';
-import { DEFAULT_FILTERS } from './filters/filters';
+import { DEFAULT_FILTERS, describeFilters } from './filters/filters';
+import { monthLabel } from './time/months';
+import type { AgencyFeature } from './data/schema';
+import { setupShareDialog } from './ui/share-dialog';
+import { EmbedBar } from './ui/embed-bar';
+import { reportHeight } from './share/resize-reporter';
+import { setupDownloadDialog, setupExportDialog } from './ui/export-dialog';
+import { canvasToBlob, renderExport } from './share/export-image';
+import type { ExportSize } from './share/export-image';
+import { download, toCsv, toGeoJson } from './share/download-data';
+import { formatPartialDate, shortMonthLabel } from './time/months';
+import { formatUsd } from './ui/format';
 
 export interface Derived {
   mask: Uint8Array;
@@ -60,11 +71,13 @@ export class App {
   private areaLayer: AreaLayer | null = null;
   private areaToken = 0;
   private countyKeys: (string | null)[] | null = null;
+  private embedBar: EmbedBar | null = null;
+  private readonly colorOf: (i: number) => string;
 
   constructor(
     index: AgencyIndex,
     readonly dataset: Dataset,
-    basemap: BasemapData | null,
+    private readonly basemap: BasemapData | null,
     initial: AppState,
   ) {
     this.index = index;
@@ -73,6 +86,7 @@ export class App {
     this.legendCollapsed = window.matchMedia('(max-width: 700px)').matches && !s.embed;
     this.colorOfMonth = startColorScale([index.minStart, index.maxStart]);
     const colorOf = (i: number) => this.colorOfMonth(index.start[i] < 0 ? null : index.start[i]);
+    this.colorOf = colorOf;
     this.derived = this.derive(s.filters);
 
     this.filtersPanel = new FiltersPanel($('#filters') as HTMLFormElement, index, (patch) => this.setFilters(patch));
@@ -137,6 +151,22 @@ export class App {
       }
     }
     if (!this.mapView) this.showMapMissing();
+    else setupExportDialog($('#export-dialog') as HTMLDialogElement, $('#export-button') as HTMLButtonElement, (size, chrome) => this.exportImage(size, chrome));
+
+    setupShareDialog($('#share-dialog') as HTMLDialogElement, $('#share-button') as HTMLButtonElement, {
+      url: () => this.fullMapUrl(),
+      describe: () => describeFilters(this.store.state.filters, monthLabel),
+    });
+    setupDownloadDialog($('#download-dialog') as HTMLDialogElement, $('#download-button') as HTMLButtonElement, {
+      count: () => this.derived.count,
+      describe: () => describeFilters(this.store.state.filters, monthLabel),
+      csv: () => download(`ring-partnerships-${this.fileStamp()}.csv`, 'text/csv;charset=utf-8', toCsv(this.filteredFeatures(), this.creditLine(), describeFilters(this.store.state.filters, monthLabel))),
+      geojson: () => download(`ring-partnerships-${this.fileStamp()}.geojson`, 'application/geo+json', toGeoJson(this.filteredFeatures(), { ...this.dataset.metadata }, describeFilters(this.store.state.filters, monthLabel))),
+    });
+    if (s.embed) {
+      this.embedBar = new EmbedBar($('#embed-bar'));
+      reportHeight();
+    }
 
     this.store.subscribe((next, prev) => this.render(next, prev));
     window.addEventListener('popstate', () => this.restoreFromUrl());
@@ -144,6 +174,58 @@ export class App {
     document.body.classList.toggle('embed', s.embed);
 
     void this.start();
+  }
+
+  filteredFeatures(): AgencyFeature[] {
+    const { mask } = this.derived;
+    return this.index.features.filter((_, i) => mask[i]);
+  }
+
+  private fileStamp(): string {
+    return (this.dataset.metadata.data_as_of ?? 'data').replace(/[^0-9-]/g, '');
+  }
+
+  creditLine(): string {
+    const asOf = formatPartialDate(this.dataset.metadata.data_as_of ?? null);
+    return `Data: Electronic Frontier Foundation, Atlas of Surveillance (CC BY 4.0); news reports and public records as cited per agency.${asOf ? ` Data as of ${asOf}.` : ''}`;
+  }
+
+  private async exportImage(size: ExportSize, chrome: boolean): Promise<string> {
+    if (!this.mapView || !this.basemap) throw new Error('the map is not available');
+    const s = this.store.state;
+    const perks = this.mapView.perks;
+    const max = maxDocumentedValue(this.index);
+    const examples = [max, max / 4, max / 20].filter((v) => v >= 1).map((v) => {
+      const usd = Number(v.toPrecision(1));
+      return { label: formatUsd(usd), r: perks.radiusFor(usd) };
+    });
+    const b = this.mapView.density.breaks.length ? this.mapView.density.breaks : [1, 2, 3, 4, 5];
+    const canvas = await renderExport({
+      size, chrome, basemap: this.basemap, index: this.index, colorOf: this.colorOf, mask: this.derived.mask, layers: s.layers,
+      selected: this.selectedIndex(s), bounds: this.mapView.map.getBounds().toArray() as [[number, number], [number, number]],
+      text: {
+        title: 'Police partnerships with Amazon Ring',
+        subtitle: `${describeFilters(s.filters, monthLabel)} · ${$('#count').textContent ?? ''}`,
+        credit: `${this.creditLine()} Basemap: US Census Bureau (us-atlas), Natural Earth.`,
+      },
+      legend: {
+        layers: s.layers,
+        dateLabels: [shortMonthLabel(this.index.minStart), shortMonthLabel(this.index.maxStart)],
+        perkExamples: examples,
+        densityLabels: b.map((v, k) => (k < 4 ? `${v}–${b[k + 1] - 1}` : `${v} or more`)),
+      },
+    });
+    const name = `ring-partnerships-map-${this.fileStamp()}-${size.id}.png`;
+    download(name, 'image/png', await canvasToBlob(canvas));
+    return `Saved ${name} (${size.width} × ${size.height} pixels).`;
+  }
+
+  /** The full-map URL of the current state (never in embed mode). */
+  fullMapUrl(): string {
+    const u = new URL(location.href);
+    u.searchParams.delete('embed');
+    u.hash = formatUrlState({ ...this.store.state, embed: false });
+    return u.href;
   }
 
   private async start(): Promise<void> {
@@ -288,6 +370,7 @@ export class App {
   private onMoveEnd(view: View): void {
     if (this.restoring) return;
     this.store.update((s) => ({ ...s, view }));
+    this.embedBar?.render(describeFilters(this.store.state.filters, monthLabel), $('#count').textContent ?? '', this.fullMapUrl());
     this.renderList();
     this.scheduleUrl('replace');
   }
@@ -305,11 +388,17 @@ export class App {
         if (this.pendingMode === 'push') history.pushState(null, '', url);
         else history.replaceState(null, '', url);
       }
+      this.appliedHash = location.hash;
       this.pendingMode = 'replace';
     }, 250);
   }
 
+  /** popstate and hashchange both fire for one hash navigation: apply each URL once. */
+  private appliedHash: string | null = null;
+
   restoreFromUrl(): void {
+    if (location.hash === this.appliedHash) return;
+    this.appliedHash = location.hash;
     const { state, notices } = parseUrlState(location.hash, location.search);
     for (const n of notices) notify($('#notices'), n, 'info');
     this.restoring = true;
@@ -330,6 +419,8 @@ export class App {
       const histMask = applyFilters(this.index, s.filters, { ignoreDates: true }).mask;
       this.timeline.render(monthlyHistogram(this.index, histMask, this.index.minStart, this.index.maxStart), s.filters.from, s.filters.to, this.derived.count);
       renderCount($('#count'), this.derived.count);
+      this.embedBar?.render(describeFilters(s.filters, monthLabel), $('#count').textContent ?? '', this.fullMapUrl());
+      $('#print-summary').textContent = `${describeFilters(s.filters, monthLabel)} · ${$('#count').textContent ?? ''} · ${this.creditLine()}`;
       renderTotals($('#totals'), computeTotals(this.index, this.derived.mask));
     }
     const layersChanged = !prev || prev.layers !== s.layers;

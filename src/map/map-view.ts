@@ -22,6 +22,10 @@ export interface MapViewOptions {
   colorOf: (i: number) => string;
   view: View | null;
   embed: boolean;
+  /** Device pixel ratio of the drawing buffer (image export renders at 2×). */
+  pixelRatio?: number;
+  /** False for off-screen maps (image export). */
+  interactive?: boolean;
   onSelect: (i: number) => void;
   onMoveEnd: (view: View) => void;
   onOnlineFailed: () => void;
@@ -78,6 +82,9 @@ export class MapView {
       maxZoom: 16,
       attributionControl: false,
       cooperativeGestures: o.embed,
+      pixelRatio: o.pixelRatio,
+      interactive: o.interactive ?? true,
+      fadeDuration: o.interactive === false ? 0 : 300,
       dragRotate: false,
       pitchWithRotate: false,
       touchPitch: false,
@@ -85,7 +92,7 @@ export class MapView {
     });
     map.touchZoomRotate.disableRotation();
     map.keyboard.disableRotation();
-    map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+    if (o.interactive !== false) map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     map.addControl(new maplibregl.ScaleControl({ unit: 'imperial' }), 'bottom-right');
     map.addControl(
       new maplibregl.AttributionControl({

@@ -27,15 +27,17 @@ export class PerksLayer {
   constructor(private map: maplibregl.Map, private index: AgencyIndex) {
     this.radius = valueRadiusScale(maxDocumentedValue(index));
     map.addSource(SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+    // Proportional symbols sit under the agency points so points stay clickable and visible.
+    const below = map.getLayer('agency-clusters') ? 'agency-clusters' : undefined;
     map.addLayer({
       id: 'perks-valued', type: 'circle', source: SOURCE, filter: ['>=', ['get', 'value'], 0],
       layout: { 'circle-sort-key': ['-', ['get', 'value']] },
       paint: { 'circle-color': PERK_COLOR, 'circle-opacity': 0.45, 'circle-radius': ['get', 'r'], 'circle-stroke-color': '#7f3500', 'circle-stroke-width': 1.5 },
-    });
+    }, below);
     map.addLayer({
       id: 'perks-undocumented', type: 'circle', source: SOURCE, filter: ['<', ['get', 'value'], 0],
       paint: { 'circle-opacity': 0, 'circle-radius': 9, 'circle-stroke-color': '#7f3500', 'circle-stroke-width': 1.5 },
-    });
+    }, below);
     map.addLayer({
       id: 'perks-undocumented-mark', type: 'symbol', source: SOURCE, filter: ['<', ['get', 'value'], 0],
       layout: { 'text-field': '?', 'text-font': FONT, 'text-size': 11, 'text-offset': [0.9, -0.9], 'text-allow-overlap': true },

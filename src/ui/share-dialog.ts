@@ -1,0 +1,72 @@
+/** The Share dialog: the link to this exact view, and the embed builder. */
+import { EMBED_PRESETS, iframeCode } from '../share/embed-code';
+import { h } from './dom';
+
+export interface ShareContext {
+  /** The full-map URL of what is on screen now. */
+  url(): string;
+  /** The active filters in words, for the iframe title. */
+  describe(): string;
+}
+
+async function copy(text: string, field: HTMLInputElement | HTMLTextAreaElement, status: HTMLElement): Promise<void> {
+  try {
+    await navigator.clipboard.writeText(text);
+    status.textContent = 'Copied.';
+  } catch {
+    field.focus();
+    field.select();
+    status.textContent = 'Selected: press Ctrl+C (⌘C on a Mac) to copy.';
+  }
+}
+
+export function setupShareDialog(dialog: HTMLDialogElement, button: HTMLButtonElement, ctx: ShareContext): void {
+  button.hidden = false;
+  const close = h('button', { type: 'button', class: 'close', 'aria-label': 'Close' }, '×');
+  close.addEventListener('click', () => dialog.close());
+  const link = h('input', { id: 'share-link', type: 'text', readonly: true, 'aria-describedby': 'share-link-note' });
+  const linkStatus = h('span', { class: 'muted', 'aria-live': 'polite' });
+  const copyLink = h('button', { type: 'button', class: 'find' }, 'Copy link');
+  copyLink.addEventListener('click', () => void copy(link.value, link, linkStatus));
+
+  const preset = h('select', { id: 'embed-size' }, ...EMBED_PRESETS.map((p, k) => h('option', { value: k }, p.label)));
+  const title = h('input', { id: 'embed-title', type: 'text', maxlength: 200 });
+  const resize = h('input', { id: 'embed-resize', type: 'checkbox' });
+  const code = h('textarea', { id: 'embed-code', readonly: true, rows: 8, spellcheck: 'false' });
+  const codeStatus = h('span', { class: 'muted', 'aria-live': 'polite' });
+  const copyCode = h('button', { type: 'button', class: 'find' }, 'Copy embed code');
+  copyCode.addEventListener('click', () => void copy(code.value, code, codeStatus));
+
+  const refresh = () => {
+    const p = EMBED_PRESETS[Number(preset.value)] ?? EMBED_PRESETS[0];
+    code.value = iframeCode({ mapUrl: link.value, title: title.value.trim() || 'Map of police partnerships with Amazon Ring', width: p.width, height: p.height, autoResize: resize.checked });
+  };
+  for (const el of [preset, title, resize]) el.addEventListener('input', refresh);
+  preset.addEventListener('change', refresh);
+
+  dialog.replaceChildren(
+    h('div', { class: 'dialog-head' }, h('h2', { id: 'share-title' }, 'Share this view'), close),
+    h('h3', {}, 'Link'),
+    h('p', { id: 'share-link-note', class: 'muted' }, 'The link opens exactly this view: the map position, the filters, the time range, the layers, the search and the selected agency.'),
+    h('div', { class: 'copy-row' }, link, copyLink),
+    linkStatus,
+    h('h3', {}, 'Embed on your site'),
+    h('p', { class: 'muted' }, 'The embedded map shows this view with its legend and credit. Visitors scroll your page as usual; the map zooms with Ctrl/⌘ + scroll or two fingers.'),
+    h('label', { class: 'field', for: 'embed-size' }, 'Size'),
+    preset,
+    h('label', { class: 'field', for: 'embed-title' }, 'Title (read by screen readers)'),
+    title,
+    h('label', { class: 'check', for: 'embed-resize' }, resize, ' Resize the frame to fit the map (adds a small script for your page)'),
+    h('label', { class: 'field', for: 'embed-code' }, 'Embed code'),
+    code,
+    h('div', { class: 'copy-row' }, copyCode, codeStatus),
+  );
+  dialog.setAttribute('aria-labelledby', 'share-title');
+  button.addEventListener('click', () => {
+    link.value = ctx.url();
+    title.value = `Map of police partnerships with Amazon Ring: ${ctx.describe()}`;
+    linkStatus.textContent = codeStatus.textContent = '';
+    refresh();
+    dialog.showModal();
+  });
+}
