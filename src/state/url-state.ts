@@ -165,7 +165,7 @@ export function formatUrlState(s: AppState): string {
   if (s.area && s.radius !== defaultState().radius) p.set('radius', String(s.radius));
   if (s.embed) p.set('embed', '1');
   if (s.basemap !== 'bundled') p.set('basemap', s.basemap);
-  // "/" and "," are legal in a fragment: keep them readable.
-  const out = p.toString().replace(/%2F/gi, '/').replace(/%2C/gi, ',');
+  // "/", "," and "@" are legal in a fragment: keep them readable.
+  const out = p.toString().replace(/%2F/gi, '/').replace(/%2C/gi, ',').replace(/%40/g, '@');
   return out ? `#${out}` : '';
 }

@@ -46,7 +46,7 @@ export function setupShareDialog(dialog: HTMLDialogElement, button: HTMLButtonEl
 
   dialog.replaceChildren(
     h('div', { class: 'dialog-head' }, h('h2', { id: 'share-title' }, 'Share this view'), close),
-    h('h3', {}, 'Link'),
+    h('h3', {}, h('label', { for: 'share-link' }, 'Link to this view')),
     h('p', { id: 'share-link-note', class: 'muted' }, 'The link opens exactly this view: the map position, the filters, the time range, the layers, the search and the selected agency.'),
     h('div', { class: 'copy-row' }, link, copyLink),
     linkStatus,

@@ -148,8 +148,8 @@ export class Timeline {
   start(): void {
     if (this.reducedMotion()) {
       // Respect the reduced-motion preference: no animation, jump to the end state.
-      this.running.textContent = 'Animation paused (your device asks for reduced motion). Showing all months.';
       this.cb.onRange(null, this.max);
+      this.running.textContent = `Animation paused: your device asks for reduced motion. ${this.running.textContent}`;
       return;
     }
     this.playing = true;
