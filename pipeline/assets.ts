@@ -7,6 +7,9 @@
  *   basemap/counties.json  us-atlas counties (TopoJSON), loaded when needed
  *   basemap/context.json   neighbouring countries (GeoJSON), first view
  *   basemap/places.json    state and major-city label points (GeoJSON)
+ *   lookup/gazetteer.json  ZIP codes and place names for "Find my area" (lazy)
+ *   map/points.json        the map's compact columns of data/partnerships.geojson
+ *   map/details-N.json     the full records, in chunks (see src/data/map-data.ts)
  */
 import { mkdirSync, writeFileSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -17,6 +20,7 @@ import type { Feature, FeatureCollection, Geometry, MultiPolygon, Point, Polygon
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import { STATE_BY_FIPS } from '../src/geo/us-states';
 import { buildGazetteer } from './gazetteer';
+import { writeMapData } from './map-data';
 
 const require = createRequire(import.meta.url);
 const OUT = 'public/generated';
@@ -98,3 +102,4 @@ write('basemap/counties.json', readJson('us-atlas/counties-10m.json'));
 write('basemap/context.json', buildContext());
 write('basemap/places.json', buildPlaces(states));
 write('lookup/gazetteer.json', buildGazetteer());
+writeMapData(process.env.RING_DATA_FILE ?? 'data/partnerships.geojson', join(OUT, 'map'));

@@ -4,8 +4,8 @@
  */
 import './styles/app.css';
 import { buildIndex } from './data/agency-index';
-import { DataLoadError, loadDataset } from './data/load';
-import type { Dataset } from './data/load';
+import { DataLoadError, DetailsStore, loadPoints } from './data/load';
+import type { DecodedPoints } from './data/map-data';
 import { parseUrlState } from './state/url-state';
 import { loadBasemap } from './map/basemap';
 import type { BasemapData } from './map/basemap';
@@ -13,7 +13,7 @@ import { App } from './app';
 import { $, h } from './ui/dom';
 import { notify } from './ui/notices';
 
-const DATA_URL = `${import.meta.env.BASE_URL}data/partnerships.geojson`;
+const MAP_DATA = `${import.meta.env.BASE_URL}generated/map/`;
 const SLOW_MS = 8000;
 
 declare global {
@@ -50,10 +50,10 @@ async function boot(): Promise<void> {
     box.replaceChildren(h('p', { role: 'status' }, 'The data is taking longer than usual to arrive. It will appear as soon as it does.'), button);
   }, SLOW_MS);
 
-  let dataset: Dataset;
+  let dataset: DecodedPoints;
   const basemapP: Promise<BasemapData | null> = loadBasemap().catch(() => null);
   try {
-    dataset = await loadDataset(DATA_URL);
+    dataset = await loadPoints(`${MAP_DATA}points.json`);
   } catch (e) {
     window.clearTimeout(slow);
     const msg = e instanceof DataLoadError ? e.message : 'The data could not be loaded.';
@@ -69,8 +69,9 @@ async function boot(): Promise<void> {
   }
   const basemap = await basemapP;
   if (!basemap) notify($('#notices'), 'The bundled basemap could not be loaded; agencies are listed below.', 'warning');
-  const index = buildIndex(dataset.features);
-  window.ringMap = new App(index, dataset, basemap, state);
+  const index = buildIndex(dataset.rows);
+  const details = new DetailsStore((k) => `${MAP_DATA}details-${k}.json`, dataset.chunkSize);
+  window.ringMap = new App(index, dataset, details, basemap, state);
 }
 
 void boot();

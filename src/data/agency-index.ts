@@ -4,20 +4,21 @@
  * rather than a walk over nested objects (this keeps filtering fast at
  * 100x the real data).
  */
-import type { AgencyFeature, AgencyType } from './schema';
+import type { AgencyType } from './contract';
 import { AGENCY_TYPES } from './contract';
+import type { AgencyRow } from './map-data';
+import { POINT_MOU, POINT_PERKS, POINT_RECORDS } from './map-data';
 import { monthOf } from '../time/months';
 
-export const FLAG_PERKS = 1;
-export const FLAG_RECORDS = 2;
-export const FLAG_MOU = 4;
+export const FLAG_PERKS = POINT_PERKS;
+export const FLAG_RECORDS = POINT_RECORDS;
+export const FLAG_MOU = POINT_MOU;
 export const FLAG_VALUE = 8;
-
-const PERK_KINDS = new Set(['device_donation', 'officer_incentives', 'city_subsidy']);
 
 export interface AgencyIndex {
   readonly size: number;
-  readonly features: readonly AgencyFeature[];
+  /** What the map knows of each agency before its details load. */
+  readonly rows: readonly AgencyRow[];
   readonly ids: readonly string[];
   readonly byId: ReadonlyMap<string, number>;
   readonly lon: Float64Array;
@@ -48,22 +49,14 @@ export function foldText(s: string): string {
   return s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 }
 
-export function documentedValue(p: AgencyFeature['properties']): number | null {
+/** Perks plus subsidies in dollars, or null when neither is documented (never 0 for unknown). */
+export function documentedValue(p: Pick<AgencyRow, 'perk_value_usd' | 'subsidy_usd'>): number | null {
   if (p.perk_value_usd === null && p.subsidy_usd === null) return null;
   return (p.perk_value_usd ?? 0) + (p.subsidy_usd ?? 0);
 }
 
-export function hasPerks(p: AgencyFeature['properties']): boolean {
-  return (
-    p.devices_given !== null ||
-    p.perk_value_usd !== null ||
-    p.subsidy_usd !== null ||
-    p.programs.some((g) => PERK_KINDS.has(g.kind))
-  );
-}
-
-export function buildIndex(features: readonly AgencyFeature[]): AgencyIndex {
-  const n = features.length;
+export function buildIndex(rows: readonly AgencyRow[]): AgencyIndex {
+  const n = rows.length;
   const lon = new Float64Array(n);
   const lat = new Float64Array(n);
   const mx = new Float64Array(n);
@@ -81,9 +74,8 @@ export function buildIndex(features: readonly AgencyFeature[]): AgencyIndex {
   let minStart = Infinity;
   let maxStart = -Infinity;
   for (let i = 0; i < n; i++) {
-    const f = features[i];
-    const p = f.properties;
-    const [x, y] = f.geometry.coordinates;
+    const p = rows[i];
+    const x = p.lon, y = p.lat;
     lon[i] = x;
     lat[i] = y;
     mx[i] = (x + 180) / 360;
@@ -105,15 +97,11 @@ export function buildIndex(features: readonly AgencyFeature[]): AgencyIndex {
     state[i] = si;
     const v = documentedValue(p);
     value[i] = v ?? NaN;
-    flags[i] =
-      (hasPerks(p) ? FLAG_PERKS : 0) |
-      (p.mou_url !== null || p.records_urls.length > 0 ? FLAG_RECORDS : 0) |
-      (p.mou_url !== null ? FLAG_MOU : 0) |
-      (v !== null ? FLAG_VALUE : 0);
+    flags[i] = (p.flags & (FLAG_PERKS | FLAG_RECORDS | FLAG_MOU)) | (v !== null ? FLAG_VALUE : 0);
     ids[i] = p.id;
     byId.set(p.id, i);
     haystack[i] = foldText([p.name, p.city ?? '', p.county ?? '', p.state].join(' '));
   }
   if (minStart === Infinity) minStart = maxStart = 0;
-  return { size: n, features, ids, byId, lon, lat, mx, my, start, type, state, states, flags, value, haystack, minStart, maxStart };
+  return { size: n, rows, ids, byId, lon, lat, mx, my, start, type, state, states, flags, value, haystack, minStart, maxStart };
 }

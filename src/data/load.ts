@@ -1,17 +1,13 @@
 /**
- * Fetches and checks the dataset. Every feature gets a fast structural
- * check of what the map relies on (a full schema parse of 150k features
- * would dominate load time); invalid features are left out and counted, so
- * the page can say so instead of failing or drawing something false.
+ * Fetches and checks the map's data: the points file first, the full
+ * records of agencies on demand. Everything fetched is untrusted: records
+ * get a structural check (a full schema parse of 150k features would
+ * dominate load time) and those that fail are left out and counted.
  */
 import type { AgencyFeature } from './schema';
+import type { AgencyRow, DecodedPoints } from './map-data';
+import { decodePoints } from './map-data';
 import { AGENCY_TYPES, GEOCODE_PRECISIONS, PROGRAM_KINDS, isPartialIsoDate } from './contract';
-
-export interface Dataset {
-  features: AgencyFeature[];
-  invalid: number;
-  metadata: { title?: string; data_as_of?: string; license?: string; credit?: string };
-}
 
 export class DataLoadError extends Error {
   constructor(
@@ -66,44 +62,73 @@ export function isValidFeature(f: unknown): f is AgencyFeature {
   );
 }
 
-export function parseDataset(json: unknown): Dataset {
-  if (!isObj(json) || json.type !== 'FeatureCollection' || !Array.isArray(json.features)) {
-    throw new DataLoadError('The data file is not a GeoJSON FeatureCollection.', 'invalid');
-  }
-  const features: AgencyFeature[] = [];
-  const ids = new Set<string>();
-  let invalid = 0;
-  for (const f of json.features) {
-    if (isValidFeature(f) && !ids.has(f.properties.id)) {
-      ids.add(f.properties.id);
-      features.push(f);
-    } else invalid++;
-  }
-  const m = isObj(json.metadata) ? json.metadata : {};
-  const str = (v: unknown) => (isStr(v) ? v : undefined);
-  return {
-    features,
-    invalid,
-    metadata: { title: str(m.title), data_as_of: str(m.data_as_of), license: str(m.license), credit: str(m.credit) },
-  };
-}
-
-export async function loadDataset(url: string, signal?: AbortSignal): Promise<Dataset> {
+async function fetchJson(url: string, what: string, signal?: AbortSignal): Promise<unknown> {
   let res: Response;
   try {
     res = await fetch(url, { signal, credentials: 'same-origin' });
   } catch (e) {
     if ((e as Error).name === 'AbortError') throw e;
-    throw new DataLoadError('The data could not be downloaded. Check your connection.', 'network');
+    throw new DataLoadError(`The ${what} could not be downloaded. Check your connection.`, 'network');
   }
   if (!res.ok) {
-    throw new DataLoadError(`The data file could not be found (HTTP ${res.status}).`, res.status === 404 ? 'missing' : 'network');
+    throw new DataLoadError(`The ${what} could not be found (HTTP ${res.status}).`, res.status === 404 ? 'missing' : 'network');
   }
-  let json: unknown;
   try {
-    json = await res.json();
+    return await res.json();
   } catch {
-    throw new DataLoadError('The data file is damaged: it is not valid JSON.', 'invalid');
+    throw new DataLoadError(`The ${what} is damaged: it is not valid JSON.`, 'invalid');
   }
-  return parseDataset(json);
+}
+
+/** The map's points file (see map-data.ts). */
+export async function loadPoints(url: string, signal?: AbortSignal): Promise<DecodedPoints> {
+  const json = await fetchJson(url, 'data file', signal);
+  try {
+    return decodePoints(json);
+  } catch (e) {
+    throw new DataLoadError((e as Error).message, 'invalid');
+  }
+}
+
+/**
+ * The full records, fetched a chunk at a time when a card opens or data is
+ * downloaded, and checked again: a record that fails is treated as missing.
+ */
+export class DetailsStore {
+  private chunks = new Map<number, Promise<Map<string, AgencyFeature>>>();
+
+  constructor(
+    private urlOf: (chunk: number) => string,
+    private chunkSize: number,
+  ) {}
+
+  private chunk(k: number): Promise<Map<string, AgencyFeature>> {
+    let p = this.chunks.get(k);
+    if (!p) {
+      p = fetchJson(this.urlOf(k), 'agency details').then((json) => {
+        const byId = new Map<string, AgencyFeature>();
+        if (Array.isArray(json)) for (const f of json) if (isValidFeature(f)) byId.set(f.properties.id, f);
+        return byId;
+      });
+      p.catch(() => this.chunks.delete(k));
+      this.chunks.set(k, p);
+    }
+    return p;
+  }
+
+  async get(row: Pick<AgencyRow, 'id' | 'order'>): Promise<AgencyFeature | null> {
+    return (await this.chunk(Math.floor(row.order / this.chunkSize))).get(row.id) ?? null;
+  }
+
+  /** Full records of many agencies, in the given order; those that fail their checks are left out. */
+  async getMany(rows: readonly Pick<AgencyRow, 'id' | 'order'>[]): Promise<AgencyFeature[]> {
+    const ks = [...new Set(rows.map((r) => Math.floor(r.order / this.chunkSize)))];
+    const maps = new Map(await Promise.all(ks.map(async (k) => [k, await this.chunk(k)] as const)));
+    const out: AgencyFeature[] = [];
+    for (const r of rows) {
+      const f = maps.get(Math.floor(r.order / this.chunkSize))?.get(r.id);
+      if (f) out.push(f);
+    }
+    return out;
+  }
 }

@@ -1,31 +1,16 @@
 /** The About & methods dialog: sources with credit, coverage, data date, corrections. */
 import type { AgencyIndex } from '../data/agency-index';
-import type { Dataset } from '../data/load';
+import type { DecodedPoints } from '../data/map-data';
 import { formatPartialDate } from '../time/months';
 import { h, safeLink } from './dom';
 import { formatInt } from './format';
 
-/** Every publisher cited in the data, most cited first, with one link each. */
-export function publishers(index: AgencyIndex): { name: string; count: number; url: string | null }[] {
-  const m = new Map<string, { count: number; url: string | null }>();
-  for (const f of index.features) {
-    const seen = new Set<string>();
-    for (const s of f.properties.sources) {
-      if (seen.has(s.publisher)) continue;
-      seen.add(s.publisher);
-      const e = m.get(s.publisher) ?? { count: 0, url: null };
-      e.count++;
-      if (!e.url && s.url) e.url = new URL(s.url).origin;
-      m.set(s.publisher, e);
-    }
-  }
-  return [...m].map(([name, e]) => ({ name, ...e })).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
-}
-
-export function setupAbout(dialog: HTMLDialogElement, button: HTMLElement, index: AgencyIndex, meta: Dataset['metadata']): void {
+export function setupAbout(dialog: HTMLDialogElement, button: HTMLElement, index: AgencyIndex, data: DecodedPoints): void {
+  const meta = data.metadata;
   const close = h('button', { type: 'button', class: 'close', 'aria-label': 'Close' }, '×');
   close.addEventListener('click', () => dialog.close());
-  const pubs = publishers(index);
+  // Every publisher cited in the data, most cited first.
+  const pubs = data.publishers;
   const asOf = formatPartialDate(meta.data_as_of ?? null);
   dialog.replaceChildren(
     h('div', { class: 'dialog-head' }, h('h2', { id: 'about-title' }, 'About this map'), close),

@@ -4,6 +4,7 @@
  * links only when they are http(s).
  */
 import type { AgencyFeature, Program, Source } from '../data/schema';
+import type { AgencyRow } from '../data/map-data';
 import { formatPartialDate } from '../time/months';
 import { h, safeLink, safeUrl } from './dom';
 import { formatCount, formatUsd } from './format';
@@ -68,10 +69,36 @@ function programBlock(g: Program): HTMLElement {
   );
 }
 
-export function renderCard(root: HTMLElement, f: AgencyFeature, onClose: () => void): void {
-  const p = f.properties;
+function closeButton(onClose: () => void): HTMLButtonElement {
   const close = h('button', { type: 'button', class: 'close', 'aria-label': 'Close agency details' }, '×');
   close.addEventListener('click', onClose);
+  return close;
+}
+
+function head(row: Pick<AgencyRow, 'agency_type' | 'name'>, onClose: () => void): HTMLElement {
+  return h('header', { class: 'card-head' },
+    h('p', { class: 'type-tag' }, TYPE_LABELS[row.agency_type]),
+    h('h2', { id: 'card-title', tabindex: '-1' }, row.name),
+    closeButton(onClose),
+  );
+}
+
+/** The card while the agency's full record loads (a moment, from the site itself). */
+export function renderCardLoading(root: HTMLElement, row: AgencyRow, onClose: () => void): void {
+  root.replaceChildren(head(row, onClose), h('p', { class: 'place' }, [row.city, row.county, row.state].filter(Boolean).join(', ')), h('p', { class: 'muted' }, 'Loading the documented details…'));
+  root.setAttribute('aria-labelledby', 'card-title');
+  root.setAttribute('aria-busy', 'true');
+}
+
+export function renderCardError(root: HTMLElement, row: AgencyRow, onClose: () => void, retry: () => void): void {
+  const again = h('button', { type: 'button', class: 'retry' }, 'Try again');
+  again.addEventListener('click', retry);
+  root.replaceChildren(head(row, onClose), h('p', { role: 'alert' }, 'The details of this agency could not be loaded.'), again);
+  root.removeAttribute('aria-busy');
+}
+
+export function renderCard(root: HTMLElement, f: AgencyFeature, onClose: () => void, also: { id: string; name: string; select: () => void }[] = []): void {
+  const p = f.properties;
   // A total is a floor when any program's figure in it is one.
   const floor = (k: 'devices_given' | 'perk_value_usd' | 'subsidy_usd') => p.programs.some((g) => g.at_least && g[k] !== null);
   const place = [p.city, p.county, p.state].filter(Boolean).join(', ');
@@ -79,13 +106,17 @@ export function renderCard(root: HTMLElement, f: AgencyFeature, onClose: () => v
   const docs: HTMLElement[] = [];
   if (p.mou_url) docs.push(h('li', {}, safeLink(p.mou_url, 'Memorandum of understanding (MOU) or agreement')));
   records.forEach((u, k) => docs.push(h('li', {}, safeLink(u, `Public records ${records.length > 1 ? k + 1 : ''}`.trim()))));
+  const alsoHere = also.length
+    ? h('p', { class: 'also-here' }, 'Also at this point: ', ...also.flatMap((a, k) => {
+        const b = h('button', { type: 'button', class: 'link-button' }, a.name);
+        b.addEventListener('click', a.select);
+        return k ? [', ', b] : [b];
+      }))
+    : null;
   root.replaceChildren(
-    h('header', { class: 'card-head' },
-      h('p', { class: 'type-tag' }, TYPE_LABELS[p.agency_type]),
-      h('h2', { id: 'card-title', tabindex: '-1' }, p.name),
-      close,
-    ),
+    head(p, onClose),
     h('p', { class: 'place' }, place),
+    ...(alsoHere ? [alsoHere] : []),
     h('dl', { class: 'facts' },
       ...figure('Partnership began', dateText(p.start_date)),
       ...(p.end_date ? figure('Ended', dateText(p.end_date)) : []),
@@ -111,4 +142,5 @@ export function renderCard(root: HTMLElement, f: AgencyFeature, onClose: () => v
     ),
   );
   root.setAttribute('aria-labelledby', 'card-title');
+  root.removeAttribute('aria-busy');
 }

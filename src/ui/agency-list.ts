@@ -39,9 +39,9 @@ export class AgencyList {
     let o = this.orders.get(key);
     if (o) return o;
     const idx = this.index;
-    const f = idx.features;
-    const name = (i: number) => f[i].properties.name;
-    const place = (i: number) => `${idx.states[idx.state[i]]} ${f[i].properties.city ?? f[i].properties.county ?? ''}`;
+    const r = idx.rows;
+    const name = (i: number) => r[i].name;
+    const place = (i: number) => `${r[i].state} ${r[i].city ?? r[i].county ?? ''}`;
     const arr = Array.from({ length: idx.size }, (_, i) => i);
     const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
     const cmp: Record<SortKey, (a: number, b: number) => number> = {
@@ -115,7 +115,7 @@ export class AgencyList {
   rerender?: () => void;
 
   private row(i: number): HTMLTableRowElement {
-    const p = this.index.features[i].properties;
+    const p = this.index.rows[i];
     const btn = h('button', { type: 'button', class: 'row-select', 'data-id': p.id }, ellipsize(p.name));
     btn.addEventListener('click', () => this.onSelect(i));
     const place = [p.city ?? p.county, p.state].filter(Boolean).join(', ');

@@ -1,5 +1,7 @@
 /** Page helpers shared by the browser tests. */
-import type { Page } from 'playwright-core';
+import type { Page, Route } from 'playwright-core';
+import type { AgencyCollection } from '../../src/data/schema';
+import { encodeMapData } from '../../src/data/map-data';
 import { inject } from 'vitest';
 import { waitForIdle, waitForMap } from './browser';
 
@@ -40,4 +42,22 @@ export function trackOrigins(page: Page): Set<string> {
     if (u.protocol === 'http:' || u.protocol === 'https:') origins.add(u.origin);
   });
   return origins;
+}
+
+/** Serves another dataset to the page, encoded exactly as the build encodes it. */
+export async function routeDataset(page: Page, collection: AgencyCollection | { type: string; features: unknown[] }): Promise<void> {
+  const { points, chunks } = encodeMapData(collection as AgencyCollection);
+  await page.route('**/generated/map/points.json', (r: Route) => r.fulfill({ contentType: 'application/json', body: JSON.stringify(points) }));
+  await page.route('**/generated/map/details-*.json', (r: Route) => {
+    const k = Number(/details-(\d+)\.json/.exec(r.request().url())?.[1]);
+    return chunks[k] ? r.fulfill({ contentType: 'application/json', body: JSON.stringify(chunks[k]) }) : r.fulfill({ status: 404, body: '' });
+  });
+}
+
+/** Waits until the agency card shows its full record. */
+export async function waitForCard(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const c = document.querySelector('#card');
+    return c && !(c as HTMLElement).hidden && !c.hasAttribute('aria-busy');
+  }, null, { timeout: 20_000 });
 }

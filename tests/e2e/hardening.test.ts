@@ -7,12 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page, Route } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { launch, newPage, screenshot, waitForIdle, waitForMap, DESKTOP } from './browser';
-import { BASE, countText, expectCount, openApp, trackOrigins } from './app';
+import { BASE, countText, expectCount, openApp, routeDataset, trackOrigins, waitForCard } from './app';
 import { FEATURES, agenciesLabel, countWhere } from './dataset';
 import { serveDir } from './static-server';
+import { encodeMapData } from '../../src/data/map-data';
 import { monthOf } from '../../src/time/months';
 
-const DATA_GLOB = '**/data/partnerships.geojson';
+const DATA_GLOB = '**/generated/map/points.json';
 const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 
 /** The recommended policy from the README. */
@@ -62,7 +63,7 @@ describe('hostile data', () => {
       dialogs.push(d.message());
       void d.dismiss();
     });
-    await page.route(DATA_GLOB, (r: Route) => r.fulfill({ contentType: 'application/geo+json', body: JSON.stringify(hostile) }));
+    await routeDataset(page, hostile);
     await openApp(page);
     const n = hostile.features.length;
     expect(await countText(page)).toBe(agenciesLabel(n));
@@ -71,7 +72,7 @@ describe('hostile data', () => {
     expect(ids.length).toBe(n);
     for (const id of ids) {
       await page.click(`#list button.row-select[data-id="${id}"]`);
-      await page.locator('#card').waitFor({ state: 'visible' });
+      await waitForCard(page);
       await page.locator('#card details').evaluateAll((els) => els.forEach((d) => ((d as HTMLDetailsElement).open = true)));
       const check = await page.evaluate(() => {
         const bad: string[] = [];
@@ -91,6 +92,7 @@ describe('hostile data', () => {
     }
     // The markup is shown as text.
     await page.click('#list button.row-select[data-id="bad-link-0"]');
+    await waitForCard(page);
     const cardText = (await page.locator('#card').textContent()) ?? '';
     expect(cardText).toContain('<img src=x onerror="window.__pwned=1">');
     expect(cardText).toContain('<iframe src="javascript:window.__pwned=1"></iframe>');
@@ -105,13 +107,29 @@ describe('hostile data', () => {
   it('leaves out malformed records and says so', async () => {
     const { page } = await newPage(browser);
     const data = JSON.parse(readFileSync('data/partnerships.geojson', 'utf8'));
-    data.features = data.features.slice(0, 20);
-    data.features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: [NaN, 999] }, properties: { ...data.features[0].properties, id: 'nan' } });
-    data.features.push({ ...data.features[1] }); // duplicate id
-    await page.route(DATA_GLOB, (r: Route) => r.fulfill({ contentType: 'application/geo+json', body: JSON.stringify(data).replace('"coordinates":[null,999]', '"coordinates":["NaN",999]') }));
+    data.features = data.features.slice(0, 22);
+    const { points } = encodeMapData(data);
+    points.lon[20] = 'NaN' as unknown as number; // a string where a number belongs
+    points.id[21] = points.id[1]; // a duplicate id
+    await page.route(DATA_GLOB, (r: Route) => r.fulfill({ contentType: 'application/json', body: JSON.stringify(points) }));
     await openApp(page);
     expect(await countText(page)).toBe(agenciesLabel(20));
     expect(await page.locator('#notices').textContent()).toContain('2 record(s) in the data file were malformed');
+    await page.close();
+  });
+
+  it('a record whose full details are malformed is not shown as fact', async () => {
+    const { page } = await newPage(browser);
+    const data = JSON.parse(readFileSync('data/partnerships.geojson', 'utf8'));
+    data.features = data.features.slice(0, 5);
+    const { points, chunks } = encodeMapData(data);
+    chunks[0][0].properties.start_date = '2019-02-30';
+    await page.route(DATA_GLOB, (r: Route) => r.fulfill({ contentType: 'application/json', body: JSON.stringify(points) }));
+    await page.route('**/generated/map/details-0.json', (r: Route) => r.fulfill({ contentType: 'application/json', body: JSON.stringify(chunks[0]) }));
+    await openApp(page);
+    await page.click(`#list button.row-select[data-id="${points.id[0]}"]`);
+    await waitForCard(page);
+    expect(await page.locator('#card [role="alert"]').textContent()).toContain('could not be loaded');
     await page.close();
   });
 });
@@ -245,7 +263,7 @@ describe('Content-Security-Policy', () => {
       const n = countWhere((p) => p.state === 'CA');
       expect(await countText(page)).toBe(agenciesLabel(n));
       await page.locator('#list button.row-select').first().click();
-      await page.locator('#card').waitFor({ state: 'visible' });
+      await waitForCard(page);
       await page.fill('#area-input', '90012');
       await page.press('#area-input', 'Enter');
       await page.waitForFunction(() => document.querySelector('#area-result')?.textContent?.includes('Los Angeles'));
@@ -276,7 +294,7 @@ describe('accessibility', () => {
   it('open agency card: no serious or critical axe violations', async () => {
     await page.fill('#filter-q', 'Lakeland Police');
     await page.locator('#list button.row-select').first().click();
-    await page.locator('#card').waitFor({ state: 'visible' });
+    await waitForCard(page);
     expect(await axeViolations(page)).toEqual([]);
     await page.locator('#card').getByRole('button', { name: 'Close agency details' }).click();
     await page.fill('#filter-q', '');

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, newPage, PHONE, screenshot, waitForIdle, waitForMap } from './browser';
-import { BASE, appState, countText, drawnCount, expectCount, openApp, trackOrigins } from './app';
+import { BASE, appState, countText, drawnCount, expectCount, openApp, trackOrigins, waitForCard } from './app';
 import { FEATURES, agenciesLabel, countWhere } from './dataset';
 import { monthOf } from '../../src/time/months';
 
@@ -136,7 +136,7 @@ describe('agency card', () => {
     await expectCount(page, agenciesLabel(countWhere((p) => p.name.toLowerCase().includes('los angeles police department'))));
     await page.locator('#list button.row-select', { hasText: 'Los Angeles Police Department' }).first().click();
     const card = page.locator('#card');
-    await card.waitFor({ state: 'visible' });
+    await waitForCard(page);
     await expect(card.locator('h2').textContent()).resolves.toBe('Los Angeles Police Department');
     const text = (await card.textContent()) ?? '';
     expect(text).toContain('23 May 2019');
@@ -178,7 +178,7 @@ describe('list and map stay in sync', () => {
     const id = await row.getAttribute('data-id');
     await row.focus();
     await page.keyboard.press('Enter');
-    await page.locator('#card').waitFor({ state: 'visible' });
+    await waitForCard(page);
     expect((await appState(page)).agency).toBe(id);
     await waitForIdle(page);
     const selected = await page.evaluate(() => {

@@ -4,7 +4,7 @@ import { applyFilters, DEFAULT_FILTERS, describeFilters } from '../../../src/fil
 import type { Filters } from '../../../src/filters/filters';
 import { computeTotals } from '../../../src/filters/totals';
 import { monthOf, monthLabel } from '../../../src/time/months';
-import { agency, program } from './fixtures';
+import { agency, program, rowsOf } from './fixtures';
 
 const features = [
   agency('a', { state: 'CA', start_date: '2018-03-22' }),
@@ -15,7 +15,7 @@ const features = [
   agency('f', { state: 'IL', agency_type: 'city', name: 'City of Peoria', subsidy_usd: 50000, programs: [program({ kind: 'city_subsidy', subsidy_usd: 50000 })], start_date: '2019' }),
   agency('g', { state: 'WI', name: 'Cañon City Police', start_date: '2020-09' }),
 ];
-const index = buildIndex(features);
+const index = buildIndex(rowsOf(features));
 const ids = (f: Partial<Filters>) => {
   const { mask } = applyFilters(index, { ...DEFAULT_FILTERS, ...f });
   return index.ids.filter((_, i) => mask[i]);

@@ -1,5 +1,7 @@
 /** Small hand-made features for unit tests of the site's pure logic. */
 import type { AgencyFeature, Program } from '../../../src/data/schema';
+import { decodePoints, encodeMapData } from '../../../src/data/map-data';
+import type { AgencyRow } from '../../../src/data/map-data';
 
 const SRC = { url: 'https://example.org/a', publisher: 'Example News', title: null, date: '2019-05' };
 
@@ -22,4 +24,10 @@ export function agency(id: string, p: Partial<AgencyFeature['properties']> & { l
       records_urls: [], sources: [SRC], ...props,
     },
   };
+}
+
+/** Features as the site sees them: through the points file's encoder and decoder. */
+export function rowsOf(features: AgencyFeature[]): AgencyRow[] {
+  const { points } = encodeMapData({ type: 'FeatureCollection', features });
+  return decodePoints(JSON.parse(JSON.stringify(points))).rows;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildIndex, FLAG_RECORDS } from '../../../src/data/agency-index';
 import { clusterView } from '../../../src/map/grid-cluster';
-import { agency } from './fixtures';
+import { agency, rowsOf } from './fixtures';
 
 const features = [
   agency('a', { lon: -118.24, lat: 34.05 }),
@@ -10,7 +10,7 @@ const features = [
   agency('d', { lon: -73.99, lat: 40.73 }),
   agency('e', { lon: -149.9, lat: 61.2 }),
 ];
-const index = buildIndex(features);
+const index = buildIndex(rowsOf(features));
 const all = new Uint8Array(index.size).fill(1);
 
 describe('grid clustering', () => {

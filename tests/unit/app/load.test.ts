@@ -1,27 +1,60 @@
 import { describe, expect, it } from 'vitest';
-import { parseDataset, isValidFeature, DataLoadError } from '../../../src/data/load';
+import { isValidFeature } from '../../../src/data/load';
+import { decodePoints, encodeMapData, MapDataError, CHUNK_SIZE } from '../../../src/data/map-data';
+import type { AgencyFeature } from '../../../src/data/schema';
 import { agency } from './fixtures';
 
-describe('loading the dataset', () => {
-  it('keeps valid features and counts invalid or duplicate ones', () => {
+const encode = (features: AgencyFeature[]) => JSON.parse(JSON.stringify(encodeMapData({ type: 'FeatureCollection', features }).points));
+
+describe('the points file', () => {
+  it('round-trips what the map needs, keeping unknown as null', () => {
+    const f = agency('a', { lon: -118.24, lat: 34.05, state: 'CA', agency_type: 'sheriff', start_date: '2019-05', county: 'Los Angeles County', city: null, perk_value_usd: 12000, mou_url: 'https://example.org/m', records_urls: ['https://example.org/m'] });
+    const { rows, invalid } = decodePoints(encode([f]));
+    expect(invalid).toBe(0);
+    expect(rows[0]).toMatchObject({ id: 'a', agency_type: 'sheriff', state: 'CA', city: null, county: 'Los Angeles County', lon: -118.24, lat: 34.05, start_date: '2019-05', perk_value_usd: 12000, devices_given: null, subsidy_usd: null, flags: 7, order: 0 });
+  });
+
+  it('drops and counts rows that fail a check', () => {
+    const j = encode([agency('a'), agency('b'), agency('c'), agency('d'), agency('e'), agency('f'), agency('g')]);
+    j.lon[1] = 500;
+    j.name[2] = '   ';
+    j.start[3] = '2019-02-30';
+    j.perk[4] = -5;
+    j.id[5] = '<script>';
+    j.id[6] = 'a';
+    const d = decodePoints(j);
+    expect(d.rows.map((r) => r.id)).toEqual(['a']);
+    expect(d.invalid).toBe(6);
+  });
+
+  it('rejects a file whose columns do not line up, or that is not a points file', () => {
+    const j = encode([agency('a'), agency('b')]);
+    j.lat.pop();
+    expect(() => decodePoints(j)).toThrow(MapDataError);
+    expect(() => decodePoints({ type: 'FeatureCollection', features: [] })).toThrow(MapDataError);
+    expect(() => decodePoints(null)).toThrow(MapDataError);
+  });
+
+  it('splits the full records into chunks in published order', () => {
+    const features = Array.from({ length: 5 }, (_, k) => agency(`a${k}`));
+    const { chunks, points } = encodeMapData({ type: 'FeatureCollection', features }, 2);
+    expect(chunks.map((c) => c.map((f) => f.properties.id))).toEqual([['a0', 'a1'], ['a2', 'a3'], ['a4']]);
+    expect(points.chunkSize).toBe(2);
+    expect(encodeMapData({ type: 'FeatureCollection', features }).points.chunkSize).toBe(CHUNK_SIZE);
+  });
+});
+
+describe('checking a full record', () => {
+  it('accepts a record with null figures (not documented) and refuses broken ones', () => {
+    expect(isValidFeature(agency('a'))).toBe(true);
     const bad = [
       { ...agency('x'), geometry: { type: 'Point', coordinates: [500, 0] } },
       { ...agency('y'), properties: { ...agency('y').properties, name: '   ' } },
       { ...agency('z'), properties: { ...agency('z').properties, start_date: '2019-02-30' } },
       { ...agency('w'), properties: { ...agency('w').properties, perk_value_usd: -5 } },
       { ...agency('v'), properties: { ...agency('v').properties, sources: [] } },
-      agency('a'),
       null,
     ];
-    const d = parseDataset({ type: 'FeatureCollection', features: [agency('a'), ...bad] });
-    expect(d.features.map((f) => f.properties.id)).toEqual(['a']);
-    expect(d.invalid).toBe(bad.length);
-  });
-  it('rejects what is not a FeatureCollection', () => {
-    expect(() => parseDataset({ foo: 1 })).toThrow(DataLoadError);
-    expect(() => parseDataset([])).toThrow(DataLoadError);
-  });
-  it('accepts a feature with null figures (not documented)', () => {
-    expect(isValidFeature(agency('a'))).toBe(true);
+    for (const b of bad) expect(isValidFeature(b)).toBe(false);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatMonth, formatPartialDate, monthOf } from '../../../src/time/months';
 import { monthlyHistogram, cumulative } from '../../../src/time/histogram';
 import { buildIndex } from '../../../src/data/agency-index';
-import { agency } from './fixtures';
+import { agency, rowsOf } from './fixtures';
 
 describe('months', () => {
   it('maps partial dates to months and back', () => {
@@ -18,7 +18,7 @@ describe('months', () => {
     expect(formatPartialDate(null)).toBeNull();
   });
   it('counts agencies per month, with running totals', () => {
-    const index = buildIndex([agency('a', { start_date: '2019-01-02' }), agency('b', { start_date: '2019-01' }), agency('c', { start_date: '2019-03' }), agency('d', { start_date: null })]);
+    const index = buildIndex(rowsOf([agency('a', { start_date: '2019-01-02' }), agency('b', { start_date: '2019-01' }), agency('c', { start_date: '2019-03' }), agency('d', { start_date: null })]));
     const h = monthlyHistogram(index, new Uint8Array(4).fill(1), monthOf('2019-01')!, monthOf('2019-04')!);
     expect([...h.counts]).toEqual([2, 0, 1, 0]);
     expect([...cumulative(h)]).toEqual([2, 2, 3, 3]);

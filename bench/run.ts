@@ -1,0 +1,295 @@
+/**
+ * `npm run bench [-- --sizes 1,10,100 --runs 3]`
+ *
+ * Measures the map at 1×, 10× and 100× the real data in headless Chromium,
+ * beside a Leaflet + markercluster baseline page drawing the same GeoJSON in
+ * the same browser and run: load, filter, timeline frames, first-view
+ * transfer, JS heap, and the data build. Writes bench/results/latest.json
+ * and bench/RESULTS.md.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem, platform, release } from 'node:os';
+import { extname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { build } from 'vite';
+import type { Browser, Page } from 'playwright-core';
+import { launch } from '../tests/e2e/browser';
+import type { AgencyCollection } from '../src/data/schema';
+import { encodeMapData } from '../src/data/map-data';
+import { synthCollection, synthTables } from './synth';
+
+const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1,10,100' }, runs: { type: 'string', default: '3' }, 'skip-build': { type: 'boolean', default: false } } });
+const SIZES = values.sizes!.split(',').map(Number);
+const RUNS = Number(values.runs);
+const WORK = resolve('bench/.work');
+const OUT = resolve('bench/results');
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
+};
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
+const gz = (file: string) => gzipSync(readFileSync(file), { level: 6 }).length;
+
+const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.geojson': 'application/geo+json', '.png': 'image/png' };
+
+/** Serves the built site and the baseline, with one dataset size swapped in. */
+function serve(sizeDir: string): Promise<{ url: string; fileOf: (url: string) => string | null; close: () => Promise<void> }> {
+  const fileOf = (u: string): string | null => {
+    const path = decodeURIComponent(new URL(u, 'http://x').pathname);
+    if (path.startsWith('/baseline/')) return join(WORK, 'baseline', path.slice('/baseline/'.length) || 'index.html');
+    if (path.startsWith('/generated/map/')) return join(sizeDir, 'map', path.slice('/generated/map/'.length));
+    if (path === '/data/partnerships.geojson') return join(sizeDir, 'partnerships.geojson');
+    return join('dist', path === '/' ? 'index.html' : path.slice(1));
+  };
+  const server = createServer((req, res) => {
+    const f = fileOf(req.url ?? '/');
+    if (!f || !existsSync(f) || statSync(f).isDirectory()) {
+      res.writeHead(404);
+      return res.end();
+    }
+    res.writeHead(200, { 'Content-Type': TYPES[extname(f)] ?? 'application/octet-stream' });
+    res.end(readFileSync(f));
+  });
+  return new Promise((r) =>
+    server.listen(0, '127.0.0.1', () =>
+      r({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, fileOf, close: () => new Promise((c) => server.close(() => c())) }),
+    ),
+  );
+}
+
+interface PageRun {
+  loadMs: number;
+  heapMB: number;
+  transfer: { js: number; css: number; data: number; other: number; total: number };
+}
+
+async function openAndMeasure(browser: Browser, url: string, fileOf: (u: string) => string | null): Promise<{ page: Page; run: PageRun }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const urls: string[] = [];
+  page.on('request', (r) => urls.push(r.url()));
+  await page.goto(url);
+  await page.waitForSelector('body[data-map-ready="true"]', { timeout: 600_000 });
+  const loadMs = await page.evaluate(() => performance.getEntriesByName('map-ready')[0]?.startTime ?? NaN);
+  const transfer = { js: 0, css: 0, data: 0, other: 0, total: 0 };
+  for (const u of new Set(urls)) {
+    const f = fileOf(u);
+    if (!f || !existsSync(f)) continue;
+    const bytes = gz(f);
+    const ext = extname(f);
+    const kind = ext === '.js' || ext === '.mjs' ? 'js' : ext === '.css' ? 'css' : ext === '.json' || ext === '.geojson' ? 'data' : 'other';
+    transfer[kind] += bytes;
+    transfer.total += bytes;
+  }
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('Performance.enable');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const heap = metrics.find((m: { name: string }) => m.name === 'JSHeapUsedSize')?.value ?? NaN;
+  return { page, run: { loadMs, heapMB: heap / 2 ** 20, transfer } };
+}
+
+const FILTERS_OURS = [{ types: ['sheriff'] }, { state: 'CA' }, { from: 2019 * 12, to: 2019 * 12 + 11 }];
+const FILTERS_BASE = [{ type: 'sheriff' }, { state: 'CA' }, { from: '2019-01', to: '2019-12' }];
+
+/** Filter change → map idle, in the page's own clock. */
+async function filterTimesOurs(page: Page): Promise<number[]> {
+  return page.evaluate(async (filters) => {
+    const app = window.ringMap!;
+    const map = app.mapView!.map;
+    const reset = { types: [], state: null, from: null, to: null, perks: false, records: false, q: '' };
+    const once = async (patch: object) => {
+      const t0 = performance.now();
+      const idle = new Promise<void>((r) => map.once('idle', () => r()));
+      app.setFilters(patch as never, true);
+      map.triggerRepaint();
+      await idle;
+      return performance.now() - t0;
+    };
+    const times: number[] = [];
+    for (let rep = 0; rep < 2; rep++) {
+      for (const f of filters) {
+        times.push(await once({ ...reset, ...f }));
+        times.push(await once(reset));
+      }
+    }
+    return times;
+  }, FILTERS_OURS);
+}
+
+async function filterTimesBaseline(page: Page, reps: number): Promise<number[]> {
+  return page.evaluate(async ({ filters, reps }) => {
+    const b = (window as unknown as { baseline: { setFilter(f: object): Promise<number> } }).baseline;
+    const times: number[] = [];
+    for (let rep = 0; rep < reps; rep++) {
+      for (const f of filters) {
+        times.push(await b.setFilter(f));
+        times.push(await b.setFilter({}));
+      }
+    }
+    return times;
+  }, { filters: FILTERS_BASE, reps });
+}
+
+/** Frame times while the timeline animation plays (about 3 s). */
+async function timelineFrames(page: Page): Promise<{ medianMs: number; p95Ms: number; months: number }> {
+  await page.click('.play');
+  const r = await page.evaluate(async () => {
+    const deltas: number[] = [];
+    let last = performance.now();
+    const from = window.ringMap!.store.state.filters.to;
+    await new Promise<void>((done) => {
+      const t0 = last;
+      const tick = (t: number) => {
+        deltas.push(t - last);
+        last = t;
+        if (t - t0 < 3000) requestAnimationFrame(tick);
+        else done();
+      };
+      requestAnimationFrame(tick);
+    });
+    return { deltas, months: (window.ringMap!.store.state.filters.to ?? 0) - (from ?? 0) };
+  });
+  await page.click('.play').catch(() => undefined);
+  return { medianMs: median(r.deltas), p95Ms: pct(r.deltas, 0.95), months: r.months };
+}
+
+function timeDataBuild(tablesDir: string, outFile: string): number {
+  const t0 = performance.now();
+  const r = spawnSync('npx', ['tsx', 'pipeline/partnerships.geojson.ts', '--in', tablesDir, '--out', outFile, '--quiet'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const ms = performance.now() - t0;
+  if (r.status !== 0) throw new Error(`data build failed at ${tablesDir}:\n${r.stderr.slice(0, 2000)}`);
+  return ms;
+}
+
+async function main(): Promise<void> {
+  mkdirSync(WORK, { recursive: true });
+  mkdirSync(OUT, { recursive: true });
+  if (!values['skip-build']) {
+    execFileSync('npm', ['run', 'build'], { stdio: 'inherit' });
+    await build({ root: 'bench/baseline', base: './', configFile: false, logLevel: 'warn', build: { outDir: join(WORK, 'baseline'), emptyOutDir: true } });
+  }
+  const real = JSON.parse(readFileSync('data/partnerships.geojson', 'utf8')) as AgencyCollection;
+  const browser = await launch(['--js-flags=--max-old-space-size=8192']);
+  const chromium = browser.version();
+  const results: Record<string, unknown>[] = [];
+  try {
+    for (const size of SIZES) {
+      console.log(`\n== ${size}× ==`);
+      const dir = join(WORK, `${size}x`);
+      mkdirSync(join(dir, 'map'), { recursive: true });
+      const collection = synthCollection(real, size);
+      writeFileSync(join(dir, 'partnerships.geojson'), JSON.stringify(collection));
+      const { points, chunks } = encodeMapData(collection);
+      writeFileSync(join(dir, 'map', 'points.json'), JSON.stringify(points));
+      chunks.forEach((c, k) => writeFileSync(join(dir, 'map', `details-${k}.json`), JSON.stringify(c)));
+      synthTables('data', join(dir, 'tables'), size);
+      const buildMs = timeDataBuild(join(dir, 'tables'), join(dir, 'built.geojson'));
+      console.log(`data build: ${Math.round(buildMs)} ms for ${collection.features.length} agencies`);
+
+      const srv = await serve(dir);
+      const ours: PageRun[] = [];
+      const base: PageRun[] = [];
+      let oursFilter: number[] = [];
+      let baseFilter: number[] = [];
+      let timeline = { medianMs: NaN, p95Ms: NaN, months: 0 };
+      const runs = size >= 100 ? Math.min(RUNS, 2) : RUNS;
+      for (let r = 0; r < runs; r++) {
+        const o = await openAndMeasure(browser, srv.url, srv.fileOf);
+        ours.push(o.run);
+        if (r === 0) {
+          oursFilter = await filterTimesOurs(o.page);
+          timeline = await timelineFrames(o.page);
+        }
+        await o.page.context().close();
+        const b = await openAndMeasure(browser, `${srv.url}baseline/`, srv.fileOf);
+        base.push(b.run);
+        if (r === 0) baseFilter = await filterTimesBaseline(b.page, size >= 100 ? 1 : 2);
+        await b.page.context().close();
+        console.log(`run ${r + 1}: load ours ${Math.round(o.run.loadMs)} ms, baseline ${Math.round(b.run.loadMs)} ms`);
+      }
+      await srv.close();
+      const row = {
+        size,
+        agencies: collection.features.length,
+        load: { ours: median(ours.map((x) => x.loadMs)), baseline: median(base.map((x) => x.loadMs)) },
+        filter: { ours: median(oursFilter), baseline: median(baseFilter), oursAll: oursFilter, baselineAll: baseFilter },
+        timeline,
+        heapMB: { ours: median(ours.map((x) => x.heapMB)), baseline: median(base.map((x) => x.heapMB)) },
+        transfer: { ours: ours[0].transfer, baseline: base[0].transfer },
+        dataBuildMs: buildMs,
+        files: { geojsonBytes: statSync(join(dir, 'partnerships.geojson')).size, pointsBytes: statSync(join(dir, 'map', 'points.json')).size },
+      };
+      console.log(JSON.stringify({ load: row.load, filter: { ours: row.filter.ours, baseline: row.filter.baseline }, heapMB: row.heapMB }));
+      results.push(row);
+    }
+  } finally {
+    await browser.close();
+  }
+  const lookup = {
+    gazetteerGz: gz('dist/generated/lookup/gazetteer.json'),
+    countiesGz: gz('dist/generated/basemap/counties.json'),
+  };
+  const machine = {
+    cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGB: Math.round(totalmem() / 2 ** 30),
+    os: `${platform()} ${release()}`, node: process.version, chromium, rendering: 'WebGL2 through SwiftShader (CPU), headless',
+  };
+  const report = { date: new Date().toISOString(), machine, lookup, results };
+  writeFileSync(join(OUT, 'latest.json'), JSON.stringify(report, null, 2));
+  writeFileSync('bench/RESULTS.md', markdown(report));
+  console.log('\nwrote bench/results/latest.json and bench/RESULTS.md');
+}
+
+type Report = { date: string; machine: Record<string, unknown>; lookup: { gazetteerGz: number; countiesGz: number }; results: Record<string, any>[] };
+
+function markdown(r: Report): string {
+  const kb = (b: number) => `${(b / 1024).toFixed(0)} KiB`;
+  const ms = (x: number) => `${Math.round(x).toLocaleString('en-US')} ms`;
+  const ratio = (a: number, b: number) => (b > 0 ? (a / b).toFixed(2) : 'n/a');
+  const by = (s: number) => r.results.find((x) => x.size === s);
+  const lines = [
+    '# Benchmark results',
+    '',
+    `Latest run: ${r.date.slice(0, 10)}, \`npm run bench\`. Machine: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGB} GiB, ${r.machine.os}, Node ${r.machine.node}, Chromium ${r.machine.chromium}, ${r.machine.rendering}.`,
+    'Absolute times depend on the machine (this one renders WebGL on the CPU); the ratios to the baseline, measured in the same browser in the same run, are what the targets are about.',
+    '',
+    '| size | agencies | load ours | load baseline | ratio | filter ours (median) | filter baseline (median) | ratio | timeline frame median / p95 | JS heap ours / baseline | first-view transfer ours (JS / CSS / data) | baseline | data build |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+    ...r.results.map((x) =>
+      [
+        `${x.size}×`, x.agencies.toLocaleString('en-US'), ms(x.load.ours), ms(x.load.baseline), ratio(x.load.ours, x.load.baseline),
+        ms(x.filter.ours), ms(x.filter.baseline), ratio(x.filter.ours, x.filter.baseline),
+        `${x.timeline.medianMs.toFixed(0)} / ${x.timeline.p95Ms.toFixed(0)} ms`,
+        `${x.heapMB.ours.toFixed(0)} / ${x.heapMB.baseline.toFixed(0)} MB`,
+        `${kb(x.transfer.ours.total)} (${kb(x.transfer.ours.js)} / ${kb(x.transfer.ours.css)} / ${kb(x.transfer.ours.data)})`,
+        kb(x.transfer.baseline.total), ms(x.dataBuildMs),
+      ].join(' | ').replace(/^/, '| ').replace(/$/, ' |'),
+    ),
+    '',
+    `Lazily loaded lookup data (not in the first view): place gazetteer ${kb(r.lookup.gazetteerGz)}, county outlines ${kb(r.lookup.countiesGz)} (gzip).`,
+    '',
+    '## Targets',
+    '',
+  ];
+  const s1 = by(1), s100 = by(100);
+  const check = (ok: boolean) => (ok ? 'met' : '**missed**');
+  if (s1) lines.push(`- load at 1×: ours ≤ baseline — ${ratio(s1.load.ours, s1.load.baseline)} — ${check(s1.load.ours <= s1.load.baseline)}`);
+  if (s100) {
+    lines.push(`- load at 100×: ours ≤ 0.3× baseline — ${ratio(s100.load.ours, s100.load.baseline)} — ${check(s100.load.ours <= 0.3 * s100.load.baseline)}`);
+    lines.push(`- filter at 100×: ours ≤ 0.1× baseline — ${ratio(s100.filter.ours, s100.filter.baseline)} — ${check(s100.filter.ours <= 0.1 * s100.filter.baseline)}`);
+    if (s1) lines.push(`- filter at 100× ≤ 3× filter at 1× (ours) — ${ratio(s100.filter.ours, s1.filter.ours)} — ${check(s100.filter.ours <= 3 * s1.filter.ours)}`);
+  }
+  if (s1 && s100) lines.push(`- first-view transfer does not grow with the lookup data: it holds no lookup file (${kb(s1.transfer.ours.total)} at 1×; the lookup data is ${kb(r.lookup.gazetteerGz + r.lookup.countiesGz)} and loads on first search)`);
+  lines.push('', 'Filter scenarios: agency type, state and a one-year date range, each applied and reset (median over all changes). The baseline rebuilds its cluster group; ours recomputes its view-clustering and redraws.', '');
+  return lines.join('\n');
+}
+
+void main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});

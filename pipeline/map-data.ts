@@ -1,0 +1,19 @@
+/**
+ * Writes the map's compact points file and the details chunks
+ * (src/data/map-data.ts) for a published GeoJSON.
+ */
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AgencyCollection } from '../src/data/schema';
+import { encodeMapData } from '../src/data/map-data';
+
+export function writeMapData(geojsonFile: string, outDir: string, chunkSize?: number): { agencies: number; chunks: number } {
+  const collection = JSON.parse(readFileSync(geojsonFile, 'utf8')) as AgencyCollection;
+  const { points, chunks } = encodeMapData(collection, chunkSize);
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, 'points.json'), JSON.stringify(points));
+  chunks.forEach((c, k) => writeFileSync(join(outDir, `details-${k}.json`), JSON.stringify(c)));
+  console.log(`assets: map/points.json (${points.id.length} agencies) and ${chunks.length} details chunk(s) from ${geojsonFile}`);
+  return { agencies: points.id.length, chunks: chunks.length };
+}

@@ -1,0 +1,192 @@
+/**
+ * The map's own compact form of the dataset. The published GeoJSON carries
+ * every program and source of every agency (1.6 KB each); the map needs a
+ * few columns to draw, filter, list and search. So the build splits it:
+ *
+ *   points.json      one column per attribute, loaded first (about 1/15 of the GeoJSON)
+ *   details-N.json   the full features, in chunks, loaded when a card opens or data is downloaded
+ *
+ * This keeps first load fast and flat as the data grows. Pure: used by the
+ * build (encode) and the site (decode, with validation of untrusted input).
+ */
+import type { AgencyCollection, AgencyFeature } from './schema';
+import { AGENCY_TYPES, GEOCODE_PRECISIONS, isPartialIsoDate } from './contract';
+import type { AgencyType, GeocodePrecision } from './contract';
+
+export const MAP_DATA_VERSION = 1;
+/** Agencies per details chunk. */
+export const CHUNK_SIZE = 2000;
+
+const TYPE_CODES = 'psfco'; // police, sheriff, fire, city, other
+const GEO_CODES = 'czkm'; // city, zip, county, manual
+
+export interface MapMetadata {
+  title?: string;
+  data_as_of?: string;
+  license?: string;
+  credit?: string;
+}
+
+export interface EncodedPoints {
+  version: number;
+  metadata: MapMetadata;
+  /** [publisher, agencies citing it, an example origin]. */
+  publishers: [string, number, string | null][];
+  chunkSize: number;
+  id: string[];
+  name: string[];
+  /** One character per agency (see TYPE_CODES). */
+  type: string;
+  /** Two characters per agency. */
+  state: string;
+  city: (string | null)[];
+  county: (string | null)[];
+  lon: number[];
+  lat: number[];
+  start: (string | null)[];
+  /** One character per agency (see GEO_CODES). */
+  geo: string;
+  /** Documented devices, perk value and subsidy: null when not documented. */
+  devices: (number | null)[];
+  perk: (number | null)[];
+  subsidy: (number | null)[];
+  /** Bits: 1 perk programs, 2 records, 4 MOU. */
+  flags: number[];
+}
+
+export const POINT_PERKS = 1;
+export const POINT_RECORDS = 2;
+export const POINT_MOU = 4;
+const PERK_KINDS = new Set(['device_donation', 'officer_incentives', 'city_subsidy']);
+
+/** Splits a collection into the points file and the details chunks. */
+export function encodeMapData(c: AgencyCollection, chunkSize = CHUNK_SIZE): { points: EncodedPoints; chunks: AgencyFeature[][] } {
+  const f = c.features;
+  const pubs = new Map<string, { n: number; url: string | null }>();
+  for (const x of f) {
+    const seen = new Set<string>();
+    for (const s of x.properties.sources) {
+      if (seen.has(s.publisher)) continue;
+      seen.add(s.publisher);
+      const e = pubs.get(s.publisher) ?? { n: 0, url: null };
+      e.n++;
+      if (!e.url && s.url) e.url = new URL(s.url).origin;
+      pubs.set(s.publisher, e);
+    }
+  }
+  const p = (x: AgencyFeature) => x.properties;
+  const points: EncodedPoints = {
+    version: MAP_DATA_VERSION,
+    metadata: { ...(c.metadata ?? {}) },
+    publishers: [...pubs].map(([name, e]) => [name, e.n, e.url] as [string, number, string | null]).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])),
+    chunkSize,
+    id: f.map((x) => p(x).id),
+    name: f.map((x) => p(x).name),
+    type: f.map((x) => TYPE_CODES[AGENCY_TYPES.indexOf(p(x).agency_type)]).join(''),
+    state: f.map((x) => p(x).state).join(''),
+    city: f.map((x) => p(x).city),
+    county: f.map((x) => p(x).county),
+    lon: f.map((x) => x.geometry.coordinates[0]),
+    lat: f.map((x) => x.geometry.coordinates[1]),
+    start: f.map((x) => p(x).start_date),
+    geo: f.map((x) => GEO_CODES[GEOCODE_PRECISIONS.indexOf(p(x).geocode_precision)]).join(''),
+    devices: f.map((x) => p(x).devices_given),
+    perk: f.map((x) => p(x).perk_value_usd),
+    subsidy: f.map((x) => p(x).subsidy_usd),
+    flags: f.map((x) => {
+      const q = p(x);
+      const perks = q.devices_given !== null || q.perk_value_usd !== null || q.subsidy_usd !== null || q.programs.some((g) => PERK_KINDS.has(g.kind));
+      return (perks ? POINT_PERKS : 0) | (q.mou_url !== null || q.records_urls.length ? POINT_RECORDS : 0) | (q.mou_url !== null ? POINT_MOU : 0);
+    }),
+  };
+  const chunks: AgencyFeature[][] = [];
+  for (let k = 0; k < f.length; k += chunkSize) chunks.push(f.slice(k, k + chunkSize));
+  return { points, chunks };
+}
+
+/** One agency as the map knows it before its details are loaded. */
+export interface AgencyRow {
+  id: string;
+  name: string;
+  agency_type: AgencyType;
+  state: string;
+  city: string | null;
+  county: string | null;
+  lon: number;
+  lat: number;
+  start_date: string | null;
+  geocode_precision: GeocodePrecision;
+  devices_given: number | null;
+  perk_value_usd: number | null;
+  subsidy_usd: number | null;
+  flags: number;
+  /** Position in the published order: locates the details chunk. */
+  order: number;
+}
+
+export interface DecodedPoints {
+  rows: AgencyRow[];
+  invalid: number;
+  metadata: MapMetadata;
+  publishers: { name: string; count: number; url: string | null }[];
+  chunkSize: number;
+}
+
+const str = (v: unknown): v is string => typeof v === 'string';
+const amount = (v: unknown): v is number | null => v === null || (typeof v === 'number' && Number.isFinite(v) && v >= 0);
+
+export class MapDataError extends Error {}
+
+/** Decodes and checks the points file; rows that fail a check are dropped and counted. */
+export function decodePoints(json: unknown): DecodedPoints {
+  const j = json as Partial<EncodedPoints> | null;
+  if (!j || typeof j !== 'object' || j.version !== MAP_DATA_VERSION || !Array.isArray(j.id)) {
+    throw new MapDataError('The data file is not in the expected format.');
+  }
+  const n = j.id.length;
+  const arr = (a: unknown) => (Array.isArray(a) && a.length === n ? a : null);
+  const text = (a: unknown) => (typeof a === 'string' && a.length >= n ? a : null);
+  const cols = {
+    name: arr(j.name), city: arr(j.city), county: arr(j.county), lon: arr(j.lon), lat: arr(j.lat), start: arr(j.start),
+    devices: arr(j.devices), perk: arr(j.perk), subsidy: arr(j.subsidy), flags: arr(j.flags),
+    type: text(j.type), state: typeof j.state === 'string' && j.state.length === 2 * n ? j.state : null, geo: text(j.geo),
+  };
+  if (Object.values(cols).some((c) => c === null)) throw new MapDataError('The data file is damaged: its columns do not line up.');
+  const c = cols as { [K in keyof typeof cols]: NonNullable<(typeof cols)[K]> };
+  const rows: AgencyRow[] = [];
+  const seen = new Set<string>();
+  let invalid = 0;
+  for (let i = 0; i < n; i++) {
+    const id = j.id[i], name = c.name[i], city = c.city[i], county = c.county[i], lon = c.lon[i], lat = c.lat[i], start = c.start[i];
+    const type = AGENCY_TYPES[TYPE_CODES.indexOf(c.type[i])];
+    const geo = GEOCODE_PRECISIONS[GEO_CODES.indexOf(c.geo[i])];
+    const state = c.state.slice(2 * i, 2 * i + 2);
+    const ok =
+      str(id) && /^[a-z0-9-]{1,200}$/.test(id) && !seen.has(id) &&
+      str(name) && name.trim().length > 0 &&
+      (city === null || str(city)) && (county === null || str(county)) &&
+      typeof lon === 'number' && typeof lat === 'number' && lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90 &&
+      (start === null || (str(start) && isPartialIsoDate(start))) &&
+      type !== undefined && geo !== undefined && /^[A-Z]{2}$/.test(state) &&
+      amount(c.devices[i]) && amount(c.perk[i]) && amount(c.subsidy[i]) && Number.isInteger(c.flags[i]);
+    if (!ok) {
+      invalid++;
+      continue;
+    }
+    seen.add(id);
+    rows.push({
+      id, name, agency_type: type, state, city, county, lon, lat, start_date: start, geocode_precision: geo,
+      devices_given: c.devices[i], perk_value_usd: c.perk[i], subsidy_usd: c.subsidy[i], flags: c.flags[i], order: i,
+    });
+  }
+  const meta = (j.metadata ?? {}) as Record<string, unknown>;
+  const m = (k: string) => (str(meta[k]) ? (meta[k] as string) : undefined);
+  const publishers = (Array.isArray(j.publishers) ? j.publishers : [])
+    .filter((p): p is [string, number, string | null] => Array.isArray(p) && str(p[0]) && typeof p[1] === 'number' && (p[2] === null || str(p[2])))
+    .map(([name, count, url]) => ({ name, count, url }));
+  return {
+    rows, invalid, publishers,
+    metadata: { title: m('title'), data_as_of: m('data_as_of'), license: m('license'), credit: m('credit') },
+    chunkSize: typeof j.chunkSize === 'number' && j.chunkSize > 0 ? j.chunkSize : CHUNK_SIZE,
+  };
+}
