@@ -70,9 +70,12 @@ interface PageRun {
 
 async function openAndMeasure(browser: Browser, url: string, fileOf: (u: string) => string | null): Promise<{ page: Page; run: PageRun }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  // tsx keeps function names with a helper that page.evaluate bodies do not carry.
+  await context.addInitScript('window.__name = (f) => f');
   const page = await context.newPage();
   const urls: string[] = [];
   page.on('request', (r) => urls.push(r.url()));
+  page.on('pageerror', (e) => console.error('  [page error]', e.message));
   await page.goto(url);
   await page.waitForSelector('body[data-map-ready="true"]', { timeout: 600_000 });
   const loadMs = await page.evaluate(() => performance.getEntriesByName('map-ready')[0]?.startTime ?? NaN);
@@ -204,12 +207,16 @@ async function main(): Promise<void> {
         ours.push(o.run);
         if (r === 0) {
           oursFilter = await filterTimesOurs(o.page);
+          console.log(`  filter (ours): ${oursFilter.map((x) => Math.round(x)).join(', ')} ms`);
           timeline = await timelineFrames(o.page);
         }
         await o.page.context().close();
         const b = await openAndMeasure(browser, `${srv.url}baseline/`, srv.fileOf);
         base.push(b.run);
-        if (r === 0) baseFilter = await filterTimesBaseline(b.page, size >= 100 ? 1 : 2);
+        if (r === 0) {
+          baseFilter = await filterTimesBaseline(b.page, size >= 100 ? 1 : 2);
+          console.log(`  filter (baseline): ${baseFilter.map((x) => Math.round(x)).join(', ')} ms`);
+        }
         await b.page.context().close();
         console.log(`run ${r + 1}: load ours ${Math.round(o.run.loadMs)} ms, baseline ${Math.round(b.run.loadMs)} ms`);
       }

@@ -3,7 +3,7 @@
  * packages into `public/generated/` (not committed: reproducible from
  * package-lock). Run by `npm start` and `npm run build`.
  *
- *   basemap/states.json    us-atlas states (TopoJSON), first view
+ *   basemap/states.geojson us-atlas states with fips/code/name (GeoJSON), first view
  *   basemap/counties.json  us-atlas counties (TopoJSON), loaded when needed
  *   basemap/context.json   neighbouring countries (GeoJSON), first view
  *   basemap/places.json    state and major-city label points (GeoJSON)
@@ -11,7 +11,7 @@
  *   map/points.json        the map's compact columns of data/partnerships.geojson
  *   map/details-N.json     the full records, in chunks (see src/data/map-data.ts)
  */
-import { mkdirSync, writeFileSync, readFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, dirname } from 'node:path';
 import { feature } from 'topojson-client';
@@ -62,6 +62,18 @@ function buildContext(): FeatureCollection {
   };
 }
 
+/** States as GeoJSON the map's worker can fetch and tile directly, keyed by FIPS for the density layer. */
+function buildStates(topo: Topology): FeatureCollection {
+  const fc = feature(topo, topo.objects.states as GeometryCollection) as FeatureCollection;
+  return {
+    type: 'FeatureCollection',
+    features: fc.features.map((f) => {
+      const st = STATE_BY_FIPS.get(String(f.id));
+      return { type: 'Feature', properties: { fips: String(f.id), code: st?.code ?? '', name: st?.name ?? '' }, geometry: roundGeometry(f.geometry) };
+    }),
+  };
+}
+
 function buildPlaces(states: Topology): FeatureCollection<Point> {
   const out: Feature<Point>[] = [];
   const fc = feature(states, states.objects.states as GeometryCollection) as FeatureCollection;
@@ -96,8 +108,10 @@ function buildPlaces(states: Topology): FeatureCollection<Point> {
   return { type: 'FeatureCollection', features: out };
 }
 
+// Start clean: nothing stale (a renamed asset, an old dataset) may be served.
+rmSync(OUT, { recursive: true, force: true });
 const states = readJson<Topology>('us-atlas/states-10m.json');
-write('basemap/states.json', states);
+write('basemap/states.geojson', buildStates(states));
 write('basemap/counties.json', readJson('us-atlas/counties-10m.json'));
 write('basemap/context.json', buildContext());
 write('basemap/places.json', buildPlaces(states));

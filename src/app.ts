@@ -13,8 +13,7 @@ import { applyFilters } from './filters/filters';
 import { computeTotals } from './filters/totals';
 import { monthlyHistogram } from './time/histogram';
 import { startColorScale } from './scales/palette';
-import type { BasemapData } from './map/basemap';
-import { MapView, webglAvailable } from './map/map-view';
+import type { MapView } from './map/map-view';
 import { maxDocumentedValue } from './map/perks-layer';
 import { FiltersPanel } from './ui/filters-panel';
 import { LayersPanel } from './ui/layers-panel';
@@ -57,7 +56,7 @@ export interface Derived {
 export class App {
   readonly store: Store<AppState>;
   readonly index: AgencyIndex;
-  readonly mapView: MapView | null = null;
+  readonly mapView: MapView | null;
   derived: Derived;
   private filtersPanel: FiltersPanel;
   private layersPanel: LayersPanel;
@@ -79,7 +78,7 @@ export class App {
     index: AgencyIndex,
     readonly dataset: DecodedPoints,
     readonly details: DetailsStore,
-    private readonly basemap: BasemapData | null,
+    mapView: MapView | null,
     initial: AppState,
   ) {
     this.index = index;
@@ -132,25 +131,14 @@ export class App {
     });
     setupAbout($('#about-dialog') as HTMLDialogElement, $('#about-button'), index, dataset);
 
-    if (basemap && webglAvailable()) {
-      try {
-        this.mapView = new MapView({
-          container: $('#map'),
-          basemap,
-          index,
-          colorOf,
-          view: s.view,
-          embed: s.embed,
-          onSelect: (i) => this.select(i, { focusCard: true }),
-          onMoveEnd: (view) => this.onMoveEnd(view),
-          onOnlineFailed: () => {
-            this.set({ basemap: 'bundled' });
-            notify($('#notices'), 'The online street map could not be reached; showing the bundled map instead.', 'warning');
-          },
-        });
-      } catch {
-        this.mapView = null;
-      }
+    this.mapView = mapView;
+    if (mapView) {
+      mapView.onSelect = (i) => this.select(i);
+      mapView.onMoveEnd = (view) => this.onMoveEnd(view);
+      mapView.onOnlineFailed = () => {
+        this.set({ basemap: 'bundled' });
+        notify($('#notices'), 'The online street map could not be reached; showing the bundled map instead.', 'warning');
+      };
     }
     if (!this.mapView) this.showMapMissing();
     else setupExportDialog($('#export-dialog') as HTMLDialogElement, $('#export-button') as HTMLButtonElement, (size, chrome) => this.exportImage(size, chrome));
@@ -194,7 +182,7 @@ export class App {
   }
 
   private async exportImage(size: ExportSize, chrome: boolean): Promise<string> {
-    if (!this.mapView || !this.basemap) throw new Error('the map is not available');
+    if (!this.mapView) throw new Error('the map is not available');
     const s = this.store.state;
     const perks = this.mapView.perks;
     const max = maxDocumentedValue(this.index);
@@ -204,7 +192,7 @@ export class App {
     });
     const b = this.mapView.density.breaks.length ? this.mapView.density.breaks : [1, 2, 3, 4, 5];
     const canvas = await renderExport({
-      size, chrome, basemap: this.basemap, index: this.index, colorOf: this.colorOf, mask: this.derived.mask, layers: s.layers,
+      size, chrome, index: this.index, colorOf: this.colorOf, mask: this.derived.mask, layers: s.layers,
       selected: this.selectedIndex(s), bounds: this.mapView.map.getBounds().toArray() as [[number, number], [number, number]],
       text: {
         title: 'Police partnerships with Amazon Ring',
@@ -235,6 +223,7 @@ export class App {
     this.render(this.store.state, null);
     if (this.mapView) {
       await this.mapView.ready;
+      this.mapView.attach(this.index, this.colorOf);
       this.mapView.applyLayers(this.derived.mask, this.store.state.layers);
       this.mapView.setOnline(this.store.state.basemap === 'online');
       const sel = this.selectedIndex(this.store.state);
@@ -364,7 +353,7 @@ export class App {
     return s.agency === null ? null : (this.index.byId.get(s.agency) ?? null);
   }
 
-  select(i: number | null, opts: { reveal?: boolean; focusCard?: boolean } = {}): void {
+  select(i: number | null, opts: { reveal?: boolean } = {}): void {
     this.set({ agency: i === null ? null : this.index.ids[i] });
     if (i !== null && opts.reveal) this.mapView?.reveal(i);
     if (i !== null) {

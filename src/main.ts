@@ -7,8 +7,8 @@ import { buildIndex } from './data/agency-index';
 import { DataLoadError, DetailsStore, loadPoints } from './data/load';
 import type { DecodedPoints } from './data/map-data';
 import { parseUrlState } from './state/url-state';
-import { loadBasemap } from './map/basemap';
-import type { BasemapData } from './map/basemap';
+import type { AppState } from './state/app-state';
+import { MapView, webglAvailable } from './map/map-view';
 import { App } from './app';
 import { $, h } from './ui/dom';
 import { notify } from './ui/notices';
@@ -37,10 +37,23 @@ function showLoadError(message: string, retry: () => void): void {
   document.body.setAttribute('data-load-error', 'true');
 }
 
+/** The map starts first: its worker, WebGL context and basemap load while the data downloads. */
+function createMap(view: AppState['view'], embed: boolean): MapView | null {
+  if (!webglAvailable()) return null;
+  try {
+    return new MapView({ container: $('#map'), view, embed });
+  } catch {
+    return null;
+  }
+}
+
+let mapView: MapView | null | undefined;
+
 async function boot(): Promise<void> {
   const { state, notices } = parseUrlState(location.hash, location.search);
   document.body.classList.toggle('embed', state.embed);
   for (const n of notices) notify($('#notices'), n, 'info');
+  if (mapView === undefined) mapView = createMap(state.view, state.embed);
 
   const box = $('#map-message');
   const slow = window.setTimeout(() => {
@@ -51,7 +64,6 @@ async function boot(): Promise<void> {
   }, SLOW_MS);
 
   let dataset: DecodedPoints;
-  const basemapP: Promise<BasemapData | null> = loadBasemap().catch(() => null);
   try {
     dataset = await loadPoints(`${MAP_DATA}points.json`);
   } catch (e) {
@@ -67,11 +79,9 @@ async function boot(): Promise<void> {
   if (dataset.invalid) {
     notify($('#notices'), `${dataset.invalid} record(s) in the data file were malformed and are not shown.`, 'warning');
   }
-  const basemap = await basemapP;
-  if (!basemap) notify($('#notices'), 'The bundled basemap could not be loaded; agencies are listed below.', 'warning');
   const index = buildIndex(dataset.rows);
   const details = new DetailsStore((k) => `${MAP_DATA}details-${k}.json`, dataset.chunkSize);
-  window.ringMap = new App(index, dataset, details, basemap, state);
+  window.ringMap = new App(index, dataset, details, mapView, state);
 }
 
 void boot();

@@ -12,8 +12,7 @@ import 'leaflet.markercluster/dist/MarkerCluster.Default.css';
 import iconUrl from 'leaflet/dist/images/marker-icon.png';
 import iconRetinaUrl from 'leaflet/dist/images/marker-icon-2x.png';
 import shadowUrl from 'leaflet/dist/images/marker-shadow.png';
-import { feature } from 'topojson-client';
-import type { Topology, GeometryCollection } from 'topojson-specification';
+import type { FeatureCollection } from 'geojson';
 
 interface Feat {
   geometry: { coordinates: [number, number] };
@@ -27,16 +26,16 @@ interface Filter {
 }
 
 L.Icon.Default.mergeOptions({ iconUrl, iconRetinaUrl, shadowUrl });
-const map = L.map('map').fitBounds([[24.4, -124.8], [49.4, -66.9]]);
+const map = L.map('map', { maxZoom: 18 }).fitBounds([[24.4, -124.8], [49.4, -66.9]]);
 const cluster = L.markerClusterGroup({ chunkedLoading: false });
 const frames = () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
 
 async function start(): Promise<void> {
-  const [topo, data] = await Promise.all([
-    fetch('../generated/basemap/states.json').then((r) => r.json() as Promise<Topology>),
+  const [states, data] = await Promise.all([
+    fetch('../generated/basemap/states.geojson').then((r) => r.json() as Promise<FeatureCollection>),
     fetch('../data/partnerships.geojson').then((r) => r.json() as Promise<{ features: Feat[] }>),
   ]);
-  L.geoJSON(feature(topo, topo.objects.states as GeometryCollection), { style: { color: '#8d8a84', weight: 1, fillColor: '#f4f2ee', fillOpacity: 1 } }).addTo(map);
+  L.geoJSON(states, { style: { color: '#8d8a84', weight: 1, fillColor: '#f4f2ee', fillOpacity: 1 } }).addTo(map);
   const markers = data.features.map((f) => {
     const [lon, lat] = f.geometry.coordinates;
     return L.marker([lat, lon]).bindPopup(f.properties.name);

@@ -31,25 +31,8 @@ async function fetchJson<T>(path: string): Promise<T> {
   return (await res.json()) as T;
 }
 
-export interface BasemapData {
-  states: FeatureCollection;
-  context: FeatureCollection;
-  places: FeatureCollection;
-}
-
-export async function loadBasemap(): Promise<BasemapData> {
-  const [topo, context, places] = await Promise.all([
-    fetchJson<Topology>('generated/basemap/states.json'),
-    fetchJson<FeatureCollection>('generated/basemap/context.json'),
-    fetchJson<FeatureCollection>('generated/basemap/places.json'),
-  ]);
-  const states = feature(topo, topo.objects.states as GeometryCollection) as FeatureCollection;
-  for (const f of states.features) {
-    const st = STATE_BY_FIPS.get(String(f.id));
-    f.properties = { ...(f.properties ?? {}), fips: String(f.id), code: st?.code ?? '' };
-  }
-  return { states, context, places };
-}
+/** Absolute URLs: the map's worker resolves them, not the page. */
+const asset = (path: string) => new URL(`${BASE}generated/basemap/${path}`, location.href).href;
 
 let countiesPromise: Promise<FeatureCollection> | null = null;
 /** Counties are 800 KB: loaded only when first needed (zoomed in, density layer, area search). */
@@ -65,38 +48,38 @@ export function loadCounties(): Promise<FeatureCollection> {
   return countiesPromise;
 }
 
-export function basemapStyle(data: BasemapData, online: boolean): maplibregl.StyleSpecification {
-  const layers: maplibregl.LayerSpecification[] = [
-    { id: 'water', type: 'background', paint: { 'background-color': COLORS.water } },
-    { id: 'neighbours', type: 'fill', source: 'context', paint: { 'fill-color': COLORS.neighbour } },
-    { id: 'states-fill', type: 'fill', source: 'states', paint: { 'fill-color': COLORS.land } },
-  ];
-  if (online) layers.push({ id: 'online-tiles', type: 'raster', source: 'online' });
-  layers.push(
-    { id: 'density-states', type: 'fill', source: 'states', layout: { visibility: 'none' }, paint: { 'fill-color': '#000', 'fill-opacity': 0 } },
-    { id: 'neighbour-lines', type: 'line', source: 'context', paint: { 'line-color': '#bdb8ae', 'line-width': 0.6 } },
-    { id: 'state-lines', type: 'line', source: 'states', paint: { 'line-color': COLORS.stateLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.6, 8, 1.6] } },
-    {
-      id: 'state-labels', type: 'symbol', source: 'places', filter: ['==', ['get', 'kind'], 'state'], maxzoom: 7,
-      layout: { 'text-field': ['step', ['zoom'], ['get', 'code'], 4.5, ['get', 'name']], 'text-font': FONT, 'text-size': 12, 'text-transform': 'uppercase', 'text-letter-spacing': 0.08 },
-      paint: { 'text-color': '#7b776f', 'text-halo-color': COLORS.land, 'text-halo-width': 1.2 },
+/**
+ * The style: sources are URLs, so the map's worker fetches and tiles them
+ * while the page is still loading the agencies.
+ */
+export function basemapStyle(): maplibregl.StyleSpecification {
+  return {
+    version: 8,
+    sources: {
+      context: { type: 'geojson', data: asset('context.json') },
+      states: { type: 'geojson', data: asset('states.geojson'), promoteId: 'fips', attribution: BUNDLED_ATTRIBUTION },
+      places: { type: 'geojson', data: asset('places.json') },
     },
-    {
-      id: 'city-labels', type: 'symbol', source: 'places', minzoom: 4.5,
-      filter: ['all', ['==', ['get', 'kind'], 'city'], ['>=', ['get', 'population'], ['step', ['zoom'], 1_000_000, 5.5, 400_000, 6.5, 150_000]]],
-      layout: { 'text-field': ['get', 'name'], 'text-font': FONT, 'text-size': 12, 'symbol-sort-key': ['-', ['get', 'population']] },
-      paint: { 'text-color': COLORS.label, 'text-halo-color': 'rgba(255,255,255,0.9)', 'text-halo-width': 1.4 },
-    },
-  );
-  const sources: maplibregl.StyleSpecification['sources'] = {
-    context: { type: 'geojson', data: data.context },
-    states: { type: 'geojson', data: data.states, promoteId: 'fips', attribution: BUNDLED_ATTRIBUTION },
-    places: { type: 'geojson', data: data.places },
+    layers: [
+      { id: 'water', type: 'background', paint: { 'background-color': COLORS.water } },
+      { id: 'neighbours', type: 'fill', source: 'context', paint: { 'fill-color': COLORS.neighbour } },
+      { id: 'states-fill', type: 'fill', source: 'states', paint: { 'fill-color': COLORS.land } },
+      { id: 'density-states', type: 'fill', source: 'states', layout: { visibility: 'none' }, paint: { 'fill-color': '#000', 'fill-opacity': 0 } },
+      { id: 'neighbour-lines', type: 'line', source: 'context', paint: { 'line-color': '#bdb8ae', 'line-width': 0.6 } },
+      { id: 'state-lines', type: 'line', source: 'states', paint: { 'line-color': COLORS.stateLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.6, 8, 1.6] } },
+      {
+        id: 'state-labels', type: 'symbol', source: 'places', filter: ['==', ['get', 'kind'], 'state'], maxzoom: 7,
+        layout: { 'text-field': ['step', ['zoom'], ['get', 'code'], 4.5, ['get', 'name']], 'text-font': FONT, 'text-size': 12, 'text-transform': 'uppercase', 'text-letter-spacing': 0.08 },
+        paint: { 'text-color': '#7b776f', 'text-halo-color': COLORS.land, 'text-halo-width': 1.2 },
+      },
+      {
+        id: 'city-labels', type: 'symbol', source: 'places', minzoom: 4.5,
+        filter: ['all', ['==', ['get', 'kind'], 'city'], ['>=', ['get', 'population'], ['step', ['zoom'], 1_000_000, 5.5, 400_000, 6.5, 150_000]]],
+        layout: { 'text-field': ['get', 'name'], 'text-font': FONT, 'text-size': 12, 'symbol-sort-key': ['-', ['get', 'population']] },
+        paint: { 'text-color': COLORS.label, 'text-halo-color': 'rgba(255,255,255,0.9)', 'text-halo-width': 1.4 },
+      },
+    ],
   };
-  if (online) {
-    sources.online = { type: 'raster', tiles: [ONLINE_TILES], tileSize: 256, maxzoom: 19, attribution: ONLINE_ATTRIBUTION };
-  }
-  return { version: 8, sources, layers };
 }
 
 /** Adds the county outlines once the counties file is loaded. */

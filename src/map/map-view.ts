@@ -12,34 +12,30 @@ import type { LayerId, View } from '../state/app-state';
 import { AgenciesLayer } from './agencies-layer';
 import { PerksLayer } from './perks-layer';
 import { DensityLayer } from './density-layer';
-import type { BasemapData } from './basemap';
 import { addCounties, basemapStyle, ONLINE_ATTRIBUTION, ONLINE_TILES } from './basemap';
 
 export interface MapViewOptions {
   container: HTMLElement;
-  basemap: BasemapData;
-  index: AgencyIndex;
-  colorOf: (i: number) => string;
+  /** null: the contiguous US, refined to the data once it is attached. */
   view: View | null;
   embed: boolean;
   /** Device pixel ratio of the drawing buffer (image export renders at 2×). */
   pixelRatio?: number;
   /** False for off-screen maps (image export). */
   interactive?: boolean;
-  onSelect: (i: number) => void;
-  onMoveEnd: (view: View) => void;
-  onOnlineFailed: () => void;
 }
+
+export const LOWER_48: [number, number, number, number] = [-124.8, 24.4, -66.9, 49.4];
 
 maplibregl.setWorkerUrl(workerUrl);
 
+/**
+ * Whether this browser can draw WebGL at all, without creating a context
+ * (a throwaway context costs hundreds of milliseconds on software renderers;
+ * MapView itself fails cleanly when a context cannot be made).
+ */
 export function webglAvailable(): boolean {
-  try {
-    const c = document.createElement('canvas');
-    return !!(c.getContext('webgl2') || c.getContext('webgl'));
-  } catch {
-    return false;
-  }
+  return typeof WebGL2RenderingContext !== 'undefined' || typeof WebGLRenderingContext !== 'undefined';
 }
 
 /** The contiguous US when most agencies are there; the data's bounds otherwise. */
@@ -47,7 +43,7 @@ export function initialBounds(index: AgencyIndex): maplibregl.LngLatBoundsLike {
   const [w, s, e, n] = dataBounds(index) as [number, number, number, number];
   let inside = 0;
   for (let i = 0; i < index.size; i++) if (index.lat[i] > 24 && index.lat[i] < 50 && index.lon[i] > -125 && index.lon[i] < -66) inside++;
-  return inside > 0 && w < -125 ? [-124.8, 24.4, -66.9, 49.4] : [w, s, e, n];
+  return inside > 0 && w < -125 ? LOWER_48 : [w, s, e, n];
 }
 
 /** The bounds of all agencies. */
@@ -61,20 +57,31 @@ export function dataBounds(index: AgencyIndex): maplibregl.LngLatBoundsLike {
   return [w, s, e, n];
 }
 
+/**
+ * The map is created before the agencies arrive (its worker, WebGL context
+ * and basemap load in parallel with the data); `attach` adds the agency
+ * layers once the data is in.
+ */
 export class MapView {
   readonly map: maplibregl.Map;
   agencies!: AgenciesLayer;
   perks!: PerksLayer;
   density!: DensityLayer;
+  /** The basemap style has loaded. */
   readonly ready: Promise<void>;
+  private index: AgencyIndex | null = null;
   private online = false;
   private onlineFailed = false;
+  onMoveEnd: (view: View) => void = () => undefined;
+  onSelect: (i: number) => void = () => undefined;
+  onOnlineFailed: () => void = () => undefined;
 
   constructor(private o: MapViewOptions) {
+    performance.mark('map-create');
     const map = new maplibregl.Map({
       container: o.container,
-      style: basemapStyle(o.basemap, false),
-      bounds: o.view ? undefined : initialBounds(o.index),
+      style: basemapStyle(),
+      bounds: o.view ? undefined : LOWER_48,
       fitBoundsOptions: { padding: 24 },
       center: o.view ? [o.view.lon, o.view.lat] : undefined,
       zoom: o.view?.zoom,
@@ -84,11 +91,12 @@ export class MapView {
       cooperativeGestures: o.embed,
       pixelRatio: o.pixelRatio,
       interactive: o.interactive ?? true,
-      fadeDuration: o.interactive === false ? 0 : 300,
+      // No symbol fade: a filter change should show its result at once (and settle at once).
+      fadeDuration: 0,
       dragRotate: false,
       pitchWithRotate: false,
       touchPitch: false,
-      canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
+      canvasContextAttributes: { preserveDrawingBuffer: true, antialias: false },
     });
     map.touchZoomRotate.disableRotation();
     map.keyboard.disableRotation();
@@ -104,23 +112,15 @@ export class MapView {
     this.map = map;
     this.ready = new Promise((resolve) => {
       map.on('load', () => {
+        performance.mark('map-load');
         // Start with the attribution folded: the page footer carries the full credit.
         o.container.querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show');
-        this.agencies = new AgenciesLayer(map, o.index, o.colorOf);
-        this.perks = new PerksLayer(map, o.index);
-        this.density = new DensityLayer(map, o.index);
-        map.addSource('selected', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
-        map.addLayer({
-          id: 'selected-ring', type: 'circle', source: 'selected',
-          paint: { 'circle-radius': 13, 'circle-opacity': 0, 'circle-stroke-color': '#d62828', 'circle-stroke-width': 3 },
-        });
-        this.bindEvents();
         resolve();
       });
     });
     map.on('moveend', () => {
       const c = map.getCenter();
-      o.onMoveEnd({ lon: c.lng, lat: c.lat, zoom: map.getZoom() });
+      this.onMoveEnd({ lon: c.lng, lat: c.lat, zoom: map.getZoom() });
       if (map.getZoom() >= 5) void addCounties(map).catch(() => undefined);
     });
     map.on('error', (e) => {
@@ -128,9 +128,28 @@ export class MapView {
       if (sourceId === 'online' && !this.onlineFailed) {
         this.onlineFailed = true;
         this.setOnline(false);
-        o.onOnlineFailed();
+        this.onOnlineFailed();
       }
     });
+  }
+
+  /** Adds the agency layers; call once the style is ready. */
+  attach(index: AgencyIndex, colorOf: (i: number) => string): void {
+    const map = this.map;
+    this.index = index;
+    if (!this.o.view) {
+      const b = initialBounds(index);
+      if (b !== LOWER_48) map.fitBounds(b, { padding: 24, duration: 0 });
+    }
+    this.agencies = new AgenciesLayer(map, index, colorOf);
+    this.perks = new PerksLayer(map, index);
+    this.density = new DensityLayer(map, index);
+    map.addSource('selected', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+    map.addLayer({
+      id: 'selected-ring', type: 'circle', source: 'selected',
+      paint: { 'circle-radius': 13, 'circle-opacity': 0, 'circle-stroke-color': '#d62828', 'circle-stroke-width': 3 },
+    });
+    this.bindEvents();
   }
 
   private bindEvents(): void {
@@ -143,7 +162,7 @@ export class MapView {
     map.on('click', (e) => {
       const hits = map.queryRenderedFeatures(e.point, { layers: selectable.filter((l) => map.getLayer(l)) });
       const hit = hits.find((f) => typeof f.properties?.i === 'number');
-      if (hit) return this.o.onSelect(hit.properties.i as number);
+      if (hit) return this.onSelect(hit.properties.i as number);
       const cluster = map.queryRenderedFeatures(e.point, { layers: ['agency-clusters', 'records-icons'].filter((l) => map.getLayoutProperty(l, 'visibility') !== 'none') })
         .find((f) => f.properties?.count);
       if (cluster) {
@@ -164,7 +183,8 @@ export class MapView {
   setSelected(i: number | null): void {
     const src = this.map.getSource('selected') as maplibregl.GeoJSONSource | undefined;
     if (!src) return;
-    const { lon, lat } = this.o.index;
+    if (!this.index) return;
+    const { lon, lat } = this.index;
     src.setData({
       type: 'FeatureCollection',
       features: i === null ? [] : [{ type: 'Feature', geometry: { type: 'Point', coordinates: [lon[i], lat[i]] }, properties: {} }],
@@ -173,7 +193,8 @@ export class MapView {
 
   /** Brings an agency into view without jumping when it is already visible. */
   reveal(i: number): void {
-    const p: [number, number] = [this.o.index.lon[i], this.o.index.lat[i]];
+    if (!this.index) return;
+    const p: [number, number] = [this.index.lon[i], this.index.lat[i]];
     const inView = this.map.getBounds().contains(p);
     if (!inView || this.map.getZoom() < 6) this.map.easeTo({ center: p, zoom: Math.max(this.map.getZoom(), 9), duration: 600 });
   }
@@ -197,6 +218,6 @@ export class MapView {
   }
 
   fitAll(): void {
-    this.map.fitBounds(initialBounds(this.o.index), { padding: 24, duration: 0 });
+    this.map.fitBounds(this.index ? initialBounds(this.index) : LOWER_48, { padding: 24, duration: 0 });
   }
 }

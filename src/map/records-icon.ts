@@ -32,7 +32,8 @@ export function addRecordIcon(map: maplibregl.Map, size = 36): void {
   if (map.hasImage(RECORD_ICON)) return;
   const c = document.createElement('canvas');
   c.width = c.height = size;
-  const ctx = c.getContext('2d')!;
+  // A software canvas: reading pixels back from an accelerated one is slow.
+  const ctx = c.getContext('2d', { willReadFrequently: true })!;
   drawDocumentIcon(ctx, size);
   map.addImage(RECORD_ICON, ctx.getImageData(0, 0, size, size), { pixelRatio: 2 });
 }

@@ -5,7 +5,6 @@
  */
 import type { AgencyIndex } from '../data/agency-index';
 import type { LayerId } from '../state/app-state';
-import type { BasemapData } from '../map/basemap';
 import { MapView } from '../map/map-view';
 import type { ExportLegend, ExportText } from './export-legend';
 import { drawCredit, drawLegend, drawTitle, LEGEND_WIDTH } from './export-legend';
@@ -21,7 +20,6 @@ export interface ExportInput {
   size: ExportSize;
   /** Title band and legend; the credit line is always drawn. */
   chrome: boolean;
-  basemap: BasemapData;
   index: AgencyIndex;
   colorOf: (i: number) => string;
   mask: Uint8Array;
@@ -47,12 +45,10 @@ export async function renderExport(o: ExportInput): Promise<HTMLCanvasElement> {
   holder.setAttribute('aria-hidden', 'true');
   holder.style.cssText = `position:fixed;left:-${W + 100}px;top:0;width:${W / ratio}px;height:${H / ratio}px;`;
   document.body.append(holder);
-  const view = new MapView({
-    container: holder, basemap: o.basemap, index: o.index, colorOf: o.colorOf, view: { lon: 0, lat: 0, zoom: 2 },
-    embed: false, pixelRatio: ratio, interactive: false, onSelect: () => undefined, onMoveEnd: () => undefined, onOnlineFailed: () => undefined,
-  });
+  const view = new MapView({ container: holder, view: { lon: 0, lat: 0, zoom: 2 }, embed: false, pixelRatio: ratio, interactive: false });
   try {
     await view.ready;
+    view.attach(o.index, o.colorOf);
     const u = W / 1200;
     // Keep the same geography, leaving room for the title band and the legend.
     const css = u / ratio;
@@ -66,7 +62,7 @@ export async function renderExport(o: ExportInput): Promise<HTMLCanvasElement> {
     const out = document.createElement('canvas');
     out.width = W;
     out.height = H;
-    const ctx = out.getContext('2d')!;
+    const ctx = out.getContext('2d', { willReadFrequently: true })!;
     ctx.drawImage(view.map.getCanvas(), 0, 0, W, H);
     if (colourVariety(ctx, W, H) < 4) throw new Error('The map could not be drawn for the image (is WebGL available?).');
     if (o.chrome) {
