@@ -7,16 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync, copyFileSync, readdirSync } fro
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import type { AgencyCollection, AgencyFeature } from '../src/data/schema';
-
-export function mulberry32(seed: number): () => number {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../tests/seeded-random';
 
 const round5 = (n: number) => Math.round(n * 1e5) / 1e5;
 

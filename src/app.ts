@@ -14,7 +14,7 @@ import { computeTotals } from './filters/totals';
 import { monthlyHistogram } from './time/histogram';
 import { startColorScale } from './scales/palette';
 import type { MapView } from './map/map-view';
-import { maxDocumentedValue } from './map/perks-layer';
+import { legendExamples } from './map/perks-layer';
 import { FiltersPanel } from './ui/filters-panel';
 import { LayersPanel } from './ui/layers-panel';
 import { renderCount, renderTotals } from './ui/totals-panel';
@@ -32,10 +32,11 @@ import { loadAreaData } from './search/area-data';
 import type { AreaData } from './search/area-data';
 import { parseAreaQuery, resolveArea, suggest } from './search/area-query';
 import type { ResolveContext } from './search/area-query';
-import { agencyCountyKey, countyAt } from './search/counties';
+import { agencyCountyKey, countyAt, coveringAgencies } from './search/counties';
 import { nearby } from './search/nearby';
 import { cleanText } from './state/url-state';
-import { DEFAULT_FILTERS, describeFilters } from './filters/filters';
+import { describeFilters, isDefaultFilters } from './filters/filters';
+import { agenciesLabel } from './ui/labels';
 import { monthLabel } from './time/months';
 import type { AgencyFeature } from './data/schema';
 import { setupShareDialog } from './ui/share-dialog';
@@ -109,8 +110,7 @@ export class App {
     this.area = new AreaSearch($('#area-search'), {
       onSearch: (q) => {
         const area = q === null ? null : cleanText(q) || null;
-        if (area === this.store.state.area) void this.runArea(this.store.state, true);
-        else this.set({ area });
+        this.searchArea(area);
         // Find pressed on an empty box: say what to type rather than nothing.
         if (q !== null && area === null) {
           const parsed = parseAreaQuery(q);
@@ -150,8 +150,16 @@ export class App {
     setupDownloadDialog($('#download-dialog') as HTMLDialogElement, $('#download-button') as HTMLButtonElement, {
       count: () => this.derived.count,
       describe: () => describeFilters(this.store.state.filters, monthLabel),
-      csv: async () => download(`ring-partnerships-${this.fileStamp()}.csv`, 'text/csv;charset=utf-8', toCsv(await this.filteredFeatures(), this.creditLine(), describeFilters(this.store.state.filters, monthLabel))),
-      geojson: async () => download(`ring-partnerships-${this.fileStamp()}.geojson`, 'application/geo+json', toGeoJson(await this.filteredFeatures(), { ...this.dataset.metadata }, describeFilters(this.store.state.filters, monthLabel))),
+      csv: async () => {
+        const rows = await this.filteredFeatures();
+        download(`ring-partnerships-${this.fileStamp()}.csv`, 'text/csv;charset=utf-8', toCsv(rows, this.creditLine(), describeFilters(this.store.state.filters, monthLabel)));
+        return rows.length;
+      },
+      geojson: async () => {
+        const rows = await this.filteredFeatures();
+        download(`ring-partnerships-${this.fileStamp()}.geojson`, 'application/geo+json', toGeoJson(rows, { ...this.dataset.metadata }, describeFilters(this.store.state.filters, monthLabel)));
+        return rows.length;
+      },
     });
     if (s.embed) {
       this.embedBar = new EmbedBar($('#embed-bar'));
@@ -178,32 +186,30 @@ export class App {
 
   creditLine(): string {
     const asOf = formatPartialDate(this.dataset.metadata.data_as_of ?? null);
-    return `Data: Electronic Frontier Foundation, Atlas of Surveillance (CC BY 4.0); news reports and public records as cited per agency.${asOf ? ` Data as of ${asOf}.` : ''}`;
+    const credit = this.dataset.metadata.credit ?? 'Electronic Frontier Foundation, Atlas of Surveillance (CC BY 4.0); news reports and public records as cited per agency';
+    return `Data: ${credit}.${asOf ? ` Data as of ${asOf}.` : ''}`;
   }
 
   private async exportImage(size: ExportSize, chrome: boolean): Promise<string> {
     if (!this.mapView) throw new Error('the map is not available');
     const s = this.store.state;
-    const perks = this.mapView.perks;
-    const max = maxDocumentedValue(this.index);
-    const examples = [max, max / 4, max / 20].filter((v) => v >= 1).map((v) => {
-      const usd = Number(v.toPrecision(1));
-      return { label: formatUsd(usd), r: perks.radiusFor(usd) };
-    });
-    const b = this.mapView.density.breaks.length ? this.mapView.density.breaks : [1, 2, 3, 4, 5];
+    const lg = this.legendInput();
+    let inView = 0;
+    for (const v of this.inViewMask()) inView += v;
+    const shown = agenciesLabel(this.derived.count);
     const canvas = await renderExport({
       size, chrome, index: this.index, colorOf: this.colorOf, mask: this.derived.mask, layers: s.layers,
       selected: this.selectedIndex(s), bounds: this.mapView.map.getBounds().toArray() as [[number, number], [number, number]],
       text: {
         title: 'Police partnerships with Amazon Ring',
-        subtitle: `${describeFilters(s.filters, monthLabel)} · ${$('#count').textContent ?? ''}`,
+        subtitle: `${describeFilters(s.filters, monthLabel)} · ${inView === this.derived.count ? shown : `${shown} (${inView.toLocaleString('en-US')} in this view)`}`,
         credit: `${this.creditLine()} Basemap: US Census Bureau (us-atlas), Natural Earth.`,
       },
       legend: {
         layers: s.layers,
         dateLabels: [shortMonthLabel(this.index.minStart), shortMonthLabel(this.index.maxStart)],
-        perkExamples: examples,
-        densityLabels: b.map((v, k) => (k < 4 ? `${v}–${b[k + 1] - 1}` : `${v} or more`)),
+        perkExamples: lg.perkExamples.map((e) => ({ label: formatUsd(e.usd), r: e.r })),
+        densityLabels: lg.densityBreaks.map((v, k, b) => (k < 4 ? `${v}–${b[k + 1] - 1}` : `${v} or more`)),
       },
     });
     const name = `ring-partnerships-map-${this.fileStamp()}-${size.id}.png`;
@@ -211,11 +217,15 @@ export class App {
     return `Saved ${name} (${size.width} × ${size.height} pixels).`;
   }
 
-  /** The full-map URL of the current state (never in embed mode). */
+  /**
+   * The full-map URL of the current state, for sharing and embedding: never
+   * in embed mode, and never with the user's own location in it.
+   */
   fullMapUrl(): string {
     const u = new URL(location.href);
     u.searchParams.delete('embed');
-    u.hash = formatUrlState({ ...this.store.state, embed: false });
+    const s = this.store.state;
+    u.hash = formatUrlState({ ...s, embed: false, area: s.area?.startsWith('@') ? null : s.area });
     return u.href;
   }
 
@@ -259,11 +269,28 @@ export class App {
       return;
     }
     this.area.render({ status: 'loading', query: 'your location' });
+    // A search typed while the browser is still locating wins.
+    const token = ++this.areaToken;
     navigator.geolocation.getCurrentPosition(
-      (pos) => this.set({ area: `@${pos.coords.latitude.toFixed(2)},${pos.coords.longitude.toFixed(2)}` }),
-      () => this.area.render({ status: 'error', message: 'Your location is not available (permission denied or unknown). Type a ZIP code or a city instead.' }),
+      (pos) => {
+        if (token !== this.areaToken) return;
+        this.locatedArea = `@${pos.coords.latitude.toFixed(2)},${pos.coords.longitude.toFixed(2)}`;
+        this.searchArea(this.locatedArea);
+      },
+      () => {
+        if (token === this.areaToken) this.area.render({ status: 'error', message: 'Your location is not available (permission denied or unknown). Type a ZIP code or a city instead.' });
+      },
       { enableHighAccuracy: false, timeout: 15000, maximumAge: 600000 },
     );
+  }
+
+  /** The area string of this visitor's own located position (a point from a link is someone else's). */
+  private locatedArea: string | null = null;
+
+  /** Sets the area search; the same search again re-runs it (and flies there again). */
+  private searchArea(area: string | null): void {
+    if (area === this.store.state.area) void this.runArea(this.store.state, true);
+    else this.set({ area });
   }
 
   /** Resolves the area search of a state and shows it; stale results are dropped. */
@@ -295,22 +322,17 @@ export class App {
       return this.area.render({ status: 'error', message: resolved.message });
     }
     const m = resolved.match;
+    if (m.kind === 'coords' && s.area === this.locatedArea) m.label = 'your location';
     const county = m.countyFips ? (data.counties.find((c) => c.fips === m.countyFips) ?? null) : countyAt(data.counties, m.lon, m.lat);
     const idx = this.index;
     const mask = this.derived.mask;
     this.countyKeys ??= idx.rows.map((r) => agencyCountyKey(r));
     const row = (i: number, miles: number): AreaRow => {
       const p = idx.rows[i];
-      return { i, name: p.name, type: p.agency_type, state: p.state, start: p.start_date, miles };
+      return { i, id: p.id, name: p.name, type: p.agency_type, state: p.state, start: p.start_date, miles };
     };
-    const covering: AreaRow[] = [];
-    if (county) {
-      for (let i = 0; i < idx.size; i++) {
-        if (mask[i] && this.countyKeys[i] === county.key && idx.states[idx.state[i]] === county.state) covering.push(row(i, 0));
-      }
-    }
+    const covering = county ? coveringAgencies(this.countyKeys, idx.rows, mask, county).map((i) => row(i, 0)) : [];
     const near = nearby(idx.lon, idx.lat, mask, [m.lon, m.lat], s.radius);
-    const f = s.filters;
     this.area.render({
       status: 'found',
       label: m.label,
@@ -320,7 +342,7 @@ export class App {
       within: near.within.map((n) => row(n.i, n.miles)),
       withinCount: near.withinCount,
       nearest: near.nearest ? row(near.nearest.i, near.nearest.miles) : null,
-      filtered: JSON.stringify(f) !== JSON.stringify(DEFAULT_FILTERS),
+      filtered: !isDefaultFilters(s.filters),
     });
     this.areaLayer?.show([m.lon, m.lat], s.radius, county?.feature ?? null, fly);
   }
@@ -329,7 +351,7 @@ export class App {
     const msg = $('#map-message');
     msg.hidden = false;
     msg.textContent =
-      'The map cannot be shown because this browser has WebGL turned off or unavailable. Every agency is still listed below, and all filters work.';
+      'The map cannot be shown because this browser has WebGL turned off or unavailable. Every agency is still listed on this page, and all filters work.';
     $('#map').hidden = true;
     document.body.classList.add('no-map');
   }
@@ -344,8 +366,13 @@ export class App {
     this.scheduleUrl(opts.transient ? 'replace' : 'push');
   }
 
+  /** True while the timeline animation steps: skip announcements and work nobody can follow. */
+  private transient = false;
+
   setFilters(patch: Partial<Filters>, transient = false): void {
+    this.transient = transient;
     this.store.update((s) => ({ ...s, filters: { ...s.filters, ...patch } }));
+    this.transient = false;
     this.scheduleUrl(transient ? 'replace' : 'push');
   }
 
@@ -366,7 +393,7 @@ export class App {
   private onMoveEnd(view: View): void {
     if (this.restoring) return;
     this.store.update((s) => ({ ...s, view }));
-    this.embedBar?.render(describeFilters(this.store.state.filters, monthLabel), $('#count').textContent ?? '', this.fullMapUrl());
+    this.embedBar?.render(describeFilters(this.store.state.filters, monthLabel), agenciesLabel(this.derived.count), this.fullMapUrl());
     this.renderList();
     this.scheduleUrl('replace');
   }
@@ -381,7 +408,8 @@ export class App {
       const hash = formatUrlState(this.store.state);
       const url = `${location.pathname}${location.search}${hash}`;
       if (url !== `${location.pathname}${location.search}${location.hash}`) {
-        if (this.pendingMode === 'push') history.pushState(null, '', url);
+        // An embedded map must not add steps to the host page's Back button.
+        if (this.pendingMode === 'push' && !this.store.state.embed) history.pushState(null, '', url);
         else history.replaceState(null, '', url);
       }
       this.appliedHash = location.hash;
@@ -397,6 +425,11 @@ export class App {
     this.appliedHash = location.hash;
     const { state, notices } = parseUrlState(location.hash, location.search);
     for (const n of notices) notify($('#notices'), n, 'info');
+    // Nothing queued from before may overwrite the restored state.
+    this.timeline.stop();
+    this.filtersPanel.cancelPending();
+    window.clearTimeout(this.urlTimer);
+    this.pendingMode = 'replace';
     this.restoring = true;
     this.store.update(() => ({ ...state, embed: this.store.state.embed || state.embed }));
     if (this.mapView) {
@@ -411,12 +444,17 @@ export class App {
     if (s.filters !== this.lastFilters) {
       this.lastFilters = s.filters;
       this.derived = this.derive(s.filters);
+      this.list.resetPaging();
       this.filtersPanel.render(s.filters);
       const histMask = applyFilters(this.index, s.filters, { ignoreDates: true }).mask;
       this.timeline.render(monthlyHistogram(this.index, histMask, this.index.minStart, this.index.maxStart), s.filters.from, s.filters.to, this.derived.count);
-      renderCount($('#count'), this.derived.count);
-      this.embedBar?.render(describeFilters(s.filters, monthLabel), $('#count').textContent ?? '', this.fullMapUrl());
-      $('#print-summary').textContent = `${describeFilters(s.filters, monthLabel)} · ${$('#count').textContent ?? ''} · ${this.creditLine()}`;
+      const count = $('#count');
+      // While the timeline plays, the count changes every step: announce only where it ends.
+      count.setAttribute('aria-live', this.transient ? 'off' : 'polite');
+      renderCount(count, this.derived.count);
+      const label = agenciesLabel(this.derived.count);
+      this.embedBar?.render(describeFilters(s.filters, monthLabel), label, this.fullMapUrl());
+      $('#print-summary').textContent = `${describeFilters(s.filters, monthLabel)} · ${label} · ${this.creditLine()}`;
       renderTotals($('#totals'), computeTotals(this.index, this.derived.mask));
     }
     const layersChanged = !prev || prev.layers !== s.layers;
@@ -428,10 +466,11 @@ export class App {
       if (this.mapView?.agencies) this.mapView.setOnline(s.basemap === 'online');
     }
     if (!prev || prev.agency !== s.agency) this.renderSelection(s);
-    if (prev && (prev.area !== s.area || prev.radius !== s.radius || filtersChanged)) {
+    // The area results and the list follow the filters, but not every step of the animation.
+    if (prev && (prev.area !== s.area || prev.radius !== s.radius || (filtersChanged && !this.transient))) {
       void this.runArea(s, (prev.area !== s.area || prev.radius !== s.radius) && !this.restoring);
     }
-    if (filtersChanged || !prev || prev.agency !== s.agency) this.renderList();
+    if ((filtersChanged && !this.transient) || !prev || prev.agency !== s.agency) this.renderList();
   }
 
   private selectionToken = 0;
@@ -448,7 +487,10 @@ export class App {
     } else {
       const close = () => {
         this.select(null);
-        (document.querySelector(`#list button[data-id="${this.index.ids[i]}"]`) as HTMLElement | null)?.focus();
+        // Back to the agency's row, or to the list when the row is not shown.
+        const rowButton = document.querySelector<HTMLElement>(`#list button[data-id="${this.index.ids[i]}"]`);
+        if (rowButton?.offsetParent) rowButton.focus();
+        else $('#agency-list').focus();
       };
       const row = this.index.rows[i];
       renderCardLoading(card, row, close);
@@ -501,21 +543,19 @@ export class App {
     this.list.render(this.inViewMask(), this.derived.count, this.selectedIndex(this.store.state));
   }
 
-  private renderLegend(): void {
-    const max = maxDocumentedValue(this.index);
+  /** What the legends (on screen and in exported images) show for the current data. */
+  private legendInput(): { perkExamples: { usd: number; r: number }[]; densityBreaks: number[] } {
     const perks = this.mapView?.perks;
-    const examples = [max, max / 4, max / 20].filter((v) => v >= 1).map((v) => {
-      const usd = Number(v.toPrecision(1));
-      return { usd, r: perks ? perks.radiusFor(usd) : 8 };
-    });
+    return {
+      perkExamples: legendExamples(this.index).map((usd) => ({ usd, r: perks ? perks.radiusFor(usd) : 8 })),
+      densityBreaks: this.mapView?.density?.breaks.length ? this.mapView.density.breaks : [1, 2, 3, 4, 5],
+    };
+  }
+
+  private renderLegend(): void {
     renderLegend(
       $('#legend'),
-      {
-        layers: this.store.state.layers,
-        dateDomain: [this.index.minStart, this.index.maxStart],
-        perkExamples: examples,
-        densityBreaks: this.mapView?.density?.breaks.length ? this.mapView.density.breaks : [1, 2, 3, 4, 5],
-      },
+      { layers: this.store.state.layers, dateDomain: [this.index.minStart, this.index.maxStart], ...this.legendInput() },
       this.legendCollapsed,
       () => {
         this.legendCollapsed = !this.legendCollapsed;
@@ -523,4 +563,5 @@ export class App {
       },
     );
   }
+
 }

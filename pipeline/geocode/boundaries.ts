@@ -9,6 +9,7 @@ import type { Feature, MultiLineString, MultiPolygon, Polygon, Position } from '
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { STATES } from '../lib/states';
+import { editDistance } from '../../src/search/area-query';
 import { fold } from '../lib/text';
 
 export type Area = Feature<Polygon | MultiPolygon, { name: string }> & { id: string };
@@ -250,19 +251,3 @@ export class Boundaries {
   }
 }
 
-/** Levenshtein distance, giving up (returning max + 1) once it exceeds max. */
-export function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      best = Math.min(best, cur[j]);
-    }
-    if (best > max) return max + 1;
-    prev = cur;
-  }
-  return prev[b.length];
-}

@@ -31,6 +31,10 @@ export const DEFAULT_FILTERS: Readonly<Filters> = Object.freeze({
   q: '',
 });
 
+export function isDefaultFilters(f: Filters): boolean {
+  return !f.types.length && f.state === null && f.from === null && f.to === null && !f.perks && !f.records && !f.q.trim();
+}
+
 export function hasDateFilter(f: Filters): boolean {
   return f.from !== null || f.to !== null;
 }

@@ -123,7 +123,4 @@ export class AgenciesLayer {
     source.setData({ type: 'FeatureCollection', features } as FeatureCollection);
   }
 
-  destroy(): void {
-    this.map.off('moveend', this.onMove);
-  }
 }

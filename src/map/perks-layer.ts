@@ -21,6 +21,12 @@ export function maxDocumentedValue(index: AgencyIndex): number {
   return max;
 }
 
+/** Three round dollar values spanning the data, for the legend's example circles. */
+export function legendExamples(index: AgencyIndex): number[] {
+  const max = maxDocumentedValue(index);
+  return [max, max / 4, max / 20].filter((v) => v >= 1).map((v) => Number(v.toPrecision(1)));
+}
+
 export class PerksLayer {
   private radius: (usd: number) => number;
 

@@ -8,6 +8,7 @@ import { STATE_BY_CODE, US_STATES } from '../geo/us-states';
 import type { Gazetteer } from './gazetteer';
 import type { County } from './counties';
 import { normalizeCountyName } from './counties';
+import { cleanText } from '../state/url-state';
 
 export const MAX_QUERY = 100;
 
@@ -40,9 +41,9 @@ export type Parsed = { ok: true; query: AreaQuery } | { ok: false; message: stri
 
 const STATE_NAMES = new Map(US_STATES.map((s) => [foldText(s.name), s.code]));
 
-/** Strips control and direction-override characters; collapses spaces. */
+/** Strips control and direction-override characters (as for link parameters); collapses spaces. */
 export function cleanQuery(raw: string): string {
-  return raw.replace(/[\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '').replace(/\s+/g, ' ').trim();
+  return cleanText(raw, 1000).replace(/\s+/g, ' ');
 }
 
 export function parseAreaQuery(raw: string): Parsed {
@@ -103,7 +104,7 @@ export function resolveArea(q: AreaQuery, ctx: ResolveContext): Resolved {
     return { ok: true, match: { kind: 'zip', label: place ? `${q.zip} (${place.name}, ${place.state})` : q.zip, lon: z[0], lat: z[1], state: place?.state ?? null } };
   }
   if (q.kind === 'coords') {
-    return { ok: true, match: { kind: 'coords', label: 'your location', lon: q.lon, lat: q.lat, state: null } };
+    return { ok: true, match: { kind: 'coords', label: `the point ${q.lat.toFixed(2)}, ${q.lon.toFixed(2)}`, lon: q.lon, lat: q.lat, state: null } };
   }
   const want = foldText(q.text);
   const inState = <T extends { state: string }>(x: T) => q.state === null || x.state === q.state;
@@ -119,7 +120,7 @@ export function resolveArea(q: AreaQuery, ctx: ResolveContext): Resolved {
   const place = () => {
     let best: (typeof gazetteer.places)[number] | null = null;
     for (const p of gazetteer.places) {
-      if (!inState(p) || foldText(p.name) !== want) continue;
+      if (!inState(p) || p.key !== want) continue;
       if (!best || p.population > best.population) best = p;
     }
     return best ? ({ kind: 'place', label: `${best.name}, ${best.state}`, lon: best.lon, lat: best.lat, state: best.state } as AreaMatch) : null;
@@ -135,7 +136,14 @@ export function resolveArea(q: AreaQuery, ctx: ResolveContext): Resolved {
     }
     return hit >= 0 ? ({ kind: 'agency', label: `${names[hit]}, ${states[hit]}`, lon: lon[hit], lat: lat[hit], state: states[hit], agency: hit } as AreaMatch) : null;
   };
-  const order = COUNTY_WORD.test(q.text) ? [county, place, agency] : [place, county, agency];
+  // An agency's exact name (e.g. "Los Angeles Police Department", as suggested) is that agency,
+  // not the county its words reduce to.
+  const exactAgency = () => {
+    const { names } = ctx.agencies;
+    for (let i = 0; i < names.length; i++) if (foldText(names[i]) === want && inState({ state: ctx.agencies.states[i] })) return agency();
+    return null;
+  };
+  const order = COUNTY_WORD.test(q.text) ? [exactAgency, county, place, agency] : [exactAgency, place, county, agency];
   for (const f of order) {
     const m = f();
     if (m) return { ok: true, match: m };
@@ -145,7 +153,7 @@ export function resolveArea(q: AreaQuery, ctx: ResolveContext): Resolved {
   let bestD = 3, bestPop = -1;
   for (const p of gazetteer.places) {
     if (!inState(p)) continue;
-    const d = editDistance(foldText(p.name), want, 2);
+    const d = editDistance(p.key, want, 2);
     if (d < bestD || (d === bestD && d <= 2 && p.population > bestPop)) {
       bestD = d;
       bestPop = p.population;
@@ -170,7 +178,7 @@ export function suggest(prefix: string, ctx: ResolveContext, limit = 8): Suggest
   const p = foldText(cleanQuery(prefix));
   if (p.length < 2 || /^\d+$/.test(p)) return [];
   const places = ctx.gazetteer.places
-    .filter((x) => foldText(x.name).startsWith(p))
+    .filter((x) => x.key.startsWith(p))
     .sort((a, b) => b.population - a.population)
     .slice(0, limit)
     .map((x) => ({ label: `${x.name}, ${x.state}`, value: `${x.name}, ${x.state}`, kind: 'place' as const }));

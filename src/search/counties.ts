@@ -21,10 +21,19 @@ export interface County {
   feature: Feature<Polygon | MultiPolygon>;
 }
 
-/** Louisiana has parishes, Alaska boroughs and census areas; Virginia independent cities. */
-function countyLabel(name: string, state: string): string {
-  if (/\b(city|borough|census area|municipality|parish)$/i.test(name)) return name;
-  return state === 'LA' ? `${name} Parish` : state === 'AK' ? `${name} Borough` : `${name} County`;
+/**
+ * Independent cities are county-level units of their own (Virginia's, Baltimore,
+ * St. Louis, Carson City): never "X County", which is often a different place.
+ */
+export function isIndependentCity(fips: string): boolean {
+  return (fips.startsWith('51') && Number(fips.slice(2)) >= 500) || fips === '24510' || fips === '29510' || fips === '32510';
+}
+
+/** Louisiana has parishes; Alaska boroughs and census areas (named plainly); DC is its own unit. */
+function countyLabel(name: string, state: string, fips: string): string {
+  if (isIndependentCity(fips)) return /\bcity$/i.test(name) ? name : `${name} city`;
+  if (/\b(city|borough|census area|municipality|parish)$/i.test(name) || state === 'AK' || state === 'DC') return name;
+  return state === 'LA' ? `${name} Parish` : `${name} County`;
 }
 
 export function normalizeCountyName(s: string): string {
@@ -60,7 +69,9 @@ export function buildCounties(fc: FeatureCollection): County[] {
     let c = centroid(f);
     if (!booleanPointInPolygon(c, f)) c = pointOnFeature(f);
     const [lon, lat] = c.geometry.coordinates;
-    out.push({ fips, name: countyLabel(raw, state), key: normalizeCountyName(raw), state, lon, lat, bbox: bboxOf(f), feature: f });
+    const name = countyLabel(raw, state, fips);
+    // An independent city keeps "city" in its key, so it never matches the county of the same name.
+    out.push({ fips, name, key: normalizeCountyName(isIndependentCity(fips) ? name : raw), state, lon, lat, bbox: bboxOf(f), feature: f });
   }
   return out;
 }
@@ -85,6 +96,13 @@ export interface CountyAgency {
 export function isCountyWide(a: CountyAgency): boolean {
   if (a.agency_type === 'sheriff') return true;
   return /\b(county|parish)\b/i.test(a.name) && !/\b(city|town|village|township|borough) of\b/i.test(a.name);
+}
+
+/** Agencies (indices) passing the mask whose county-wide jurisdiction is this county. */
+export function coveringAgencies(countyKeys: readonly (string | null)[], rows: readonly { state: string }[], mask: Uint8Array, county: Pick<County, 'key' | 'state'>): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < rows.length; i++) if (mask[i] && countyKeys[i] === county.key && rows[i].state === county.state) out.push(i);
+  return out;
 }
 
 /** The county key an agency covers: from its county field, else from its name. */

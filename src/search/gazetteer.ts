@@ -2,6 +2,8 @@
  * The bundled place gazetteer (ZIP codes and place names with points),
  * decoded from the compact file the build writes (pipeline/gazetteer.ts).
  */
+import { foldText } from '../data/agency-index';
+
 export interface EncodedGazetteer {
   version: 1;
   places: { name: string[]; state: string; lon: number[]; lat: number[]; pop: number[] };
@@ -10,6 +12,8 @@ export interface EncodedGazetteer {
 
 export interface Place {
   name: string;
+  /** The name folded for matching (lower case, no accents), computed once. */
+  key: string;
   state: string;
   lon: number;
   lat: number;
@@ -34,6 +38,7 @@ export function decodeGazetteer(e: EncodedGazetteer): Gazetteer {
   const lon = undelta(e.places.lon), lat = undelta(e.places.lat);
   const places: Place[] = e.places.name.map((name, i) => ({
     name,
+    key: foldText(name),
     state: e.places.state.slice(2 * i, 2 * i + 2),
     lon: lon[i] / 1000,
     lat: lat[i] / 1000,

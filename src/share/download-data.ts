@@ -8,7 +8,7 @@ import type { AgencyFeature } from '../data/schema';
 export const CSV_COLUMNS = [
   'id', 'name', 'agency_type', 'city', 'county', 'state', 'longitude', 'latitude', 'geocode_precision',
   'start_date', 'start_precision', 'end_date', 'devices_given', 'perk_value_usd', 'subsidy_usd',
-  'mou_url', 'records_urls', 'program_kinds', 'source_urls', 'source_publishers',
+  'figures_are_minimums', 'mou_url', 'records_urls', 'program_kinds', 'source_urls', 'source_publishers',
 ] as const;
 
 /** Neutralises spreadsheet formulas: a cell starting with = + - @ is prefixed with an apostrophe. */
@@ -19,11 +19,12 @@ export function safeCell(v: string): string {
 export function csvRows(features: readonly AgencyFeature[]): string[][] {
   return features.map((f) => {
     const p = f.properties;
-    const cell = (v: string | number | null) => (v === null ? '' : safeCell(String(v)));
+    // Numbers stay numbers; only text is guarded against spreadsheet formulas.
+    const cell = (v: string | number | boolean | null) => (v === null ? '' : typeof v === 'string' ? safeCell(v) : String(v));
     return [
       p.id, p.name, p.agency_type, p.city, p.county, p.state, f.geometry.coordinates[0], f.geometry.coordinates[1],
       p.geocode_precision, p.start_date, p.start_precision, p.end_date, p.devices_given, p.perk_value_usd, p.subsidy_usd,
-      p.mou_url, p.records_urls.join(' | '), [...new Set(p.programs.map((g) => g.kind))].join(' | '),
+      p.programs.some((g) => g.at_least), p.mou_url, p.records_urls.join(' | '), [...new Set(p.programs.map((g) => g.kind))].join(' | '),
       p.sources.map((s) => s.url ?? '').filter(Boolean).join(' | '), [...new Set(p.sources.map((s) => s.publisher))].join(' | '),
     ].map(cell);
   });

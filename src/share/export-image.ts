@@ -67,7 +67,7 @@ export async function renderExport(o: ExportInput): Promise<HTMLCanvasElement> {
     if (colourVariety(ctx, W, H) < 4) throw new Error('The map could not be drawn for the image (is WebGL available?).');
     if (o.chrome) {
       drawTitle(ctx, W, u, o.text);
-      drawLegend(ctx, 12 * u, H - 44 * u, u, o.legend);
+      drawLegend(ctx, 12 * u, H - 44 * u, u, o.legend, ratio);
     }
     drawCredit(ctx, W, H, u, o.text.credit);
     return out;

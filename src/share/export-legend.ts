@@ -74,7 +74,8 @@ export function drawCredit(ctx: CanvasRenderingContext2D, W: number, H: number, 
 }
 
 /** Draws the legend box with its bottom-left corner at (x, bottom). Returns its height. */
-export function drawLegend(ctx: CanvasRenderingContext2D, x: number, bottom: number, u: number, lg: ExportLegend): number {
+/** `symbolScale` is the map's pixel ratio, so example circles match the map's circles exactly. */
+export function drawLegend(ctx: CanvasRenderingContext2D, x: number, bottom: number, u: number, lg: ExportLegend, symbolScale = u): number {
   const rows: { h: number; draw: (y: number) => void }[] = [];
   const text = (s: string, tx: number, ty: number, bold = false) => {
     ctx.font = `${bold ? 700 : 400} ${12 * u}px ${FONT}`;
@@ -128,7 +129,7 @@ export function drawLegend(ctx: CanvasRenderingContext2D, x: number, bottom: num
   if (lg.layers.includes('perks')) {
     rows.push({ h: 18 * u, draw: (y) => text('Documented perks and subsidies (area ∝ $)', x + 10 * u, y + 13 * u, true) });
     for (const e of lg.perkExamples) {
-      const r = e.r * u;
+      const r = e.r * symbolScale;
       rows.push({
         h: Math.max(18 * u, 2 * r + 4 * u),
         draw: (y) => {

@@ -26,7 +26,11 @@ export interface AppState {
   area: string | null;
   radius: number;
   embed: boolean;
-  /** The optional online street basemap, only by explicit choice. */
+  /**
+   * The optional online street basemap, only by the visitor's own explicit
+   * choice: never read from or written to a link, so no link or embed can
+   * make a visitor's browser contact a third party.
+   */
   basemap: 'bundled' | 'online';
 }
 

@@ -13,7 +13,7 @@ import { STATE_BY_CODE } from '../geo/us-states';
 import { formatMonth, monthOf } from '../time/months';
 
 export const MAX_TEXT = 200;
-const KNOWN = new Set(['map', 'type', 'state', 'from', 'to', 'perks', 'records', 'q', 'layers', 'agency', 'area', 'radius', 'embed', 'basemap']);
+const KNOWN = new Set(['map', 'type', 'state', 'from', 'to', 'perks', 'records', 'q', 'layers', 'agency', 'area', 'radius', 'embed']);
 
 export interface Parsed {
   state: AppState;
@@ -36,8 +36,8 @@ function parseMonth(v: string): number | null {
 }
 
 /** Strips control and bidirectional-override characters and caps the length. */
-export function cleanText(v: string): string {
-  return v.replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069\u200e\u200f]/g, '').trim().slice(0, MAX_TEXT);
+export function cleanText(v: string, max = MAX_TEXT): string {
+  return v.replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069\u200e\u200f]/g, '').trim().slice(0, max);
 }
 
 export function parseUrlState(hash: string, search = ''): Parsed {
@@ -126,10 +126,6 @@ export function parseUrlState(hash: string, search = ''): Parsed {
         if (v === '1') state.embed = true;
         else if (v !== '0') bad('embed');
         break;
-      case 'basemap':
-        if (v === 'online' || v === 'bundled') state.basemap = v;
-        else bad('basemap');
-        break;
       default:
         if (!KNOWN.has(key)) bad(key);
     }
@@ -164,7 +160,6 @@ export function formatUrlState(s: AppState): string {
   if (s.area) p.set('area', s.area);
   if (s.area && s.radius !== defaultState().radius) p.set('radius', String(s.radius));
   if (s.embed) p.set('embed', '1');
-  if (s.basemap !== 'bundled') p.set('basemap', s.basemap);
   // "/", "," and "@" are legal in a fragment: keep them readable.
   const out = p.toString().replace(/%2F/gi, '/').replace(/%2C/gi, ',').replace(/%40/g, '@');
   return out ? `#${out}` : '';

@@ -5,10 +5,11 @@
  */
 import type { AgencyFeature, Program, Source } from '../data/schema';
 import type { AgencyRow } from '../data/map-data';
+import { datePrecision } from '../data/contract';
 import { formatPartialDate } from '../time/months';
 import { h, safeLink, safeUrl } from './dom';
 import { formatCount, formatUsd } from './format';
-import { TYPE_LABELS } from './filters-panel';
+import { TYPE_LABELS } from './labels';
 
 export const PROGRAM_LABELS: Record<Program['kind'], string> = {
   neighbors_portal: 'Neighbors law-enforcement portal',
@@ -36,7 +37,7 @@ export function placementText(p: AgencyFeature['properties']): string {
 function dateText(date: string | null): string {
   if (!date) return 'not documented';
   const words = formatPartialDate(date) ?? date;
-  const prec = date.length === 10 ? 'day' : date.length === 7 ? 'month' : 'year';
+  const prec = datePrecision(date);
   return prec === 'day' ? words : `${words} (${PRECISION_WORDS[prec]})`;
 }
 

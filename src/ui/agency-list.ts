@@ -4,10 +4,11 @@
  * agency on the map. Rows are paged so it stays fast with very large data.
  */
 import type { AgencyIndex } from '../data/agency-index';
+import { FLAG_AT_LEAST } from '../data/agency-index';
 import { formatPartialDate } from '../time/months';
 import { h } from './dom';
 import { ellipsize, formatInt, formatUsd } from './format';
-import { TYPE_LABELS } from './filters-panel';
+import { TYPE_LABELS } from './labels';
 
 export type SortKey = 'name' | 'place' | 'start' | 'value';
 const PAGE = 100;
@@ -24,7 +25,6 @@ export class AgencyList {
   private desc = false;
   private orders = new Map<string, Uint32Array>();
   private limit = PAGE;
-  private rows: number[] = [];
   private selected: number | null = null;
 
   constructor(
@@ -58,6 +58,11 @@ export class AgencyList {
     return o;
   }
 
+  /** Back to the first page (the filters changed). */
+  resetPaging(): void {
+    this.limit = PAGE;
+  }
+
   /** `inView[i]` = 1 when agency i passes the filters and is inside the view. */
   render(inView: Uint8Array, total: number, selected: number | null): void {
     this.selected = selected;
@@ -70,7 +75,6 @@ export class AgencyList {
       count++;
       if (rows.length < this.limit) rows.push(i);
     }
-    this.rows = rows;
     const table = h('table', { class: 'agency-table' },
       h('caption', { class: 'visually-hidden' }, 'Agencies that pass the filters and lie in the map view; column headers sort the table'),
       h('thead', {}, h('tr', {}, ...COLUMNS.map((c) => this.header(c.key, c.label)))),
@@ -124,11 +128,8 @@ export class AgencyList {
       h('th', { scope: 'row' }, btn, h('span', { class: 'type-tag' }, TYPE_LABELS[p.agency_type])),
       h('td', {}, ellipsize(place, 60)),
       h('td', {}, formatPartialDate(p.start_date) ?? 'not documented'),
-      h('td', { class: Number.isNaN(v) ? 'muted' : null }, formatUsd(Number.isNaN(v) ? null : v)),
+      h('td', { class: Number.isNaN(v) ? 'muted' : null }, formatUsd(Number.isNaN(v) ? null : v, (this.index.flags[i] & FLAG_AT_LEAST) !== 0)),
     );
   }
 
-  get shownRows(): readonly number[] {
-    return this.rows;
-  }
 }

@@ -10,11 +10,12 @@ import { formatMiles } from '../search/nearby';
 import { formatPartialDate } from '../time/months';
 import { h } from './dom';
 import { formatInt, ellipsize } from './format';
-import { TYPE_LABELS } from './filters-panel';
+import { TYPE_LABELS } from './labels';
 import type { AgencyType } from '../data/contract';
 
 export interface AreaRow {
   i: number;
+  id: string;
   name: string;
   type: AgencyType;
   state: string;
@@ -146,7 +147,7 @@ export class AreaSearch {
   }
 
   private agencyItem(r: AreaRow, showDistance: boolean): HTMLLIElement {
-    const b = h('button', { type: 'button', class: 'row-select', 'data-id': String(r.i) }, ellipsize(r.name));
+    const b = h('button', { type: 'button', class: 'row-select', 'data-id': r.id }, ellipsize(r.name));
     b.addEventListener('click', () => this.cb.onSelect(r.i));
     const began = r.start ? `since ${formatPartialDate(r.start)}` : 'start not documented';
     return h('li', {}, b, h('span', { class: 'muted' }, ` ${TYPE_LABELS[r.type]}, ${r.state} · ${began}${showDistance ? ` · ${formatMiles(r.miles)}` : ''}`));
@@ -155,11 +156,13 @@ export class AreaSearch {
   render(v: AreaView): void {
     if (v.status === 'idle') return this.result.replaceChildren();
     if (v.status === 'loading') return this.result.replaceChildren(h('p', { class: 'muted' }, 'Looking up…'));
-    if (v.status === 'error') return this.result.replaceChildren(h('p', { class: 'area-error', role: 'alert' }, v.message));
+    // The result box is a live region already: no role="alert" on top (it would be announced twice).
+    if (v.status === 'error') return this.result.replaceChildren(h('p', { class: 'area-error' }, v.message));
     const clear = h('button', { type: 'button', class: 'link-button' }, 'Clear search');
     clear.addEventListener('click', () => {
       this.input.value = '';
       this.cb.onSearch(null);
+      this.input.focus();
     });
     const parts: Node[] = [h('p', { class: 'area-place' }, h('strong', {}, v.label), v.county ? ` — ${v.county}` : '')];
     if (v.covering.length) {

@@ -39,10 +39,6 @@ export function safeLink(url: string | null | undefined, text: string, attrs: At
   return a;
 }
 
-export function clear(el: Element): void {
-  el.replaceChildren();
-}
-
 export function $(sel: string, root: ParentNode = document): HTMLElement {
   const el = root.querySelector(sel);
   if (!el) throw new Error(`missing element ${sel}`);

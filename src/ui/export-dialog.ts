@@ -47,7 +47,7 @@ export function setupExportDialog(dialog: HTMLDialogElement, button: HTMLButtonE
 export function setupDownloadDialog(
   dialog: HTMLDialogElement,
   button: HTMLButtonElement,
-  ctx: { count(): number; describe(): string; csv(): void; geojson(): void },
+  ctx: { count(): number; describe(): string; csv(): Promise<number>; geojson(): Promise<number> },
 ): void {
   button.hidden = false;
   const close = h('button', { type: 'button', class: 'close', 'aria-label': 'Close' }, '×');
@@ -55,18 +55,36 @@ export function setupDownloadDialog(
   const summary = h('p', {});
   const csv = h('button', { type: 'button', class: 'find', id: 'download-csv' }, 'Download CSV');
   const geo = h('button', { type: 'button', class: 'find', id: 'download-geojson' }, 'Download GeoJSON');
-  csv.addEventListener('click', () => ctx.csv());
-  geo.addEventListener('click', () => ctx.geojson());
+  const status = h('p', { class: 'muted', 'aria-live': 'polite' });
+  const run = async (make: () => Promise<number>, what: string) => {
+    csv.disabled = geo.disabled = true;
+    status.textContent = `Preparing the ${what}…`;
+    try {
+      const n = await make();
+      const expected = ctx.count();
+      status.textContent = n === expected
+        ? `Saved ${formatInt(n)} ${n === 1 ? 'agency' : 'agencies'} as ${what}.`
+        : `Saved ${formatInt(n)} of ${formatInt(expected)} agencies as ${what}: the details of the others could not be loaded or failed their checks.`;
+    } catch (e) {
+      status.textContent = `The ${what} could not be made: ${(e as Error).message}`;
+    } finally {
+      csv.disabled = geo.disabled = false;
+    }
+  };
+  csv.addEventListener('click', () => void run(ctx.csv, 'CSV'));
+  geo.addEventListener('click', () => void run(ctx.geojson, 'GeoJSON'));
   dialog.replaceChildren(
     h('div', { class: 'dialog-head' }, h('h2', { id: 'download-title' }, 'Download the data'), close),
     summary,
     h('p', { class: 'muted' }, 'Columns follow the data dictionary; empty cells mean “not documented”, never zero. The first line of the CSV and the metadata of the GeoJSON carry the credit: Electronic Frontier Foundation, Atlas of Surveillance (CC BY 4.0), and the news reports and records cited per agency.'),
     h('div', { class: 'copy-row' }, csv, geo),
+    status,
   );
   dialog.setAttribute('aria-labelledby', 'download-title');
   button.addEventListener('click', () => {
     const n = ctx.count();
     summary.textContent = `${formatInt(n)} ${n === 1 ? 'agency' : 'agencies'} — exactly what the map shows now: ${ctx.describe()}.`;
+    status.textContent = '';
     dialog.showModal();
   });
 }

@@ -4,17 +4,11 @@ import type { AgencyType } from '../data/schema';
 import { AGENCY_TYPES } from '../data/contract';
 import type { Filters } from '../filters/filters';
 import { DEFAULT_FILTERS } from '../filters/filters';
-import { STATE_BY_CODE } from '../geo/us-states';
+import { US_STATES } from '../geo/us-states';
 import { h } from './dom';
 import { formatInt } from './format';
+import { TYPE_LABELS } from './labels';
 
-export const TYPE_LABELS: Record<AgencyType, string> = {
-  police: 'Police',
-  sheriff: 'Sheriff',
-  fire: 'Fire',
-  city: 'City program',
-  other: 'Other',
-};
 
 export class FiltersPanel {
   private typeBoxes = new Map<AgencyType, HTMLInputElement>();
@@ -28,8 +22,8 @@ export class FiltersPanel {
     const typeCounts = new Array(AGENCY_TYPES.length).fill(0);
     for (let i = 0; i < index.size; i++) typeCounts[index.type[i]]++;
     const types = h('fieldset', { class: 'types' }, h('legend', {}, 'Agency type'));
+    // Every type and state is offered, with its count (0 included): a link may ask for any of them.
     AGENCY_TYPES.forEach((t, k) => {
-      if (!typeCounts[k]) return;
       const box = h('input', { type: 'checkbox', name: 'type', value: t, id: `type-${t}` });
       this.typeBoxes.set(t, box);
       types.append(
@@ -47,10 +41,10 @@ export class FiltersPanel {
       stateCounts.set(code, (stateCounts.get(code) ?? 0) + 1);
     }
     this.stateSelect = h('select', { id: 'filter-state', name: 'state' }, h('option', { value: '' }, 'All states'));
-    [...stateCounts.keys()]
-      .sort((a, b) => (STATE_BY_CODE.get(a)?.name ?? a).localeCompare(STATE_BY_CODE.get(b)?.name ?? b))
-      .forEach((code) => {
-        this.stateSelect.append(h('option', { value: code }, `${STATE_BY_CODE.get(code)?.name ?? code} (${formatInt(stateCounts.get(code)!)})`));
+    [...US_STATES]
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .forEach((st) => {
+        this.stateSelect.append(h('option', { value: st.code }, `${st.name} (${formatInt(stateCounts.get(st.code) ?? 0)})`));
       });
     this.stateSelect.addEventListener('change', () => onChange({ state: this.stateSelect.value || null }));
 
@@ -61,12 +55,15 @@ export class FiltersPanel {
 
     this.q = h('input', { type: 'search', id: 'filter-q', name: 'q', maxlength: 200, autocomplete: 'off', placeholder: 'e.g. Los Angeles' });
     this.q.addEventListener('input', () => {
-      window.clearTimeout(this.qTimer);
+      this.cancelPending();
       this.qTimer = window.setTimeout(() => onChange({ q: this.q.value.slice(0, 200) }), 200);
     });
 
     const reset = h('button', { type: 'button', class: 'link-button' }, 'Clear all filters');
-    reset.addEventListener('click', () => onChange({ ...DEFAULT_FILTERS, types: [] }));
+    reset.addEventListener('click', () => {
+      this.cancelPending();
+      onChange({ ...DEFAULT_FILTERS, types: [] });
+    });
 
     form.addEventListener('submit', (e) => e.preventDefault());
     form.replaceChildren(
@@ -84,10 +81,14 @@ export class FiltersPanel {
     );
   }
 
+  /** Drops a typed search not yet applied (the state was replaced meanwhile). */
+  cancelPending(): void {
+    window.clearTimeout(this.qTimer);
+  }
+
   render(f: Filters): void {
     for (const [t, box] of this.typeBoxes) box.checked = f.types.includes(t);
     this.stateSelect.value = f.state ?? '';
-    if (this.stateSelect.value !== (f.state ?? '')) this.stateSelect.value = '';
     this.perks.checked = f.perks;
     this.records.checked = f.records;
     if (document.activeElement !== this.q) this.q.value = f.q;

@@ -49,7 +49,7 @@ export class Timeline {
     this.toInput = mk('timeline-to', 'Start dates up to', max);
     this.fromOut = h('output', { for: 'timeline-from' });
     this.toOut = h('output', { for: 'timeline-to' });
-    this.play = h('button', { type: 'button', class: 'play', 'aria-pressed': 'false' }, '▶ Play');
+    this.play = h('button', { type: 'button', class: 'play' }, '▶ Play');
     this.running = h('p', { class: 'running', 'aria-live': 'off' });
     const onInput = () => {
       this.stop();
@@ -82,10 +82,6 @@ export class Timeline {
     );
   }
 
-  get isPlaying(): boolean {
-    return this.playing;
-  }
-
   render(hist: Histogram, from: Month | null, to: Month | null, shown: number): void {
     this.from = from;
     this.to = to;
@@ -96,9 +92,10 @@ export class Timeline {
     this.fromInput.setAttribute('aria-valuetext', monthLabel(from ?? this.min));
     this.toInput.setAttribute('aria-valuetext', monthLabel(to ?? this.max));
     this.drawBars(hist);
-    if (this.playing || to !== null) {
-      this.running.textContent = `By ${monthLabel(to ?? this.max)}: ${formatInt(shown)} ${shown === 1 ? 'agency' : 'agencies'}`;
-    } else this.running.textContent = '';
+    const n = `${formatInt(shown)} ${shown === 1 ? 'agency' : 'agencies'}`;
+    if (from !== null) this.running.textContent = `${monthLabel(from)} – ${monthLabel(to ?? this.max)}: ${n}`;
+    else if (this.playing || to !== null) this.running.textContent = `By ${monthLabel(to ?? this.max)}: ${n}`;
+    else this.running.textContent = '';
   }
 
   private drawBars(hist: Histogram): void {
@@ -154,7 +151,6 @@ export class Timeline {
     }
     this.playing = true;
     this.play.textContent = '❚❚ Pause';
-    this.play.setAttribute('aria-pressed', 'true');
     let m = this.to !== null && this.to < this.max ? this.to : this.min;
     const from = this.from;
     const step = () => {
@@ -171,7 +167,6 @@ export class Timeline {
     if (!this.playing) return;
     this.playing = false;
     this.play.textContent = '▶ Play';
-    this.play.setAttribute('aria-pressed', 'false');
   }
 }
 

@@ -18,7 +18,7 @@ export function renderTotals(dl: HTMLElement, t: Totals): void {
     ...row('States', formatInt(t.states)),
     ...row(
       'Documented perks and subsidies',
-      t.valued ? formatUsd(t.documentedValue) : 'none documented',
+      t.valued ? formatUsd(t.documentedValue, t.valueAtLeast) : 'none documented',
       t.valued ? `across ${plural(t.valued, 'agency', 'agencies')}; the rest are not documented` : undefined,
     ),
     ...row('With MOU or public records', formatInt(t.withRecords)),

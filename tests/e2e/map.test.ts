@@ -121,7 +121,9 @@ describe('timeline', () => {
   it('plays month by month up to the final count', async () => {
     const dated = countWhere((p) => p.start_date !== null);
     await page.getByRole('button', { name: /Play/ }).click();
-    await page.waitForFunction(() => document.querySelector('.play')?.getAttribute('aria-pressed') === 'false', null, { timeout: 60_000 });
+    // Wait for the animation to start, then to finish (the button reads Play again).
+    await page.waitForFunction(() => document.querySelector('.play')?.textContent?.includes('Pause'), null, { timeout: 10_000 }).catch(() => undefined);
+    await page.waitForFunction(() => document.querySelector('.play')?.textContent?.includes('Play'), null, { timeout: 60_000 });
     await expectCount(page, agenciesLabel(dated));
     const running = await page.locator('.running').textContent();
     expect(running).toContain(`${dated.toLocaleString('en-US')} agencies`);

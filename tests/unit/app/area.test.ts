@@ -81,6 +81,9 @@ describe('gazetteer lookup', () => {
     expect(c.ok && c.match.countyFips).toBe('12105');
     const a = resolve('Lakeland Police');
     expect(a.ok && a.match.kind).toBe('agency');
+    // An agency's exact name is that agency, not the county its words reduce to.
+    const la = resolve('Los Angeles County Sheriff’s Department, CA');
+    expect(la.ok && la.match.kind).toBe('agency');
   });
   it('suggests the closest name for a misspelling', () => {
     const r = resolve('Lakelnd, FL');
@@ -102,6 +105,16 @@ describe('county containment', () => {
     expect(countyAt(counties, -81.95, 28.04)?.fips).toBe('12105');
     expect(countyAt(counties, -91.15, 30.45)?.name).toBe('East Baton Rouge Parish');
     expect(countyAt(counties, -40, 30)).toBeNull();
+  });
+  it('keeps independent cities apart from the county of the same name', () => {
+    const city = counties.find((c) => c.fips === '29510')!;
+    const county = counties.find((c) => c.fips === '29189')!;
+    expect(city.name).toBe('St. Louis city');
+    expect(county.name).toBe('St. Louis County');
+    expect(city.key).not.toBe(county.key);
+    const stlCountyPolice = agencyCountyKey({ agency_type: 'police', name: 'St. Louis County Police Department', county: 'St. Louis County', state: 'MO' });
+    expect(stlCountyPolice).toBe(county.key);
+    expect(counties.find((c) => c.fips === '24510')!.name).toBe('Baltimore city');
   });
   it('matches county-wide agencies to their county by name', () => {
     const la = counties.find((c) => c.fips === '06037')!;

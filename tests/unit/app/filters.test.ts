@@ -67,7 +67,13 @@ describe('filters', () => {
 describe('totals', () => {
   it('sums documented values only and counts states and records', () => {
     const t = computeTotals(index, applyFilters(index, DEFAULT_FILTERS).mask);
-    expect(t).toEqual({ agencies: 7, states: 6, documentedValue: 15920 + 50000, valued: 2, withRecords: 1, undated: 1 });
+    expect(t).toEqual({ agencies: 7, states: 6, documentedValue: 15920 + 50000, valued: 2, valueAtLeast: false, withRecords: 1, undated: 1 });
+  });
+  it('says "at least" when a summed figure is a floor', () => {
+    const idx = buildIndex(rowsOf([agency('x', { perk_value_usd: 12000, programs: [program({ kind: 'officer_incentives', perk_value_usd: 12000, at_least: true })] }), agency('y', { subsidy_usd: 100 })]));
+    const t = computeTotals(idx, new Uint8Array(2).fill(1));
+    expect(t.documentedValue).toBe(12100);
+    expect(t.valueAtLeast).toBe(true);
   });
   it('an empty selection has no documented value, not a zero one', () => {
     const t = computeTotals(index, applyFilters(index, { ...DEFAULT_FILTERS, state: 'TX' }).mask);

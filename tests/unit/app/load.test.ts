@@ -58,3 +58,19 @@ describe('checking a full record', () => {
     for (const b of bad) expect(isValidFeature(b)).toBe(false);
   });
 });
+
+describe('the CSV download', () => {
+  it('keeps numbers numeric, guards text against formulas and keeps unknown empty', async () => {
+    const { csvRows, toCsv, CSV_COLUMNS } = await import('../../../src/share/download-data');
+    const f = agency('a', { lon: -118.24, lat: 34.05, name: '=HYPERLINK("http://x")', perk_value_usd: 12000 });
+    const row = csvRows([f])[0];
+    const col = (c: (typeof CSV_COLUMNS)[number]) => row[CSV_COLUMNS.indexOf(c)];
+    expect(col('longitude')).toBe('-118.24');
+    expect(Number(col('longitude'))).toBe(-118.24);
+    expect(col('name')).toBe(`'=HYPERLINK("http://x")`);
+    expect(col('perk_value_usd')).toBe('12000');
+    expect(col('devices_given')).toBe('');
+    expect(col('figures_are_minimums')).toBe('false');
+    expect(toCsv([f], 'Data: X.', 'All agencies').split('\n')[0]).toMatch(/^# Data: X\./);
+  });
+});

@@ -9,16 +9,7 @@ import type { AppState } from '../../../src/state/app-state';
 import { LAYER_IDS, RADII_MILES } from '../../../src/state/app-state';
 import { AGENCY_TYPES } from '../../../src/data/contract';
 import { STATE_BY_CODE } from '../../../src/geo/us-states';
-
-function mulberry32(seed: number): () => number {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../../seeded-random';
 
 const KEYS = ['map', 'type', 'state', 'from', 'to', 'perks', 'records', 'q', 'layers', 'agency', 'area', 'radius', 'embed', 'basemap', 'constructor', '__proto__', 'x', ''];
 const PIECES = [

@@ -20,7 +20,6 @@ describe('link state', () => {
       area: '90012',
       radius: 25,
       embed: true,
-      basemap: 'online',
     };
     const hash = formatUrlState(s);
     expect(hash).toContain('map=8.5/34.0522/-118.2437');
@@ -29,6 +28,13 @@ describe('link state', () => {
     const back = parseUrlState(hash);
     expect(back.notices).toEqual([]);
     expect(back.state).toEqual(s);
+  });
+
+  it('never carries the online basemap (a link must not make the browser contact a third party)', () => {
+    expect(formatUrlState({ ...defaultState(), basemap: 'online' })).toBe('');
+    const { state, notices } = parseUrlState('#basemap=online');
+    expect(state.basemap).toBe('bundled');
+    expect(notices).toHaveLength(1);
   });
 
   it('accepts the embed flag in the query string', () => {

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { sharedGeocoder } from '../../../pipeline/build/run';
-import { editDistance, parseCountyRef } from '../../../pipeline/geocode/boundaries';
+import { parseCountyRef } from '../../../pipeline/geocode/boundaries';
+import { editDistance } from '../../../src/search/area-query';
 import { countyFromName, isCountyLevel, placeFromName, placeVariants } from '../../../pipeline/geocode/geocoder';
 import { CollectionSchema } from '../../../src/data/schema';
 
