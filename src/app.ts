@@ -130,6 +130,7 @@ export class App {
       },
     });
     setupAbout($('#about-dialog') as HTMLDialogElement, $('#about-button'), index, dataset);
+    this.area.setQuery(s.area, s.radius);
 
     this.mapView = mapView;
     if (mapView) {
@@ -234,6 +235,8 @@ export class App {
     if (this.mapView) {
       await this.mapView.ready;
       this.mapView.attach(this.index, this.colorOf);
+      const st = this.store.state;
+      if (!st.view && !isDefaultFilters(st.filters) && this.derived.count > 0) this.mapView.fitMask(this.derived.mask);
       this.mapView.applyLayers(this.derived.mask, this.store.state.layers);
       this.mapView.setOnline(this.store.state.basemap === 'online');
       const sel = this.selectedIndex(this.store.state);
@@ -434,6 +437,7 @@ export class App {
     this.store.update(() => ({ ...state, embed: this.store.state.embed || state.embed }));
     if (this.mapView) {
       if (state.view) this.mapView.setView(state.view);
+      else if (!isDefaultFilters(state.filters) && this.derived.count > 0) this.mapView.fitMask(this.derived.mask);
       else this.mapView.fitAll();
     }
     this.restoring = false;

@@ -217,6 +217,22 @@ export class MapView {
     this.map.jumpTo({ center: [v.lon, v.lat], zoom: v.zoom });
   }
 
+  /** Frames the agencies a mask selects (a link filtered to a region opens on that region). */
+  fitMask(mask: Uint8Array): void {
+    if (!this.index) return;
+    let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
+    const { lon, lat } = this.index;
+    for (let i = 0; i < mask.length; i++) {
+      if (!mask[i]) continue;
+      if (lon[i] < w) w = lon[i];
+      if (lon[i] > e) e = lon[i];
+      if (lat[i] < s) s = lat[i];
+      if (lat[i] > n) n = lat[i];
+    }
+    if (!Number.isFinite(w)) return;
+    this.map.fitBounds([w, s, e, n], { padding: 40, duration: 0, maxZoom: 10 });
+  }
+
   fitAll(): void {
     this.map.fitBounds(this.index ? initialBounds(this.index) : LOWER_48, { padding: 24, duration: 0 });
   }
