@@ -200,7 +200,8 @@ describe('failure states', () => {
     const { page } = await newPage(browser);
     await page.route('https://tile.openstreetmap.org/**', (r: Route) => r.abort('internetdisconnected'));
     await openApp(page);
-    await page.check('#basemap-online');
+    // The fallback may untick the box at once, so click rather than check.
+    await page.click('#basemap-online');
     await page.waitForFunction(() => document.querySelector('#notices')?.textContent?.includes('could not be reached'), null, { timeout: 20_000 });
     expect(await page.isChecked('#basemap-online')).toBe(false);
     expect(await page.evaluate(() => !!window.ringMap!.mapView!.map.getSource('online'))).toBe(false);
@@ -347,6 +348,28 @@ describe('accessibility', () => {
     await page.focus('#list button.row-select');
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.activeElement?.id === 'card-title');
+  });
+
+  it('legends and markers do not rely on colour alone', async () => {
+    await page.evaluate(() => window.ringMap!.set({ layers: ['points', 'perks', 'records', 'density'] }));
+    await waitForIdle(page);
+    // Every legend key carries words, not just a swatch.
+    const rows = await page.locator('#legend .legend-row').allTextContents();
+    expect(rows.length).toBeGreaterThan(8);
+    for (const r of rows) expect(r.trim()).toMatch(/[\p{L}\p{N}]/u);
+    // Undated agencies differ by shape (hollow), records by an icon, undocumented values by a "?" mark.
+    const style = await page.evaluate(() => {
+      const m = window.ringMap!.mapView!.map;
+      return {
+        undatedStroke: JSON.stringify(m.getPaintProperty('agency-points', 'circle-stroke-width')),
+        recordsIcon: m.getLayoutProperty('records-icons', 'icon-image'),
+        unknownMark: m.getLayoutProperty('perks-undocumented-mark', 'text-field'),
+      };
+    });
+    expect(style.undatedStroke).toContain('undated');
+    expect(style.recordsIcon).toBe('record-doc');
+    expect(style.unknownMark).toBe('?');
+    await page.evaluate(() => window.ringMap!.set({ layers: ['points', 'records'] }));
   });
 
   it('reduced motion: Play does not animate', async () => {
