@@ -10,7 +10,7 @@ import { earlierDate } from '../lib/dates';
 import { ATLAS_PUBLISHER, ATLAS_URL, RING_MAP_ID, publisherFor, sourceIdFor, titleFromUrl } from '../lib/sources';
 import { agencySlug } from '../lib/text';
 import {
-  joinList, splitList,
+  cloneTables, joinList, splitList,
   type AgencyRow, type Lined, type ProgramRow, type SourceRow, type Tables,
 } from '../tables/model';
 import { AgencyMatcher } from './names';
@@ -73,12 +73,7 @@ function portalSummary(a: AtlasAgency): string {
 }
 
 export function mergeAtlas(tables: Tables, agencies: readonly AtlasAgency[], opts: AtlasMergeOptions): AtlasMergeResult {
-  const out: Tables = {
-    agencies: tables.agencies.map((r) => ({ ...r })),
-    programs: tables.programs.map((r) => ({ ...r })),
-    sources: tables.sources.map((r) => ({ ...r })),
-    overrides: tables.overrides.map((r) => ({ ...r })),
-  };
+  const out: Tables = cloneTables(tables);
   const matcher = new AgencyMatcher<Lined<AgencyRow>>(out.agencies);
   for (const [alias, state, id] of opts.aliases ?? []) matcher.addAlias(alias, state, id);
   const byAtlasId = new Map<string, Lined<AgencyRow>>();

@@ -12,7 +12,7 @@ import { isPartialIsoDate } from '../lib/dates';
 import { classifyUrl, isHttpUrl, publisherFor, sourceIdFor } from '../lib/sources';
 import { normalizeState } from '../lib/states';
 import { agencySlug, cleanText, hasMarkup } from '../lib/text';
-import { joinList, splitList, type AgencyRow, type Lined, type ProgramRow, type Tables } from '../tables/model';
+import { cloneTables, joinList, splitList, type AgencyRow, type Lined, type ProgramRow, type Tables } from '../tables/model';
 import { AgencyMatcher } from './names';
 import { portalProgramId } from './atlas';
 
@@ -39,12 +39,7 @@ export function mergeReporting(
   records: readonly CsvRecord[],
   opts: { publishers: ReadonlyMap<string, string>; aliases?: readonly [string, string, string][] },
 ): ReportingResult {
-  const out: Tables = {
-    agencies: tables.agencies.map((r) => ({ ...r })),
-    programs: tables.programs.map((r) => ({ ...r })),
-    sources: tables.sources.map((r) => ({ ...r })),
-    overrides: tables.overrides.map((r) => ({ ...r })),
-  };
+  const out: Tables = cloneTables(tables);
   const matcher = new AgencyMatcher<Lined<AgencyRow>>(out.agencies);
   for (const [alias, state, id] of opts.aliases ?? []) matcher.addAlias(alias, state, id);
   const ids = new Set(out.agencies.map((a) => a.id));

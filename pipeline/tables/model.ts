@@ -51,6 +51,16 @@ export function joinList(items: readonly string[]): string {
   return items.join('; ');
 }
 
+/** A copy whose rows can be changed without touching the original (merges work on copies). */
+export function cloneTables(t: Tables): Tables {
+  return {
+    agencies: t.agencies.map((r) => ({ ...r })),
+    programs: t.programs.map((r) => ({ ...r })),
+    sources: t.sources.map((r) => ({ ...r })),
+    overrides: t.overrides.map((r) => ({ ...r })),
+  };
+}
+
 /** Canonical row order, so rewriting the tables is deterministic. */
 export function sortTables(t: Tables): Tables {
   const by = <T>(key: (r: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
