@@ -15,6 +15,8 @@ import { monthlyHistogram } from './time/histogram';
 import { startColorScale } from './scales/palette';
 import type { MapView } from './map/map-view';
 import { legendExamples } from './map/perks-layer';
+import { COUNTY_ZOOM } from './map/density-layer';
+import { classLabels } from './scales/density';
 import { FiltersPanel } from './ui/filters-panel';
 import { LayersPanel } from './ui/layers-panel';
 import { renderCount, renderTotals } from './ui/totals-panel';
@@ -210,7 +212,9 @@ export class App {
         layers: s.layers,
         dateLabels: [shortMonthLabel(this.index.minStart), shortMonthLabel(this.index.maxStart)],
         perkExamples: lg.perkExamples.map((e) => ({ label: formatUsd(e.usd), r: e.r })),
-        densityLabels: lg.densityBreaks.map((v, k, b) => (k < 4 ? `${v}–${b[k + 1] - 1}` : `${v} or more`)),
+        ...(this.mapView.map.getZoom() >= COUNTY_ZOOM && lg.countyBreaks.length
+          ? { densityTitle: 'Agencies per county', densityLabels: classLabels(lg.countyBreaks) }
+          : { densityTitle: 'Agencies per state', densityLabels: classLabels(lg.densityBreaks) }),
       },
     });
     const name = `ring-partnerships-map-${this.fileStamp()}-${size.id}.png`;
@@ -235,6 +239,7 @@ export class App {
     if (this.mapView) {
       await this.mapView.ready;
       this.mapView.attach(this.index, this.colorOf);
+      this.mapView.density.onChange = () => this.renderLegend();
       const st = this.store.state;
       if (!st.view && !isDefaultFilters(st.filters) && this.derived.count > 0) this.mapView.fitMask(this.derived.mask);
       this.mapView.applyLayers(this.derived.mask, this.store.state.layers);
@@ -548,11 +553,12 @@ export class App {
   }
 
   /** What the legends (on screen and in exported images) show for the current data. */
-  private legendInput(): { perkExamples: { usd: number; r: number }[]; densityBreaks: number[] } {
+  private legendInput(): { perkExamples: { usd: number; r: number }[]; densityBreaks: number[]; countyBreaks: number[] } {
     const perks = this.mapView?.perks;
     return {
       perkExamples: legendExamples(this.index).map((usd) => ({ usd, r: perks ? perks.radiusFor(usd) : 8 })),
       densityBreaks: this.mapView?.density?.breaks.length ? this.mapView.density.breaks : [1, 2, 3, 4, 5],
+      countyBreaks: this.mapView?.density?.countyBreaks ?? [],
     };
   }
 

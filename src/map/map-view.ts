@@ -38,6 +38,12 @@ export function webglAvailable(): boolean {
   return typeof WebGL2RenderingContext !== 'undefined' || typeof WebGLRenderingContext !== 'undefined';
 }
 
+/** Room for the legend (top left) when framing the data on a wide map, so no agency starts hidden under it. */
+function framePadding(container: HTMLElement, pad = 24): maplibregl.PaddingOptions {
+  const legend = container.clientWidth >= 900 ? 250 : 0;
+  return { top: pad, bottom: pad, right: pad, left: pad + legend };
+}
+
 /** The contiguous US when most agencies are there; the data's bounds otherwise. */
 export function initialBounds(index: AgencyIndex): maplibregl.LngLatBoundsLike {
   const [w, s, e, n] = dataBounds(index) as [number, number, number, number];
@@ -82,7 +88,7 @@ export class MapView {
       container: o.container,
       style: basemapStyle(),
       bounds: o.view ? undefined : LOWER_48,
-      fitBoundsOptions: { padding: 24 },
+      fitBoundsOptions: { padding: framePadding(o.container) },
       center: o.view ? [o.view.lon, o.view.lat] : undefined,
       zoom: o.view?.zoom,
       minZoom: 1,
@@ -139,7 +145,7 @@ export class MapView {
     this.index = index;
     if (!this.o.view) {
       const b = initialBounds(index);
-      if (b !== LOWER_48) map.fitBounds(b, { padding: 24, duration: 0 });
+      if (b !== LOWER_48) map.fitBounds(b, { padding: framePadding(this.o.container), duration: 0 });
     }
     this.agencies = new AgenciesLayer(map, index, colorOf);
     this.perks = new PerksLayer(map, index);
@@ -230,10 +236,10 @@ export class MapView {
       if (lat[i] > n) n = lat[i];
     }
     if (!Number.isFinite(w)) return;
-    this.map.fitBounds([w, s, e, n], { padding: 40, duration: 0, maxZoom: 10 });
+    this.map.fitBounds([w, s, e, n], { padding: framePadding(this.o.container, 40), duration: 0, maxZoom: 10 });
   }
 
   fitAll(): void {
-    this.map.fitBounds(this.index ? initialBounds(this.index) : LOWER_48, { padding: 24, duration: 0 });
+    this.map.fitBounds(this.index ? initialBounds(this.index) : LOWER_48, { padding: framePadding(this.o.container), duration: 0 });
   }
 }

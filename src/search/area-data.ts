@@ -11,6 +11,14 @@ export interface AreaData {
 }
 
 let pending: Promise<AreaData> | null = null;
+let countyList: Promise<County[]> | null = null;
+
+/** The counties with their boxes and centres, built once (area search and the density layer share them). */
+export function loadCountyList(): Promise<County[]> {
+  countyList ??= loadCounties().then(buildCounties);
+  countyList.catch(() => (countyList = null));
+  return countyList;
+}
 
 export function loadAreaData(): Promise<AreaData> {
   pending ??= Promise.all([
@@ -18,8 +26,8 @@ export function loadAreaData(): Promise<AreaData> {
       if (!r.ok) throw new Error(`gazetteer: HTTP ${r.status}`);
       return r.json() as Promise<EncodedGazetteer>;
     }),
-    loadCounties(),
-  ]).then(([g, c]) => ({ gazetteer: decodeGazetteer(g), counties: buildCounties(c) }));
+    loadCountyList(),
+  ]).then(([g, counties]) => ({ gazetteer: decodeGazetteer(g), counties }));
   pending.catch(() => (pending = null));
   return pending;
 }

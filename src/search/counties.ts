@@ -85,6 +85,30 @@ export function countyAt(counties: readonly County[], lon: number, lat: number):
   return null;
 }
 
+/**
+ * A point → county lookup over a 1-degree grid of county boxes: the same
+ * answer as countyAt, fast enough for every agency at 100× the data.
+ */
+export function countyLocator(counties: readonly County[]): (lon: number, lat: number) => number {
+  const grid = new Map<number, number[]>();
+  const key = (x: number, y: number) => (y + 90) * 400 + (x + 200);
+  counties.forEach((c, k) => {
+    const [w, s, e, n] = c.bbox;
+    for (let x = Math.floor(w); x <= Math.floor(e); x++) for (let y = Math.floor(s); y <= Math.floor(n); y++) {
+      const list = grid.get(key(x, y));
+      if (list) list.push(k);
+      else grid.set(key(x, y), [k]);
+    }
+  });
+  return (lon, lat) => {
+    for (const k of grid.get(key(Math.floor(lon), Math.floor(lat))) ?? []) {
+      const [w, s, e, n] = counties[k].bbox;
+      if (lon >= w && lon <= e && lat >= s && lat <= n && booleanPointInPolygon([lon, lat], counties[k].feature)) return k;
+    }
+    return -1;
+  };
+}
+
 export interface CountyAgency {
   agency_type: string;
   name: string;

@@ -19,6 +19,7 @@ export interface ExportLegend {
   layers: readonly LayerId[];
   dateLabels: [string, string];
   perkExamples: { label: string; r: number }[];
+  densityTitle: string;
   densityLabels: string[];
 }
 
@@ -169,7 +170,7 @@ export function drawLegend(ctx: CanvasRenderingContext2D, x: number, bottom: num
     });
   }
   if (lg.layers.includes('density')) {
-    rows.push({ h: 18 * u, draw: (y) => text('Agencies per state', x + 10 * u, y + 13 * u, true) });
+    rows.push({ h: 18 * u, draw: (y) => text(lg.densityTitle, x + 10 * u, y + 13 * u, true) });
     DENSITY_COLORS.forEach((c, k) =>
       rows.push({
         h: 17 * u,

@@ -7,7 +7,7 @@ export const LAYER_LABELS: Record<LayerId, string> = {
   points: 'Agencies (by start date)',
   perks: 'Perks and subsidies',
   records: 'MOU and public records',
-  density: 'Density by state',
+  density: 'Density (per state, per county when zoomed in)',
 };
 
 export class LayersPanel {

@@ -1,7 +1,7 @@
 /** The legend for the visible layers; every key pairs colour with a shape or words. */
 import type { LayerId } from '../state/app-state';
 import { VIRIDIS, UNDATED_COLOR } from '../scales/palette';
-import { DENSITY_COLORS } from '../scales/density';
+import { DENSITY_COLORS, classLabels } from '../scales/density';
 import { PERK_COLOR } from '../map/perks-layer';
 import { drawDocumentIcon } from '../map/records-icon';
 import { shortMonthLabel } from '../time/months';
@@ -14,10 +14,17 @@ export interface LegendInput {
   dateDomain: [Month, Month];
   perkExamples: { usd: number; r: number }[];
   densityBreaks: number[];
+  /** County classes, once the counties are loaded. */
+  countyBreaks: number[];
 }
 
-function swatch(style: string, cls = 'swatch'): HTMLElement {
-  const s = h('span', { class: cls, 'aria-hidden': 'true' });
+function classRows(b: number[]): HTMLElement[] {
+  const labels = classLabels(b);
+  return DENSITY_COLORS.map((c, k) => h('p', { class: 'legend-row' }, swatch(`background:${c}`, 'box'), ` ${labels[k]}`));
+}
+
+function swatch(style: string, cls = ''): HTMLElement {
+  const s = h('span', { class: `swatch ${cls}`.trim(), 'aria-hidden': 'true' });
   // CSSOM, not a style attribute: allowed under a strict Content-Security-Policy.
   s.style.cssText = style;
   return s;
@@ -59,13 +66,10 @@ export function renderLegend(root: HTMLElement, input: LegendInput, collapsed: b
       blocks.push(h('div', { class: 'legend-block' }, h('p', { class: 'legend-row' }, docIcon(), ' MOU or public records available')));
     }
     if (input.layers.includes('density')) {
-      const b = input.densityBreaks;
-      blocks.push(h('div', { class: 'legend-block' },
-        h('p', { class: 'legend-title' }, 'Agencies per state'),
-        ...DENSITY_COLORS.map((c, k) =>
-          h('p', { class: 'legend-row' }, swatch(`background:${c}`, 'box'), ` ${b[k]}${k < 4 ? `–${b[k + 1] - 1}` : ' or more'}`),
-        ),
-      ));
+      blocks.push(h('div', { class: 'legend-block' }, h('p', { class: 'legend-title' }, 'Agencies per state (zoomed out)'), ...classRows(input.densityBreaks)));
+      if (input.countyBreaks.length) {
+        blocks.push(h('div', { class: 'legend-block' }, h('p', { class: 'legend-title' }, 'Agencies per county (zoomed in)'), ...classRows(input.countyBreaks)));
+      }
     }
   }
   root.replaceChildren(toggle, ...blocks);

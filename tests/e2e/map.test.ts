@@ -9,6 +9,11 @@ import { launch, newPage, PHONE, screenshot, waitForIdle, waitForMap } from './b
 import { BASE, appState, countText, drawnCount, expectCount, openApp, trackOrigins, waitForCard } from './app';
 import { FEATURES, agenciesLabel, countWhere } from './dataset';
 import { monthOf } from '../../src/time/months';
+import { readFileSync } from 'node:fs';
+import { feature } from 'topojson-client';
+import { booleanPointInPolygon } from '@turf/turf';
+import type { FeatureCollection } from 'geojson';
+import type { Topology, GeometryCollection } from 'topojson-specification';
 
 const PERK_KINDS = ['device_donation', 'officer_incentives', 'city_subsidy'];
 const hasPerks = (p: (typeof FEATURES)[number]['properties']) =>
@@ -210,6 +215,26 @@ describe('list and map stay in sync', () => {
     await page.waitForFunction((t) => window.ringMap!.store.state.agency === t, target!.id);
     await expect(page.locator(`#list tr[aria-current="true"] button[data-id="${target!.id}"]`).count()).resolves.toBe(1);
     await page.locator('#card').getByRole('button', { name: 'Close agency details' }).click();
+  });
+});
+
+describe('density', () => {
+  it('counts agencies per state, and per county when zoomed in', async () => {
+    await page.check('#layer-density');
+    await waitForIdle(page);
+    const ca = await page.evaluate(() => window.ringMap!.mapView!.map.getFeatureState({ source: 'states', id: '06' }).count);
+    expect(ca).toBe(countWhere((p) => p.state === 'CA'));
+    await page.evaluate(() => window.ringMap!.mapView!.map.jumpTo({ center: [-118.2, 34.2], zoom: 7 }));
+    await page.waitForFunction(() => (window.ringMap!.mapView!.density.countyBreaks.length ?? 0) > 0, null, { timeout: 30_000 });
+    await waitForIdle(page);
+    const topo = JSON.parse(readFileSync('node_modules/us-atlas/counties-10m.json', 'utf8')) as Topology;
+    const la = (feature(topo, topo.objects.counties as GeometryCollection) as FeatureCollection).features.find((f) => f.id === '06037')!;
+    const expected = FEATURES.filter((f) => booleanPointInPolygon(f.geometry.coordinates, la as never)).length;
+    expect(expected).toBeGreaterThan(10);
+    expect(await page.evaluate(() => window.ringMap!.mapView!.density.countyCount('06037'))).toBe(expected);
+    expect(await page.locator('#legend').textContent()).toContain('Agencies per county');
+    await screenshot(page, 'map-density-county');
+    await page.uncheck('#layer-density');
   });
 });
 
