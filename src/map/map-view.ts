@@ -38,10 +38,9 @@ export function webglAvailable(): boolean {
   return typeof WebGL2RenderingContext !== 'undefined' || typeof WebGLRenderingContext !== 'undefined';
 }
 
-/** Room for the legend (top left) when framing the data on a wide map, so no agency starts hidden under it. */
-function framePadding(container: HTMLElement, pad = 24): maplibregl.PaddingOptions {
-  const legend = container.clientWidth >= 900 ? 250 : 0;
-  return { top: pad, bottom: pad, right: pad, left: pad + legend };
+/** Margin around framed data; a little more at the bottom, where the legend sits over the Pacific. */
+function framePadding(pad = 24): maplibregl.PaddingOptions {
+  return { top: pad, bottom: pad + 16, right: pad, left: pad };
 }
 
 /** The contiguous US when most agencies are there; the data's bounds otherwise. */
@@ -88,7 +87,7 @@ export class MapView {
       container: o.container,
       style: basemapStyle(),
       bounds: o.view ? undefined : LOWER_48,
-      fitBoundsOptions: { padding: framePadding(o.container) },
+      fitBoundsOptions: { padding: framePadding() },
       center: o.view ? [o.view.lon, o.view.lat] : undefined,
       zoom: o.view?.zoom,
       minZoom: 1,
@@ -145,7 +144,7 @@ export class MapView {
     this.index = index;
     if (!this.o.view) {
       const b = initialBounds(index);
-      if (b !== LOWER_48) map.fitBounds(b, { padding: framePadding(this.o.container), duration: 0 });
+      if (b !== LOWER_48) map.fitBounds(b, { padding: framePadding(), duration: 0 });
     }
     this.agencies = new AgenciesLayer(map, index, colorOf);
     this.perks = new PerksLayer(map, index);
@@ -236,10 +235,10 @@ export class MapView {
       if (lat[i] > n) n = lat[i];
     }
     if (!Number.isFinite(w)) return;
-    this.map.fitBounds([w, s, e, n], { padding: framePadding(this.o.container, 40), duration: 0, maxZoom: 10 });
+    this.map.fitBounds([w, s, e, n], { padding: framePadding(40), duration: 0, maxZoom: 10 });
   }
 
   fitAll(): void {
-    this.map.fitBounds(this.index ? initialBounds(this.index) : LOWER_48, { padding: framePadding(this.o.container), duration: 0 });
+    this.map.fitBounds(this.index ? initialBounds(this.index) : LOWER_48, { padding: framePadding(), duration: 0 });
   }
 }
