@@ -13,7 +13,6 @@ import { monthOf } from '../time/months';
 export const FLAG_PERKS = POINT_PERKS;
 export const FLAG_RECORDS = POINT_RECORDS;
 export const FLAG_MOU = POINT_MOU;
-export const FLAG_VALUE = 8;
 export const FLAG_AT_LEAST = POINT_AT_LEAST;
 
 export interface AgencyIndex {
@@ -98,7 +97,7 @@ export function buildIndex(rows: readonly AgencyRow[]): AgencyIndex {
     state[i] = si;
     const v = documentedValue(p);
     value[i] = v ?? NaN;
-    flags[i] = (p.flags & (FLAG_PERKS | FLAG_RECORDS | FLAG_MOU | FLAG_AT_LEAST)) | (v !== null ? FLAG_VALUE : 0);
+    flags[i] = p.flags & (FLAG_PERKS | FLAG_RECORDS | FLAG_MOU | FLAG_AT_LEAST);
     ids[i] = p.id;
     byId.set(p.id, i);
     haystack[i] = foldText([p.name, p.city ?? '', p.county ?? '', p.state].join(' '));
