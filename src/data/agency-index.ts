@@ -9,6 +9,7 @@ import { AGENCY_TYPES } from './contract';
 import type { AgencyRow } from './map-data';
 import { POINT_AT_LEAST, POINT_MOU, POINT_PERKS, POINT_RECORDS } from './map-data';
 import { monthOf } from '../time/months';
+import { lastActiveMonth } from '../time/periods';
 
 export const FLAG_PERKS = POINT_PERKS;
 export const FLAG_RECORDS = POINT_RECORDS;
@@ -26,8 +27,10 @@ export interface AgencyIndex {
   /** Web-Mercator x and y in [0, 1], for clustering in screen space. */
   readonly mx: Float64Array;
   readonly my: Float64Array;
-  /** Month number of start_date, or -1 when not documented. */
+  /** Month number of start_date (its first possible month), or -1 when not documented. */
   readonly start: Int32Array;
+  /** The last month each partnership may have been active; NO_END when no end is documented. */
+  readonly lastActive: Int32Array;
   readonly type: Uint8Array;
   /** Index into `states`. */
   readonly state: Uint16Array;
@@ -62,6 +65,7 @@ export function buildIndex(rows: readonly AgencyRow[]): AgencyIndex {
   const mx = new Float64Array(n);
   const my = new Float64Array(n);
   const start = new Int32Array(n);
+  const lastActive = new Int32Array(n);
   const type = new Uint8Array(n);
   const state = new Uint16Array(n);
   const flags = new Uint8Array(n);
@@ -83,6 +87,7 @@ export function buildIndex(rows: readonly AgencyRow[]): AgencyIndex {
     my[i] = 0.5 - (0.25 * Math.log((1 + s) / (1 - s))) / Math.PI;
     const m = monthOf(p.start_date);
     start[i] = m ?? -1;
+    lastActive[i] = lastActiveMonth(p.end_date);
     if (m !== null) {
       if (m < minStart) minStart = m;
       if (m > maxStart) maxStart = m;
@@ -103,5 +108,5 @@ export function buildIndex(rows: readonly AgencyRow[]): AgencyIndex {
     haystack[i] = foldText([p.name, p.city ?? '', p.county ?? '', p.state].join(' '));
   }
   if (minStart === Infinity) minStart = maxStart = 0;
-  return { size: n, rows, ids, byId, lon, lat, mx, my, start, type, state, states, flags, value, haystack, minStart, maxStart };
+  return { size: n, rows, ids, byId, lon, lat, mx, my, start, lastActive, type, state, states, flags, value, haystack, minStart, maxStart };
 }

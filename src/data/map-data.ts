@@ -13,7 +13,7 @@ import type { AgencyCollection, AgencyFeature } from './schema';
 import { AGENCY_TYPES, GEOCODE_PRECISIONS, isPartialIsoDate } from './contract';
 import type { AgencyType, GeocodePrecision } from './contract';
 
-export const MAP_DATA_VERSION = 1;
+export const MAP_DATA_VERSION = 2;
 /** Agencies per details chunk. */
 export const CHUNK_SIZE = 2000;
 
@@ -44,6 +44,8 @@ export interface EncodedPoints {
   lon: number[];
   lat: number[];
   start: (string | null)[];
+  /** End dates: null while the partnership has no documented end. */
+  end: (string | null)[];
   /** One character per agency (see GEO_CODES). */
   geo: string;
   /** Documented devices, perk value and subsidy: null when not documented. */
@@ -90,6 +92,7 @@ export function encodeMapData(c: AgencyCollection, chunkSize = CHUNK_SIZE): { po
     lon: f.map((x) => x.geometry.coordinates[0]),
     lat: f.map((x) => x.geometry.coordinates[1]),
     start: f.map((x) => p(x).start_date),
+    end: f.map((x) => p(x).end_date),
     geo: f.map((x) => GEO_CODES[GEOCODE_PRECISIONS.indexOf(p(x).geocode_precision)]).join(''),
     devices: f.map((x) => p(x).devices_given),
     perk: f.map((x) => p(x).perk_value_usd),
@@ -117,6 +120,7 @@ export interface AgencyRow {
   lon: number;
   lat: number;
   start_date: string | null;
+  end_date: string | null;
   geocode_precision: GeocodePrecision;
   devices_given: number | null;
   perk_value_usd: number | null;
@@ -149,7 +153,7 @@ export function decodePoints(json: unknown): DecodedPoints {
   const arr = (a: unknown) => (Array.isArray(a) && a.length === n ? a : null);
   const text = (a: unknown) => (typeof a === 'string' && a.length >= n ? a : null);
   const cols = {
-    name: arr(j.name), city: arr(j.city), county: arr(j.county), lon: arr(j.lon), lat: arr(j.lat), start: arr(j.start),
+    name: arr(j.name), city: arr(j.city), county: arr(j.county), lon: arr(j.lon), lat: arr(j.lat), start: arr(j.start), end: arr(j.end),
     devices: arr(j.devices), perk: arr(j.perk), subsidy: arr(j.subsidy), flags: arr(j.flags),
     type: text(j.type), state: typeof j.state === 'string' && j.state.length === 2 * n ? j.state : null, geo: text(j.geo),
   };
@@ -159,7 +163,7 @@ export function decodePoints(json: unknown): DecodedPoints {
   const seen = new Set<string>();
   let invalid = 0;
   for (let i = 0; i < n; i++) {
-    const id = j.id[i], name = c.name[i], city = c.city[i], county = c.county[i], lon = c.lon[i], lat = c.lat[i], start = c.start[i];
+    const id = j.id[i], name = c.name[i], city = c.city[i], county = c.county[i], lon = c.lon[i], lat = c.lat[i], start = c.start[i], end = c.end[i];
     const type = AGENCY_TYPES[TYPE_CODES.indexOf(c.type[i])];
     const geo = GEOCODE_PRECISIONS[GEO_CODES.indexOf(c.geo[i])];
     const state = c.state.slice(2 * i, 2 * i + 2);
@@ -169,6 +173,7 @@ export function decodePoints(json: unknown): DecodedPoints {
       (city === null || str(city)) && (county === null || str(county)) &&
       typeof lon === 'number' && typeof lat === 'number' && lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90 &&
       (start === null || (str(start) && isPartialIsoDate(start))) &&
+      (end === null || (str(end) && isPartialIsoDate(end))) &&
       type !== undefined && geo !== undefined && /^[A-Z]{2}$/.test(state) &&
       amount(c.devices[i]) && amount(c.perk[i]) && amount(c.subsidy[i]) && Number.isInteger(c.flags[i]);
     if (!ok) {
@@ -177,7 +182,7 @@ export function decodePoints(json: unknown): DecodedPoints {
     }
     seen.add(id);
     rows.push({
-      id, name, agency_type: type, state, city, county, lon, lat, start_date: start, geocode_precision: geo,
+      id, name, agency_type: type, state, city, county, lon, lat, start_date: start, end_date: end, geocode_precision: geo,
       devices_given: c.devices[i], perk_value_usd: c.perk[i], subsidy_usd: c.subsidy[i], flags: c.flags[i], order: i,
     });
   }

@@ -6,13 +6,14 @@ import { AGENCY_TYPES } from '../data/contract';
 import type { AgencyIndex } from '../data/agency-index';
 import { FLAG_PERKS, FLAG_RECORDS, foldText } from '../data/agency-index';
 import type { Month } from '../time/months';
+import { activeDuring } from '../time/periods';
 
 export interface Filters {
   /** Agency types to show; empty means all. */
   types: AgencyType[];
   /** Two-letter state code, or null for all states. */
   state: string | null;
-  /** Inclusive month range of start dates; null ends are open. */
+  /** Inclusive month range: agencies whose partnership was active at some time in it; null ends are open. */
   from: Month | null;
   to: Month | null;
   perks: boolean;
@@ -58,7 +59,7 @@ export function applyFilters(
   const from = f.from ?? -Infinity;
   const to = f.to ?? Infinity;
   const q = foldText(f.q.trim());
-  const { type, state, flags, start, haystack } = index;
+  const { type, state, flags, start, lastActive, haystack } = index;
   let count = 0;
   if (f.state !== null && stateI === -1) return { mask, count };
   for (let i = 0; i < n; i++) {
@@ -66,10 +67,7 @@ export function applyFilters(
     if (stateI !== -1 && state[i] !== stateI) continue;
     if ((flags[i] & wantFlags) !== wantFlags) continue;
     if (f.records && !(flags[i] & FLAG_RECORDS)) continue;
-    if (dates) {
-      const s = start[i];
-      if (s < 0 || s < from || s > to) continue;
-    }
+    if (dates && !activeDuring(start[i], lastActive[i], from, to)) continue;
     if (q && !haystack[i].includes(q)) continue;
     mask[i] = 1;
     count++;
@@ -82,8 +80,8 @@ export function describeFilters(f: Filters, monthLabel: (m: Month) => string): s
   const parts: string[] = [];
   if (f.types.length) parts.push(f.types.join(', ') + ' agencies');
   if (f.state) parts.push(`in ${f.state}`);
-  if (f.from !== null && f.to !== null) parts.push(`started ${monthLabel(f.from)} – ${monthLabel(f.to)}`);
-  else if (f.from !== null) parts.push(`started from ${monthLabel(f.from)}`);
+  if (f.from !== null && f.to !== null) parts.push(`active ${monthLabel(f.from)} – ${monthLabel(f.to)}`);
+  else if (f.from !== null) parts.push(`active at some time from ${monthLabel(f.from)}`);
   else if (f.to !== null) parts.push(`started by ${monthLabel(f.to)}`);
   if (f.perks) parts.push('with documented perks');
   if (f.records) parts.push('with MOU or public records');

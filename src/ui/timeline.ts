@@ -45,8 +45,8 @@ export class Timeline {
       const input = h('input', { type: 'range', id, min, max, step: 1, value, 'aria-label': label });
       return input;
     };
-    this.fromInput = mk('timeline-from', 'Start dates from', min);
-    this.toInput = mk('timeline-to', 'Start dates up to', max);
+    this.fromInput = mk('timeline-from', 'Active from', min);
+    this.toInput = mk('timeline-to', 'Active up to', max);
     this.fromOut = h('output', { for: 'timeline-from' });
     this.toOut = h('output', { for: 'timeline-to' });
     this.play = h('button', { type: 'button', class: 'play' }, '▶ Play');

@@ -34,13 +34,34 @@ describe('filters', () => {
   it('an unknown state matches nothing', () => {
     expect(ids({ state: 'ZZ' })).toEqual([]);
   });
-  it('date range is inclusive by month, and excludes undated agencies', () => {
-    expect(ids({ from: monthOf('2019-01'), to: monthOf('2019-12') })).toEqual(['b', 'd', 'e', 'f']);
+  it('date range selects partnerships active at some time in it (inclusive by month), and excludes undated agencies', () => {
+    // Open-ended partnerships that began before the range were active in it.
+    expect(ids({ from: monthOf('2019-01'), to: monthOf('2019-12') })).toEqual(['a', 'b', 'd', 'e', 'f']);
     expect(ids({ to: monthOf('2018-03') })).toEqual(['a']);
-    expect(ids({ from: monthOf('2020-09') })).toEqual(['g']);
+    expect(ids({ from: monthOf('2020-09') })).toEqual(['a', 'b', 'd', 'e', 'f', 'g']);
+    expect(ids({ from: monthOf('2018-01'), to: monthOf('2018-12') })).toEqual(['a']);
   });
-  it('a year-only date counts from January of that year', () => {
-    expect(ids({ from: monthOf('2019-01'), to: monthOf('2019-01') })).toEqual(['f']);
+  it('a year-only start covers its whole year', () => {
+    expect(ids({ from: monthOf('2019-01'), to: monthOf('2019-01') })).toEqual(['a', 'f']);
+    expect(ids({ from: monthOf('2019-12'), to: monthOf('2019-12') })).toEqual(['a', 'b', 'd', 'e', 'f']);
+  });
+  it('a partnership that ended is not active after its end', () => {
+    const ended = buildIndex(rowsOf([
+      agency('x', { start_date: '2019-05', end_date: '2021-06-07', programs: [program({ start_date: '2019-05', end_date: '2021-06-07' })] }),
+      agency('y', { start_date: '2019-05', end_date: '2020', programs: [program({ start_date: '2019-05', end_date: '2020' })] }),
+      agency('z', { start_date: '2019-05', end_date: '2020-03-01', programs: [program({ start_date: '2019-05', end_date: '2020-03-01' })] }),
+    ]));
+    const active = (from: string, to: string) => {
+      const { mask } = applyFilters(ended, { ...DEFAULT_FILTERS, from: monthOf(from), to: monthOf(to) });
+      return ended.ids.filter((_, i) => mask[i]);
+    };
+    expect(active('2021-06', '2021-12')).toEqual(['x']);
+    expect(active('2021-07', '2022-12')).toEqual([]);
+    // A year-precision end may fall anywhere in that year.
+    expect(active('2020-12', '2020-12')).toEqual(['x', 'y']);
+    // An end on the 1st of a month is exclusive: not active that month.
+    expect(active('2020-02', '2020-02')).toEqual(['x', 'y', 'z']);
+    expect(active('2020-03', '2020-03')).toEqual(['x', 'y']);
   });
   it('perks and records flags', () => {
     expect(ids({ perks: true })).toEqual(['d', 'f']);
@@ -53,14 +74,14 @@ describe('filters', () => {
     expect(ids({ q: 'tx' })).toEqual(['c']);
   });
   it('ignoreDates leaves out only the date range', () => {
-    const f = { ...DEFAULT_FILTERS, state: 'CA', from: monthOf('2019-01'), to: monthOf('2019-12') };
+    const f = { ...DEFAULT_FILTERS, state: 'CA', from: monthOf('2018-01'), to: monthOf('2018-12') };
     expect(applyFilters(index, f).count).toBe(1);
     expect(applyFilters(index, f, { ignoreDates: true }).count).toBe(2);
   });
   it('describes filters in words', () => {
     expect(describeFilters(DEFAULT_FILTERS, monthLabel)).toBe('All agencies');
     expect(describeFilters({ ...DEFAULT_FILTERS, types: ['sheriff'], state: 'CA', perks: true, from: monthOf('2019-01'), to: monthOf('2019-06') }, monthLabel))
-      .toBe('sheriff agencies · in CA · started January 2019 – June 2019 · with documented perks');
+      .toBe('sheriff agencies · in CA · active January 2019 – June 2019 · with documented perks');
   });
 });
 
