@@ -10,6 +10,7 @@
  *   lookup/gazetteer.json  ZIP codes and place names for "Find my area" (lazy)
  *   map/points.json        the map's compact columns of data/partnerships.geojson
  *   map/details-N.json     the full records, in chunks (see src/data/map-data.ts)
+ *   history/history.json   program eras and reported totals (data/eras.csv, data/reported-totals.csv)
  */
 import { mkdirSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -21,6 +22,7 @@ import type { Topology, GeometryCollection } from 'topojson-specification';
 import { STATE_BY_FIPS } from '../src/geo/us-states';
 import { buildGazetteer } from './gazetteer';
 import { writeMapData } from './map-data';
+import { readHistory } from './history';
 
 const require = createRequire(import.meta.url);
 const OUT = 'public/generated';
@@ -117,3 +119,10 @@ write('basemap/context.json', buildContext());
 write('basemap/places.json', buildPlaces(states));
 write('lookup/gazetteer.json', buildGazetteer());
 writeMapData(process.env.RING_DATA_FILE ?? 'data/partnerships.geojson', join(OUT, 'map'));
+const history = readHistory(process.env.RING_HISTORY_DIR ?? 'data');
+for (const r of history.rejects) console.error(`REJECT data/${r.file}:${r.line}: ${r.reason}`);
+if (history.rejects.length) {
+  console.error(`${history.rejects.length} reject(s) in the history tables: the site was not built.`);
+  process.exit(1);
+}
+write('history/history.json', history.history);
