@@ -17,3 +17,12 @@ export function checkAgency(tables: Tables, agencyId: string, geocoder: Geocoder
   const overrides = tables.overrides.filter((o) => o.agency_id === agencyId);
   return buildCollection({ agencies, programs, sources, overrides }, { geocoder }).rejects;
 }
+
+/** Follow-on rejects (a row refused because another was): the cause is the more useful report. */
+const CONSEQUENCE = /was rejected|has no program|unknown source id|is not cited by any written program/;
+
+/** The causes among a set of rejects (all of them if every one is a consequence). */
+export function rootCauses<R extends { reason: string }>(rejects: readonly R[]): R[] {
+  const causes = rejects.filter((r) => !CONSEQUENCE.test(r.reason));
+  return causes.length > 0 ? causes : [...rejects];
+}

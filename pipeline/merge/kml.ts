@@ -48,7 +48,7 @@ function portalSummary(a: KmlAgency, exportDate: string): string {
   const base =
     precision === 'none'
       ? `Listed on Ring's Active Agency Map (export of ${exportDate}) as a partner on the Neighbors law-enforcement portal; the map gives no activation date, so the partnership began on or before ${exportDate}.`
-      : `Listed on Ring's Active Agency Map (export of ${exportDate}) as a partner on the Neighbors law-enforcement portal, activated in this ${precision} according to the map.`;
+      : `Listed on Ring's Active Agency Map (export of ${exportDate}) as a partner on the Neighbors law-enforcement portal, activated ${precision === 'day' ? 'on this date' : `in this ${precision}`} according to the map.`;
   const distinct = [...new Set(a.dates.filter((d): d is string => d !== null))];
   return distinct.length > 1 ? `${base} The map lists the agency ${a.dates.length} times, with dates ${distinct.join(' and ')}; the earliest is used.` : base;
 }

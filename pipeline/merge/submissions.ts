@@ -24,7 +24,7 @@ import {
   type AgencyRow, type Lined, type SourceRow, type Tables,
 } from '../tables/model';
 import { portalProgramId } from './atlas';
-import { checkAgency } from './check';
+import { checkAgency, rootCauses } from './check';
 import { AgencyMatcher } from './names';
 
 export const SUBMISSIONS_DIR = 'submissions';
@@ -104,7 +104,7 @@ function defaultSummary(kind: ProgramKind, start: string, startIs: string): stri
   if (!start) return "A partner on Ring's Neighbors law-enforcement portal according to the cited source, which gives no start date.";
   return startIs === 'on_or_before'
     ? "A partner on Ring's Neighbors law-enforcement portal by this date: the cited source shows the partnership existed then, not when it began."
-    : `Joined Ring's Neighbors law-enforcement portal in this ${precision}, as the cited source reports.`;
+    : `Joined Ring's Neighbors law-enforcement portal ${precision === 'day' ? 'on this date' : `in this ${precision}`}, as the cited source reports.`;
 }
 
 export function mergeSubmissions(
@@ -235,8 +235,8 @@ export function mergeSubmissions(
       }
       const problems = checkAgency(trial, agencyId, opts.geocoder);
       if (problems.length > 0) {
-        const p = problems[0];
-        reject(p.line === line || p.line === undefined ? p.reason : `${p.reason} (in ${p.file}:${p.line}, which this row would change)`);
+        const reasons = rootCauses(problems).map((p) => (p.line === line ? p.reason : `${p.reason} (in ${p.file}:${p.line}, which this row would change)`));
+        reject([...new Set(reasons)].join('; '));
         continue;
       }
       // Accepted: keep the trial tables.
