@@ -84,7 +84,10 @@ function main(): number {
   let text: string;
   try {
     if (statSync(file).size > XML_LIMITS.chars * 4) throw new Error('file is too large');
-    text = readFileSync(file, 'utf8');
+    const bytes = readFileSync(file);
+    // A KMZ is a zip archive holding doc.kml.
+    if (bytes[0] === 0x50 && bytes[1] === 0x4b) throw new Error('this is a KMZ (zip) file: export the map as KML, or unzip it and import its doc.kml');
+    text = bytes.toString('utf8');
   } catch (e) {
     console.error(`${name}: ${(e as Error).message}`);
     return 2;

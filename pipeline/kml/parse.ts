@@ -125,7 +125,7 @@ export function descriptionText(html: string): string {
 const DATE_FIELD = /^(?:activation date|date activated|activated(?: on)?|active since|active date|date joined|joined(?: on)?|launch date|start date|date)$/i;
 const DATE_LINE = /^\s*(activation date|date activated|activated(?: on)?|active since|active date|date joined|joined(?: on)?|launch date|start date|date)\s*[:\-–]\s*(.+?)\s*$/im;
 /** A URL with a scheme that runs code or embeds content. */
-const SCRIPT_URL = /^(?:javascript|vbscript|data|file):/i;
+const SCRIPT_URL = /^(?:javascript|vbscript):|^(?:data|file):\S/i;
 
 /** The fields of `<ExtendedData>`: `<Data name><value>` and `<SchemaData><SimpleData name>`. */
 function extendedData(pm: XmlElement): Map<string, string> {
@@ -149,7 +149,7 @@ function extendedData(pm: XmlElement): Map<string, string> {
 function agencyTypeOf(name: string): KmlPlacemark['agencyType'] {
   if (/\bsheriff/i.test(name)) return 'sheriff';
   if (/\bfire\b/i.test(name)) return 'fire';
-  if (/\b(police|public safety|law enforcement|marshal|security)\b/i.test(name)) return 'police';
+  if (/\b(police|public safety)\b/i.test(name)) return 'police';
   return 'other';
 }
 

@@ -100,6 +100,15 @@ describe('reading a Ring Active Agency Map export', () => {
     expect(JSON.stringify(p.agencies)).not.toMatch(/javascript|<script|onerror/i);
   });
 
+  it('flags script and data URLs in links, but not words that merely look like a scheme', () => {
+    const pm = (extra: string) => `<kml><Document><Placemark><name>Greenfield Police Department</name>${extra}<Point><coordinates>-88.01259,42.9614</coordinates></Point></Placemark></Document></kml>`;
+    const one = (extra: string) => parseKml(pm(extra), locate);
+    expect(one('<description><![CDATA[<img src="data:text/html;base64,PHNjcmlwdD4=">]]></description>').rejects[0].reason).toBe('contains a data: URL');
+    expect(one('<ExtendedData><Data name="Link"><value>vbscript:msgbox(1)</value></Data></ExtendedData>').rejects[0].reason).toBe('contains a vbscript: URL');
+    expect(one('<ExtendedData><Data name="Notes"><value>Data: from the agency</value></Data></ExtendedData>').counts.kept).toBe(1);
+    expect(one('<description>Activated: May 2019</description>').agencies[0].date).toBe('2019-05');
+  });
+
   it('refuses files that are not readable KML, naming the line', () => {
     expect(() => parse('malformed.kml')).toThrow(/not readable XML: line 7/);
     expect(() => parse('entity-expansion.kml')).toThrow(/DOCTYPE/);
@@ -219,7 +228,7 @@ describe('npm run import:kml', () => {
     expect(after.join('\n')).not.toMatch(/javascript|<script|onerror|Atlantis/i);
   });
 
-  it('refuses an export without a date, and files that are not KML, writing nothing', () => {
+  it('refuses an export without a date, and files that are not KML (entity bomb, KMZ), writing nothing', () => {
     const dir = tablesDir(curatedTables());
     const before = snapshot(dir);
     const undated = run('pipeline/import-kml.ts', [join(FIX, 'hostile.kml'), '--data', dir]);
@@ -228,6 +237,11 @@ describe('npm run import:kml', () => {
     const bomb = run('pipeline/import-kml.ts', [join(FIX, 'entity-expansion.kml'), '--data', dir, '--as-of', '2021-03-02']);
     expect(bomb.status).toBe(2);
     expect(bomb.stderr).toMatch(/not readable XML: line 2: DOCTYPE/);
+    const kmz = join(dir, 'ring-map-2021-03-01.kmz');
+    writeFileSync(kmz, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]));
+    const zipped = run('pipeline/import-kml.ts', [kmz, '--data', dir]);
+    expect(zipped.status).toBe(2);
+    expect(zipped.stderr).toContain('this is a KMZ (zip) file');
     expect(snapshot(dir)).toEqual(before);
   });
 
