@@ -31,10 +31,11 @@ function main(): number {
   const ms = Math.round(performance.now() - t0);
 
   let balanced = true;
+  const width = Math.max(22, ...Object.keys(r.counts).map((f) => f.length + 1));
   for (const [file, c] of Object.entries(r.counts)) {
     const ok = c.read === c.written + c.rejected;
     balanced &&= ok;
-    console.log(`${file.padEnd(22)} rows read ${c.read} = written ${c.written} + rejected ${c.rejected}${ok ? '' : '  <-- DOES NOT ADD UP'}`);
+    console.log(`${file.padEnd(width)} rows read ${c.read} = written ${c.written} + rejected ${c.rejected}${ok ? '' : '  <-- DOES NOT ADD UP'}`);
   }
   for (const x of r.rejects) console.error(`REJECT ${rel(resolve(dir, x.file))}:${x.line}: ${x.reason}`);
   for (const n of r.notes) console.log(`note: ${n}`);
