@@ -4,7 +4,8 @@
  * Builds `data/partnerships.geojson` from the source tables in `data/`:
  * validates every row, geocodes every agency offline, and writes a
  * deterministic, schema-valid FeatureCollection. Any rejected row stops the
- * build (nothing is written) with file, line and reason. `--check` compares
+ * build (nothing is written) with file, line and reason; so does any bad row
+ * of the volunteer submissions (`data/submissions/*.csv`). `--check` compares
  * with the existing file instead of writing it (exit 1 when stale).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -30,12 +31,14 @@ function main(): number {
   const ms = Math.round(performance.now() - t0);
 
   let balanced = true;
+  const width = Math.max(22, ...Object.keys(r.counts).map((f) => f.length + 1));
   for (const [file, c] of Object.entries(r.counts)) {
     const ok = c.read === c.written + c.rejected;
     balanced &&= ok;
-    console.log(`${file.padEnd(22)} rows read ${c.read} = written ${c.written} + rejected ${c.rejected}${ok ? '' : '  <-- DOES NOT ADD UP'}`);
+    console.log(`${file.padEnd(width)} rows read ${c.read} = written ${c.written} + rejected ${c.rejected}${ok ? '' : '  <-- DOES NOT ADD UP'}`);
   }
   for (const x of r.rejects) console.error(`REJECT ${rel(resolve(dir, x.file))}:${x.line}: ${x.reason}`);
+  for (const n of r.notes) console.log(`note: ${n}`);
   if (r.normalised > 0) console.log(`normalised ${r.normalised} text field(s) (invisible characters, spacing)`);
   if (r.snapped > 0 && !values.quiet) console.log(`moved ${r.snapped} coastal point(s) just inside their state outline`);
 

@@ -5,7 +5,8 @@ import { CollectionSchema, type AgencyCollection } from '../../src/data/schema';
 import { loadGazetteers } from '../geocode/gazetteer';
 import { Geocoder } from '../geocode/geocoder';
 import { readTables } from '../tables/io';
-import { buildCollection, serializeCollection, type BuildResult } from './features';
+import { serializeCollection, type BuildResult } from './features';
+import { buildWithSubmissions } from './with-submissions';
 
 let geocoder: Geocoder | undefined;
 /** One geocoder per process: the gazetteers and outlines are loaded and indexed once. */
@@ -23,15 +24,13 @@ export function readMetadata(dir: string): AgencyCollection['metadata'] | undefi
 
 export interface DirBuild extends BuildResult {
   text: string;
+  /** Submissions that name a mapped agency with another date (the tables' date is kept). */
+  notes: string[];
 }
 
 export function buildFromDir(dir: string): DirBuild {
   const read = readTables(dir);
-  const result = buildCollection(read.tables, {
-    geocoder: sharedGeocoder(),
-    metadata: readMetadata(dir),
-    readIssues: read.issues,
-    rowsRead: read.rowsRead,
-  });
+  // The tables plus the volunteer submissions (data/submissions/*.csv).
+  const result = buildWithSubmissions(dir, read, { geocoder: sharedGeocoder(), metadata: readMetadata(dir) });
   return { ...result, text: serializeCollection(result.collection) };
 }

@@ -19,8 +19,8 @@ const total = (r: Row = {}): Row => ({
 });
 function dir(eras: Row[], totals: Row[]): string {
   const d = mkdtempSync(join(tmpdir(), 'history-'));
-  writeFileSync(join(d, 'eras.csv'), stringifyCsv(ERA_COLUMNS, eras));
-  writeFileSync(join(d, 'reported-totals.csv'), stringifyCsv(TOTAL_COLUMNS, totals));
+  writeFileSync(join(d, 'eras.csv'), stringifyCsv(ERA_COLUMNS, eras as Record<(typeof ERA_COLUMNS)[number], string>[]));
+  writeFileSync(join(d, 'reported-totals.csv'), stringifyCsv(TOTAL_COLUMNS, totals as Record<(typeof TOTAL_COLUMNS)[number], string>[]));
   return d;
 }
 

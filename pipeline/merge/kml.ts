@@ -1,0 +1,113 @@
+/**
+ * Merging the agencies of a Ring Active Agency Map KML export into the
+ * source tables. Conservative and idempotent, like the Atlas merge: rows from
+ * other sources are never overwritten; an existing agency (same name, or an
+ * alias) only gains the dated map snapshot as a source of its
+ * Neighbors-portal program, empty fields filled, and an activation date where
+ * it had none or a less precise one that the map refines. A date that
+ * disagrees is kept as it was and reported.
+ */
+import type { KmlAgency } from '../kml/parse';
+import { earlierDate } from '../lib/dates';
+import { agencySlug } from '../lib/text';
+import { cloneTables, joinList, splitList, type AgencyRow, type Lined, type ProgramRow, type SourceRow, type Tables } from '../tables/model';
+import { portalProgramId, RING_MAP_SOURCE } from './atlas';
+import { AgencyMatcher } from './names';
+
+export interface KmlMergeOptions {
+  /** The date the map was exported `YYYY-MM-DD`: the snapshot source is dated by it. */
+  exportDate: string;
+  aliases?: readonly [string, string, string][];
+}
+
+export interface KmlMergeResult {
+  tables: Tables;
+  added: { id: string; agency: KmlAgency }[];
+  merged: { id: string; how: 'exact' | 'alias'; agency: KmlAgency }[];
+  /** Existing dates that the map contradicts (the existing one is kept). */
+  dateConflicts: { id: string; kept: string; map: string }[];
+  /** Rows this merge created carry a negative line: -n for the agency of placemark n (the snapshot source has none). */
+  createdLine: (placemarkNumber: number) => number;
+}
+
+export const kmlSnapshotId = (exportDate: string) => `ring-active-agency-map-${exportDate}`;
+
+export function kmlSnapshotSource(exportDate: string): SourceRow {
+  return {
+    id: kmlSnapshotId(exportDate),
+    type: 'map',
+    url: RING_MAP_SOURCE.url,
+    publisher: 'Ring',
+    title: `Active Agency Map (law-enforcement partners on Neighbors), KML export of ${exportDate}`,
+    date: exportDate,
+  };
+}
+
+function portalSummary(a: KmlAgency, exportDate: string): string {
+  const precision = a.date === null ? 'none' : a.date.length === 10 ? 'day' : a.date.length === 7 ? 'month' : 'year';
+  const base =
+    precision === 'none'
+      ? `Listed on Ring's Active Agency Map (export of ${exportDate}) as a partner on the Neighbors law-enforcement portal; the map gives no activation date, so the partnership began on or before ${exportDate}.`
+      : `Listed on Ring's Active Agency Map (export of ${exportDate}) as a partner on the Neighbors law-enforcement portal, activated ${precision === 'day' ? 'on this date' : `in this ${precision}`} according to the map.`;
+  const distinct = [...new Set(a.dates.filter((d): d is string => d !== null))];
+  return distinct.length > 1 ? `${base} The map lists the agency ${a.dates.length} times, with dates ${distinct.join(' and ')}; the earliest is used.` : base;
+}
+
+export function mergeKml(tables: Tables, agencies: readonly KmlAgency[], opts: KmlMergeOptions): KmlMergeResult {
+  const out = cloneTables(tables);
+  const matcher = new AgencyMatcher<Lined<AgencyRow>>(out.agencies);
+  for (const [alias, state, id] of opts.aliases ?? []) matcher.addAlias(alias, state, id);
+  const ids = new Set(out.agencies.map((a) => a.id));
+  const programIds = new Set(out.programs.map((p) => p.id));
+  const portalByAgency = new Map<string, Lined<ProgramRow>>();
+  for (const p of out.programs) if (p.kind === 'neighbors_portal' && !portalByAgency.has(p.agency_id)) portalByAgency.set(p.agency_id, p);
+  const createdLine = (n: number) => -n;
+  const res: KmlMergeResult = { tables: out, added: [], merged: [], dateConflicts: [], createdLine };
+
+  const snapshot = kmlSnapshotSource(opts.exportDate);
+  if (agencies.length > 0 && !out.sources.some((s) => s.id === snapshot.id)) out.sources.push({ ...snapshot });
+
+  for (const a of agencies) {
+    const line = createdLine(a.placemarks[0].number);
+    const m = matcher.match(a.name, a.state);
+    let agency = m?.item;
+    if (m && m.how !== 'loose') res.merged.push({ id: m.item.id, how: m.how, agency: a });
+    if (!agency) {
+      let id = agencySlug(a.name, a.state);
+      for (let n = 2; ids.has(id); n++) id = `${agencySlug(a.name, a.state)}-${n}`;
+      agency = {
+        id, name: a.name, agency_type: a.agencyType, jurisdiction: a.jurisdiction, city: a.city, county: a.county,
+        other_counties: '', state: a.state, atlas_ids: '', note: '', line,
+      };
+      out.agencies.push(agency);
+      matcher.add(agency);
+      ids.add(id);
+      res.added.push({ id, agency: a });
+    } else {
+      if (!agency.city) agency.city = a.city;
+      if (!agency.county) agency.county = a.county;
+    }
+    const portal = portalByAgency.get(agency.id);
+    if (!portal) {
+      let pid = portalProgramId(agency.id);
+      for (let n = 2; programIds.has(pid); n++) pid = `${portalProgramId(agency.id)}-${n}`;
+      const p: Lined<ProgramRow> = {
+        id: pid, agency_id: agency.id, kind: 'neighbors_portal', start_date: a.date ?? '', end_date: '',
+        devices_given: '', perk_value_usd: '', subsidy_usd: '', at_least: 'false',
+        summary: portalSummary(a, opts.exportDate), source_ids: snapshot.id, line,
+      };
+      out.programs.push(p);
+      programIds.add(pid);
+      portalByAgency.set(agency.id, p);
+      continue;
+    }
+    const list = splitList(portal.source_ids);
+    if (!list.includes(snapshot.id)) list.push(snapshot.id);
+    portal.source_ids = joinList(list);
+    const had = portal.start_date;
+    if (a.date && !had) portal.start_date = a.date;
+    else if (a.date && had && a.date.startsWith(had)) portal.start_date = earlierDate(had, a.date) ?? had;
+    else if (a.date && had && !had.startsWith(a.date)) res.dateConflicts.push({ id: agency.id, kept: had, map: a.date });
+  }
+  return res;
+}
