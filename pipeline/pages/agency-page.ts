@@ -95,7 +95,7 @@ ${perkItems(agencyPerks(p))}
 </section>
 <figure class="map-figure">
 ${map}
-<figcaption>${esc(placementText(p))}</figcaption>
+<figcaption><span class="key-here" aria-hidden="true">◆</span> this agency${neighbours.length ? ` · <span class="key-other" aria-hidden="true">●</span> other agencies in ${esc(st)}` : ''}. ${esc(placementText(p))}</figcaption>
 </figure>
 </div>
 <section aria-labelledby="docs-heading">

@@ -14,7 +14,7 @@ export const SITE_NAME = 'Police partnerships with Amazon Ring';
 /** Said wherever a count, a date range or an absence is shown. */
 export const COVERAGE_NOTE =
   'Coverage: most partnerships here come from the Electronic Frontier Foundation’s Atlas of Surveillance export, which stops in September 2020. ' +
-  'Later partnerships come only from news reports and public records and are incomplete: an agency missing here, or a count here, is not proof of the full picture.';
+  'Later partnerships come only from news reports and public records and are incomplete, so counts from then on are floors and an agency missing here may still have partnered with Ring.';
 
 export interface PageInput {
   /** The page's directory inside the site, e.g. `agency/x/`. */

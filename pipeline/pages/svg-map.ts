@@ -43,7 +43,7 @@ export function stateMapSvg(code: string, points: MapPoint[], label: string, hig
   let mark = '';
   if (highlight) {
     const [x, y] = o.project(highlight.lon, highlight.lat);
-    const r = 8;
+    const r = 9;
     mark = `<path class="map-here" d="M${n(x)} ${n(y - r)}L${n(x + r)} ${n(y)}L${n(x)} ${n(y + r)}L${n(x - r)} ${n(y)}Z"/>`;
   }
   return (
