@@ -38,7 +38,7 @@ function programBlock(g: Program, i: number): string {
       ? `${dateWithPrecision(g.start_date)}${g.end_date ? ` – ${dateWithPrecision(g.end_date)}` : ''}`
       : 'Dates not documented';
   const perks = programPerks(g);
-  return `<li class="program" aria-labelledby="program-${i}">
+  return `<li class="program">
 <h3 id="program-${i}">${esc(PROGRAM_LABELS[g.kind] ?? 'Arrangement')}</h3>
 <p class="program-dates">${esc(period)}</p>
 <p>${esc(g.summary)}</p>
