@@ -87,9 +87,11 @@ export function renderAgencyPage({ feature: f, neighbours, siteUrl, dataAsOf }: 
 <h2 id="facts-heading">At a glance</h2>
 <dl class="facts">
 ${fact('Partnership began', dateWithPrecision(p.start_date), !p.start_date)}
-${p.end_date ? fact('Ended', dateWithPrecision(p.end_date)) : ''}
-${fact('Agency type', TYPE_LABELS[p.agency_type])}
+${fact('Ended', p.end_date ? dateWithPrecision(p.end_date) : 'no end documented', !p.end_date)}
 ${perkItems(agencyPerks(p))}
+${fact('MOU or agreement', p.mou_url ? 'linked below' : 'not documented', !p.mou_url)}
+${fact('Public records', records.length ? `${records.length} linked below` : 'not documented', !records.length)}
+${fact('Sources', `${p.sources.length} cited below`)}
 </dl>
 <p class="note muted">Figures are what the sources document, summed over the arrangements below; “not documented” means no source gives one, not zero.</p>
 </section>

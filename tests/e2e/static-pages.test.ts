@@ -278,6 +278,7 @@ describe('accessibility and looks', () => {
       for (const [path, name] of [[`agency/${LAPD}/`, 'agency-lapd'], [`agency/${LAKELAND}/`, 'agency-lakeland'], ['state/fl/', 'state-fl'], ['state/', 'state-index']]) {
         await page.goto(`${plain.url}${path}`);
         await screenshot(page, `static-${name}-${viewport.width}`);
+        await page.screenshot({ path: `tests/artifacts/static-${name}-${viewport.width}-full.png`, fullPage: true });
         expect([path, await axeViolations(page)]).toEqual([path, []]);
         // Nothing wider than the screen on a phone.
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
