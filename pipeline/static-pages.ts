@@ -14,8 +14,9 @@ import { dirname, join } from 'node:path';
 import { CollectionSchema } from '../src/data/schema';
 import type { AgencyFeature } from '../src/data/schema';
 import { renderAgencyPage } from './pages/agency-page';
-import { statePreviewPng } from './pages/og-image';
-import { agencyPath, siteUrlFrom, stateImagePath, statePath, STATE_INDEX_PATH, STYLESHEET_PATH } from './pages/site';
+import { nationalPreviewPng, statePreviewPng } from './pages/og-image';
+import { CONTIGUOUS } from './pages/state-shapes';
+import { agencyPath, NATIONAL_IMAGE_PATH, siteUrlFrom, stateImagePath, statePath, STATE_INDEX_PATH, STYLESHEET_PATH } from './pages/site';
 import { renderSitemap } from './pages/sitemap';
 import { renderStateIndex } from './pages/state-index-page';
 import { renderStatePage } from './pages/state-page';
@@ -40,6 +41,8 @@ for (const f of data.features) {
 
 const pages: string[] = ['', STATE_INDEX_PATH];
 write(`${STATE_INDEX_PATH}index.html`, renderStateIndex({ byState, siteUrl, dataAsOf }));
+const contiguous = new Set(CONTIGUOUS());
+write(NATIONAL_IMAGE_PATH, nationalPreviewPng(data.features.filter((f) => contiguous.has(f.properties.state)).map((f) => ({ lon: f.geometry.coordinates[0], lat: f.geometry.coordinates[1] }))));
 for (const [code, features] of byState) {
   const points = features.map((f) => ({ lon: f.geometry.coordinates[0], lat: f.geometry.coordinates[1] }));
   write(`${statePath(code)}index.html`, renderStatePage({ code, features, siteUrl, dataAsOf }));

@@ -6,7 +6,8 @@
  * travel beside it in the card.
  */
 import { PNG } from 'pngjs';
-import { projectState } from './state-shapes';
+import { CONTIGUOUS, projectState, projectStates } from './state-shapes';
+import type { Projection } from './state-shapes';
 import type { MapPoint } from './svg-map';
 
 export const OG_WIDTH = 1200;
@@ -73,14 +74,21 @@ class Canvas {
 
 /** The state's preview image as PNG bytes. */
 export function statePreviewPng(code: string, points: MapPoint[]): Buffer {
-  const proj = projectState(code, OG_WIDTH, { height: OG_HEIGHT, pad: 48, tolerance: 0.8 });
+  return previewPng(projectState(code, OG_WIDTH, { height: OG_HEIGHT, pad: 48, tolerance: 0.8 }), points, points.length > 80 ? 6 : 8);
+}
+
+/** The contiguous states with every agency in them, for the index of states. */
+export function nationalPreviewPng(points: MapPoint[]): Buffer {
+  return previewPng(projectStates(CONTIGUOUS(), OG_WIDTH, { height: OG_HEIGHT, pad: 32, tolerance: 0.8 }), points, 4);
+}
+
+function previewPng(proj: Projection, points: MapPoint[], r: number): Buffer {
   const canvas = new Canvas();
   canvas.fill(proj.rings, LAND);
-  canvas.line(proj.rings, 2.5, EDGE);
-  const r = points.length > 80 ? 6 : 8;
+  canvas.line(proj.rings, proj.rings.length > 200 ? 1.5 : 2.5, EDGE);
   for (const p of points) {
     const [x, y] = proj.project(p.lon, p.lat);
-    canvas.disc(x, y, r + 2, HALO);
+    canvas.disc(x, y, r + (r > 4 ? 2 : 1), HALO);
     canvas.disc(x, y, r, DOT);
   }
   return PNG.sync.write(canvas.png, { colorType: 2, inputHasAlpha: true, filterType: 1, deflateLevel: 6 });

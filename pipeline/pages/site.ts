@@ -18,6 +18,8 @@ export function siteUrlFrom(value: string | undefined): string | null {
 }
 
 export const STATE_INDEX_PATH = 'state/';
+/** The index's preview image: the contiguous states with their agencies. */
+export const NATIONAL_IMAGE_PATH = 'state/preview.png';
 export const agencyPath = (id: string): string => `agency/${encodeURIComponent(id)}/`;
 export const statePath = (code: string): string => `state/${encodeURIComponent(code.toLowerCase())}/`;
 export const stateImagePath = (code: string): string => `state/${encodeURIComponent(code.toLowerCase())}/preview.png`;

@@ -4,7 +4,7 @@ import { US_STATES } from '../../src/geo/us-states';
 import { formatPartialDate } from '../../src/time/months';
 import { esc, siteLink } from './html';
 import { COVERAGE_NOTE, renderPage } from './layout';
-import { statePath, STATE_INDEX_PATH } from './site';
+import { NATIONAL_IMAGE_PATH, statePath, STATE_INDEX_PATH } from './site';
 
 export interface StateIndexInput {
   byState: Map<string, AgencyFeature[]>;
@@ -39,6 +39,7 @@ ${none.length ? `<p class="muted">No agency on record (which, given the coverage
     path: STATE_INDEX_PATH,
     title: 'Police partnerships with Amazon Ring by state',
     description: `${total.toLocaleString('en-US')} police, sheriff and fire agencies in ${byState.size} states partnered with Amazon Ring: a page per state and per agency, with dates, perks, MOUs, records and sources.`,
+    image: { path: NATIONAL_IMAGE_PATH, alt: 'Map of the contiguous United States with every agency on record as a dot (Alaska and Hawaii not shown)' },
     trail: [['States', null]],
     body,
     siteUrl,

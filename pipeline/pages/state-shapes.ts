@@ -48,11 +48,24 @@ export interface Projection {
  * else as high as the state's shape needs, within limits).
  */
 export function projectState(code: string, width: number, opts: { height?: number; pad?: number; tolerance?: number } = {}): Projection {
-  const polys = stateOutlines().get(code);
-  if (!polys) throw new Error(`no outline for state ${code}`);
+  return projectStates([code], width, opts);
+}
+
+/** The 48 contiguous states and DC, for the national preview. */
+export const CONTIGUOUS = (): string[] => [...stateOutlines().keys()].filter((c) => !['AK', 'HI', 'PR', 'VI', 'GU', 'AS', 'MP'].includes(c));
+
+/** Fits several states together (e.g. the contiguous US) into one box. */
+export function projectStates(codes: string[], width: number, opts: { height?: number; pad?: number; tolerance?: number } = {}): Projection {
+  const shapes = codes.map((code) => {
+    const polys = stateOutlines().get(code);
+    if (!polys) throw new Error(`no outline for state ${code}`);
+    return { code, polys };
+  });
+  // One state may need its Aleutians unwrapped; a group never includes Alaska with others.
+  const code = codes.length === 1 ? codes[0] : '';
   const pad = opts.pad ?? 12;
   let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const poly of polys) for (const [lon, lat] of poly[0]) {
+  for (const { polys } of shapes) for (const poly of polys) for (const [lon, lat] of poly[0]) {
     const x = unwrap(code, lon);
     x0 = Math.min(x0, x); x1 = Math.max(x1, x); y0 = Math.min(y0, lat); y1 = Math.max(y1, lat);
   }
@@ -65,19 +78,21 @@ export function projectState(code: string, width: number, opts: { height?: numbe
   const oy = (height - h * s) / 2;
   const project = (lon: number, lat: number): [number, number] => [ox + (unwrap(code, lon) - x0) * k * s, oy + (y1 - lat) * s];
   const rings: Ring[] = [];
-  for (const poly of polys) {
-    for (const ring of poly) {
-      const px = ring.map(([lon, lat]) => project(lon, lat));
-      if (px.length < 4) continue;
-      let simple: Ring;
-      try {
-        simple = turf.simplify(turf.polygon([px]), { tolerance: opts.tolerance ?? 0.5 }).geometry.coordinates[0];
-      } catch {
-        continue; // collapsed below a pixel: a speck of an island
+  for (const { polys } of shapes) {
+    for (const poly of polys) {
+      for (const ring of poly) {
+        const px = ring.map(([lon, lat]) => project(lon, lat));
+        if (px.length < 4) continue;
+        let simple: Ring;
+        try {
+          simple = turf.simplify(turf.polygon([px]), { tolerance: opts.tolerance ?? 0.5 }).geometry.coordinates[0];
+        } catch {
+          continue; // collapsed below a pixel: a speck of an island
+        }
+        // Islands smaller than a pixel or two add bytes, not information.
+        if (simple.length < 4 || Math.abs(planarArea(simple)) < 1.5) continue;
+        rings.push(simple);
       }
-      // Islands smaller than a pixel or two add bytes, not information.
-      if (simple.length < 4 || Math.abs(planarArea(simple)) < 1.5) continue;
-      rings.push(simple);
     }
   }
   return { width, height, project, rings };

@@ -133,7 +133,7 @@ describe('every page is in the build', () => {
     expect(existsSync(join(DIST, 'state', 'index.html'))).toBe(true);
     // Nothing stale: no page for an agency or state the data does not have.
     expect(readdirSync(join(DIST, 'agency')).sort()).toEqual(FEATURES.map((f) => f.properties.id).sort());
-    expect(readdirSync(join(DIST, 'state')).filter((d) => d !== 'index.html').sort()).toEqual(STATES.map((s) => s.toLowerCase()));
+    expect(readdirSync(join(DIST, 'state'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()).toEqual(STATES.map((s) => s.toLowerCase()));
   });
 
   it('every page is structurally valid HTML with its own title, and names its agency in the h1', () => {
@@ -164,7 +164,9 @@ describe('every page is in the build', () => {
     expect(locs.map((l) => l.slice(base.length)).sort()).toEqual(expected.sort());
   });
 
-  it('each state has a 1200×630 preview image for link cards', () => {
+  it('each state, and the index, has a 1200×630 preview image for link cards', () => {
+    const national = PNG.sync.read(readFileSync(join(DIST, 'state', 'preview.png')));
+    expect([national.width, national.height]).toEqual([1200, 630]);
     for (const st of STATES) {
       const png = PNG.sync.read(readFileSync(join(DIST, 'state', st.toLowerCase(), 'preview.png')));
       expect([st, png.width, png.height]).toEqual([st, 1200, 630]);
@@ -181,12 +183,15 @@ describe('agency pages without JavaScript, under the strict CSP', () => {
       const res = await page.goto(`${server.url}agency/${p.id}/`);
       expect(res?.status()).toBe(200);
       expect(await text(page, 'h1')).toBe(p.name);
+      // The browser built exactly the elements written: nothing left open, misnested or implied.
+      const written = tags(readFileSync(agencyFile(p.id), 'utf8')).filter((t) => !t.close).length;
+      expect(await page.evaluate(() => document.getElementsByTagName('*').length)).toBe(written);
       expect(await text(page, '.place')).toBe([p.city, p.county, stateName(p.state)].filter(Boolean).join(', '));
       const began = await fact(page, 'Partnership began');
       if (!p.start_date) expect(began).toBe('not documented');
       else if (p.start_precision === 'day') expect(began).toMatch(new RegExp(`^${Number(p.start_date.slice(8))} \\w+ ${p.start_date.slice(0, 4)}$`));
       else expect(began).toMatch(new RegExp(`${p.start_date.slice(0, 4)} \\(${p.start_precision} only\\)$`));
-      if (p.end_date) expect(await fact(page, 'Ended')).toContain(p.end_date.slice(0, 4));
+      expect(await fact(page, 'Ended')).toEqual(p.end_date ? expect.stringContaining(p.end_date.slice(0, 4)) : 'no end documented');
       const devices = await fact(page, 'Devices given');
       expect(devices).toEqual(p.devices_given === null ? 'not documented' : expect.stringContaining(p.devices_given.toLocaleString('en-US')));
       const value = await fact(page, 'Value of perks');

@@ -198,6 +198,7 @@ describe('the build step', () => {
     execFileSync('npx', ['tsx', 'pipeline/static-pages.ts'], { env: { ...process.env, RING_DATA_FILE: data, PAGES_OUT_DIR: join(out, 'site'), SITE_URL: 'https://example.org/' }, stdio: 'pipe' });
     for (const f of HOSTILE.features) expect(existsSync(join(out, 'site/agency', f.properties.id, 'index.html'))).toBe(true);
     expect(existsSync(join(out, 'site/state/index.html'))).toBe(true);
+    expect(existsSync(join(out, 'site/state/preview.png'))).toBe(true);
     expect(existsSync(join(out, 'site/pages/pages.css'))).toBe(true);
     const sitemap = readFileSync(join(out, 'site/sitemap.xml'), 'utf8');
     for (const f of HOSTILE.features) expect(sitemap).toContain(`<loc>https://example.org/agency/${f.properties.id}/</loc>`);
