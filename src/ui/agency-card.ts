@@ -117,6 +117,7 @@ export function renderCard(root: HTMLElement, f: AgencyFeature, onClose: () => v
   root.replaceChildren(
     head(p, onClose),
     h('p', { class: 'place' }, place),
+    h('p', { class: 'page-link' }, Object.assign(h('a', {}, 'Page for this agency'), { href: `agency/${encodeURIComponent(p.id)}/` })),
     ...(alsoHere ? [alsoHere] : []),
     h('dl', { class: 'facts' },
       ...figure('Partnership began', dateText(p.start_date)),

@@ -1,0 +1,130 @@
+/** One agency's page: everything documented about it, every claim with its sources. */
+import type { AgencyFeature, Program, Source } from '../../src/data/schema';
+import { PROGRAM_LABELS, placementText } from '../../src/ui/agency-card';
+import { TYPE_LABELS } from '../../src/ui/labels';
+import { formatPartialDate } from '../../src/time/months';
+import { dateWithPrecision, placeText, stateName } from './format';
+import { esc, externalLink, siteLink } from './html';
+import { renderPage } from './layout';
+import { agencyPerks, perkItems, perkSummary, programPerks } from './perks';
+import { agencyPath, stateImagePath, statePath, STATE_INDEX_PATH } from './site';
+import { stateMapSvg } from './svg-map';
+import type { MapPoint } from './svg-map';
+
+export interface AgencyPageInput {
+  feature: AgencyFeature;
+  /** The other agencies of the same state, drawn as context on the map. */
+  neighbours: MapPoint[];
+  siteUrl: string | null;
+  dataAsOf: string | null;
+}
+
+/** Outlet, title and date of a source, linked only when its URL is http(s). */
+export function sourceItem(s: Source): string {
+  const label = s.title ? `${s.publisher}: ${s.title}` : s.publisher;
+  const date = s.date ? formatPartialDate(s.date) : null;
+  const link = externalLink(s.url, label);
+  const noLink = link.startsWith('<span') ? ' <span class="muted">(no link available)</span>' : '';
+  return `<li>${link}${date ? ` <span class="muted">(${esc(date)})</span>` : ''}${noLink}</li>`;
+}
+
+function fact(term: string, value: string, muted = false): string {
+  return `<div class="fact"><dt>${esc(term)}</dt><dd${muted ? ' class="muted"' : ''}>${esc(value)}</dd></div>`;
+}
+
+function programBlock(g: Program, i: number): string {
+  const period =
+    g.start_date || g.end_date
+      ? `${dateWithPrecision(g.start_date)}${g.end_date ? ` – ${dateWithPrecision(g.end_date)}` : ''}`
+      : 'Dates not documented';
+  const perks = programPerks(g);
+  return `<li class="program">
+<h3 id="program-${i}">${esc(PROGRAM_LABELS[g.kind] ?? 'Arrangement')}</h3>
+<p class="program-dates">${esc(period)}</p>
+<p>${esc(g.summary)}</p>
+${perks.length ? `<dl class="figures">${perkItems(perks)}</dl>` : ''}
+<p class="sources-label">Sources for this arrangement (${g.sources.length})</p>
+<ul class="sources">${g.sources.map(sourceItem).join('')}</ul>
+</li>`;
+}
+
+export function agencyTitle(f: AgencyFeature): string {
+  return `${f.properties.name} (${stateName(f.properties.state)}): partnership with Amazon Ring`;
+}
+
+export function agencyDescription(f: AgencyFeature): string {
+  const p = f.properties;
+  const perks = perkSummary(p);
+  return (
+    `${p.name}, ${placeText(p)}: partnership with Amazon Ring began ${dateWithPrecision(p.start_date)}. ` +
+    `${perks ? `Documented ${perks}.` : 'Perks: not documented.'} ` +
+    `${p.mou_url ? 'MOU linked. ' : ''}${p.sources.length} ${p.sources.length === 1 ? 'source' : 'sources'} cited.`
+  );
+}
+
+export function renderAgencyPage({ feature: f, neighbours, siteUrl, dataAsOf }: AgencyPageInput): string {
+  const p = f.properties;
+  const [lon, lat] = f.geometry.coordinates;
+  const path = agencyPath(p.id);
+  const st = stateName(p.state);
+  const records = [...new Set(p.records_urls)].filter((u) => u !== p.mou_url);
+  const docs: string[] = [];
+  if (p.mou_url) docs.push(`<li>${externalLink(p.mou_url, 'Memorandum of understanding (MOU) or agreement')}</li>`);
+  records.forEach((u, k) => docs.push(`<li>${externalLink(u, `Public records${records.length > 1 ? ` ${k + 1}` : ''}`)}</li>`));
+  const map = stateMapSvg(
+    p.state,
+    neighbours,
+    `Map of ${st}: ${p.name} marked by a large diamond${neighbours.length ? `, the state's ${neighbours.length} other agencies on record as small dots` : ''}.`,
+    { lon, lat },
+  );
+  const body = `<article class="agency">
+<p class="kicker">${esc(TYPE_LABELS[p.agency_type])} · ${esc(st)}</p>
+<h1>${esc(p.name)}</h1>
+<p class="place">${esc(placeText(p))}</p>
+<p class="actions">${siteLink(`../../#agency=${encodeURIComponent(p.id)}`, 'Open in the live map', 'class="button"')} ${siteLink(`../../${statePath(p.state)}`, `All agencies in ${st}`)}</p>
+<div class="overview">
+<section class="facts-block" aria-labelledby="facts-heading">
+<h2 id="facts-heading">At a glance</h2>
+<dl class="facts">
+${fact('Partnership began', dateWithPrecision(p.start_date), !p.start_date)}
+${fact('Ended', p.end_date ? dateWithPrecision(p.end_date) : 'no end documented', !p.end_date)}
+${perkItems(agencyPerks(p))}
+${fact('MOU or agreement', p.mou_url ? 'linked below' : 'not documented', !p.mou_url)}
+${fact('Public records', records.length ? `${records.length} linked below` : 'not documented', !records.length)}
+${fact('Sources', `${p.sources.length} cited below`)}
+</dl>
+<p class="note muted">Figures are what the sources document, summed over the arrangements below; “not documented” means no source gives one, not zero.</p>
+</section>
+<figure class="map-figure">
+${map}
+<figcaption><span class="key-here" aria-hidden="true">◆</span> this agency${neighbours.length ? ` · <span class="key-other" aria-hidden="true">●</span> other agencies in ${esc(st)}` : ''}. ${esc(placementText(p))}</figcaption>
+</figure>
+</div>
+<section aria-labelledby="docs-heading">
+<h2 id="docs-heading">MOU and public records</h2>
+${docs.length ? `<ul class="docs">${docs.join('')}</ul>` : '<p class="muted">None documented.</p>'}
+</section>
+<section aria-labelledby="programs-heading">
+<h2 id="programs-heading">Documented arrangements</h2>
+<ul class="programs">${p.programs.map(programBlock).join('\n')}</ul>
+</section>
+<section aria-labelledby="sources-heading">
+<h2 id="sources-heading">All sources (${p.sources.length})</h2>
+<ul class="sources">${p.sources.map(sourceItem).join('')}</ul>
+</section>
+<section aria-labelledby="placement-heading">
+<h2 id="placement-heading">How the point was placed</h2>
+<p>${esc(placementText(p))} Coordinates: ${esc(lat.toFixed(3))}, ${esc(lon.toFixed(3))}.</p>
+</section>
+</article>`;
+  return renderPage({
+    path,
+    title: agencyTitle(f),
+    description: agencyDescription(f),
+    image: { path: stateImagePath(p.state), alt: `Map of ${st} with the agencies on record that partnered with Amazon Ring` },
+    trail: [['States', STATE_INDEX_PATH], [st, statePath(p.state)], [p.name, null]],
+    body,
+    siteUrl,
+    dataAsOf,
+  });
+}

@@ -1,0 +1,29 @@
+/** Words for dates, places and states on the static pages. */
+import { datePrecision } from '../../src/data/contract';
+import type { AgencyProperties } from '../../src/data/schema';
+import { US_STATES } from '../../src/geo/us-states';
+import { formatPartialDate } from '../../src/time/months';
+
+const PRECISION_WORDS = { day: 'exact day', month: 'month only', year: 'year only' } as const;
+
+/** "23 May 2019", "May 2019 (month only)", or "not documented". */
+export function dateWithPrecision(date: string | null): string {
+  if (!date) return 'not documented';
+  const words = formatPartialDate(date) ?? date;
+  const prec = datePrecision(date);
+  return prec === 'day' ? words : `${words} (${PRECISION_WORDS[prec]})`;
+}
+
+export function stateName(code: string): string {
+  return US_STATES.find((s) => s.code === code)?.name ?? code;
+}
+
+/** "Los Angeles, Los Angeles County, California" */
+export function placeText(p: Pick<AgencyProperties, 'city' | 'county' | 'state'>): string {
+  return [p.city, p.county, stateName(p.state)].filter(Boolean).join(', ');
+}
+
+/** The year a partial date falls in, or null. */
+export function yearOf(date: string | null): number | null {
+  return date ? Number(date.slice(0, 4)) : null;
+}

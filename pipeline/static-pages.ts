@@ -1,0 +1,60 @@
+/**
+ * Builds the static pages into the built site (`dist/` by default), after
+ * `vite build`: a page per agency (`agency/<id>/`), a page per state
+ * (`state/<st>/`, with its preview image), the index of states
+ * (`state/`), their stylesheet and `sitemap.xml`. They need no JavaScript
+ * and load nothing from elsewhere.
+ *
+ *   SITE_URL   the site's public address (e.g. https://example.org/ring-map/);
+ *              without it, canonical, og:url and og:image are left out
+ *   RING_DATA_FILE  the dataset (default data/partnerships.geojson)
+ */
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { CollectionSchema } from '../src/data/schema';
+import type { AgencyFeature } from '../src/data/schema';
+import { renderAgencyPage } from './pages/agency-page';
+import { nationalPreviewPng, statePreviewPng } from './pages/og-image';
+import { CONTIGUOUS } from './pages/state-shapes';
+import { agencyPath, NATIONAL_IMAGE_PATH, siteUrlFrom, stateImagePath, statePath, STATE_INDEX_PATH, STYLESHEET_PATH } from './pages/site';
+import { renderSitemap } from './pages/sitemap';
+import { renderStateIndex } from './pages/state-index-page';
+import { renderStatePage } from './pages/state-page';
+
+const OUT = process.env.PAGES_OUT_DIR ?? 'dist';
+const siteUrl = siteUrlFrom(process.env.SITE_URL);
+const data = CollectionSchema.parse(JSON.parse(readFileSync(process.env.RING_DATA_FILE ?? 'data/partnerships.geojson', 'utf8')));
+const dataAsOf = data.metadata?.data_as_of ?? null;
+
+function write(rel: string, body: string | Buffer): void {
+  const path = join(OUT, rel);
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, body);
+}
+
+const byState = new Map<string, AgencyFeature[]>();
+for (const f of data.features) {
+  const list = byState.get(f.properties.state) ?? [];
+  list.push(f);
+  byState.set(f.properties.state, list);
+}
+
+const pages: string[] = ['', STATE_INDEX_PATH];
+write(`${STATE_INDEX_PATH}index.html`, renderStateIndex({ byState, siteUrl, dataAsOf }));
+const contiguous = new Set(CONTIGUOUS());
+write(NATIONAL_IMAGE_PATH, nationalPreviewPng(data.features.filter((f) => contiguous.has(f.properties.state)).map((f) => ({ lon: f.geometry.coordinates[0], lat: f.geometry.coordinates[1] }))));
+for (const [code, features] of byState) {
+  const points = features.map((f) => ({ lon: f.geometry.coordinates[0], lat: f.geometry.coordinates[1] }));
+  write(`${statePath(code)}index.html`, renderStatePage({ code, features, siteUrl, dataAsOf }));
+  write(stateImagePath(code), statePreviewPng(code, points));
+  pages.push(statePath(code));
+  for (const f of features) {
+    const neighbours = features.filter((g) => g !== f).map((g) => ({ lon: g.geometry.coordinates[0], lat: g.geometry.coordinates[1] }));
+    write(`${agencyPath(f.properties.id)}index.html`, renderAgencyPage({ feature: f, neighbours, siteUrl, dataAsOf }));
+    pages.push(agencyPath(f.properties.id));
+  }
+}
+mkdirSync(dirname(join(OUT, STYLESHEET_PATH)), { recursive: true });
+copyFileSync('src/pages/pages.css', join(OUT, STYLESHEET_PATH));
+write('sitemap.xml', renderSitemap(pages, siteUrl, dataAsOf));
+console.log(`static pages: ${data.features.length} agencies, ${byState.size} states, index and sitemap in ${OUT}/${siteUrl ? ` for ${siteUrl}` : ' (SITE_URL unset: no absolute URLs)'}`);
