@@ -4,18 +4,22 @@
  * Reads a whole Atlas of Surveillance CSV export, keeps the Ring/Neighbors
  * rows, cleans them and merges them into the source tables (agencies,
  * programs, sources). Re-running on the same export changes nothing; rows
- * from other sources are never overwritten. Any rejected row stops the
- * import (nothing is written) unless --keep-going is given.
+ * from other sources are never overwritten. The merged tables are then
+ * checked by the data build itself (same rules, same geocoder), so an import
+ * succeeds only if `npm run data` will. Any rejected row stops the import
+ * (nothing is written) unless --keep-going is given, which leaves out the
+ * rejected agencies and imports the rest.
  */
-import { readFileSync } from 'node:fs';
-import { basename, dirname, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseAtlasExport, type AtlasAgency } from './atlas/parse';
+import { AtlasHeaderError, parseAtlasExport, type AtlasAgency } from './atlas/parse';
+import { buildCollection, type BuildResult } from './build/features';
 import { loadGazetteers } from './geocode/gazetteer';
 import { Geocoder, countyFromName, isCountyLevel } from './geocode/geocoder';
-import { isPartialIsoDate } from './lib/dates';
+import { dateProblem, isPartialIsoDate } from './lib/dates';
 import { DEFAULT_DATA_DIR } from './lib/paths';
-import { mergeAtlas } from './merge/atlas';
+import { EncodingError, readUtf8File } from './lib/read-text';
+import { mergeAtlas, type AtlasMergeOptions, type AtlasMergeResult } from './merge/atlas';
 import { readTables, writeTables } from './tables/io';
 import { readAliases, readPublishers } from './tables/lookups';
 
@@ -28,6 +32,7 @@ export function exportDateFromPath(path: string): string | undefined {
   return undefined;
 }
 
+/** One import: parse, merge, check with the build's rules. Exit code 0, 1 (rejects) or 2 (unusable input). */
 function main(): number {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
@@ -43,18 +48,26 @@ function main(): number {
     console.error('usage: npm run import:atlas -- <export.csv> [--data <dir>] [--as-of YYYY-MM-DD] [--keep-going] [--dry-run]');
     return 2;
   }
+  const rel = (p: string) => relative(process.cwd(), resolve(p)) || p;
   const dataDir = resolve(values.data ?? DEFAULT_DATA_DIR);
+  const name = rel(file);
   const exportDate = values['as-of'] ?? exportDateFromPath(resolve(file));
   if (!exportDate || !/^\d{4}-\d{2}-\d{2}$/.test(exportDate) || !isPartialIsoDate(exportDate)) {
-    console.error(`${file}: cannot tell the export date from the file name; pass --as-of YYYY-MM-DD`);
+    console.error(`${name}: cannot tell the export date from the file name; pass --as-of YYYY-MM-DD`);
     return 2;
   }
-  const name = relative(process.cwd(), resolve(file)) || file;
+  const asOfProblem = dateProblem(exportDate);
+  if (asOfProblem) {
+    console.error(`${name}: the export date ${exportDate} ${asOfProblem}`);
+    return 2;
+  }
   let parsed;
   try {
-    parsed = parseAtlasExport(readFileSync(file, 'utf8'));
+    parsed = parseAtlasExport(readUtf8File(file));
   } catch (e) {
-    console.error(`${name}: ${(e as Error).message}`);
+    if (e instanceof EncodingError) console.error(`${name}:${e.line}: ${e.message}`);
+    else if (e instanceof AtlasHeaderError) console.error(`${name}:1: ${e.message}`);
+    else console.error(`${name}: ${(e as Error).message}`);
     return 2;
   }
   const c = parsed.counts;
@@ -69,8 +82,18 @@ function main(): number {
 
   const read = readTables(dataDir);
   if (read.issues.length > 0) {
-    for (const i of read.issues) console.error(`${i.file}:${i.line}: ${i.reason}`);
+    for (const i of read.issues) console.error(`${rel(join(dataDir, i.file))}:${i.line}: ${i.reason}`);
     console.error('The source tables cannot be read; fix them first.');
+    return 1;
+  }
+  for (const [table, cols] of Object.entries(read.tables.extraColumns ?? {})) {
+    console.log(`  ${table}: added column(s) ${cols.join(', ')} kept as they are (not published)`);
+  }
+  let lookups: Pick<AtlasMergeOptions, 'publishers' | 'aliases'>;
+  try {
+    lookups = { publishers: readPublishers(dataDir), aliases: readAliases(dataDir) };
+  } catch (e) {
+    console.error((e as Error).message);
     return 1;
   }
   const geocoder = Geocoder.load(loadGazetteers());
@@ -93,26 +116,73 @@ function main(): number {
     }
     return a.counties[0];
   };
-  const result = mergeAtlas(read.tables, parsed.agencies, {
-    exportDate,
-    publishers: readPublishers(dataDir),
-    aliases: readAliases(dataDir),
-    primaryCounty,
-  });
+
+  // Validate once, with the same rules: the merged tables go through the data
+  // build itself. Rows the build would reject are reported at the export line
+  // they came from; with --keep-going their agencies are left out and the
+  // rest is checked again.
+  const keepGoing = values['keep-going'];
+  const lineOwner = new Map<number, number>();
+  for (const a of parsed.agencies) for (const l of a.lines) lineOwner.set(l, a.lines[0]);
+  const skip = new Set<number>();
+  const reported = new Set<string>();
+  const mergeRejects: string[] = [];
+  const buildRejects: string[] = [];
+  let result: AtlasMergeResult;
+  let build: BuildResult;
+  for (;;) {
+    result = mergeAtlas(read.tables, parsed.agencies, { exportDate, ...lookups, primaryCounty, exportFile: name, skipLines: skip });
+    build = buildCollection(result.tables, { geocoder });
+    let more = false;
+    for (const r of result.rejects) {
+      const msg = `${name}:${r.lines.join(',')}: ${r.reason}`;
+      if (!reported.has(msg)) mergeRejects.push(msg);
+      reported.add(msg);
+      if (!skip.has(r.lines[0])) more = true;
+      skip.add(r.lines[0]);
+    }
+    for (const r of build.rejects) {
+      const where = r.origin ? r.origin.join(', ') : `${rel(join(dataDir, r.file))}:${r.line}`;
+      const msg = `${where}: ${r.reason}${r.origin ? ` (as a row of ${r.file})` : ''}`;
+      if (!reported.has(msg)) buildRejects.push(msg);
+      reported.add(msg);
+      for (const o of r.origin ?? []) {
+        const owner = lineOwner.get(Number(o.slice(o.lastIndexOf(':') + 1)));
+        if (owner !== undefined && !skip.has(owner)) {
+          skip.add(owner);
+          more = true;
+        }
+      }
+    }
+    if (!keepGoing || !more) break;
+  }
   const how = (h: string) => result.merged.filter((m) => m.how === h).length;
   console.log(`  merged into existing:      ${result.merged.length} (by Atlas id ${how('atlas-id')}, exact name ${how('exact')}, alias ${how('alias')})`);
   console.log(`  added as new agencies:     ${result.added.length}`);
+  console.log(`  rejected by the build's rules: ${mergeRejects.length + buildRejects.length}`);
+  for (const m of [...mergeRejects, ...buildRejects]) console.log(`    ${m}`);
+  if (keepGoing && skip.size > 0) console.log(`  agencies left out:         ${skip.size}`);
 
-  if (parsed.rejects.length > 0 && !values['keep-going']) {
-    console.error(`${parsed.rejects.length} row(s) rejected: nothing written (fix the export, or pass --keep-going to import the rest).`);
+  const tablesFail = build.rejects.filter((r) => !r.origin);
+  if (tablesFail.length > 0) {
+    console.error(`The tables in ${rel(dataDir)} already fail the data build (${tablesFail.length} reject(s) above that no export row caused): nothing written; fix them first.`);
+    return 1;
+  }
+  const rejected = parsed.rejects.length + mergeRejects.length + buildRejects.length;
+  if (rejected > 0 && !keepGoing) {
+    console.error(`${rejected} reject(s): nothing written (fix the export, or pass --keep-going to import the rest).`);
+    return 1;
+  }
+  if (build.rejects.length > 0 || result.rejects.length > 0) {
+    console.error('The build would still reject rows: nothing written.');
     return 1;
   }
   if (values['dry-run']) {
-    console.log('dry run: tables not written');
+    console.log('dry run: tables not written (the build would accept them)');
     return 0;
   }
   writeTables(dataDir, result.tables);
-  console.log(`tables updated in ${relative(process.cwd(), dataDir) || '.'}; now run: npm run data`);
+  console.log(`tables updated in ${rel(dataDir)}; the build accepts them: now run npm run data`);
   return 0;
 }
 

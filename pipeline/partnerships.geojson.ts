@@ -29,6 +29,11 @@ function main(): number {
   const r = buildFromDir(dir);
   const ms = Math.round(performance.now() - t0);
 
+  if (r.fatal) {
+    for (const x of r.rejects) console.error(`${rel(resolve(dir, x.file))}:${x.line}: ${x.reason}`);
+    console.error(`The source tables cannot be read; fix the above first. ${rel(out)} was not written.`);
+    return 1;
+  }
   let balanced = true;
   for (const [file, c] of Object.entries(r.counts)) {
     const ok = c.read === c.written + c.rejected;

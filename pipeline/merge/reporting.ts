@@ -8,7 +8,7 @@
  * dated as the report allows. Idempotent; never overwrites other rows.
  */
 import type { CsvRecord } from '../lib/csv';
-import { isPartialIsoDate } from '../lib/dates';
+import { dateProblem } from '../lib/dates';
 import { classifyUrl, isHttpUrl, publisherFor, sourceIdFor } from '../lib/sources';
 import { normalizeState } from '../lib/states';
 import { agencySlug, cleanText, hasMarkup } from '../lib/text';
@@ -61,11 +61,11 @@ export function mergeReporting(
     const type = v('agency_type').toLowerCase();
     if (!TYPES.includes(type)) { reject(`unknown agency_type "${v('agency_type')}"`); continue; }
     const start = v('start_date');
-    if (start && !isPartialIsoDate(start)) { reject(`start_date "${start}" is not a real date`); continue; }
+    if (start && dateProblem(start)) { reject(`start_date "${start}" ${dateProblem(start)}`); continue; }
     const url = v('source_url');
     if (!isHttpUrl(url)) { reject('source_url is not an http(s) URL'); continue; }
     const sdate = v('source_date');
-    if (sdate && !isPartialIsoDate(sdate)) { reject(`source_date "${sdate}" is not a real date`); continue; }
+    if (sdate && dateProblem(sdate)) { reject(`source_date "${sdate}" ${dateProblem(sdate)}`); continue; }
 
     const publisher = publisherFor(url, opts.publishers);
     const sid = sourceIdByUrl.get(url) ?? sourceIdFor(publisher, url);
