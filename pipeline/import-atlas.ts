@@ -14,8 +14,8 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AtlasHeaderError, parseAtlasExport, type AtlasAgency } from './atlas/parse';
 import { buildCollection, type BuildResult } from './build/features';
-import { loadGazetteers } from './geocode/gazetteer';
-import { Geocoder, countyFromName, isCountyLevel } from './geocode/geocoder';
+import { sharedGeocoder } from './build/run';
+import { countyFromName, isCountyLevel } from './geocode/geocoder';
 import { dateProblem, isPartialIsoDate } from './lib/dates';
 import { DEFAULT_DATA_DIR } from './lib/paths';
 import { EncodingError, readUtf8File } from './lib/read-text';
@@ -32,9 +32,18 @@ export function exportDateFromPath(path: string): string | undefined {
   return undefined;
 }
 
-/** One import: parse, merge, check with the build's rules. Exit code 0, 1 (rejects) or 2 (unusable input). */
-function main(): number {
+export interface ImportIo {
+  log: (line: string) => void;
+  error: (line: string) => void;
+}
+
+/**
+ * One import (the command line's arguments): parse, merge, check with the
+ * build's rules, write. Returns the exit code: 0, 1 (rejects) or 2 (unusable input).
+ */
+export function runImport(argv: string[], io: ImportIo = { log: console.log, error: console.error }): number {
   const { values, positionals } = parseArgs({
+    args: argv,
     allowPositionals: true,
     options: {
       data: { type: 'string' },
@@ -45,7 +54,7 @@ function main(): number {
   });
   const file = positionals[0];
   if (!file) {
-    console.error('usage: npm run import:atlas -- <export.csv> [--data <dir>] [--as-of YYYY-MM-DD] [--keep-going] [--dry-run]');
+    io.error('usage: npm run import:atlas -- <export.csv> [--data <dir>] [--as-of YYYY-MM-DD] [--keep-going] [--dry-run]');
     return 2;
   }
   const rel = (p: string) => relative(process.cwd(), resolve(p)) || p;
@@ -53,50 +62,50 @@ function main(): number {
   const name = rel(file);
   const exportDate = values['as-of'] ?? exportDateFromPath(resolve(file));
   if (!exportDate || !/^\d{4}-\d{2}-\d{2}$/.test(exportDate) || !isPartialIsoDate(exportDate)) {
-    console.error(`${name}: cannot tell the export date from the file name; pass --as-of YYYY-MM-DD`);
+    io.error(`${name}: cannot tell the export date from the file name; pass --as-of YYYY-MM-DD`);
     return 2;
   }
   const asOfProblem = dateProblem(exportDate);
   if (asOfProblem) {
-    console.error(`${name}: the export date ${exportDate} ${asOfProblem}`);
+    io.error(`${name}: the export date ${exportDate} ${asOfProblem}`);
     return 2;
   }
   let parsed;
   try {
     parsed = parseAtlasExport(readUtf8File(file));
   } catch (e) {
-    if (e instanceof EncodingError) console.error(`${name}:${e.line}: ${e.message}`);
-    else if (e instanceof AtlasHeaderError) console.error(`${name}:1: ${e.message}`);
-    else console.error(`${name}: ${(e as Error).message}`);
+    if (e instanceof EncodingError) io.error(`${name}:${e.line}: ${e.message}`);
+    else if (e instanceof AtlasHeaderError) io.error(`${name}:1: ${e.message}`);
+    else io.error(`${name}: ${(e as Error).message}`);
     return 2;
   }
   const c = parsed.counts;
-  console.log(`Atlas export ${name} (as of ${exportDate})${parsed.hadBom ? ' [byte-order mark removed]' : ''}`);
-  console.log(`  rows read:                 ${c.rowsRead}`);
-  console.log(`  non-Ring rows skipped:     ${c.nonRingSkipped}`);
-  console.log(`  Ring rows kept:            ${c.ringKept}`);
-  console.log(`  duplicate rows combined:   ${c.duplicateRowsCombined}`);
-  console.log(`  distinct agencies:         ${c.distinctAgencies}`);
-  console.log(`  rejected:                  ${c.rejected}`);
-  for (const r of parsed.rejects) console.log(`    ${name}:${r.line}: ${r.reason}`);
+  io.log(`Atlas export ${name} (as of ${exportDate})${parsed.hadBom ? ' [byte-order mark removed]' : ''}`);
+  io.log(`  rows read:                 ${c.rowsRead}`);
+  io.log(`  non-Ring rows skipped:     ${c.nonRingSkipped}`);
+  io.log(`  Ring rows kept:            ${c.ringKept}`);
+  io.log(`  duplicate rows combined:   ${c.duplicateRowsCombined}`);
+  io.log(`  distinct agencies:         ${c.distinctAgencies}`);
+  io.log(`  rejected:                  ${c.rejected}`);
+  for (const r of parsed.rejects) io.log(`    ${name}:${r.line}: ${r.reason}`);
 
   const read = readTables(dataDir);
   if (read.issues.length > 0) {
-    for (const i of read.issues) console.error(`${rel(join(dataDir, i.file))}:${i.line}: ${i.reason}`);
-    console.error('The source tables cannot be read; fix them first.');
+    for (const i of read.issues) io.error(`${rel(join(dataDir, i.file))}:${i.line}: ${i.reason}`);
+    io.error('The source tables cannot be read; fix them first.');
     return 1;
   }
   for (const [table, cols] of Object.entries(read.tables.extraColumns ?? {})) {
-    console.log(`  ${table}: added column(s) ${cols.join(', ')} kept as they are (not published)`);
+    io.log(`  ${table}: added column(s) ${cols.join(', ')} kept as they are (not published)`);
   }
   let lookups: Pick<AtlasMergeOptions, 'publishers' | 'aliases'>;
   try {
     lookups = { publishers: readPublishers(dataDir), aliases: readAliases(dataDir) };
   } catch (e) {
-    console.error((e as Error).message);
+    io.error((e as Error).message);
     return 1;
   }
-  const geocoder = Geocoder.load(loadGazetteers());
+  const geocoder = sharedGeocoder();
   // Misspelt county names ("Onandaga County") take the boundary data's spelling.
   for (const a of parsed.agencies) {
     a.counties = [...new Set(a.counties.map((cty) => geocoder.boundaries.canonicalCountyName(a.state, cty)))];
@@ -157,35 +166,35 @@ function main(): number {
     if (!keepGoing || !more) break;
   }
   const how = (h: string) => result.merged.filter((m) => m.how === h).length;
-  console.log(`  merged into existing:      ${result.merged.length} (by Atlas id ${how('atlas-id')}, exact name ${how('exact')}, alias ${how('alias')})`);
-  console.log(`  added as new agencies:     ${result.added.length}`);
-  console.log(`  rejected by the build's rules: ${mergeRejects.length + buildRejects.length}`);
-  for (const m of [...mergeRejects, ...buildRejects]) console.log(`    ${m}`);
-  if (keepGoing && skip.size > 0) console.log(`  agencies left out:         ${skip.size}`);
+  io.log(`  merged into existing:      ${result.merged.length} (by Atlas id ${how('atlas-id')}, exact name ${how('exact')}, alias ${how('alias')})`);
+  io.log(`  added as new agencies:     ${result.added.length}`);
+  io.log(`  rejected by the build's rules: ${mergeRejects.length + buildRejects.length}`);
+  for (const m of [...mergeRejects, ...buildRejects]) io.log(`    ${m}`);
+  if (keepGoing && skip.size > 0) io.log(`  agencies left out:         ${skip.size}`);
 
   const tablesFail = build.rejects.filter((r) => !r.origin);
   if (tablesFail.length > 0) {
-    console.error(`The tables in ${rel(dataDir)} already fail the data build (${tablesFail.length} reject(s) above that no export row caused): nothing written; fix them first.`);
+    io.error(`The tables in ${rel(dataDir)} already fail the data build (${tablesFail.length} reject(s) above that no export row caused): nothing written; fix them first.`);
     return 1;
   }
   const rejected = parsed.rejects.length + mergeRejects.length + buildRejects.length;
   if (rejected > 0 && !keepGoing) {
-    console.error(`${rejected} reject(s): nothing written (fix the export, or pass --keep-going to import the rest).`);
+    io.error(`${rejected} reject(s): nothing written (fix the export, or pass --keep-going to import the rest).`);
     return 1;
   }
   if (build.rejects.length > 0 || result.rejects.length > 0) {
-    console.error('The build would still reject rows: nothing written.');
+    io.error('The build would still reject rows: nothing written.');
     return 1;
   }
   if (values['dry-run']) {
-    console.log('dry run: tables not written (the build would accept them)');
+    io.log('dry run: tables not written (the build would accept them)');
     return 0;
   }
   writeTables(dataDir, result.tables);
-  console.log(`tables updated in ${rel(dataDir)}; the build accepts them: now run npm run data`);
+  io.log(`tables updated in ${rel(dataDir)}; the build accepts them: now run npm run data`);
   return 0;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(new URL(import.meta.url).pathname)) {
-  process.exitCode = main();
+  process.exitCode = runImport(process.argv.slice(2));
 }

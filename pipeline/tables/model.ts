@@ -21,6 +21,11 @@ export const PROGRAM_COLUMNS = [
 export const SOURCE_COLUMNS = ['id', 'type', 'url', 'publisher', 'title', 'date'] as const;
 export const OVERRIDE_COLUMNS = ['agency_id', 'lon', 'lat', 'note'] as const;
 
+/** Columns kept in the repository but never published (the data dictionary says so). */
+export const UNPUBLISHED_COLUMNS: Partial<Record<keyof typeof TABLE_FILES, readonly string[]>> = {
+  agencies: ['note'],
+};
+
 export const SOURCE_TYPES = ['mou', 'records', 'news', 'official', 'dataset', 'map'] as const;
 export const JURISDICTIONS = ['municipal', 'county', 'regional'] as const;
 
