@@ -73,6 +73,9 @@ export const ATLAS_COLUMNS = [
   'Link 1', 'Link 1 Source', 'Link 1 Date', 'Link 2', 'Link 2 Source', 'Link 2 Date', 'Link 3', 'Link 3 Source', 'Link 3 Date',
 ] as const;
 
+/** Columns of the export the reader does not use. */
+const ATLAS_UNUSED_COLUMNS = ['Vendor', ...[1, 2, 3].flatMap((n) => [`Link ${n} Snapshot`, `Link ${n} Type`])];
+
 /** The file is not an export this reader can trust (its header is wrong). */
 export class AtlasHeaderError extends Error {}
 
@@ -183,7 +186,7 @@ function readRow(line: number, v: Record<string, string>, latest?: string): RowR
 export function parseAtlasExport(text: string, opts: { latest?: string } = {}): AtlasParse {
   const csv = parseCsv(text);
   const rejects: AtlasReject[] = csv.issues.map((i) => ({ ...i }));
-  const problems = headerProblems(csv.header, ATLAS_COLUMNS);
+  const problems = headerProblems(csv.header, ATLAS_COLUMNS, ATLAS_UNUSED_COLUMNS);
   if (problems.length > 0) {
     throw new AtlasHeaderError(`not a usable Atlas of Surveillance export: ${problems.join('; ')}`);
   }
