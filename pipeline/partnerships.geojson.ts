@@ -12,6 +12,7 @@ import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildFromDir } from './build/run';
 import { DEFAULT_DATA_DIR, DEFAULT_OUT } from './lib/paths';
+import { TABLE_FILES } from './tables/model';
 
 function main(): number {
   const { values } = parseArgs({
@@ -41,6 +42,9 @@ function main(): number {
     console.log(`${file.padEnd(22)} rows read ${c.read} = written ${c.written} + rejected ${c.rejected}${ok ? '' : '  <-- DOES NOT ADD UP'}`);
   }
   for (const x of r.rejects) console.error(`REJECT ${rel(resolve(dir, x.file))}:${x.line}: ${x.reason}`);
+  for (const [table, cols] of Object.entries(r.extraColumns ?? {})) {
+    console.log(`${TABLE_FILES[table as keyof typeof TABLE_FILES]}: added column(s) ${cols.join(', ')} kept in the table, not published`);
+  }
   if (r.normalised > 0) console.log(`normalised ${r.normalised} text field(s) (invisible characters, spacing)`);
   if (r.snapped > 0 && !values.quiet) console.log(`moved ${r.snapped} coastal point(s) just inside their state outline`);
 

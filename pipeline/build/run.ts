@@ -5,6 +5,7 @@ import { CollectionSchema, type AgencyCollection } from '../../src/data/schema';
 import { loadGazetteers } from '../geocode/gazetteer';
 import { Geocoder } from '../geocode/geocoder';
 import { readTables } from '../tables/io';
+import type { Tables } from '../tables/model';
 import { buildCollection, serializeCollection, type BuildResult } from './features';
 
 let geocoder: Geocoder | undefined;
@@ -23,6 +24,8 @@ export function readMetadata(dir: string): AgencyCollection['metadata'] | undefi
 
 export interface DirBuild extends BuildResult {
   text: string;
+  /** Columns a volunteer added to the tables: kept there, never published. */
+  extraColumns: Tables['extraColumns'];
 }
 
 export function buildFromDir(dir: string): DirBuild {
@@ -33,5 +36,5 @@ export function buildFromDir(dir: string): DirBuild {
     readIssues: read.issues,
     rowsRead: read.rowsRead,
   });
-  return { ...result, text: serializeCollection(result.collection) };
+  return { ...result, text: serializeCollection(result.collection), extraColumns: read.tables.extraColumns };
 }

@@ -141,7 +141,10 @@ describe('7. columns a volunteer added are kept', () => {
       'los-angeles-police-department-ca': 'B. Volunteer',
       'madison-police-department-wi': '',
     });
-    expect(buildFromDir(dir).text).not.toContain('Volunteer');
+    const built = buildFromDir(dir);
+    expect(built.rejects).toEqual([]);
+    expect(built.extraColumns).toEqual({ agencies: ['reviewer'] });
+    expect(built.text).not.toContain('Volunteer');
     expect(String(publishedCopy(dir, 'agencies.csv'))).not.toContain('Volunteer');
   });
 });
