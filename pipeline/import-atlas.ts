@@ -13,13 +13,13 @@
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AtlasHeaderError, parseAtlasExport, type AtlasAgency } from './atlas/parse';
-import { buildCollection, type BuildResult } from './build/features';
 import { sharedGeocoder } from './build/run';
 import { countyFromName, isCountyLevel } from './geocode/geocoder';
 import { dateProblem, isPartialIsoDate } from './lib/dates';
 import { DEFAULT_DATA_DIR } from './lib/paths';
 import { EncodingError, readUtf8File } from './lib/read-text';
-import { mergeAtlas, type AtlasMergeOptions, type AtlasMergeResult } from './merge/atlas';
+import type { AtlasMergeOptions } from './merge/atlas';
+import { mergeChecked } from './merge/checked';
 import { readTables, writeTables } from './tables/io';
 import { readAliases, readPublishers } from './tables/lookups';
 
@@ -126,58 +126,22 @@ export function runImport(argv: string[], io: ImportIo = { log: console.log, err
     return a.counties[0];
   };
 
-  // Validate once, with the same rules: the merged tables go through the data
-  // build itself. Rows the build would reject are reported at the export line
-  // they came from; with --keep-going their agencies are left out and the
-  // rest is checked again.
   const keepGoing = values['keep-going'];
-  const lineOwner = new Map<number, number>();
-  for (const a of parsed.agencies) for (const l of a.lines) lineOwner.set(l, a.lines[0]);
-  const skip = new Set<number>();
-  const reported = new Set<string>();
-  const mergeRejects: string[] = [];
-  const buildRejects: string[] = [];
-  let result: AtlasMergeResult;
-  let build: BuildResult;
-  for (;;) {
-    result = mergeAtlas(read.tables, parsed.agencies, { exportDate, ...lookups, primaryCounty, exportFile: name, skipLines: skip });
-    build = buildCollection(result.tables, { geocoder });
-    let more = false;
-    for (const r of result.rejects) {
-      const msg = `${name}:${r.lines.join(',')}: ${r.reason}`;
-      if (!reported.has(msg)) mergeRejects.push(msg);
-      reported.add(msg);
-      if (!skip.has(r.lines[0])) more = true;
-      skip.add(r.lines[0]);
-    }
-    for (const r of build.rejects) {
-      const where = r.origin ? r.origin.join(', ') : `${rel(join(dataDir, r.file))}:${r.line}`;
-      const msg = `${where}: ${r.reason}${r.origin ? ` (as a row of ${r.file})` : ''}`;
-      if (!reported.has(msg)) buildRejects.push(msg);
-      reported.add(msg);
-      for (const o of r.origin ?? []) {
-        const owner = lineOwner.get(Number(o.slice(o.lastIndexOf(':') + 1)));
-        if (owner !== undefined && !skip.has(owner)) {
-          skip.add(owner);
-          more = true;
-        }
-      }
-    }
-    if (!keepGoing || !more) break;
-  }
+  const { result, build, messages, tablesFail, leftOut } = mergeChecked(read.tables, parsed.agencies, {
+    exportDate, ...lookups, primaryCounty, exportFile: name, geocoder, keepGoing, tableFile: (f) => rel(join(dataDir, f)),
+  });
   const how = (h: string) => result.merged.filter((m) => m.how === h).length;
   io.log(`  merged into existing:      ${result.merged.length} (by Atlas id ${how('atlas-id')}, exact name ${how('exact')}, alias ${how('alias')})`);
   io.log(`  added as new agencies:     ${result.added.length}`);
-  io.log(`  rejected by the build's rules: ${mergeRejects.length + buildRejects.length}`);
-  for (const m of [...mergeRejects, ...buildRejects]) io.log(`    ${m}`);
-  if (keepGoing && skip.size > 0) io.log(`  agencies left out:         ${skip.size}`);
+  io.log(`  rejected by the build's rules: ${messages.length}`);
+  for (const m of messages) io.log(`    ${m}`);
+  if (keepGoing && leftOut.size > 0) io.log(`  agencies left out:         ${leftOut.size}`);
 
-  const tablesFail = build.rejects.filter((r) => !r.origin);
   if (tablesFail.length > 0) {
     io.error(`The tables in ${rel(dataDir)} already fail the data build (${tablesFail.length} reject(s) above that no export row caused): nothing written; fix them first.`);
     return 1;
   }
-  const rejected = parsed.rejects.length + mergeRejects.length + buildRejects.length;
+  const rejected = parsed.rejects.length + messages.length;
   if (rejected > 0 && !keepGoing) {
     io.error(`${rejected} reject(s): nothing written (fix the export, or pass --keep-going to import the rest).`);
     return 1;

@@ -5,7 +5,7 @@
  * an import succeeds only if the build will.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -123,6 +123,21 @@ describe('6. a duplicate, missing or renamed header stops the import', () => {
     const { code, out } = importAtlas(file, dir);
     expect(code).toBe(2);
     expect(out).toContain(`${FIX}/${file}:1: not a usable Atlas of Surveillance export: ${reason}`);
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('a table with a column named twice stops the build and the import, once, at line 1', () => {
+    const dir = tables();
+    const file = join(dir, 'agencies.csv');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(',atlas_ids,note\n', ',atlas_ids,name\n'));
+    const before = snapshot(dir);
+    expect(buildFromDir(dir).rejects).toEqual([
+      { file: 'agencies.csv', line: 1, reason: 'column(s) named more than once: "name"' },
+      { file: 'agencies.csv', line: 1, reason: 'missing column(s): "note"' },
+    ]);
+    const { code, out } = importAtlas('atlas-base.csv', dir);
+    expect(code).toBe(1);
+    expect(out).toContain('agencies.csv:1: column(s) named more than once: "name"');
     expect(snapshot(dir)).toEqual(before);
   });
 });
