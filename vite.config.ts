@@ -6,6 +6,8 @@ export default defineConfig({
   // maplibre-gl ships its worker as a separate file; pre-bundling breaks it.
   optimizeDeps: { exclude: ['maplibre-gl'] },
   plugins: [serveDataDir(process.env.RING_DATA_DIR ?? 'data')],
+  // The site rejects records dated after the day it was built (src/data/contract.ts).
+  define: { __BUILD_DATE__: JSON.stringify(new Date().toISOString().slice(0, 10)) },
   build: {
     target: 'es2022',
     sourcemap: false,

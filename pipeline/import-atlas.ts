@@ -4,18 +4,22 @@
  * Reads a whole Atlas of Surveillance CSV export, keeps the Ring/Neighbors
  * rows, cleans them and merges them into the source tables (agencies,
  * programs, sources). Re-running on the same export changes nothing; rows
- * from other sources are never overwritten. Any rejected row stops the
- * import (nothing is written) unless --keep-going is given.
+ * from other sources are never overwritten. The merged tables are then
+ * checked by the data build itself (same rules, same geocoder), so an import
+ * succeeds only if `npm run data` will. Any rejected row stops the import
+ * (nothing is written) unless --keep-going is given, which leaves out the
+ * rejected agencies and imports the rest.
  */
-import { readFileSync } from 'node:fs';
-import { basename, dirname, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseAtlasExport, type AtlasAgency } from './atlas/parse';
-import { loadGazetteers } from './geocode/gazetteer';
-import { Geocoder, countyFromName, isCountyLevel } from './geocode/geocoder';
-import { isPartialIsoDate } from './lib/dates';
+import { AtlasHeaderError, parseAtlasExport, type AtlasAgency } from './atlas/parse';
+import { sharedGeocoder } from './build/run';
+import { countyFromName, isCountyLevel } from './geocode/geocoder';
+import { dateProblem, isPartialIsoDate } from './lib/dates';
 import { DEFAULT_DATA_DIR } from './lib/paths';
-import { mergeAtlas } from './merge/atlas';
+import { EncodingError, readUtf8File } from './lib/read-text';
+import type { AtlasMergeOptions } from './merge/atlas';
+import { mergeChecked } from './merge/checked';
 import { readTables, writeTables } from './tables/io';
 import { readAliases, readPublishers } from './tables/lookups';
 
@@ -28,8 +32,18 @@ export function exportDateFromPath(path: string): string | undefined {
   return undefined;
 }
 
-function main(): number {
+export interface ImportIo {
+  log: (line: string) => void;
+  error: (line: string) => void;
+}
+
+/**
+ * One import (the command line's arguments): parse, merge, check with the
+ * build's rules, write. Returns the exit code: 0, 1 (rejects) or 2 (unusable input).
+ */
+export function runImport(argv: string[], io: ImportIo = { log: console.log, error: console.error }): number {
   const { values, positionals } = parseArgs({
+    args: argv,
     allowPositionals: true,
     options: {
       data: { type: 'string' },
@@ -40,40 +54,58 @@ function main(): number {
   });
   const file = positionals[0];
   if (!file) {
-    console.error('usage: npm run import:atlas -- <export.csv> [--data <dir>] [--as-of YYYY-MM-DD] [--keep-going] [--dry-run]');
+    io.error('usage: npm run import:atlas -- <export.csv> [--data <dir>] [--as-of YYYY-MM-DD] [--keep-going] [--dry-run]');
     return 2;
   }
+  const rel = (p: string) => relative(process.cwd(), resolve(p)) || p;
   const dataDir = resolve(values.data ?? DEFAULT_DATA_DIR);
+  const name = rel(file);
   const exportDate = values['as-of'] ?? exportDateFromPath(resolve(file));
   if (!exportDate || !/^\d{4}-\d{2}-\d{2}$/.test(exportDate) || !isPartialIsoDate(exportDate)) {
-    console.error(`${file}: cannot tell the export date from the file name; pass --as-of YYYY-MM-DD`);
+    io.error(`${name}: cannot tell the export date from the file name; pass --as-of YYYY-MM-DD`);
     return 2;
   }
-  const name = relative(process.cwd(), resolve(file)) || file;
+  const asOfProblem = dateProblem(exportDate);
+  if (asOfProblem) {
+    io.error(`${name}: the export date ${exportDate} ${asOfProblem}`);
+    return 2;
+  }
   let parsed;
   try {
-    parsed = parseAtlasExport(readFileSync(file, 'utf8'));
+    parsed = parseAtlasExport(readUtf8File(file));
   } catch (e) {
-    console.error(`${name}: ${(e as Error).message}`);
+    if (e instanceof EncodingError) io.error(`${name}:${e.line}: ${e.message}`);
+    else if (e instanceof AtlasHeaderError) io.error(`${name}:1: ${e.message}`);
+    else io.error(`${name}: ${(e as Error).message}`);
     return 2;
   }
   const c = parsed.counts;
-  console.log(`Atlas export ${name} (as of ${exportDate})${parsed.hadBom ? ' [byte-order mark removed]' : ''}`);
-  console.log(`  rows read:                 ${c.rowsRead}`);
-  console.log(`  non-Ring rows skipped:     ${c.nonRingSkipped}`);
-  console.log(`  Ring rows kept:            ${c.ringKept}`);
-  console.log(`  duplicate rows combined:   ${c.duplicateRowsCombined}`);
-  console.log(`  distinct agencies:         ${c.distinctAgencies}`);
-  console.log(`  rejected:                  ${c.rejected}`);
-  for (const r of parsed.rejects) console.log(`    ${name}:${r.line}: ${r.reason}`);
+  io.log(`Atlas export ${name} (as of ${exportDate})${parsed.hadBom ? ' [byte-order mark removed]' : ''}`);
+  io.log(`  rows read:                 ${c.rowsRead}`);
+  io.log(`  non-Ring rows skipped:     ${c.nonRingSkipped}`);
+  io.log(`  Ring rows kept:            ${c.ringKept}`);
+  io.log(`  duplicate rows combined:   ${c.duplicateRowsCombined}`);
+  io.log(`  distinct agencies:         ${c.distinctAgencies}`);
+  io.log(`  rejected:                  ${c.rejected}`);
+  for (const r of parsed.rejects) io.log(`    ${name}:${r.line}: ${r.reason}`);
 
   const read = readTables(dataDir);
   if (read.issues.length > 0) {
-    for (const i of read.issues) console.error(`${i.file}:${i.line}: ${i.reason}`);
-    console.error('The source tables cannot be read; fix them first.');
+    for (const i of read.issues) io.error(`${rel(join(dataDir, i.file))}:${i.line}: ${i.reason}`);
+    io.error('The source tables cannot be read; fix them first.');
     return 1;
   }
-  const geocoder = Geocoder.load(loadGazetteers());
+  for (const [table, cols] of Object.entries(read.tables.extraColumns ?? {})) {
+    io.log(`  ${table}: added column(s) ${cols.join(', ')} kept as they are (not published)`);
+  }
+  let lookups: Pick<AtlasMergeOptions, 'publishers' | 'aliases'>;
+  try {
+    lookups = { publishers: readPublishers(dataDir), aliases: readAliases(dataDir) };
+  } catch (e) {
+    io.error((e as Error).message);
+    return 1;
+  }
+  const geocoder = sharedGeocoder();
   // Misspelt county names ("Onandaga County") take the boundary data's spelling.
   for (const a of parsed.agencies) {
     a.counties = [...new Set(a.counties.map((cty) => geocoder.boundaries.canonicalCountyName(a.state, cty)))];
@@ -93,29 +125,40 @@ function main(): number {
     }
     return a.counties[0];
   };
-  const result = mergeAtlas(read.tables, parsed.agencies, {
-    exportDate,
-    publishers: readPublishers(dataDir),
-    aliases: readAliases(dataDir),
-    primaryCounty,
+
+  const keepGoing = values['keep-going'];
+  const { result, build, messages, tablesFail, leftOut } = mergeChecked(read.tables, parsed.agencies, {
+    exportDate, ...lookups, primaryCounty, exportFile: name, geocoder, keepGoing, tableFile: (f) => rel(join(dataDir, f)),
   });
   const how = (h: string) => result.merged.filter((m) => m.how === h).length;
-  console.log(`  merged into existing:      ${result.merged.length} (by Atlas id ${how('atlas-id')}, exact name ${how('exact')}, alias ${how('alias')})`);
-  console.log(`  added as new agencies:     ${result.added.length}`);
+  io.log(`  merged into existing:      ${result.merged.length} (by Atlas id ${how('atlas-id')}, exact name ${how('exact')}, alias ${how('alias')})`);
+  io.log(`  added as new agencies:     ${result.added.length}`);
+  io.log(`  rejected by the build's rules: ${messages.length}`);
+  for (const m of messages) io.log(`    ${m}`);
+  if (keepGoing && leftOut.size > 0) io.log(`  agencies left out:         ${leftOut.size}`);
 
-  if (parsed.rejects.length > 0 && !values['keep-going']) {
-    console.error(`${parsed.rejects.length} row(s) rejected: nothing written (fix the export, or pass --keep-going to import the rest).`);
+  if (tablesFail.length > 0) {
+    io.error(`The tables in ${rel(dataDir)} already fail the data build (${tablesFail.length} reject(s) above that no export row caused): nothing written; fix them first.`);
+    return 1;
+  }
+  const rejected = parsed.rejects.length + messages.length;
+  if (rejected > 0 && !keepGoing) {
+    io.error(`${rejected} reject(s): nothing written (fix the export, or pass --keep-going to import the rest).`);
+    return 1;
+  }
+  if (build.rejects.length > 0 || result.rejects.length > 0) {
+    io.error('The build would still reject rows: nothing written.');
     return 1;
   }
   if (values['dry-run']) {
-    console.log('dry run: tables not written');
+    io.log('dry run: tables not written (the build would accept them)');
     return 0;
   }
   writeTables(dataDir, result.tables);
-  console.log(`tables updated in ${relative(process.cwd(), dataDir) || '.'}; now run: npm run data`);
+  io.log(`tables updated in ${rel(dataDir)}; the build accepts them: now run npm run data`);
   return 0;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(new URL(import.meta.url).pathname)) {
-  process.exitCode = main();
+  process.exitCode = runImport(process.argv.slice(2));
 }

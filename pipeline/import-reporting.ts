@@ -7,10 +7,12 @@
  * Prints matches (with how they matched), additions, date conflicts and
  * rejects; any reject stops it (nothing written).
  */
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { buildCollection } from './build/features';
+import { sharedGeocoder } from './build/run';
 import { parseCsv } from './lib/csv';
+import { EncodingError, readUtf8File } from './lib/read-text';
 import { DEFAULT_DATA_DIR, sharedDir } from './lib/paths';
 import { mergeReporting } from './merge/reporting';
 import { readTables, writeTables } from './tables/io';
@@ -23,13 +25,26 @@ function main(): number {
   const research = resolve(values.research ?? join(sharedDir(), 'research'));
   const dataDir = resolve(values.data ?? DEFAULT_DATA_DIR);
   const file = join(research, 'agencies_from_reporting.csv');
-  const csv = parseCsv(readFileSync(file, 'utf8'));
+  const rel = (p: string) => relative(process.cwd(), p) || p;
+  let text: string;
+  try {
+    text = readUtf8File(file);
+  } catch (e) {
+    if (!(e instanceof EncodingError)) throw e;
+    console.error(`${rel(file)}:${e.line}: ${e.message}`);
+    return 2;
+  }
+  const csv = parseCsv(text);
   const read = readTables(dataDir);
   if (read.issues.length > 0) {
-    for (const i of read.issues) console.error(`${i.file}:${i.line}: ${i.reason}`);
+    for (const i of read.issues) console.error(`${rel(join(dataDir, i.file))}:${i.line}: ${i.reason}`);
     return 1;
   }
-  const r = mergeReporting(read.tables, csv.records, { publishers: readPublishers(dataDir), aliases: readAliases(dataDir) });
+  const r = mergeReporting(read.tables, csv.records, {
+    publishers: readPublishers(dataDir), aliases: readAliases(dataDir), file: 'agencies_from_reporting.csv',
+  });
+  // An import succeeds only if the build will: check the merged tables with the build itself.
+  const build = buildCollection(r.tables, { geocoder: sharedGeocoder() });
   const rejects = [...csv.issues, ...r.rejects];
   console.log(`agencies_from_reporting.csv: rows read ${csv.records.length + csv.issues.length}`);
   const how = (h: string) => r.matched.filter((m) => m.how === h).length;
@@ -41,7 +56,11 @@ function main(): number {
   for (const c of r.dateConflicts) console.log(`    ${c.id}: kept ${c.kept}, report says ${c.reported}`);
   console.log(`  rejected: ${rejects.length}`);
   for (const x of rejects) console.log(`    agencies_from_reporting.csv:${x.line}: ${x.reason}`);
-  if (rejects.length > 0) return 1;
+  console.log(`  rejected by the build's rules: ${build.rejects.length}`);
+  for (const x of build.rejects) {
+    console.log(`    ${x.origin ? `${x.origin.join(', ')}: ${x.reason} (as a row of ${x.file})` : `${rel(join(dataDir, x.file))}:${x.line}: ${x.reason}`}`);
+  }
+  if (rejects.length > 0 || build.rejects.length > 0) return 1;
   if (!values['dry-run']) writeTables(dataDir, r.tables);
   return 0;
 }

@@ -13,6 +13,7 @@ import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildFromDir } from './build/run';
 import { DEFAULT_DATA_DIR, DEFAULT_OUT } from './lib/paths';
+import { TABLE_FILES } from './tables/model';
 
 function main(): number {
   const { values } = parseArgs({
@@ -30,6 +31,11 @@ function main(): number {
   const r = buildFromDir(dir);
   const ms = Math.round(performance.now() - t0);
 
+  if (r.fatal) {
+    for (const x of r.rejects) console.error(`${rel(resolve(dir, x.file))}:${x.line}: ${x.reason}`);
+    console.error(`The source tables cannot be read; fix the above first. ${rel(out)} was not written.`);
+    return 1;
+  }
   let balanced = true;
   const width = Math.max(22, ...Object.keys(r.counts).map((f) => f.length + 1));
   for (const [file, c] of Object.entries(r.counts)) {
@@ -39,6 +45,9 @@ function main(): number {
   }
   for (const x of r.rejects) console.error(`REJECT ${rel(resolve(dir, x.file))}:${x.line}: ${x.reason}`);
   for (const n of r.notes) console.log(`note: ${n}`);
+  for (const [table, cols] of Object.entries(r.extraColumns ?? {})) {
+    console.log(`${TABLE_FILES[table as keyof typeof TABLE_FILES]}: added column(s) ${cols.join(', ')} kept in the table, not published`);
+  }
   if (r.normalised > 0) console.log(`normalised ${r.normalised} text field(s) (invisible characters, spacing)`);
   if (r.snapped > 0 && !values.quiet) console.log(`moved ${r.snapped} coastal point(s) just inside their state outline`);
 

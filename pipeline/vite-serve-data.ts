@@ -1,14 +1,15 @@
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
-import { join, extname } from 'node:path';
+import { existsSync } from 'node:fs';
+import { extname } from 'node:path';
 import type { Plugin } from 'vite';
+import { PUBLISHED_FILES, publishedCopy } from './publish';
 
 /**
  * The published dataset lives in `data/` beside its source tables (so a
- * volunteer sees both together). This plugin serves those files at
- * `/data/...` in development and copies them into the build, so the site
+ * volunteer sees both together). This plugin serves the published copies
+ * (pipeline/publish.ts: only the files and columns of the data dictionary)
+ * at `/data/...` in development and writes them into the build, so the site
  * and anyone downloading the data see the same files.
  */
-const PUBLISHED = new Set(['.geojson', '.csv', '.json']);
 const TYPES: Record<string, string> = {
   '.geojson': 'application/geo+json',
   '.csv': 'text/csv; charset=utf-8',
@@ -16,8 +17,7 @@ const TYPES: Record<string, string> = {
 };
 
 export function serveDataDir(dir = 'data'): Plugin {
-  const files = () =>
-    existsSync(dir) ? readdirSync(dir).filter((f) => PUBLISHED.has(extname(f))) : [];
+  const files = () => PUBLISHED_FILES.filter((f) => existsSync(`${dir}/${f}`));
   return {
     name: 'serve-data-dir',
     configureServer(server) {
@@ -25,12 +25,12 @@ export function serveDataDir(dir = 'data'): Plugin {
         const m = /^\/data\/([\w.-]+)$/.exec((req.url ?? '').split('?')[0]);
         if (!m || !files().includes(m[1])) return next();
         res.setHeader('Content-Type', TYPES[extname(m[1])] ?? 'application/octet-stream');
-        res.end(readFileSync(join(dir, m[1])));
+        res.end(publishedCopy(dir, m[1]));
       });
     },
     generateBundle() {
       for (const f of files()) {
-        this.emitFile({ type: 'asset', fileName: `data/${f}`, source: readFileSync(join(dir, f)) });
+        this.emitFile({ type: 'asset', fileName: `data/${f}`, source: publishedCopy(dir, f) });
       }
     },
   };

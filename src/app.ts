@@ -59,7 +59,8 @@ export interface Derived {
 export class App {
   readonly store: Store<AppState>;
   readonly index: AgencyIndex;
-  readonly mapView: MapView | null;
+  /** Null when the map cannot be shown (no WebGL, or it failed to start): the list is the view. */
+  mapView: MapView | null;
   derived: Derived;
   private filtersPanel: FiltersPanel;
   private layersPanel: LayersPanel;
@@ -143,8 +144,7 @@ export class App {
         notify($('#notices'), 'The online street map could not be reached; showing the bundled map instead.', 'warning');
       };
     }
-    if (!this.mapView) this.showMapMissing();
-    else setupExportDialog($('#export-dialog') as HTMLDialogElement, $('#export-button') as HTMLButtonElement, (size, chrome) => this.exportImage(size, chrome));
+    if (!this.mapView) this.showMapMissing('webgl');
 
     setupShareDialog($('#share-dialog') as HTMLDialogElement, $('#share-button') as HTMLButtonElement, {
       url: () => this.fullMapUrl(),
@@ -237,7 +237,12 @@ export class App {
   private async start(): Promise<void> {
     this.render(this.store.state, null);
     if (this.mapView) {
-      await this.mapView.ready;
+      try {
+        await this.mapView.ready;
+      } catch {
+        return this.mapFailed();
+      }
+      setupExportDialog($('#export-dialog') as HTMLDialogElement, $('#export-button') as HTMLButtonElement, (size, chrome) => this.exportImage(size, chrome));
       this.mapView.attach(this.index, this.colorOf);
       this.mapView.density.onChange = () => this.renderLegend();
       const st = this.store.state;
@@ -355,11 +360,27 @@ export class App {
     this.areaLayer?.show([m.lon, m.lat], s.radius, county?.feature ?? null, fly);
   }
 
-  private showMapMissing(): void {
+  /** The map could not start (e.g. its worker failed to load): the same list-only view as without WebGL. */
+  private mapFailed(): void {
+    try {
+      this.mapView?.map.remove();
+    } catch {
+      // Tearing down a map that never started may fail; the view is replaced either way.
+    }
+    this.mapView = null;
+    this.showMapMissing('failed');
+    this.renderList();
+    document.body.setAttribute('data-map-ready', 'false');
+    if (this.store.state.area) void this.runArea(this.store.state, false);
+  }
+
+  private showMapMissing(why: 'webgl' | 'failed'): void {
     const msg = $('#map-message');
     msg.hidden = false;
     msg.textContent =
-      'The map cannot be shown because this browser has WebGL turned off or unavailable. Every agency is still listed on this page, and all filters work.';
+      why === 'webgl'
+        ? 'The map cannot be shown because this browser has WebGL turned off or unavailable. Every agency is still listed on this page, and all filters work.'
+        : 'The map cannot be shown because part of it failed to load (reloading the page may help). Every agency is still listed on this page, and all filters work.';
     $('#map').hidden = true;
     document.body.classList.add('no-map');
   }

@@ -77,7 +77,7 @@ async function boot(): Promise<void> {
   box.replaceChildren();
   document.body.removeAttribute('data-load-error');
   if (dataset.invalid) {
-    notify($('#notices'), `${dataset.invalid} record(s) in the data file were malformed and are not shown.`, 'warning');
+    notify($('#notices'), `${dataset.invalid} record(s) in the data file were malformed (bad values, or dates that cannot be real) and are not shown.`, 'warning');
   }
   const index = buildIndex(dataset.rows);
   const details = new DetailsStore((k) => `${MAP_DATA}details-${k}.json`, dataset.chunkSize);

@@ -4,14 +4,16 @@
  * (with line and reason) and combines duplicate rows of one agency.
  * Pure: text in, records out.
  */
-import { parseCsv } from '../lib/csv';
-import { dateFromSummary, earlierDate, parseAtlasDate } from '../lib/dates';
+import { LIMITS } from '../build/validate';
+import { headerProblems, parseCsv } from '../lib/csv';
+import { dateFromSummary, dateProblem, earlierDate, parseAtlasDate } from '../lib/dates';
 import { canonicalUrl, classifyUrl, isHttpUrl } from '../lib/sources';
 import { normalizeState } from '../lib/states';
 import { cleanText, hasMarkup, titleCaseIfLower } from '../lib/text';
 import { matchKey } from '../merge/names';
 
-export const MAX_NAME_LENGTH = 200;
+/** The build's limit, checked here too so the reject names the export's line. */
+export const MAX_NAME_LENGTH = LIMITS.name;
 
 export interface AtlasLink {
   url: string;
@@ -65,7 +67,17 @@ export interface AtlasParse {
   hadBom: boolean;
 }
 
-const REQUIRED = ['Agency', 'State', 'Technology'];
+/** Every column the reader uses: a missing, renamed or duplicated one stops the import. */
+export const ATLAS_COLUMNS = [
+  'AOSNUMBER', 'City', 'County', 'State', 'Agency', 'Type of LEA', 'Summary', 'Type of Juris', 'Technology',
+  'Link 1', 'Link 1 Source', 'Link 1 Date', 'Link 2', 'Link 2 Source', 'Link 2 Date', 'Link 3', 'Link 3 Source', 'Link 3 Date',
+] as const;
+
+/** Columns of the export the reader does not use. */
+const ATLAS_UNUSED_COLUMNS = ['Vendor', ...[1, 2, 3].flatMap((n) => [`Link ${n} Snapshot`, `Link ${n} Type`])];
+
+/** The file is not an export this reader can trust (its header is wrong). */
+export class AtlasHeaderError extends Error {}
 
 export function isRingTechnology(t: string): boolean {
   return /\bring\b|neighbors/i.test(t);
@@ -106,7 +118,7 @@ export function cleanCity(cell: string): string {
 
 type RowResult = { ok: true; row: AtlasRow } | { ok: false; reason: string };
 
-function readRow(line: number, v: Record<string, string>): RowResult {
+function readRow(line: number, v: Record<string, string>, latest?: string): RowResult {
   const get = (k: string) => cleanText(v[k] ?? '');
   const rawState = get('State');
   const state = normalizeState(rawState);
@@ -125,11 +137,13 @@ function readRow(line: number, v: Record<string, string>): RowResult {
   let date: string | null = null;
   const d1 = get('Link 1 Date');
   if (d1) {
-    const p = parseAtlasDate(d1);
+    const p = parseAtlasDate(d1, latest);
     if (!p.ok) return { ok: false, reason: `Link 1 Date: ${p.reason}` };
     date = p.value;
   } else {
     date = dateFromSummary(get('Summary')) ?? null;
+    const problem = date === null ? null : dateProblem(date, latest);
+    if (problem) return { ok: false, reason: `the date in the Summary, ${date}, ${problem}` };
   }
   const links: AtlasLink[] = [];
   for (const n of [1, 2, 3]) {
@@ -139,7 +153,7 @@ function readRow(line: number, v: Record<string, string>): RowResult {
     let linkDate: string | null = null;
     const dn = get(`Link ${n} Date`);
     if (dn) {
-      const p = parseAtlasDate(dn);
+      const p = parseAtlasDate(dn, latest);
       if (!p.ok) return { ok: false, reason: `Link ${n} Date: ${p.reason}` };
       linkDate = p.value;
     }
@@ -164,12 +178,17 @@ function readRow(line: number, v: Record<string, string>): RowResult {
   };
 }
 
-export function parseAtlasExport(text: string): AtlasParse {
+/**
+ * Reads an export. Throws AtlasHeaderError when its header is wrong (a
+ * missing, renamed or duplicated column would shift or drop every row's
+ * data). `latest` is the latest acceptable date (default: today).
+ */
+export function parseAtlasExport(text: string, opts: { latest?: string } = {}): AtlasParse {
   const csv = parseCsv(text);
   const rejects: AtlasReject[] = csv.issues.map((i) => ({ ...i }));
-  const missing = REQUIRED.filter((c) => !csv.header.includes(c));
-  if (missing.length > 0) {
-    throw new Error(`not an Atlas of Surveillance export: missing column(s) ${missing.join(', ')}`);
+  const problems = headerProblems(csv.header, ATLAS_COLUMNS, ATLAS_UNUSED_COLUMNS);
+  if (problems.length > 0) {
+    throw new AtlasHeaderError(`not a usable Atlas of Surveillance export: ${problems.join('; ')}`);
   }
   const rows: AtlasRow[] = [];
   let nonRing = 0;
@@ -178,7 +197,13 @@ export function parseAtlasExport(text: string): AtlasParse {
       nonRing++;
       continue;
     }
-    const r = readRow(rec.line, rec.values);
+    let r: RowResult;
+    try {
+      r = readRow(rec.line, rec.values, opts.latest);
+    } catch (e) {
+      // Never crash on one row: it becomes a reject with its line.
+      r = { ok: false, reason: `cannot read the row: ${(e as Error).message}` };
+    }
     if (r.ok) rows.push(r.row);
     else rejects.push({ line: rec.line, reason: r.reason });
   }

@@ -21,6 +21,8 @@ export interface BuildResult {
   counts: Record<string, { read: number; written: number; rejected: number }>;
   normalised: number;
   snapped: number;
+  /** The tables could not be read: `rejects` holds only the causes, nothing was validated. */
+  fatal?: boolean;
 }
 
 const sumOrNull = (xs: (number | null)[]): number | null => {
@@ -38,9 +40,29 @@ function programOrder(a: Program, b: Program): number {
 
 export function buildCollection(
   tables: Tables,
-  opts: { geocoder: Geocoder; metadata?: AgencyCollection['metadata']; readIssues?: TableIssue[]; rowsRead?: Record<string, number> },
+  opts: {
+    geocoder: Geocoder;
+    metadata?: AgencyCollection['metadata'];
+    readIssues?: TableIssue[];
+    rowsRead?: Record<string, number>;
+    /** The latest publishable date, default today. */
+    today?: string;
+  },
 ): BuildResult {
-  const v = validateTables(tables);
+  // A table that cannot be read at all (missing column, not UTF-8, …) is the
+  // one cause to report: every row depending on it would fail after it.
+  const fatal = (opts.readIssues ?? []).filter((i) => i.fatal);
+  if (fatal.length > 0) {
+    return {
+      collection: { type: 'FeatureCollection', ...(opts.metadata ? { metadata: opts.metadata } : {}), features: [] },
+      rejects: fatal.map(({ file, line, reason }) => ({ file, line, reason })),
+      counts: {},
+      normalised: 0,
+      snapped: 0,
+      fatal: true,
+    };
+  }
+  const v = validateTables(tables, { today: opts.today });
   const rejects: Reject[] = [...(opts.readIssues ?? []), ...v.rejects];
   let snapped = 0;
 
@@ -58,7 +80,7 @@ export function buildCollection(
   for (const a of [...v.agencies].sort((x, y) => (x.id < y.id ? -1 : 1))) {
     const programs = (programsByAgency.get(a.id) ?? []).sort(programOrder);
     if (programs.length === 0) {
-      rejects.push({ file: TABLE_FILES.agencies, line: a.line, reason: `agency "${a.id}" has no program (every agency needs at least one)` });
+      rejects.push({ file: TABLE_FILES.agencies, line: a.line, origin: a.origin, reason: `agency "${a.id}" has no program (every agency needs at least one)` });
       continue;
     }
     const ov = v.overrides.get(a.id);
@@ -67,9 +89,9 @@ export function buildCollection(
       : opts.geocoder.geocode({ ...a, city: a.city ?? '', county: a.county ?? '' });
     if (!geo.ok) {
       if (ov) {
-        rejects.push({ file: TABLE_FILES.overrides, line: ov.line, reason: geo.reason });
-        rejects.push({ file: TABLE_FILES.agencies, line: a.line, reason: `geocode override of "${a.id}" was rejected` });
-      } else rejects.push({ file: TABLE_FILES.agencies, line: a.line, reason: geo.reason });
+        rejects.push({ file: TABLE_FILES.overrides, line: ov.line, origin: ov.origin, reason: geo.reason });
+        rejects.push({ file: TABLE_FILES.agencies, line: a.line, origin: a.origin, reason: `geocode override of "${a.id}" was rejected` });
+      } else rejects.push({ file: TABLE_FILES.agencies, line: a.line, origin: a.origin, reason: geo.reason });
       continue;
     }
     if (ov) usedOverrides.add(a.id);
@@ -125,7 +147,7 @@ export function buildCollection(
     const check = FeatureSchema.safeParse(f);
     if (!check.success) {
       const issue = check.error.issues[0];
-      rejects.push({ file: TABLE_FILES.agencies, line: a.line, reason: `fails the published schema at ${issue.path.join('.')}: ${issue.message}` });
+      rejects.push({ file: TABLE_FILES.agencies, line: a.line, origin: a.origin, reason: `fails the published schema at ${issue.path.join('.')}: ${issue.message}` });
       continue;
     }
     features.push(f);
@@ -138,15 +160,15 @@ export function buildCollection(
   // Valid rows that still could not be written: say why.
   const writtenAgencies = new Set(features.map((f) => f.properties.id));
   for (const p of v.programs) {
-    if (!writtenPrograms.has(p)) rejects.push({ file: TABLE_FILES.programs, line: p.line, reason: `agency "${p.agency_id}" was rejected` });
+    if (!writtenPrograms.has(p)) rejects.push({ file: TABLE_FILES.programs, line: p.line, origin: p.origin, reason: `agency "${p.agency_id}" was rejected` });
   }
   for (const s of v.sources.values()) {
-    if (!citedSources.has(s.id)) rejects.push({ file: TABLE_FILES.sources, line: s.line, reason: `source "${s.id}" is not cited by any written program` });
+    if (!citedSources.has(s.id)) rejects.push({ file: TABLE_FILES.sources, line: s.line, origin: s.origin, reason: `source "${s.id}" is not cited by any written program` });
   }
   const rejectedOverrideLines = new Set(rejects.filter((r) => r.file === TABLE_FILES.overrides).map((r) => r.line));
   for (const o of v.overrides.values()) {
     if (!usedOverrides.has(o.agency_id) && !rejectedOverrideLines.has(o.line)) {
-      rejects.push({ file: TABLE_FILES.overrides, line: o.line, reason: `agency "${o.agency_id}" was rejected` });
+      rejects.push({ file: TABLE_FILES.overrides, line: o.line, origin: o.origin, reason: `agency "${o.agency_id}" was rejected` });
     }
   }
   rejects.sort((x, y) => (x.file < y.file ? -1 : x.file > y.file ? 1 : x.line - y.line));

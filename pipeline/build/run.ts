@@ -5,6 +5,7 @@ import { CollectionSchema, type AgencyCollection } from '../../src/data/schema';
 import { loadGazetteers } from '../geocode/gazetteer';
 import { Geocoder } from '../geocode/geocoder';
 import { readTables } from '../tables/io';
+import type { Tables } from '../tables/model';
 import { serializeCollection, type BuildResult } from './features';
 import { buildWithSubmissions } from './with-submissions';
 
@@ -26,11 +27,13 @@ export interface DirBuild extends BuildResult {
   text: string;
   /** Submissions that name a mapped agency with another date (the tables' date is kept). */
   notes: string[];
+  /** Columns a volunteer added to the tables: kept there, never published. */
+  extraColumns: Tables['extraColumns'];
 }
 
 export function buildFromDir(dir: string): DirBuild {
   const read = readTables(dir);
   // The tables plus the volunteer submissions (data/submissions/*.csv).
   const result = buildWithSubmissions(dir, read, { geocoder: sharedGeocoder(), metadata: readMetadata(dir) });
-  return { ...result, text: serializeCollection(result.collection) };
+  return { ...result, text: serializeCollection(result.collection), extraColumns: read.tables.extraColumns };
 }

@@ -5,7 +5,7 @@
  * allowed to carry markup.
  */
 import { AGENCY_TYPES, PROGRAM_KINDS, type AgencyType, type ProgramKind } from '../../src/data/schema';
-import { isPartialIsoDate } from '../lib/dates';
+import { dateProblem } from '../lib/dates';
 import { isHttpUrl } from '../lib/sources';
 import { isStateCode } from '../lib/states';
 import { cleanText, hasMarkup } from '../lib/text';
@@ -18,12 +18,15 @@ export interface Reject {
   file: string;
   line: number;
   reason: string;
+  /** Where an importer's change to the row came from (`export.csv:12`), if any. */
+  origin?: string[];
 }
 
 export const LIMITS = { name: 200, place: 200, title: 500, summary: 1000, url: 2048, note: 500, list: 2000 };
 
 export interface Agency {
   line: number;
+  origin?: string[];
   id: string;
   name: string;
   agency_type: AgencyType;
@@ -35,6 +38,7 @@ export interface Agency {
 
 export interface Source {
   line: number;
+  origin?: string[];
   id: string;
   type: (typeof SOURCE_TYPES)[number];
   url: string | null;
@@ -45,6 +49,7 @@ export interface Source {
 
 export interface Program {
   line: number;
+  origin?: string[];
   id: string;
   agency_id: string;
   kind: ProgramKind;
@@ -60,6 +65,7 @@ export interface Program {
 
 export interface Override {
   line: number;
+  origin?: string[];
   agency_id: string;
   lon: number;
   lat: number;
@@ -82,7 +88,12 @@ const fail = (reason: string): never => {
   throw new RowError(reason);
 };
 
-export function validateTables(t: Tables): Validated {
+export interface ValidateOptions {
+  /** The latest publishable date (`YYYY-MM-DD`): the build date, by default today. */
+  today?: string;
+}
+
+export function validateTables(t: Tables, opts: ValidateOptions = {}): Validated {
   const rejects: Reject[] = [];
   let normalised = 0;
   const text = (raw: string | undefined, field: string, max: number, required: boolean): string | null => {
@@ -101,7 +112,7 @@ export function validateTables(t: Tables): Validated {
         if (v !== undefined) out.push(v);
       } catch (e) {
         if (!(e instanceof RowError)) throw e;
-        rejects.push({ file, line: r.line ?? 0, reason: e.message });
+        rejects.push({ file, line: r.line ?? 0, reason: e.message, ...(r.origin ? { origin: r.origin } : {}) });
       }
     }
     return out;
@@ -109,7 +120,8 @@ export function validateTables(t: Tables): Validated {
   const date = (raw: string, field: string): string | null => {
     const v = cleanText(raw);
     if (!v) return null;
-    if (!isPartialIsoDate(v)) fail(`${field} "${v}" is not a real YYYY, YYYY-MM or YYYY-MM-DD date`);
+    const problem = dateProblem(v, opts.today);
+    if (problem) fail(`${field} "${v}" ${problem}`);
     return v;
   };
   const amount = (raw: string, field: string): number | null => {
@@ -141,7 +153,7 @@ export function validateTables(t: Tables): Validated {
     text(r.other_counties, 'other_counties', LIMITS.list, false);
     text(r.atlas_ids, 'atlas_ids', LIMITS.list, false);
     text(r.note, 'note', LIMITS.note, false);
-    return { line: r.line ?? 0, id, name, agency_type, jurisdiction, city, county, state };
+    return { line: r.line ?? 0, origin: r.origin, id, name, agency_type, jurisdiction, city, county, state };
   });
   const acceptedAgencies = new Set(agencies.map((a) => a.id));
 
@@ -163,7 +175,7 @@ export function validateTables(t: Tables): Validated {
     }
     const publisher = text(r.publisher, 'publisher', LIMITS.name, true)!;
     const title = text(r.title, 'title', LIMITS.title, false);
-    return { line: r.line ?? 0, id, type, url, publisher, title, date: date(r.date, 'date') };
+    return { line: r.line ?? 0, origin: r.origin, id, type, url, publisher, title, date: date(r.date, 'date') };
   });
   const sources = new Map(sourceList.map((s) => [s.id, s]));
 
@@ -199,7 +211,7 @@ export function validateTables(t: Tables): Validated {
     if (ids.length === 0) fail('no source_ids (every program needs a source)');
     for (const s of ids) if (!sources.has(s)) fail(`unknown source id "${s}"`);
     return {
-      line: r.line ?? 0, id, agency_id, kind, start_date, end_date,
+      line: r.line ?? 0, origin: r.origin, id, agency_id, kind, start_date, end_date,
       devices_given, perk_value_usd, subsidy_usd, at_least, summary, source_ids: [...new Set(ids)],
     };
   });
@@ -221,7 +233,7 @@ export function validateTables(t: Tables): Validated {
     const lat = num(r.lat, 'lat');
     if (Math.abs(lon) > 180 || Math.abs(lat) > 90) fail(`coordinates ${lon},${lat} are out of range`);
     text(r.note, 'note', LIMITS.note, false);
-    overrides.set(agency_id, { line: r.line ?? 0, agency_id, lon, lat });
+    overrides.set(agency_id, { line: r.line ?? 0, origin: r.origin, agency_id, lon, lat });
   });
 
   return { agencies, sources, programs, overrides, rejects, normalised };

@@ -30,6 +30,8 @@ export function buildWithSubmissions(
     aliases: readAliases(dir),
   });
   const r = buildCollection(subs.tables, { geocoder: opts.geocoder, metadata: opts.metadata, readIssues: read.issues, rowsRead: read.rowsRead });
+  // A table that cannot be read is the one cause to report (see buildCollection).
+  if (r.fatal) return { ...r, notes: [] };
   const features = r.collection.features;
   const byId = new Map(features.map((f) => [f.properties.id, f.properties]));
   const publishedUrls = new Set(features.flatMap((f) => f.properties.sources.map((s) => s.url)));

@@ -138,6 +138,30 @@ export function parseCsv(input: string): CsvTable {
   return { header, records, issues, hadBom };
 }
 
+/**
+ * What is wrong with a header, as one reason per problem (empty when
+ * nothing): a column named twice (the reader could not tell which cell is
+ * meant), expected columns that are missing, with the unknown ones (not in
+ * `alsoKnown` either) listed in case they were renamed.
+ */
+export function headerProblems(header: readonly string[], expected: readonly string[], alsoKnown: readonly string[] = []): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  const dup = new Set<string>();
+  for (const h of header) (seen.has(h) ? dup : seen).add(h);
+  if (dup.size > 0) out.push(`column(s) named more than once: ${[...dup].map((d) => `"${d}"`).join(', ')}`);
+  if (header.some((h) => h === '')) out.push('a column has no name');
+  const missing = expected.filter((c) => !seen.has(c));
+  if (missing.length > 0) {
+    const unknown = [...seen].filter((h) => h && !expected.includes(h) && !alsoKnown.includes(h));
+    out.push(
+      `missing column(s): ${missing.map((m) => `"${m}"`).join(', ')}` +
+        (unknown.length > 0 ? ` (unknown column(s) ${unknown.map((u) => `"${u}"`).join(', ')}: renamed?)` : ''),
+    );
+  }
+  return out;
+}
+
 function quote(v: string): string {
   return /[",\r\n]/.test(v) || /^\s|\s$/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }

@@ -2,9 +2,9 @@
  * Partial ISO dates (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`) and the date formats of
  * Atlas of Surveillance exports.
  */
-import { isPartialIsoDate } from '../../src/data/schema';
+import { dateProblem, fullYear, isPartialIsoDate } from '../../src/data/contract';
 
-export { isPartialIsoDate };
+export { dateProblem, isPartialIsoDate };
 
 const MONTHS = [
   'january', 'february', 'march', 'april', 'may', 'june',
@@ -16,23 +16,26 @@ const pad = (n: number) => String(n).padStart(2, '0');
 export type DateParse = { ok: true; value: string } | { ok: false; reason: string };
 
 /**
- * An Atlas date cell: `m/d/yy` or `m/d/yyyy` (two-digit years are 20yy:
- * the Atlas began in 2019 and Ring partnerships in 2018), or a bare `yyyy`.
- * Also accepts an ISO partial date. Returns a validated partial ISO date.
+ * An Atlas date cell: `m/d/yy` or `m/d/yyyy` (a two-digit year resolves to
+ * the past: "18" is 2018, "99" is 1999), or a bare `yyyy`. Also accepts an
+ * ISO partial date. Returns a real date inside the program's lifetime
+ * (`dateProblem`, the rule the build and the site apply), else a reason.
  */
-export function parseAtlasDate(cell: string): DateParse {
+export function parseAtlasDate(cell: string, latest?: string): DateParse {
   const s = cell.trim();
+  let iso: string | undefined;
   let m = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})$/.exec(s);
   if (m) {
-    const year = m[3].length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
-    const iso = `${year}-${pad(Number(m[1]))}-${pad(Number(m[2]))}`;
-    return isPartialIsoDate(iso) ? { ok: true, value: iso } : { ok: false, reason: `impossible date "${s}"` };
+    const year = m[3].length === 2 ? fullYear(Number(m[3]), latest) : Number(m[3]);
+    iso = `${String(year).padStart(4, '0')}-${pad(Number(m[1]))}-${pad(Number(m[2]))}`;
+  } else if ((m = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/.exec(s))) {
+    iso = s;
   }
-  m = /^(\d{4})$/.exec(s);
-  if (m) return { ok: true, value: m[1] };
-  if (isPartialIsoDate(s)) return { ok: true, value: s };
-  if (/^\d{4}-\d{2}(-\d{2})?$/.test(s)) return { ok: false, reason: `impossible date "${s}"` };
-  return { ok: false, reason: `unparseable date "${s}" (expected m/d/yy, m/d/yyyy or yyyy)` };
+  if (iso === undefined) return { ok: false, reason: `unparseable date "${s}" (expected m/d/yy, m/d/yyyy or yyyy)` };
+  if (!isPartialIsoDate(iso)) return { ok: false, reason: `impossible date "${s}"` };
+  const problem = dateProblem(iso, latest);
+  if (problem) return { ok: false, reason: `impossible date "${s}": ${iso} ${problem}` };
+  return { ok: true, value: iso };
 }
 
 /**

@@ -27,6 +27,15 @@ export function hostname(url: string): string {
   return new URL(url).hostname.replace(/^www\./, '').toLowerCase();
 }
 
+/** decodeURIComponent that keeps text it cannot decode (a bare `%`, as in `…/100%`) as it is. */
+export function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
 /** The archived page behind a Wayback Machine URL, else the URL itself. */
 export function originalUrl(url: string): string {
   const m = /^https?:\/\/web\.archive\.org\/web\/\d+[a-z_]*\/(https?:\/\/.+)$/i.exec(url);
@@ -41,7 +50,7 @@ export function originalUrl(url: string): string {
 export function classifyUrl(url: string): 'mou' | 'records' | 'official' | 'map' | 'news' {
   const u = new URL(originalUrl(url));
   const host = u.hostname.toLowerCase();
-  const path = decodeURIComponent(u.pathname + u.search);
+  const path = safeDecode(u.pathname + u.search);
   if (/(^|\.)google\.com$/.test(host) && u.pathname.startsWith('/maps/d/')) return 'map';
   const records = /(^|\.)(documentcloud\.org|muckrock\.com)$/.test(host) || /\/foia\//i.test(path);
   if (records && /(^|[^a-z])(mou|memorandum)([^a-z]|$)/i.test(path)) return 'mou';
@@ -56,7 +65,7 @@ export function classifyUrl(url: string): 'mou' | 'records' | 'official' | 'map'
 export function titleFromUrl(url: string): string {
   const u = new URL(url);
   if (!/(^|\.)documentcloud\.org$/.test(u.hostname)) return '';
-  const path = decodeURIComponent(u.pathname);
+  const path = safeDecode(u.pathname);
   const project = /projectid:\d+-([\w-]+)/.exec(path);
   if (project) return `DocumentCloud project: ${project[1].replace(/-/g, ' ')}`;
   const doc = /\/documents\/\d+-([\w-]+?)(?:\.html)?\/?$/.exec(path);

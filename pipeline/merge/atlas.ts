@@ -13,7 +13,7 @@ import {
   cloneTables, joinList, splitList,
   type AgencyRow, type Lined, type ProgramRow, type SourceRow, type Tables,
 } from '../tables/model';
-import { AgencyMatcher } from './names';
+import { AgencyMatcher, looseKey, matchKey } from './names';
 
 export interface AtlasMergeOptions {
   /** Export date `YYYY-MM-DD`: the Atlas dataset source is `atlas-<date>`. */
@@ -27,12 +27,24 @@ export interface AtlasMergeOptions {
    * one that contains the city); default: the first.
    */
   primaryCounty?: (a: AtlasAgency) => string;
+  /** The export's file name: rows created or changed are marked with `file:line` of the rows they came from. */
+  exportFile?: string;
+  /** Atlas agencies to leave out (by their first line), e.g. those whose rows the build would reject. */
+  skipLines?: ReadonlySet<number>;
+}
+
+export interface AtlasMergeReject {
+  /** Export lines of the agency's rows. */
+  lines: number[];
+  reason: string;
 }
 
 export interface AtlasMergeResult {
   tables: Tables;
   added: string[];
   merged: { id: string; how: 'atlas-id' | 'exact' | 'alias'; name: string }[];
+  /** Agencies left out: their Atlas id belongs to another agency. */
+  rejects: AtlasMergeReject[];
 }
 
 export const portalProgramId = (agencyId: string) => `${agencyId}--neighbors-portal`;
@@ -93,10 +105,31 @@ export function mergeAtlas(tables: Tables, agencies: readonly AtlasAgency[], opt
 
   const added: string[] = [];
   const merged: AtlasMergeResult['merged'] = [];
+  const rejects: AtlasMergeReject[] = [];
   for (const a of agencies) {
+    if (opts.skipLines?.has(a.lines[0])) continue;
+    const origin = opts.exportFile ? a.lines.map((l) => `${opts.exportFile}:${l}`) : undefined;
+    /** Marks a row created or changed by this agency's rows with where it came from. */
+    const touched = <T extends Lined<object>>(row: T, before: string | null) => {
+      if (!origin || (before !== null && JSON.stringify(row) === before)) return;
+      row.origin = [...new Set([...(row.origin ?? []), ...origin])];
+    };
     const county = a.counties.length > 0 ? (opts.primaryCounty?.(a) ?? a.counties[0]) : '';
     const others = a.counties.filter((c) => c !== county);
-    let agency = a.aosIds.map((x) => byAtlasId.get(x)).find(Boolean);
+    const holderAos = a.aosIds.find((x) => byAtlasId.has(x));
+    let agency = holderAos === undefined ? undefined : byAtlasId.get(holderAos);
+    if (agency && !sameAgency(agency, a, matcher)) {
+      // An Atlas id names one agency: another name or state under it is a
+      // mistake in the export (or a shifted column), never a reason to move
+      // the holder's dates and sources.
+      const where = agency.line ? ` (agencies.csv line ${agency.line})` : '';
+      rejects.push({
+        lines: a.lines,
+        reason: `Atlas id ${holderAos} belongs to "${agency.name}" (${agency.state})${where}, but this row names "${a.agency}" (${a.state}); if they are the same agency, add the name to aliases.csv`,
+      });
+      continue;
+    }
+    const agencyBefore = agency ? JSON.stringify(agency) : null;
     if (agency) merged.push({ id: agency.id, how: 'atlas-id', name: a.agency });
     else {
       const m = matcher.match(a.agency, a.state);
@@ -134,6 +167,7 @@ export function mergeAtlas(tables: Tables, agencies: readonly AtlasAgency[], opt
     for (const x of a.aosIds) if (!aos.includes(x)) aos.push(x);
     agency.atlas_ids = joinList(aos);
     for (const x of aos) byAtlasId.set(x, agency);
+    touched(agency, agencyBefore);
 
     const sourceIds = [dataset.id];
     for (const l of a.links) {
@@ -148,7 +182,8 @@ export function mergeAtlas(tables: Tables, agencies: readonly AtlasAgency[], opt
         continue;
       }
       const publisher = l.source || publisherFor(l.url, opts.publishers);
-      const s: SourceRow = {
+      const s: Lined<SourceRow> = {
+        ...(origin ? { origin } : {}),
         id: sourceIdFor(publisher, l.url),
         type: l.type,
         url: l.url,
@@ -164,7 +199,8 @@ export function mergeAtlas(tables: Tables, agencies: readonly AtlasAgency[], opt
     const pid = portalProgramId(agency.id);
     const existing = programsById.get(pid);
     if (!existing) {
-      const p: ProgramRow = {
+      const p: Lined<ProgramRow> = {
+        ...(origin ? { origin } : {}),
         id: pid,
         agency_id: agency.id,
         kind: 'neighbors_portal',
@@ -180,11 +216,21 @@ export function mergeAtlas(tables: Tables, agencies: readonly AtlasAgency[], opt
       out.programs.push(p);
       programsById.set(pid, p);
     } else {
+      const before = JSON.stringify(existing);
       existing.start_date = earlierDate(existing.start_date || null, a.date) ?? '';
       const list = splitList(existing.source_ids);
       for (const s of sourceIds) if (!list.includes(s)) list.push(s);
       existing.source_ids = joinList(list);
+      touched(existing, before);
     }
   }
-  return { tables: out, added, merged };
+  return { tables: out, added, merged, rejects };
+}
+
+/** The Atlas row names the agency that holds its Atlas id: same state, and the same name (by the matching rules) or a listed alias. */
+function sameAgency(holder: Lined<AgencyRow>, a: AtlasAgency, matcher: AgencyMatcher<Lined<AgencyRow>>): boolean {
+  const m = matcher.match(a.agency, a.state);
+  if (m?.how === 'alias' && m.item.id === holder.id) return true;
+  if (holder.state !== a.state) return false;
+  return matchKey(holder.name, holder.state) === matchKey(a.agency, a.state) || looseKey(holder.name, holder.state) === looseKey(a.agency, a.state);
 }

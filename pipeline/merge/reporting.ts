@@ -8,7 +8,7 @@
  * dated as the report allows. Idempotent; never overwrites other rows.
  */
 import type { CsvRecord } from '../lib/csv';
-import { isPartialIsoDate } from '../lib/dates';
+import { dateProblem } from '../lib/dates';
 import { classifyUrl, isHttpUrl, publisherFor, sourceIdFor } from '../lib/sources';
 import { normalizeState } from '../lib/states';
 import { agencySlug, cleanText, hasMarkup } from '../lib/text';
@@ -37,7 +37,12 @@ export function countyWithSuffix(county: string, state: string): string {
 export function mergeReporting(
   tables: Tables,
   records: readonly CsvRecord[],
-  opts: { publishers: ReadonlyMap<string, string>; aliases?: readonly [string, string, string][] },
+  opts: {
+    publishers: ReadonlyMap<string, string>;
+    aliases?: readonly [string, string, string][];
+    /** The list's file name: rows created or changed are marked with its `file:line` (for the build's rejects). */
+    file?: string;
+  },
 ): ReportingResult {
   const out: Tables = cloneTables(tables);
   const matcher = new AgencyMatcher<Lined<AgencyRow>>(out.agencies);
@@ -52,6 +57,7 @@ export function mergeReporting(
 
   for (const rec of records) {
     const v = (k: string) => cleanText(rec.values[k] ?? '');
+    const origin = opts.file ? { origin: [`${opts.file}:${rec.line}`] } : {};
     const name = v('agency');
     const reject = (reason: string) => res.rejects.push({ line: rec.line, reason });
     if (!name) { reject('missing agency name'); continue; }
@@ -61,16 +67,16 @@ export function mergeReporting(
     const type = v('agency_type').toLowerCase();
     if (!TYPES.includes(type)) { reject(`unknown agency_type "${v('agency_type')}"`); continue; }
     const start = v('start_date');
-    if (start && !isPartialIsoDate(start)) { reject(`start_date "${start}" is not a real date`); continue; }
+    if (start && dateProblem(start)) { reject(`start_date "${start}" ${dateProblem(start)}`); continue; }
     const url = v('source_url');
     if (!isHttpUrl(url)) { reject('source_url is not an http(s) URL'); continue; }
     const sdate = v('source_date');
-    if (sdate && !isPartialIsoDate(sdate)) { reject(`source_date "${sdate}" is not a real date`); continue; }
+    if (sdate && dateProblem(sdate)) { reject(`source_date "${sdate}" ${dateProblem(sdate)}`); continue; }
 
     const publisher = publisherFor(url, opts.publishers);
     const sid = sourceIdByUrl.get(url) ?? sourceIdFor(publisher, url);
     if (!sourceIds.has(sid)) {
-      out.sources.push({ id: sid, type: classifyUrl(url), url, publisher, title: '', date: sdate });
+      out.sources.push({ ...origin, id: sid, type: classifyUrl(url), url, publisher, title: '', date: sdate });
       sourceIds.add(sid);
       sourceIdByUrl.set(url, sid);
     }
@@ -83,6 +89,7 @@ export function mergeReporting(
       for (let n = 2; ids.has(id); n++) id = `${agencySlug(name, state)}-${n}`;
       const county = countyWithSuffix(v('county'), state);
       agency = {
+        ...origin,
         id,
         name,
         agency_type: type,
@@ -103,6 +110,7 @@ export function mergeReporting(
     let portal = programs.find((p) => p.kind === 'neighbors_portal');
     if (!portal) {
       portal = {
+        ...origin,
         id: portalProgramId(agency.id),
         agency_id: agency.id,
         kind: 'neighbors_portal',
@@ -121,10 +129,12 @@ export function mergeReporting(
       programsByAgency.set(agency.id, [...programs, portal]);
       continue;
     }
+    const before = JSON.stringify(portal);
     const list = splitList(portal.source_ids);
     if (!list.includes(sid)) list.push(sid);
     portal.source_ids = joinList(list);
     if (!portal.start_date && start) portal.start_date = start;
+    if (opts.file && JSON.stringify(portal) !== before) portal.origin = [...(portal.origin ?? []), `${opts.file}:${rec.line}`];
     else if (start && portal.start_date && !portal.start_date.startsWith(start) && !start.startsWith(portal.start_date)) {
       res.dateConflicts.push({ id: agency.id, kept: portal.start_date, reported: start });
     }

@@ -1,70 +1,107 @@
 /** Reading and writing the source tables folder. */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseCsv, stringifyCsv, type CsvIssue } from '../lib/csv';
+import { headerProblems, parseCsv, stringifyCsv, type CsvIssue } from '../lib/csv';
+import { EncodingError, readUtf8File } from '../lib/read-text';
 import {
-  AGENCY_COLUMNS, OVERRIDE_COLUMNS, PROGRAM_COLUMNS, SOURCE_COLUMNS, TABLE_FILES, sortTables,
-  type Tables,
+  AGENCY_COLUMNS, OVERRIDE_COLUMNS, PROGRAM_COLUMNS, ROW_META_KEYS, SOURCE_COLUMNS, TABLE_FILES, sortTables,
+  type TableName, type Tables,
 } from './model';
 
 export interface TableIssue extends CsvIssue {
   file: string;
+  /**
+   * The whole table cannot be read (missing file, not UTF-8, a missing,
+   * duplicated or unnamed column): the one cause to report, since every row
+   * of it, and every row that refers to them, would fail after it.
+   */
+  fatal?: boolean;
 }
 
 export interface ReadTables {
   tables: Tables;
-  /** Rows that could not be read at all (broken quoting, field count, header). */
+  /** Tables that could not be read at all, and rows that could not be read (broken quoting, field count). */
   issues: TableIssue[];
   /** Data rows seen per file (read, including unreadable ones). */
   rowsRead: Record<string, number>;
 }
 
-function readOne<C extends readonly string[]>(
-  dir: string,
+export const TABLE_COLUMNS = {
+  agencies: AGENCY_COLUMNS,
+  programs: PROGRAM_COLUMNS,
+  sources: SOURCE_COLUMNS,
+  overrides: OVERRIDE_COLUMNS,
+} as const;
+
+/** The tables' issues that stop everything: report these alone. */
+export const fatalIssues = (issues: readonly TableIssue[]): TableIssue[] => issues.filter((i) => i.fatal);
+
+/** Reads one UTF-8 CSV file with the columns it must have; unknown columns are kept. */
+export function readCsvFile(
+  path: string,
   file: string,
-  columns: C,
-  optional: boolean,
-  issues: TableIssue[],
-  rowsRead: Record<string, number>,
-): (Record<C[number], string> & { line: number })[] {
-  const path = join(dir, file);
-  if (!existsSync(path)) {
-    if (!optional) issues.push({ file, line: 0, reason: 'file is missing' });
-    rowsRead[file] = 0;
-    return [];
+  columns: readonly string[],
+): { header: string[]; rows: { [column: string]: string | number; line: number }[]; issues: TableIssue[]; rowsRead: number } {
+  let text: string;
+  try {
+    text = readUtf8File(path);
+  } catch (e) {
+    if (!(e instanceof EncodingError)) throw e;
+    return { header: [], rows: [], issues: [{ file, line: e.line, reason: e.message, fatal: true }], rowsRead: 0 };
   }
-  const parsed = parseCsv(readFileSync(path, 'utf8'));
-  rowsRead[file] = parsed.records.length + parsed.issues.filter((i) => i.line > 1).length;
-  for (const i of parsed.issues) issues.push({ file, ...i });
-  const missing = columns.filter((c) => !parsed.header.includes(c));
-  if (missing.length > 0) {
-    issues.push({ file, line: 1, reason: `missing column(s): ${missing.join(', ')}` });
-    return [];
+  const parsed = parseCsv(text);
+  const rowsRead = parsed.records.length + parsed.issues.filter((i) => i.line > 1).length;
+  const problems = headerProblems(parsed.header, columns);
+  for (const k of ROW_META_KEYS) if (parsed.header.includes(k) && !columns.includes(k)) problems.push(`column name "${k}" is reserved`);
+  const headerIssue = parsed.issues.find((i) => i.line === 1);
+  if (headerIssue) problems.unshift(headerIssue.reason);
+  if (problems.length > 0) {
+    return { header: parsed.header, rows: [], issues: problems.map((reason) => ({ file, line: 1, reason, fatal: true })), rowsRead };
   }
-  return parsed.records.map((r) => {
-    const row = { line: r.line } as Record<string, string | number>;
-    for (const c of columns) row[c] = r.values[c];
-    return row as Record<C[number], string> & { line: number };
-  });
+  const rows = parsed.records.map((r) => ({ ...r.values, line: r.line }));
+  return { header: parsed.header, rows, issues: parsed.issues.map((i) => ({ file, ...i })), rowsRead };
 }
 
 export function readTables(dir: string): ReadTables {
   const issues: TableIssue[] = [];
   const rowsRead: Record<string, number> = {};
-  const tables: Tables = {
-    agencies: readOne(dir, TABLE_FILES.agencies, AGENCY_COLUMNS, false, issues, rowsRead),
-    programs: readOne(dir, TABLE_FILES.programs, PROGRAM_COLUMNS, false, issues, rowsRead),
-    sources: readOne(dir, TABLE_FILES.sources, SOURCE_COLUMNS, false, issues, rowsRead),
-    overrides: readOne(dir, TABLE_FILES.overrides, OVERRIDE_COLUMNS, true, issues, rowsRead),
+  const extraColumns: NonNullable<Tables['extraColumns']> = {};
+  const readOne = (name: TableName, optional: boolean) => {
+    const file = TABLE_FILES[name];
+    const path = join(dir, file);
+    rowsRead[file] = 0;
+    if (!existsSync(path)) {
+      if (!optional) issues.push({ file, line: 0, reason: 'file is missing', fatal: true });
+      return [];
+    }
+    const columns: readonly string[] = TABLE_COLUMNS[name];
+    const r = readCsvFile(path, file, columns);
+    rowsRead[file] = r.rowsRead;
+    issues.push(...r.issues);
+    const extra = r.header.filter((h) => !columns.includes(h));
+    if (extra.length > 0) extraColumns[name] = extra;
+    return r.rows;
   };
+  const tables = {
+    agencies: readOne('agencies', false),
+    programs: readOne('programs', false),
+    sources: readOne('sources', false),
+    overrides: readOne('overrides', true),
+  } as unknown as Tables;
+  if (Object.keys(extraColumns).length > 0) tables.extraColumns = extraColumns;
   return { tables, issues, rowsRead };
 }
 
-/** Writes all four tables in canonical order (line numbers are dropped). */
+/** Writes all four tables in canonical order (line numbers are dropped; added columns are kept, after the known ones). */
 export function writeTables(dir: string, t: Tables): void {
   const s = sortTables(t);
-  writeFileSync(join(dir, TABLE_FILES.agencies), stringifyCsv(AGENCY_COLUMNS, s.agencies));
-  writeFileSync(join(dir, TABLE_FILES.programs), stringifyCsv(PROGRAM_COLUMNS, s.programs));
-  writeFileSync(join(dir, TABLE_FILES.sources), stringifyCsv(SOURCE_COLUMNS, s.sources));
-  writeFileSync(join(dir, TABLE_FILES.overrides), stringifyCsv(OVERRIDE_COLUMNS, s.overrides));
+  const write = (name: TableName, rows: readonly Record<string, unknown>[]) => {
+    const columns = [...TABLE_COLUMNS[name], ...(t.extraColumns?.[name] ?? [])];
+    const cells = rows.map((r) => Object.fromEntries(columns.map((c) => [c, typeof r[c] === 'string' ? r[c] : ''])));
+    writeFileSync(join(dir, TABLE_FILES[name]), stringifyCsv(columns, cells as Record<string, string>[]));
+  };
+  write('agencies', s.agencies);
+  write('programs', s.programs);
+  write('sources', s.sources);
+  write('overrides', s.overrides);
 }

@@ -1,15 +1,24 @@
 /** Small helper tables used by the importers: publishers.csv and aliases.csv. */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parseCsv } from '../lib/csv';
+import { existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { CsvTable } from '../lib/csv';
+import { readCsvFile } from './io';
 import { cleanText } from '../lib/text';
+
+/** Reads a lookup table; a table that cannot be read (encoding, columns) stops with its file, line and reason. */
+function readLookup(path: string, columns: readonly string[]): CsvTable['records'] {
+  const r = readCsvFile(path, relative(process.cwd(), path) || path, columns);
+  const bad = r.issues[0];
+  if (bad) throw new Error(`${bad.file}:${bad.line}: ${bad.reason}`);
+  return r.rows.map(({ line, ...values }) => ({ line, values: values as Record<string, string> }));
+}
 
 /** hostname (without www.) → outlet name. */
 export function readPublishers(dir: string): Map<string, string> {
   const path = join(dir, 'publishers.csv');
   const out = new Map<string, string>();
   if (!existsSync(path)) return out;
-  for (const r of parseCsv(readFileSync(path, 'utf8')).records) {
+  for (const r of readLookup(path, ['hostname', 'publisher'])) {
     const host = cleanText(r.values.hostname ?? '').toLowerCase().replace(/^www\./, '');
     const pub = cleanText(r.values.publisher ?? '');
     if (host && pub) out.set(host, pub);
@@ -21,7 +30,7 @@ export function readPublishers(dir: string): Map<string, string> {
 export function readAliases(dir: string): [string, string, string][] {
   const path = join(dir, 'aliases.csv');
   if (!existsSync(path)) return [];
-  return parseCsv(readFileSync(path, 'utf8'))
-    .records.map((r) => [cleanText(r.values.alias ?? ''), cleanText(r.values.state ?? ''), cleanText(r.values.agency_id ?? '')] as [string, string, string])
+  return readLookup(path, ['alias', 'state', 'agency_id'])
+    .map((r) => [cleanText(r.values.alias ?? ''), cleanText(r.values.state ?? ''), cleanText(r.values.agency_id ?? '')] as [string, string, string])
     .filter(([a, s, id]) => a && s && id);
 }

@@ -21,6 +21,11 @@ export const PROGRAM_COLUMNS = [
 export const SOURCE_COLUMNS = ['id', 'type', 'url', 'publisher', 'title', 'date'] as const;
 export const OVERRIDE_COLUMNS = ['agency_id', 'lon', 'lat', 'note'] as const;
 
+/** Columns kept in the repository but never published (the data dictionary says so). */
+export const UNPUBLISHED_COLUMNS: Partial<Record<keyof typeof TABLE_FILES, readonly string[]>> = {
+  agencies: ['note'],
+};
+
 export const SOURCE_TYPES = ['mou', 'records', 'news', 'official', 'dataset', 'map'] as const;
 export const JURISDICTIONS = ['municipal', 'county', 'regional'] as const;
 
@@ -29,15 +34,30 @@ export type ProgramRow = Record<(typeof PROGRAM_COLUMNS)[number], string>;
 export type SourceRow = Record<(typeof SOURCE_COLUMNS)[number], string>;
 export type OverrideRow = Record<(typeof OVERRIDE_COLUMNS)[number], string>;
 
-/** A row with the line it came from (undefined for rows created in memory). */
-export type Lined<T> = T & { line?: number };
+/**
+ * A row with the line it came from (undefined for rows created in memory),
+ * and, for rows an importer created or changed, where in its input the
+ * change came from (e.g. `export.csv:12`), so a reject can point there.
+ */
+export type Lined<T> = T & { line?: number; origin?: string[] };
+
+export type TableName = keyof typeof TABLE_FILES;
 
 export interface Tables {
   agencies: Lined<AgencyRow>[];
   programs: Lined<ProgramRow>[];
   sources: Lined<SourceRow>[];
   overrides: Lined<OverrideRow>[];
+  /**
+   * Columns a volunteer added that the project does not know (e.g. a
+   * `reviewer` column), in file order. Their cells stay on the rows and are
+   * written back: an import never drops data. They are not published.
+   */
+  extraColumns?: Partial<Record<TableName, string[]>>;
 }
+
+/** Row keys that are not columns. */
+export const ROW_META_KEYS = ['line', 'origin'] as const;
 
 /** Lists inside a cell (source ids, counties, Atlas ids) are separated by `;`. */
 export function splitList(cell: string): string[] {
@@ -58,6 +78,7 @@ export function cloneTables(t: Tables): Tables {
     programs: t.programs.map((r) => ({ ...r })),
     sources: t.sources.map((r) => ({ ...r })),
     overrides: t.overrides.map((r) => ({ ...r })),
+    ...(t.extraColumns ? { extraColumns: structuredClone(t.extraColumns) } : {}),
   };
 }
 
@@ -69,5 +90,6 @@ export function sortTables(t: Tables): Tables {
     programs: [...t.programs].sort(by((r) => `${r.agency_id}\u0000${r.id}`)),
     sources: [...t.sources].sort(by((r) => r.id)),
     overrides: [...t.overrides].sort(by((r) => r.agency_id)),
+    ...(t.extraColumns ? { extraColumns: t.extraColumns } : {}),
   };
 }

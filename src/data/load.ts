@@ -7,7 +7,7 @@
 import type { AgencyFeature } from './schema';
 import type { AgencyRow, DecodedPoints } from './map-data';
 import { decodePoints } from './map-data';
-import { AGENCY_TYPES, GEOCODE_PRECISIONS, PROGRAM_KINDS, isPartialIsoDate } from './contract';
+import { AGENCY_TYPES, GEOCODE_PRECISIONS, PROGRAM_KINDS, isProgramDate } from './contract';
 
 export class DataLoadError extends Error {
   constructor(
@@ -21,7 +21,8 @@ export class DataLoadError extends Error {
 const isStr = (v: unknown): v is string => typeof v === 'string';
 const isNullStr = (v: unknown) => v === null || isStr(v);
 const isAmount = (v: unknown) => v === null || (typeof v === 'number' && Number.isFinite(v) && v >= 0);
-const isDate = (v: unknown) => v === null || (isStr(v) && isPartialIsoDate(v));
+/** Impossible dates (not real, before 2012, after the build) would stretch the timeline and colours: such records are left out. */
+const isDate = (v: unknown) => v === null || (isStr(v) && isProgramDate(v));
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function validSource(s: unknown): boolean {

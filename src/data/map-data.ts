@@ -10,7 +10,7 @@
  * build (encode) and the site (decode, with validation of untrusted input).
  */
 import type { AgencyCollection, AgencyFeature } from './schema';
-import { AGENCY_TYPES, GEOCODE_PRECISIONS, isPartialIsoDate } from './contract';
+import { AGENCY_TYPES, GEOCODE_PRECISIONS, isProgramDate } from './contract';
 import type { AgencyType, GeocodePrecision } from './contract';
 
 export const MAP_DATA_VERSION = 2;
@@ -172,8 +172,8 @@ export function decodePoints(json: unknown): DecodedPoints {
       str(name) && name.trim().length > 0 &&
       (city === null || str(city)) && (county === null || str(county)) &&
       typeof lon === 'number' && typeof lat === 'number' && lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90 &&
-      (start === null || (str(start) && isPartialIsoDate(start))) &&
-      (end === null || (str(end) && isPartialIsoDate(end))) &&
+      (start === null || (str(start) && isProgramDate(start))) &&
+      (end === null || (str(end) && isProgramDate(end))) &&
       type !== undefined && geo !== undefined && /^[A-Z]{2}$/.test(state) &&
       amount(c.devices[i]) && amount(c.perk[i]) && amount(c.subsidy[i]) && Number.isInteger(c.flags[i]);
     if (!ok) {

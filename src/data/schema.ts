@@ -7,11 +7,12 @@
  */
 import { z } from 'zod';
 
-import { AGENCY_TYPES, DATE_PRECISIONS, GEOCODE_PRECISIONS, PROGRAM_KINDS, isHttpUrl, isPartialIsoDate } from './contract';
+import { AGENCY_TYPES, DATE_PRECISIONS, GEOCODE_PRECISIONS, PROGRAM_KINDS, isHttpUrl, isProgramDate } from './contract';
 
 export * from './contract';
 
-const partialDate = z.string().refine(isPartialIsoDate, 'not a YYYY, YYYY-MM or YYYY-MM-DD date');
+/** A real YYYY, YYYY-MM or YYYY-MM-DD date inside the program's lifetime (2012 to the build date). */
+const partialDate = z.string().refine((s) => isProgramDate(s), 'not a real date between 2012 and the build date');
 const httpUrl = z.string().refine(isHttpUrl, 'not an http(s) URL');
 /** A money or device figure: a non-negative finite number, or null when not documented. */
 const amount = z.number().finite().nonnegative().nullable();

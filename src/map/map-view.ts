@@ -38,6 +38,9 @@ export function webglAvailable(): boolean {
   return typeof WebGL2RenderingContext !== 'undefined' || typeof WebGLRenderingContext !== 'undefined';
 }
 
+/** The map cannot be drawn in this browser or from this server (e.g. its worker failed to load). */
+export class MapUnavailableError extends Error {}
+
 /** Margin around framed data; a little more at the bottom, where the legend sits over the Pacific. */
 function framePadding(pad = 24): maplibregl.PaddingOptions {
   return { top: pad, bottom: pad + 16, right: pad, left: pad };
@@ -72,7 +75,7 @@ export class MapView {
   agencies!: AgenciesLayer;
   perks!: PerksLayer;
   density!: DensityLayer;
-  /** The basemap style has loaded. */
+  /** The basemap style has loaded; rejects with MapUnavailableError when the map cannot start. */
   readonly ready: Promise<void>;
   private index: AgencyIndex | null = null;
   private online = false;
@@ -115,20 +118,30 @@ export class MapView {
       'bottom-right',
     );
     this.map = map;
-    this.ready = new Promise((resolve) => {
+    let loaded = false;
+    let fail: (e: Error) => void = () => undefined;
+    this.ready = new Promise((resolve, reject) => {
+      fail = reject;
       map.on('load', () => {
+        loaded = true;
         performance.mark('map-load');
         // Start with the attribution folded: the page footer carries the full credit.
         o.container.querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show');
         resolve();
       });
     });
+    // Whoever awaits `ready` handles a failure; until then it is not an unhandled rejection.
+    this.ready.catch(() => undefined);
     map.on('moveend', () => {
       const c = map.getCenter();
       this.onMoveEnd({ lon: c.lng, lat: c.lat, zoom: map.getZoom() });
       if (map.getZoom() >= 5) void addCounties(map).catch(() => undefined);
     });
     map.on('error', (e) => {
+      // The map's worker script did not load (404, or refused under nosniff
+      // for a wrong MIME type): the map can never draw, so say so at once.
+      const message = (e as unknown as { error?: { message?: string } }).error?.message ?? '';
+      if (!loaded && /worker/i.test(message)) fail(new MapUnavailableError(message));
       const sourceId = (e as unknown as { sourceId?: string }).sourceId;
       if (sourceId === 'online' && !this.onlineFailed) {
         this.onlineFailed = true;

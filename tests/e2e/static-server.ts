@@ -10,13 +10,22 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json', '.geojson': 'application/geo+json', '.csv': 'text/csv', '.png': 'image/png', '.svg': 'image/svg+xml',
 };
 
-export async function serveDir(root: string, headers: Record<string, string> = {}): Promise<{ url: string; close: () => Promise<void> }> {
+/** A misbehaving host for one path: another status, or another Content-Type. */
+export type Misserve = (path: string) => { status?: number; type?: string } | undefined;
+
+export async function serveDir(root: string, headers: Record<string, string> = {}, misserve?: Misserve): Promise<{ url: string; close: () => Promise<void> }> {
   const server: Server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0])).replace(/^(\.\.[/\\])+/, '');
     const file = join(root, path.endsWith('/') ? `${path}index.html` : path);
+    const odd = misserve?.(path);
+    if (odd?.status) {
+      res.writeHead(odd.status, headers);
+      res.end('not found');
+      return;
+    }
     try {
       const body = await readFile(file);
-      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', ...headers });
+      res.writeHead(200, { 'Content-Type': odd?.type ?? TYPES[extname(file)] ?? 'application/octet-stream', ...headers });
       res.end(body);
     } catch {
       res.writeHead(404, headers);

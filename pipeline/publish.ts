@@ -1,0 +1,42 @@
+/**
+ * What the site publishes from `data/`: the files and columns the README's
+ * data dictionary lists, and nothing else. Curation notes (`agencies.csv`
+ * `note`) and columns a volunteer added stay in the repository; a file that
+ * is not in the list is not published at all.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { stringifyCsv } from './lib/csv';
+import { readCsvFile, TABLE_COLUMNS } from './tables/io';
+import { TABLE_FILES, UNPUBLISHED_COLUMNS, type TableName } from './tables/model';
+
+const published = (name: TableName) => TABLE_COLUMNS[name].filter((c) => !(UNPUBLISHED_COLUMNS[name] ?? []).includes(c));
+
+/** Published tables and their columns, in order. */
+export const PUBLISHED_TABLES: Readonly<Record<string, readonly string[]>> = {
+  [TABLE_FILES.agencies]: published('agencies'),
+  [TABLE_FILES.programs]: published('programs'),
+  [TABLE_FILES.sources]: published('sources'),
+  [TABLE_FILES.overrides]: published('overrides'),
+  'aliases.csv': ['alias', 'state', 'agency_id'],
+  'publishers.csv': ['hostname', 'publisher'],
+};
+
+/** Every file the site publishes from `data/`. */
+export const PUBLISHED_FILES: readonly string[] = ['partnerships.geojson', 'dataset.json', ...Object.keys(PUBLISHED_TABLES)];
+
+/**
+ * The published copy of a file in the data folder: tables cut to their
+ * published columns, other files as they are. Throws when a table cannot be
+ * read (wrong encoding, missing column): the site is never built from it.
+ */
+export function publishedCopy(dir: string, file: string): string | Buffer {
+  const columns = PUBLISHED_TABLES[file];
+  const path = join(dir, file);
+  if (!columns) return readFileSync(path);
+  const r = readCsvFile(path, file, columns);
+  const fatal = r.issues.find((i) => i.fatal);
+  if (fatal) throw new Error(`${file}:${fatal.line}: ${fatal.reason}`);
+  const rows = r.rows.map((row) => Object.fromEntries(columns.map((c) => [c, String(row[c] ?? '')])));
+  return stringifyCsv(columns, rows);
+}
