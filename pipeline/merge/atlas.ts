@@ -174,6 +174,11 @@ export function mergeAtlas(tables: Tables, agencies: readonly AtlasAgency[], opt
         perk_value_usd: '',
         subsidy_usd: '',
         at_least: 'false',
+        perk_status: '',
+        figures_derived: 'false',
+        perk_note: '',
+        status: 'active',
+        status_note: '',
         summary: portalSummary(a),
         source_ids: joinList(sourceIds),
       };

@@ -112,6 +112,11 @@ export function mergeReporting(
         perk_value_usd: '',
         subsidy_usd: '',
         at_least: 'false',
+        perk_status: '',
+        figures_derived: 'false',
+        perk_note: '',
+        status: 'active',
+        status_note: '',
         summary: start
           ? "Named in local news reporting as a partner on Ring's Neighbors public-safety portal; the date is when the report says it joined."
           : "Named in local news reporting as a partner on Ring's Neighbors public-safety portal; the report gives no start date.",

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCsv, stringifyCsv, type CsvIssue } from '../lib/csv';
 import {
-  AGENCY_COLUMNS, OVERRIDE_COLUMNS, PROGRAM_COLUMNS, SOURCE_COLUMNS, TABLE_FILES, sortTables,
+  AGENCY_COLUMNS, OPTIONAL_PROGRAM_COLUMNS, OVERRIDE_COLUMNS, PROGRAM_COLUMNS, SOURCE_COLUMNS, TABLE_FILES, sortTables,
   type Tables,
 } from './model';
 
@@ -26,6 +26,7 @@ function readOne<C extends readonly string[]>(
   optional: boolean,
   issues: TableIssue[],
   rowsRead: Record<string, number>,
+  optionalColumns: readonly string[] = [],
 ): (Record<C[number], string> & { line: number })[] {
   const path = join(dir, file);
   if (!existsSync(path)) {
@@ -36,14 +37,14 @@ function readOne<C extends readonly string[]>(
   const parsed = parseCsv(readFileSync(path, 'utf8'));
   rowsRead[file] = parsed.records.length + parsed.issues.filter((i) => i.line > 1).length;
   for (const i of parsed.issues) issues.push({ file, ...i });
-  const missing = columns.filter((c) => !parsed.header.includes(c));
+  const missing = columns.filter((c) => !parsed.header.includes(c) && !optionalColumns.includes(c));
   if (missing.length > 0) {
     issues.push({ file, line: 1, reason: `missing column(s): ${missing.join(', ')}` });
     return [];
   }
   return parsed.records.map((r) => {
     const row = { line: r.line } as Record<string, string | number>;
-    for (const c of columns) row[c] = r.values[c];
+    for (const c of columns) row[c] = r.values[c] ?? '';
     return row as Record<C[number], string> & { line: number };
   });
 }
@@ -53,7 +54,7 @@ export function readTables(dir: string): ReadTables {
   const rowsRead: Record<string, number> = {};
   const tables: Tables = {
     agencies: readOne(dir, TABLE_FILES.agencies, AGENCY_COLUMNS, false, issues, rowsRead),
-    programs: readOne(dir, TABLE_FILES.programs, PROGRAM_COLUMNS, false, issues, rowsRead),
+    programs: readOne(dir, TABLE_FILES.programs, PROGRAM_COLUMNS, false, issues, rowsRead, OPTIONAL_PROGRAM_COLUMNS),
     sources: readOne(dir, TABLE_FILES.sources, SOURCE_COLUMNS, false, issues, rowsRead),
     overrides: readOne(dir, TABLE_FILES.overrides, OVERRIDE_COLUMNS, true, issues, rowsRead),
   };
