@@ -76,7 +76,7 @@ describe('build: tables → features', () => {
     const line = serializeCollection(r.collection).split('\n')[1];
     expect(Object.keys(JSON.parse(line.replace(/,$/, '')).properties)).toEqual([
       'id', 'name', 'agency_type', 'city', 'county', 'state', 'geocode_precision', 'start_date', 'start_precision', 'end_date',
-      'programs', 'devices_given', 'perk_value_usd', 'subsidy_usd', 'mou_url', 'records_urls', 'sources',
+      'status', 'programs', 'devices_given', 'perk_value_usd', 'subsidy_usd', 'mou_url', 'records_urls', 'sources',
     ]);
   });
 
