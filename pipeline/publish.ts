@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { stringifyCsv } from './lib/csv';
 import { readCsvFile, TABLE_COLUMNS } from './tables/io';
 import { TABLE_FILES, UNPUBLISHED_COLUMNS, type TableName } from './tables/model';
+import { ERA_COLUMNS, TOTAL_COLUMNS } from './history';
 
 const published = (name: TableName) => TABLE_COLUMNS[name].filter((c) => !(UNPUBLISHED_COLUMNS[name] ?? []).includes(c));
 
@@ -20,6 +21,9 @@ export const PUBLISHED_TABLES: Readonly<Record<string, readonly string[]>> = {
   [TABLE_FILES.overrides]: published('overrides'),
   'aliases.csv': ['alias', 'state', 'agency_id'],
   'publishers.csv': ['hostname', 'publisher'],
+  'place_corrections.csv': ['agency_id', 'field', 'previous_value', 'corrected_value', 'reason'],
+  'eras.csv': ERA_COLUMNS,
+  'reported-totals.csv': TOTAL_COLUMNS,
 };
 
 /** Every file the site publishes from `data/`. */

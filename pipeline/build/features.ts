@@ -5,7 +5,7 @@
  * points that cannot be placed) are rejects; nothing is dropped silently.
  */
 import {
-  FeatureSchema, datePrecision,
+  FeatureSchema, agencyStatus, datePrecision,
   type AgencyCollection, type AgencyFeature, type Program as PublishedProgram, type Source as PublishedSource,
 } from '../../src/data/schema';
 import { earlierDate } from '../lib/dates';
@@ -108,11 +108,17 @@ export function buildCollection(
         perk_value_usd: p.perk_value_usd,
         subsidy_usd: p.subsidy_usd,
         at_least: p.at_least,
+        perk_status: p.perk_status,
+        figures_derived: p.figures_derived,
+        perk_note: p.perk_note,
+        status: p.status,
+        status_note: p.status_note,
         summary: p.summary,
         sources: p.source_ids.map((id) => publish(v.sources.get(id)!)),
       };
     });
     const sources = sourceIds.map((id) => v.sources.get(id)!);
+    const given = programs.filter((p) => p.perk_status === 'given');
     const portal = programs.filter((p) => p.kind === 'neighbors_portal' && p.start_date);
     const dated = portal.length > 0 ? portal : programs.filter((p) => p.start_date);
     const start = dated.reduce<string | null>((acc, p) => earlierDate(acc, p.start_date), null);
@@ -135,10 +141,12 @@ export function buildCollection(
         start_date: start,
         start_precision: start ? datePrecision(start) : null,
         end_date: end,
+        status: agencyStatus(programs),
         programs: published,
-        devices_given: sumOrNull(programs.map((p) => p.devices_given)),
-        perk_value_usd: sumOrNull(programs.map((p) => p.perk_value_usd)),
-        subsidy_usd: sumOrNull(programs.map((p) => p.subsidy_usd)),
+        // Only perks that were given count (validation keeps figures off every other kind).
+        devices_given: sumOrNull(given.map((p) => p.devices_given)),
+        perk_value_usd: sumOrNull(given.map((p) => p.perk_value_usd)),
+        subsidy_usd: sumOrNull(given.map((p) => p.subsidy_usd)),
         mou_url: sources.find((s) => s.type === 'mou' && s.url)?.url ?? null,
         records_urls: [...new Set(sources.filter((s) => s.type === 'records' && s.url).map((s) => s.url!))],
         sources: sources.map(publish),

@@ -4,7 +4,10 @@
  * direction-control characters removed, whitespace collapsed) and never
  * allowed to carry markup.
  */
-import { AGENCY_TYPES, PROGRAM_KINDS, type AgencyType, type ProgramKind } from '../../src/data/schema';
+import {
+  AGENCY_TYPES, PARTNERSHIP_STATUSES, PERK_STATUSES, PROGRAM_KINDS,
+  type AgencyType, type PartnershipStatus, type PerkStatus, type ProgramKind,
+} from '../../src/data/schema';
 import { dateProblem } from '../lib/dates';
 import { isHttpUrl } from '../lib/sources';
 import { isStateCode } from '../lib/states';
@@ -59,6 +62,11 @@ export interface Program {
   perk_value_usd: number | null;
   subsidy_usd: number | null;
   at_least: boolean;
+  perk_status: PerkStatus | null;
+  figures_derived: boolean;
+  perk_note: string | null;
+  status: PartnershipStatus;
+  status_note: string | null;
   summary: string;
   source_ids: string[];
 }
@@ -91,6 +99,36 @@ const fail = (reason: string): never => {
 export interface ValidateOptions {
   /** The latest publishable date (`YYYY-MM-DD`): the build date, by default today. */
   today?: string;
+}
+
+type TextCheck = (raw: string | undefined, field: string, max: number, required: boolean) => string | null;
+
+/**
+ * What a program's perk was and whether the partnership still holds. Only a
+ * perk that was given may carry figures: an offer, a purchase by the agency
+ * or a returned gift is said in `perk_note`, never counted.
+ */
+function perkAndStatus(
+  r: ProgramRow,
+  figures: { devices_given: number | null; perk_value_usd: number | null; subsidy_usd: number | null },
+  text: TextCheck,
+): Pick<Program, 'perk_status' | 'figures_derived' | 'perk_note' | 'status' | 'status_note'> {
+  const ps = cleanText(r.perk_status ?? '');
+  if (ps && !(PERK_STATUSES as readonly string[]).includes(ps)) fail(`unknown perk_status "${ps}"`);
+  const perk_status = (ps || null) as PerkStatus | null;
+  const hasFigure = figures.devices_given !== null || figures.perk_value_usd !== null || figures.subsidy_usd !== null;
+  if (hasFigure && perk_status !== 'given') {
+    fail(`figures are published only for a perk that was given (perk_status is "${ps}"): say the rest in perk_note`);
+  }
+  const fd = cleanText(r.figures_derived ?? '').toLowerCase();
+  if (!['', 'true', 'false'].includes(fd)) fail(`figures_derived "${r.figures_derived}" is not true or false`);
+  if (fd === 'true' && !hasFigure) fail('figures_derived is true but no figure is given');
+  const perk_note = text(r.perk_note, 'perk_note', LIMITS.note, false);
+  const st = cleanText(r.status ?? '') || 'unknown';
+  if (!(PARTNERSHIP_STATUSES as readonly string[]).includes(st)) fail(`unknown status "${st}"`);
+  const status_note = text(r.status_note, 'status_note', LIMITS.note, false);
+  if ((st === 'denied' || st === 'ended') && !status_note) fail(`status "${st}" needs a status_note saying who said so`);
+  return { perk_status, figures_derived: fd === 'true', perk_note, status: st as PartnershipStatus, status_note };
 }
 
 export function validateTables(t: Tables, opts: ValidateOptions = {}): Validated {
@@ -206,13 +244,14 @@ export function validateTables(t: Tables, opts: ValidateOptions = {}): Validated
     if (at_least && devices_given === null && perk_value_usd === null && subsidy_usd === null) {
       fail('at_least is true but no figure is given');
     }
+    const lifecycle = perkAndStatus(r, { devices_given, perk_value_usd, subsidy_usd }, text);
     const summary = text(r.summary, 'summary', LIMITS.summary, true)!;
     const ids = splitList(r.source_ids ?? '');
     if (ids.length === 0) fail('no source_ids (every program needs a source)');
     for (const s of ids) if (!sources.has(s)) fail(`unknown source id "${s}"`);
     return {
       line: r.line ?? 0, origin: r.origin, id, agency_id, kind, start_date, end_date,
-      devices_given, perk_value_usd, subsidy_usd, at_least, summary, source_ids: [...new Set(ids)],
+      devices_given, perk_value_usd, subsidy_usd, at_least, ...lifecycle, summary, source_ids: [...new Set(ids)],
     };
   });
 

@@ -11,7 +11,7 @@ import { ATLAS_PUBLISHER, ATLAS_URL, RING_MAP_ID, publisherFor, sourceIdFor, tit
 import { agencySlug } from '../lib/text';
 import {
   cloneTables, joinList, splitList,
-  type AgencyRow, type Lined, type ProgramRow, type SourceRow, type Tables,
+  type AgencyRow, type Lined, type ProgramRow, type SourceRow, type Tables, PORTAL_PROGRAM_DEFAULTS,
 } from '../tables/model';
 import { AgencyMatcher, looseKey, matchKey } from './names';
 
@@ -210,6 +210,7 @@ export function mergeAtlas(tables: Tables, agencies: readonly AtlasAgency[], opt
         perk_value_usd: '',
         subsidy_usd: '',
         at_least: 'false',
+        ...PORTAL_PROGRAM_DEFAULTS,
         summary: portalSummary(a),
         source_ids: joinList(sourceIds),
       };

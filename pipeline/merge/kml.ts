@@ -10,7 +10,7 @@
 import type { KmlAgency } from '../kml/parse';
 import { earlierDate } from '../lib/dates';
 import { agencySlug } from '../lib/text';
-import { cloneTables, joinList, splitList, type AgencyRow, type Lined, type ProgramRow, type SourceRow, type Tables } from '../tables/model';
+import { cloneTables, joinList, splitList, type AgencyRow, type Lined, type ProgramRow, type SourceRow, type Tables, PORTAL_PROGRAM_DEFAULTS } from '../tables/model';
 import { portalProgramId, RING_MAP_SOURCE } from './atlas';
 import { AgencyMatcher } from './names';
 
@@ -94,7 +94,7 @@ export function mergeKml(tables: Tables, agencies: readonly KmlAgency[], opts: K
       const p: Lined<ProgramRow> = {
         id: pid, agency_id: agency.id, kind: 'neighbors_portal', start_date: a.date ?? '', end_date: '',
         devices_given: '', perk_value_usd: '', subsidy_usd: '', at_least: 'false',
-        summary: portalSummary(a, opts.exportDate), source_ids: snapshot.id, line,
+        ...PORTAL_PROGRAM_DEFAULTS, summary: portalSummary(a, opts.exportDate), source_ids: snapshot.id, line,
       };
       out.programs.push(p);
       programIds.add(pid);

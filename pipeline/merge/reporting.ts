@@ -12,7 +12,7 @@ import { dateProblem } from '../lib/dates';
 import { classifyUrl, isHttpUrl, publisherFor, sourceIdFor } from '../lib/sources';
 import { normalizeState } from '../lib/states';
 import { agencySlug, cleanText, hasMarkup } from '../lib/text';
-import { cloneTables, joinList, splitList, type AgencyRow, type Lined, type ProgramRow, type Tables } from '../tables/model';
+import { cloneTables, joinList, splitList, type AgencyRow, type Lined, type ProgramRow, type Tables, PORTAL_PROGRAM_DEFAULTS } from '../tables/model';
 import { AgencyMatcher } from './names';
 import { portalProgramId } from './atlas';
 
@@ -120,6 +120,7 @@ export function mergeReporting(
         perk_value_usd: '',
         subsidy_usd: '',
         at_least: 'false',
+        ...PORTAL_PROGRAM_DEFAULTS,
         summary: start
           ? "Named in local news reporting as a partner on Ring's Neighbors public-safety portal; the date is when the report says it joined."
           : "Named in local news reporting as a partner on Ring's Neighbors public-safety portal; the report gives no start date.",

@@ -21,7 +21,7 @@ import { normalizeState } from '../lib/states';
 import { agencySlug, cleanText } from '../lib/text';
 import {
   JURISDICTIONS, cloneTables, joinList, splitList,
-  type AgencyRow, type Lined, type SourceRow, type Tables,
+  type AgencyRow, type Lined, type SourceRow, type Tables, PORTAL_PROGRAM_DEFAULTS,
 } from '../tables/model';
 import { portalProgramId } from './atlas';
 import { checkAgency, rootCauses } from './check';
@@ -219,7 +219,7 @@ export function mergeSubmissions(
         for (let n = 2; programIds.has(pid); n++) pid = `${base}-${n}`;
         program = {
           id: pid, agency_id: agencyId, kind, start_date: start, end_date: end, devices_given: '', perk_value_usd: '', subsidy_usd: '',
-          at_least: 'false', summary, source_ids: sid, line,
+          at_least: 'false', ...PORTAL_PROGRAM_DEFAULTS, summary, source_ids: sid, line,
         };
         trial.programs.push(program);
       } else {

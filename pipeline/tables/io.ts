@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { headerProblems, parseCsv, stringifyCsv, type CsvIssue } from '../lib/csv';
 import { EncodingError, readUtf8File } from '../lib/read-text';
 import {
-  AGENCY_COLUMNS, OVERRIDE_COLUMNS, PROGRAM_COLUMNS, ROW_META_KEYS, SOURCE_COLUMNS, TABLE_FILES, sortTables,
+  AGENCY_COLUMNS, OPTIONAL_PROGRAM_COLUMNS, OVERRIDE_COLUMNS, PROGRAM_COLUMNS, ROW_META_KEYS, SOURCE_COLUMNS, TABLE_FILES, sortTables,
   type TableName, type Tables,
 } from './model';
 
@@ -36,11 +36,15 @@ export const TABLE_COLUMNS = {
 /** The tables' issues that stop everything: report these alone. */
 export const fatalIssues = (issues: readonly TableIssue[]): TableIssue[] => issues.filter((i) => i.fatal);
 
-/** Reads one UTF-8 CSV file with the columns it must have; unknown columns are kept. */
+/** Columns a table may lack (added after the first exports): read as empty. */
+const OPTIONAL_COLUMNS: Partial<Record<TableName, readonly string[]>> = { programs: OPTIONAL_PROGRAM_COLUMNS };
+
+/** Reads one UTF-8 CSV file with the columns it must have (`optional` ones read as empty when absent); unknown columns are kept. */
 export function readCsvFile(
   path: string,
   file: string,
   columns: readonly string[],
+  optional: readonly string[] = [],
 ): { header: string[]; rows: { [column: string]: string | number; line: number }[]; issues: TableIssue[]; rowsRead: number } {
   let text: string;
   try {
@@ -51,14 +55,15 @@ export function readCsvFile(
   }
   const parsed = parseCsv(text);
   const rowsRead = parsed.records.length + parsed.issues.filter((i) => i.line > 1).length;
-  const problems = headerProblems(parsed.header, columns);
+  const problems = headerProblems(parsed.header, columns.filter((c) => !optional.includes(c) || parsed.header.includes(c)));
   for (const k of ROW_META_KEYS) if (parsed.header.includes(k) && !columns.includes(k)) problems.push(`column name "${k}" is reserved`);
   const headerIssue = parsed.issues.find((i) => i.line === 1);
   if (headerIssue) problems.unshift(headerIssue.reason);
   if (problems.length > 0) {
     return { header: parsed.header, rows: [], issues: problems.map((reason) => ({ file, line: 1, reason, fatal: true })), rowsRead };
   }
-  const rows = parsed.records.map((r) => ({ ...r.values, line: r.line }));
+  const absent = optional.filter((c) => !parsed.header.includes(c));
+  const rows = parsed.records.map((r) => ({ ...Object.fromEntries(absent.map((c) => [c, ''])), ...r.values, line: r.line }));
   return { header: parsed.header, rows, issues: parsed.issues.map((i) => ({ file, ...i })), rowsRead };
 }
 
@@ -75,7 +80,7 @@ export function readTables(dir: string): ReadTables {
       return [];
     }
     const columns: readonly string[] = TABLE_COLUMNS[name];
-    const r = readCsvFile(path, file, columns);
+    const r = readCsvFile(path, file, columns, OPTIONAL_COLUMNS[name]);
     rowsRead[file] = r.rowsRead;
     issues.push(...r.issues);
     const extra = r.header.filter((h) => !columns.includes(h));

@@ -16,8 +16,12 @@ export const AGENCY_COLUMNS = [
 ] as const;
 export const PROGRAM_COLUMNS = [
   'id', 'agency_id', 'kind', 'start_date', 'end_date', 'devices_given', 'perk_value_usd', 'subsidy_usd',
-  'at_least', 'summary', 'source_ids',
+  'at_least', 'perk_status', 'figures_derived', 'perk_note', 'status', 'status_note', 'summary', 'source_ids',
 ] as const;
+/** Program columns added after the first exports: a table without them reads them as empty. */
+export const OPTIONAL_PROGRAM_COLUMNS = ['perk_status', 'figures_derived', 'perk_note', 'status', 'status_note'] as const;
+/** The perk and lifecycle cells of a new portal program: no perk, and active as listed or reported. */
+export const PORTAL_PROGRAM_DEFAULTS = { perk_status: '', figures_derived: 'false', perk_note: '', status: 'active', status_note: '' } as const;
 export const SOURCE_COLUMNS = ['id', 'type', 'url', 'publisher', 'title', 'date'] as const;
 export const OVERRIDE_COLUMNS = ['agency_id', 'lon', 'lat', 'note'] as const;
 

@@ -7,7 +7,9 @@
  */
 import { z } from 'zod';
 
-import { AGENCY_TYPES, DATE_PRECISIONS, GEOCODE_PRECISIONS, PROGRAM_KINDS, isHttpUrl, isProgramDate } from './contract';
+import {
+  AGENCY_TYPES, DATE_PRECISIONS, GEOCODE_PRECISIONS, PARTNERSHIP_STATUSES, PERK_STATUSES, PROGRAM_KINDS, isHttpUrl, isProgramDate,
+} from './contract';
 
 export * from './contract';
 
@@ -33,6 +35,15 @@ export const ProgramSchema = z.object({
   subsidy_usd: amount,
   /** The figures are documented floors ("at least", "more than"). */
   at_least: z.boolean(),
+  /** What the perk was (given, offered, bought by the agency, returned, …); null for programs without a perk. */
+  perk_status: z.enum(PERK_STATUSES).nullable(),
+  /** The published figures are the project's arithmetic on reported figures (a sum or difference), not quoted. */
+  figures_derived: z.boolean(),
+  /** The perk in words, including figures that are not counted as given. */
+  perk_note: z.string().nullable(),
+  status: z.enum(PARTNERSHIP_STATUSES),
+  /** The end, denial or dispute in words, with who said it. */
+  status_note: z.string().nullable(),
   summary: z.string().min(1),
   sources: z.array(SourceSchema).min(1),
 });
@@ -48,6 +59,8 @@ export const PropertiesSchema = z.object({
   start_date: partialDate.nullable(),
   start_precision: z.enum(DATE_PRECISIONS).nullable(),
   end_date: partialDate.nullable(),
+  /** From the programs (see agencyStatus). */
+  status: z.enum(PARTNERSHIP_STATUSES),
   programs: z.array(ProgramSchema).min(1),
   devices_given: amount,
   perk_value_usd: amount,

@@ -7,8 +7,8 @@ import type { AgencyFeature } from '../data/schema';
 
 export const CSV_COLUMNS = [
   'id', 'name', 'agency_type', 'city', 'county', 'state', 'longitude', 'latitude', 'geocode_precision',
-  'start_date', 'start_precision', 'end_date', 'devices_given', 'perk_value_usd', 'subsidy_usd',
-  'figures_are_minimums', 'mou_url', 'records_urls', 'program_kinds', 'source_urls', 'source_publishers',
+  'start_date', 'start_precision', 'end_date', 'status', 'devices_given', 'perk_value_usd', 'subsidy_usd',
+  'figures_are_minimums', 'perks_not_counted', 'mou_url', 'records_urls', 'program_kinds', 'source_urls', 'source_publishers',
 ] as const;
 
 /** Neutralises spreadsheet formulas: a cell starting with = + - @ is prefixed with an apostrophe. */
@@ -23,8 +23,9 @@ export function csvRows(features: readonly AgencyFeature[]): string[][] {
     const cell = (v: string | number | boolean | null) => (v === null ? '' : typeof v === 'string' ? safeCell(v) : String(v));
     return [
       p.id, p.name, p.agency_type, p.city, p.county, p.state, f.geometry.coordinates[0], f.geometry.coordinates[1],
-      p.geocode_precision, p.start_date, p.start_precision, p.end_date, p.devices_given, p.perk_value_usd, p.subsidy_usd,
-      p.programs.some((g) => g.at_least), p.mou_url, p.records_urls.join(' | '), [...new Set(p.programs.map((g) => g.kind))].join(' | '),
+      p.geocode_precision, p.start_date, p.start_precision, p.end_date, p.status, p.devices_given, p.perk_value_usd, p.subsidy_usd,
+      p.programs.some((g) => g.at_least),
+      p.programs.filter((g) => g.perk_status && g.perk_status !== 'given' && g.perk_note).map((g) => g.perk_note).join(' | '), p.mou_url, p.records_urls.join(' | '), [...new Set(p.programs.map((g) => g.kind))].join(' | '),
       p.sources.map((s) => s.url ?? '').filter(Boolean).join(' | '), [...new Set(p.sources.map((s) => s.publisher))].join(' | '),
     ].map(cell);
   });

@@ -19,6 +19,7 @@ export function setupAbout(dialog: HTMLDialogElement, button: HTMLElement, index
     h('ul', {},
       h('li', {}, 'Neighbors law-enforcement portal partners from the Electronic Frontier Foundation’s Atlas of Surveillance export of 7 October 2020, which recorded the “active” dates shown on Ring’s own public agency map. That export stops in September 2020: agencies that joined later, or had left before mid-2020, are only here when news reports or records name them.'),
       h('li', {}, 'Deals with documented perks, device donations, officer incentives and city subsidies, and agencies named in news reports, each with its sources.'),
+      h('li', {}, 'Only perks that were actually given are counted in the figures, totals and symbol sizes. Devices or money that were only offered or approved, cameras an agency bought itself and gifts it sent back are said in words on the agency’s card, never added up. Partnerships an agency denied or that ended say so on the card, with who said it.'),
       h('li', {}, 'Ring’s own public map listed 405 agencies when it launched in August 2019, and reporting in 2023 (The Markup) counted more than 2,600 police and about 600 fire departments. This map is a documented floor, not a census: an agency missing here is not evidence that it has no partnership.'),
       h('li', {}, 'Unknown values are shown as “not documented”, never as zero. Dates carry their precision (day, month or year); points are placed at the centre of the agency’s city, ZIP area or county, not at a station address.'),
     ),

@@ -21,6 +21,34 @@ export const PROGRAM_LABELS: Record<Program['kind'], string> = {
 
 const PRECISION_WORDS = { day: 'exact day', month: 'month only', year: 'year only' } as const;
 
+/** What a perk that was not given was, in words (the figures are never counted). */
+export const PERK_STATUS_WORDS: Record<NonNullable<Program['perk_status']>, string> = {
+  given: 'Given',
+  offered: 'Offered or made available; not documented as given',
+  approved: 'Money approved or set aside; spending not documented',
+  bought_by_agency: 'Bought by the agency itself, not a gift',
+  returned: 'Returned by the agency',
+  declined: 'Declined by the agency',
+  not_documented: 'No perk documented',
+};
+
+export const STATUS_WORDS: Record<Program['status'], string> = {
+  active: 'Listed or reported as a partner; no end documented',
+  ended: 'Ended',
+  denied: 'Denied by the agency',
+  unknown: 'Status not documented',
+};
+
+/** The partnership's status line on the card: only said when it is not simply listed as active. */
+export function statusText(p: Pick<AgencyFeature['properties'], 'status' | 'programs'>): string | null {
+  if (p.status === 'active') {
+    const ended = p.programs.filter((g) => g.status === 'ended' || g.status === 'denied');
+    return ended.length ? `Partnership listed; ${ended.map((g) => `${PROGRAM_LABELS[g.kind].toLowerCase()} ${g.status}`).join('; ')}` : null;
+  }
+  const notes = p.programs.map((g) => g.status_note).filter((x): x is string => !!x);
+  return `${STATUS_WORDS[p.status]}${notes.length ? `: ${notes.join(' ')}` : ''}`;
+}
+
 export function placementText(p: AgencyFeature['properties']): string {
   switch (p.geocode_precision) {
     case 'city':
@@ -54,17 +82,28 @@ function figure(term: string, value: string): HTMLElement[] {
 function programBlock(g: Program): HTMLElement {
   const period = g.start_date || g.end_date ? `${dateText(g.start_date)}${g.end_date ? ` – ${dateText(g.end_date)}` : ''}` : 'dates not documented';
   const figures: HTMLElement[] = [];
-  if (g.kind !== 'neighbors_portal' || g.devices_given !== null || g.perk_value_usd !== null || g.subsidy_usd !== null) {
+  // Figures are shown for perks that were given; any other kind is said in words (perk line).
+  const given = g.perk_status === 'given' || g.perk_status === null;
+  if (given && (g.kind !== 'neighbors_portal' || g.devices_given !== null || g.perk_value_usd !== null || g.subsidy_usd !== null)) {
+    const derived = (v: string, x: number | null) => (g.figures_derived && x !== null ? `${v} (derived by the map editors from reported figures)` : v);
     figures.push(
-      ...figure('Devices', formatCount(g.devices_given, g.at_least && g.devices_given !== null)),
-      ...figure('Value of perks', formatUsd(g.perk_value_usd, g.at_least && g.perk_value_usd !== null)),
-      ...figure('City subsidy', formatUsd(g.subsidy_usd, g.at_least && g.subsidy_usd !== null)),
+      ...figure('Devices given', derived(formatCount(g.devices_given, g.at_least && g.devices_given !== null), g.devices_given)),
+      ...figure('Value of perks', derived(formatUsd(g.perk_value_usd, g.at_least && g.perk_value_usd !== null), g.perk_value_usd)),
+      ...figure('City subsidy spent', derived(formatUsd(g.subsidy_usd, g.at_least && g.subsidy_usd !== null), g.subsidy_usd)),
     );
   }
+  const perk = g.perk_status && g.perk_status !== 'given' && g.perk_status !== 'not_documented'
+    ? h('p', { class: 'perk-status' }, h('strong', {}, `${PERK_STATUS_WORDS[g.perk_status]}: `), g.perk_note ?? '')
+    : g.perk_note ? h('p', { class: 'perk-status' }, g.perk_note) : null;
+  const status = g.status === 'ended' || g.status === 'denied'
+    ? h('p', { class: `program-status status-${g.status}` }, h('strong', {}, `${STATUS_WORDS[g.status]}: `), g.status_note ?? '')
+    : null;
   return h('li', { class: `program program-${g.kind}` },
     h('h4', {}, PROGRAM_LABELS[g.kind] ?? 'Arrangement'),
     h('p', { class: 'program-dates' }, period),
+    status,
     h('p', {}, g.summary),
+    perk,
     figures.length ? h('dl', { class: 'figures' }, ...figures) : null,
     h('details', {}, h('summary', {}, `Sources (${g.sources.length})`), h('ul', { class: 'sources' }, ...g.sources.map(sourceItem))),
   );
@@ -114,9 +153,14 @@ export function renderCard(root: HTMLElement, f: AgencyFeature, onClose: () => v
         return k ? [', ', b] : [b];
       }))
     : null;
+  const status = statusText(p);
+  const uncounted = p.programs
+    .filter((g) => g.perk_status && g.perk_status !== 'given' && g.perk_status !== 'not_documented' && g.perk_note)
+    .map((g) => g.perk_note!);
   root.replaceChildren(
     head(p, onClose),
     h('p', { class: 'place' }, place),
+    ...(status ? [h('p', { class: `card-status status-${p.status}`, role: 'note' }, status)] : []),
     h('p', { class: 'page-link' }, Object.assign(h('a', {}, 'Page for this agency'), { href: `agency/${encodeURIComponent(p.id)}/` })),
     ...(alsoHere ? [alsoHere] : []),
     h('dl', { class: 'facts' },
@@ -125,6 +169,7 @@ export function renderCard(root: HTMLElement, f: AgencyFeature, onClose: () => v
       ...figure('Devices given', formatCount(p.devices_given, floor('devices_given'))),
       ...figure('Value of perks', formatUsd(p.perk_value_usd, floor('perk_value_usd'))),
       ...figure('City subsidy', formatUsd(p.subsidy_usd, floor('subsidy_usd'))),
+      ...(uncounted.length ? figure('Not counted as given', uncounted.join(' ')) : []),
     ),
     h('section', { 'aria-labelledby': 'card-docs' },
       h('h3', { id: 'card-docs' }, 'MOU and public records'),

@@ -8,7 +8,8 @@ const SRC = { url: 'https://example.org/a', publisher: 'Example News', title: nu
 export function program(p: Partial<Program> = {}): Program {
   return {
     kind: 'neighbors_portal', start_date: null, end_date: null, devices_given: null, perk_value_usd: null,
-    subsidy_usd: null, at_least: false, summary: 'Joined the portal.', sources: [SRC], ...p,
+    subsidy_usd: null, at_least: false, perk_status: null, figures_derived: false, perk_note: null, status: 'active',
+    status_note: null, summary: 'Joined the portal.', sources: [SRC], ...p,
   };
 }
 
@@ -19,7 +20,7 @@ export function agency(id: string, p: Partial<AgencyFeature['properties']> & { l
     geometry: { type: 'Point', coordinates: [lon, lat] },
     properties: {
       id, name: `${id} Police Department`, agency_type: 'police', city: 'Town', county: null, state: 'KS',
-      geocode_precision: 'city', start_date: '2019-05-23', start_precision: 'day', end_date: null,
+      geocode_precision: 'city', start_date: '2019-05-23', start_precision: 'day', end_date: null, status: 'active',
       programs: [program()], devices_given: null, perk_value_usd: null, subsidy_usd: null, mou_url: null,
       records_urls: [], sources: [SRC], ...props,
     },

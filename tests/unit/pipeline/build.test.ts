@@ -76,7 +76,7 @@ describe('build: tables → features', () => {
     const line = serializeCollection(r.collection).split('\n')[1];
     expect(Object.keys(JSON.parse(line.replace(/,$/, '')).properties)).toEqual([
       'id', 'name', 'agency_type', 'city', 'county', 'state', 'geocode_precision', 'start_date', 'start_precision', 'end_date',
-      'programs', 'devices_given', 'perk_value_usd', 'subsidy_usd', 'mou_url', 'records_urls', 'sources',
+      'status', 'programs', 'devices_given', 'perk_value_usd', 'subsidy_usd', 'mou_url', 'records_urls', 'sources',
     ]);
   });
 
@@ -102,6 +102,12 @@ describe('build: bad input', () => {
     ['coordinates outside the state', (t: ReturnType<typeof sample>) => (t.overrides[0].lat = '41.6'), 'geocode_overrides.csv', 2, /outside WI/],
     ['duplicate id', (t: ReturnType<typeof sample>) => t.agencies.push({ ...t.agencies[0], line: 5 }), 'agencies.csv', 5, /duplicate id/],
     ['figure that is not a number', (t: ReturnType<typeof sample>) => (t.programs[1].devices_given = '80+'), 'programs.csv', 3, /not a non-negative number/],
+    ['a figure on a perk that was not given', (t: ReturnType<typeof sample>) => Object.assign(t.programs[0], { devices_given: '20', perk_status: 'bought_by_agency' }), 'programs.csv', 2, /only for a perk that was given/],
+    ['a figure with no perk kind', (t: ReturnType<typeof sample>) => Object.assign(t.programs[0], { devices_given: '600', perk_status: '' }), 'programs.csv', 2, /only for a perk that was given/],
+    ['an unknown perk kind', (t: ReturnType<typeof sample>) => (t.programs[0].perk_status = 'promised'), 'programs.csv', 2, /unknown perk_status/],
+    ['a denial without saying who said so', (t: ReturnType<typeof sample>) => (t.programs[0].status = 'denied'), 'programs.csv', 2, /status_note/],
+    ['an unknown status', (t: ReturnType<typeof sample>) => (t.programs[0].status = 'paused'), 'programs.csv', 2, /unknown status/],
+    ['derived figures with no figure', (t: ReturnType<typeof sample>) => (t.programs[0].figures_derived = 'true'), 'programs.csv', 2, /figures_derived/],
   ])('%s: stops the build naming file and line', (_, mutate, file, line, reason) => {
     const rejects = bad(mutate);
     expect(rejects).toContainEqual({ file, line, reason: expect.stringMatching(reason) });

@@ -44,7 +44,8 @@ export function agency(a: Partial<AgencyRow> & { id: string; name: string }, lin
 export function program(p: Partial<ProgramRow> & { id: string; agency_id: string }, line = 2): ProgramRow & { line: number } {
   return {
     kind: 'neighbors_portal', start_date: '', end_date: '', devices_given: '', perk_value_usd: '', subsidy_usd: '',
-    at_least: 'false', summary: 'A summary.', source_ids: 's1', ...p, line,
+    at_least: 'false', perk_status: p.devices_given || p.perk_value_usd || p.subsidy_usd ? 'given' : '', figures_derived: 'false',
+    perk_note: '', status: 'active', status_note: '', summary: 'A summary.', source_ids: 's1', ...p, line,
   };
 }
 export function source(s: Partial<SourceRow> & { id: string }, line = 2): SourceRow & { line: number } {

@@ -20,7 +20,7 @@ const byId = (id: string) => DATA.features.find((f) => f.properties.id === id)!;
 function program(over: Partial<Program> = {}): Program {
   return {
     kind: 'device_donation', start_date: '2019-05', end_date: null, devices_given: null, perk_value_usd: null, subsidy_usd: null,
-    at_least: false, summary: 'A summary.', sources: [{ url: 'https://example.org/a', publisher: 'Example News', title: null, date: '2019-06-02' }], ...over,
+    at_least: false, perk_status: null, figures_derived: false, perk_note: null, status: 'active', status_note: null, summary: 'A summary.', sources: [{ url: 'https://example.org/a', publisher: 'Example News', title: null, date: '2019-06-02' }], ...over,
   };
 }
 
@@ -30,7 +30,7 @@ function agency(over: Partial<AgencyFeature['properties']> = {}, programs = [pro
     type: 'Feature', id: 'x-police-department-wi', geometry: { type: 'Point', coordinates: [-89.4, 43.07] },
     properties: {
       id: 'x-police-department-wi', name: 'X Police Department', agency_type: 'police', city: 'Madison', county: 'Dane County', state: 'WI',
-      geocode_precision: 'city', start_date: '2019-05', start_precision: 'month', end_date: null, programs,
+      geocode_precision: 'city', start_date: '2019-05', start_precision: 'month', end_date: null, status: 'active', programs,
       devices_given: null, perk_value_usd: null, subsidy_usd: null, mou_url: null, records_urls: [], sources, ...over,
     },
   };
