@@ -12,7 +12,7 @@ import type { Filters } from './filters/filters';
 import { applyFilters } from './filters/filters';
 import { computeTotals } from './filters/totals';
 import { monthlyHistogram } from './time/histogram';
-import { startColorScale } from './scales/palette';
+import { startColorScale, startDomain } from './scales/palette';
 import type { MapView } from './map/map-view';
 import { legendExamples } from './map/perks-layer';
 import { COUNTY_ZOOM } from './map/density-layer';
@@ -67,6 +67,8 @@ export class App {
   private list: AgencyList;
   private legendCollapsed: boolean;
   private colorOfMonth: (m: number | null) => string;
+  /** The start dates the colour ramp spans: those of the agencies shown (date range aside), so it matches the data. */
+  private colorDomain: [number, number];
   private lastFilters: Filters | null = null;
   private urlTimer = 0;
   private restoring = false;
@@ -88,7 +90,8 @@ export class App {
     this.store = new Store(initial);
     const s = initial;
     this.legendCollapsed = window.matchMedia('(max-width: 700px)').matches && !s.embed;
-    this.colorOfMonth = startColorScale([index.minStart, index.maxStart]);
+    this.colorDomain = [index.minStart, index.maxStart];
+    this.colorOfMonth = startColorScale(this.colorDomain);
     const colorOf = (i: number) => this.colorOfMonth(index.start[i] < 0 ? null : index.start[i]);
     this.colorOf = colorOf;
     this.derived = this.derive(s.filters);
@@ -210,7 +213,7 @@ export class App {
       },
       legend: {
         layers: s.layers,
-        dateLabels: [shortMonthLabel(this.index.minStart), shortMonthLabel(this.index.maxStart)],
+        dateLabels: [shortMonthLabel(this.colorDomain[0]), shortMonthLabel(this.colorDomain[1])],
         perkExamples: lg.perkExamples.map((e) => ({ label: formatUsd(e.usd), r: e.r })),
         ...(this.mapView.map.getZoom() >= COUNTY_ZOOM && lg.countyBreaks.length
           ? { densityTitle: 'Agencies per county', densityLabels: classLabels(lg.countyBreaks) }
@@ -456,6 +459,11 @@ export class App {
       this.list.resetPaging();
       this.filtersPanel.render(s.filters);
       const histMask = applyFilters(this.index, s.filters, { ignoreDates: true }).mask;
+      const domain = startDomain(this.index.start, histMask) ?? [this.index.minStart, this.index.maxStart];
+      if (domain[0] !== this.colorDomain[0] || domain[1] !== this.colorDomain[1]) {
+        this.colorDomain = domain;
+        this.colorOfMonth = startColorScale(domain);
+      }
       this.timeline.render(monthlyHistogram(this.index, histMask, this.index.minStart, this.index.maxStart), s.filters.from, s.filters.to, this.derived.count);
       const count = $('#count');
       // While the timeline plays, the count changes every step: announce only where it ends.
@@ -565,7 +573,7 @@ export class App {
   private renderLegend(): void {
     renderLegend(
       $('#legend'),
-      { layers: this.store.state.layers, dateDomain: [this.index.minStart, this.index.maxStart], ...this.legendInput() },
+      { layers: this.store.state.layers, dateDomain: this.colorDomain, ...this.legendInput() },
       this.legendCollapsed,
       () => {
         this.legendCollapsed = !this.legendCollapsed;

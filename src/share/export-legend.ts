@@ -8,6 +8,7 @@ import { DENSITY_COLORS } from '../scales/density';
 import { PERK_COLOR } from '../map/perks-layer';
 import { drawDocumentIcon } from '../map/records-icon';
 import type { LayerId } from '../state/app-state';
+import { MSG } from '../ui/messages';
 
 export interface ExportText {
   title: string;
@@ -116,14 +117,17 @@ export function drawLegend(ctx: CanvasRenderingContext2D, x: number, bottom: num
       draw: (y) => {
         ctx.beginPath();
         ctx.arc(x + 16 * u, y + 10 * u, 8 * u, 0, Math.PI * 2);
-        ctx.fillStyle = '#2b2d42';
+        ctx.fillStyle = VIRIDIS[4];
         ctx.fill();
+        ctx.lineWidth = 1.5 * u;
+        ctx.strokeStyle = '#2b2d42';
+        ctx.stroke();
         ctx.font = `${9 * u}px ${FONT}`;
         ctx.fillStyle = '#fff';
         ctx.textAlign = 'center';
         ctx.fillText('12', x + 16 * u, y + 13 * u);
         ctx.textAlign = 'left';
-        text('Cluster: number of agencies', x + 28 * u, y + 14 * u);
+        text(MSG.clusterLegendShort, x + 28 * u, y + 14 * u);
       },
     });
   }

@@ -45,6 +45,7 @@ export const MSG = {
 
   // Legend.
   clusterLegend: 'Cluster: number of agencies; colour = median start date',
+  clusterLegendShort: 'Cluster: count; colour = median start',
 
   coverage: COVERAGE_NOTE,
 } as const;
