@@ -51,6 +51,20 @@ export function initialBounds(index: AgencyIndex): maplibregl.LngLatBoundsLike {
   return inside > 0 && w < -125 ? LOWER_48 : [w, s, e, n];
 }
 
+/** [west, south, east, north] of the agencies a mask selects; null when none. */
+export function maskBounds(index: AgencyIndex, mask: Uint8Array): [number, number, number, number] | null {
+  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
+  const { lon, lat } = index;
+  for (let i = 0; i < mask.length; i++) {
+    if (!mask[i]) continue;
+    if (lon[i] < w) w = lon[i];
+    if (lon[i] > e) e = lon[i];
+    if (lat[i] < s) s = lat[i];
+    if (lat[i] > n) n = lat[i];
+  }
+  return Number.isFinite(w) ? [w, s, e, n] : null;
+}
+
 /** The bounds of all agencies. */
 export function dataBounds(index: AgencyIndex): maplibregl.LngLatBoundsLike {
   let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
@@ -77,7 +91,8 @@ export class MapView {
   private index: AgencyIndex | null = null;
   private online = false;
   private onlineFailed = false;
-  onMoveEnd: (view: View) => void = () => undefined;
+  /** `byHand`: the move came from the user (drag, wheel, keys, buttons), not from framing. */
+  onMoveEnd: (view: View, byHand: boolean) => void = () => undefined;
   onSelect: (i: number) => void = () => undefined;
   onOnlineFailed: () => void = () => undefined;
 
@@ -123,9 +138,9 @@ export class MapView {
         resolve();
       });
     });
-    map.on('moveend', () => {
+    map.on('moveend', (e) => {
       const c = map.getCenter();
-      this.onMoveEnd({ lon: c.lng, lat: c.lat, zoom: map.getZoom() });
+      this.onMoveEnd({ lon: c.lng, lat: c.lat, zoom: map.getZoom() }, Boolean((e as { originalEvent?: unknown }).originalEvent));
       if (map.getZoom() >= 5) void addCounties(map).catch(() => undefined);
     });
     map.on('error', (e) => {
@@ -223,19 +238,22 @@ export class MapView {
   }
 
   /** Frames the agencies a mask selects (a link filtered to a region opens on that region). */
-  fitMask(mask: Uint8Array): void {
+  fitMask(mask: Uint8Array, duration = 0): void {
     if (!this.index) return;
-    let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
-    const { lon, lat } = this.index;
-    for (let i = 0; i < mask.length; i++) {
-      if (!mask[i]) continue;
-      if (lon[i] < w) w = lon[i];
-      if (lon[i] > e) e = lon[i];
-      if (lat[i] < s) s = lat[i];
-      if (lat[i] > n) n = lat[i];
-    }
-    if (!Number.isFinite(w)) return;
-    this.map.fitBounds([w, s, e, n], { padding: framePadding(40), duration: 0, maxZoom: 10 });
+    const b = maskBounds(this.index, mask);
+    if (!b) return;
+    // Small frames (embeds, phones) get a smaller margin so the selection is not shrunk to a dot.
+    const small = Math.min(this.map.getContainer().clientWidth, this.map.getContainer().clientHeight) < 420;
+    this.map.fitBounds(b, { padding: framePadding(small ? 16 : 40), duration, maxZoom: 10 });
+  }
+
+  /** Whether the agencies a mask selects are all inside the current view. */
+  showsMask(mask: Uint8Array): boolean {
+    if (!this.index) return true;
+    const b = maskBounds(this.index, mask);
+    if (!b) return true;
+    const v = this.map.getBounds();
+    return v.contains([b[0], b[1]]) && v.contains([b[2], b[3]]);
   }
 
   fitAll(): void {
