@@ -85,6 +85,7 @@ export class App {
   private zoomOffer: ZoomOffer | null = null;
   /** The map position was last set by the user (or by a link), not by framing the selection. */
   viewByHand = false;
+  private readonly linkView: View | null;
   private readonly colorOf: (i: number) => string;
 
   constructor(
@@ -100,6 +101,7 @@ export class App {
     // Phones, and small embed frames (the legend would cover the map they embed), start with the legend folded.
     this.legendCollapsed = s.embed ? window.innerWidth < 600 || window.innerHeight < 500 : window.matchMedia('(max-width: 700px)').matches;
     this.viewByHand = s.view !== null;
+    this.linkView = s.view;
     this.colorDomain = [index.minStart, index.maxStart];
     this.colorOfMonth = startColorScale(this.colorDomain);
     const colorOf = (i: number) => this.colorOfMonth(index.start[i] < 0 ? null : index.start[i]);
@@ -277,13 +279,15 @@ export class App {
       this.mapView.attach(this.index, this.colorOf);
       this.mapView.density.onChange = () => this.renderLegend();
       const st = this.store.state;
-      if (!st.view && !isDefaultFilters(st.filters) && this.derived.count > 0) this.mapView.fitMask(this.derived.mask);
+      // The link's own view, not one the map reported while loading: a filtered link without `map=` frames its selection.
+      if (!this.linkView && !isDefaultFilters(st.filters) && this.derived.count > 0) this.mapView.fitMask(this.derived.mask);
       this.mapView.applyLayers(this.derived.mask, this.store.state.layers);
       this.mapView.setOnline(this.store.state.basemap === 'online');
       const sel = this.selectedIndex(this.store.state);
       this.mapView.setSelected(sel);
       this.renderList();
       this.renderLegend();
+      this.updateZoomOffer();
       this.areaLayer = new AreaLayer(this.mapView.map);
       if (this.store.state.area) void this.runArea(this.store.state, !this.store.state.view);
       this.mapView.map.once('idle', () => {

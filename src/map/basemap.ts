@@ -73,7 +73,7 @@ export function basemapStyle(): maplibregl.StyleSpecification {
       {
         id: 'state-labels', type: 'symbol', source: 'places', filter: ['==', ['get', 'kind'], 'state'], maxzoom: 7,
         // Small states keep their postal code (NJ, CT, DE…): their full names do not fit and would be dropped.
-        layout: { 'text-field': ['case', ['in', ['get', 'code'], ['literal', SMALL_STATES]], ['get', 'code'], ['step', ['zoom'], ['get', 'code'], 4.5, ['get', 'name']]], 'text-font': FONT, 'text-size': 12, 'text-transform': 'uppercase', 'text-letter-spacing': 0.08 },
+        layout: { 'text-field': ['step', ['zoom'], ['get', 'code'], 4.5, ['case', ['in', ['get', 'code'], ['literal', SMALL_STATES]], ['get', 'code'], ['get', 'name']]], 'text-font': FONT, 'text-size': 12, 'text-transform': 'uppercase', 'text-letter-spacing': 0.08 },
         paint: { 'text-color': '#7b776f', 'text-halo-color': COLORS.land, 'text-halo-width': 1.2 },
       },
       {
