@@ -138,9 +138,16 @@ export class MapView {
         resolve();
       });
     });
+    // A move is the user's when it starts or ends with an input event (wheel zooms end without one).
+    let userMove = false;
+    map.on('movestart', (e) => {
+      userMove ||= Boolean((e as { originalEvent?: unknown }).originalEvent);
+    });
+    for (const ev of ['wheel', 'dragstart', 'touchstart', 'dblclick'] as const) map.on(ev, () => (userMove = true));
     map.on('moveend', (e) => {
       const c = map.getCenter();
-      this.onMoveEnd({ lon: c.lng, lat: c.lat, zoom: map.getZoom() }, Boolean((e as { originalEvent?: unknown }).originalEvent));
+      this.onMoveEnd({ lon: c.lng, lat: c.lat, zoom: map.getZoom() }, userMove || Boolean((e as { originalEvent?: unknown }).originalEvent));
+      userMove = false;
       if (map.getZoom() >= 5) void addCounties(map).catch(() => undefined);
     });
     map.on('error', (e) => {
@@ -247,13 +254,15 @@ export class MapView {
     this.map.fitBounds(b, { padding: framePadding(small ? 16 : 40), duration, maxZoom: 10 });
   }
 
-  /** Whether the agencies a mask selects are all inside the current view. */
+  /** Whether the view already frames the agencies a mask selects: all inside, and not much room to zoom in. */
   showsMask(mask: Uint8Array): boolean {
     if (!this.index) return true;
     const b = maskBounds(this.index, mask);
     if (!b) return true;
     const v = this.map.getBounds();
-    return v.contains([b[0], b[1]]) && v.contains([b[2], b[3]]);
+    if (!(v.contains([b[0], b[1]]) && v.contains([b[2], b[3]]))) return false;
+    const cam = this.map.cameraForBounds(b, { padding: framePadding(40), maxZoom: 10 });
+    return !cam || cam.zoom === undefined || cam.zoom - this.map.getZoom() < 1;
   }
 
   fitAll(): void {

@@ -11,7 +11,7 @@ import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { PNG } from 'pngjs';
-import { launch, newPage, screenshot } from './browser';
+import { launch, newPage, screenshot, waitForIdle } from './browser';
 import { expectCount, openApp } from './app';
 import { agenciesLabel, countWhere } from './dataset';
 
@@ -182,6 +182,7 @@ describe('advocate: embed the map filtered to New Jersey police', () => {
     // Zooming by hand, then Share: the exact view is kept unless the advocate asks to frame the selection.
     await offer.click();
     await offer.waitFor({ state: 'hidden' });
+    await waitForIdle(page);
     await page.locator('#map').hover();
     await page.mouse.wheel(0, -300);
     await page.waitForTimeout(800);
