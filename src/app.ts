@@ -44,6 +44,7 @@ import type { AgencyFeature } from './data/schema';
 import { setupShareDialog } from './ui/share-dialog';
 import { EmbedBar } from './ui/embed-bar';
 import { ZoomOffer } from './ui/zoom-offer';
+import { MapDate } from './ui/map-date';
 import { reportHeight } from './share/resize-reporter';
 import { setupDownloadDialog, setupExportDialog } from './ui/export-dialog';
 import { canvasToBlob, renderExport } from './share/export-image';
@@ -83,6 +84,7 @@ export class App {
   private countyKeys: (string | null)[] | null = null;
   private embedBar: EmbedBar | null = null;
   private zoomOffer: ZoomOffer | null = null;
+  private mapDate: MapDate | null = null;
   /** The map position was last set by the user (or by a link), not by framing the selection. */
   viewByHand = false;
   private readonly linkView: View | null;
@@ -156,6 +158,7 @@ export class App {
         if (!this.restoring) this.viewByHand = byHand;
         this.onMoveEnd(view);
       };
+      this.mapDate = new MapDate($('.map-wrap'));
       this.zoomOffer = new ZoomOffer($('.map-wrap'), () => this.mapView?.fitMask(this.derived.mask, 600));
       mapView.onOnlineFailed = () => {
         this.set({ basemap: 'bundled' });
@@ -511,6 +514,7 @@ export class App {
         this.colorOfMonth = startColorScale(domain);
       }
       this.timeline.render(monthlyHistogram(this.index, histMask, this.index.minStart, this.index.maxStart), s.filters.from, s.filters.to, this.derived.count);
+      this.mapDate?.render(s.filters.from, s.filters.to);
       const count = $('#count');
       // While the timeline plays, the count changes every step: announce only where it ends.
       count.setAttribute('aria-live', this.transient ? 'off' : 'polite');

@@ -42,6 +42,7 @@ export const MSG = {
   reducedMotion: 'Animation off: your device asks for reduced motion. Drag the “To” slider to step through time.',
   mapDateAll: (to: string) => `Partnerships begun by ${to}`,
   mapDateRange: (from: string, to: string) => `Partnerships begun ${from} – ${to}`,
+  mapDateLatest: 'latest',
 
   // Legend.
   clusterLegend: 'Cluster: number of agencies; colour = median start date',

@@ -127,6 +127,9 @@ describe('timeline', () => {
     await page.getByRole('button', { name: /Play/ }).click();
     // Wait for the animation to start, then to finish (the button reads Play again).
     await page.waitForFunction(() => document.querySelector('.play')?.textContent?.includes('Pause'), null, { timeout: 10_000 }).catch(() => undefined);
+    // Every frame of the animation says when it shows, on the map itself.
+    expect(await page.locator('#map-date').textContent({ timeout: 10_000 })).toMatch(/^Partnerships begun by \w+ \d{4}$/);
+    await screenshot(page, 'timeline-playing');
     await page.waitForFunction(() => document.querySelector('.play')?.textContent?.includes('Play'), null, { timeout: 60_000 });
     // No hidden "to" filter is left behind: the undated agencies are counted again.
     await expectCount(page, agenciesLabel(FEATURES.length));
