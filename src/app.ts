@@ -72,6 +72,7 @@ export class App {
   private timeline: Timeline;
   private list: AgencyList;
   private legendCollapsed: boolean;
+  private legendToggled = false;
   private colorOfMonth: (m: number | null) => string;
   /** The start dates the colour ramp spans: those of the agencies shown (date range aside), so it matches the data. */
   private colorDomain: [number, number];
@@ -104,6 +105,16 @@ export class App {
     this.legendCollapsed = s.embed ? window.innerWidth < 600 || window.innerHeight < 500 : window.matchMedia('(max-width: 700px)').matches;
     this.viewByHand = s.view !== null;
     this.linkView = s.view;
+    // An embed frame resized by its host (auto-resize) folds or unfolds the legend, until the visitor chooses.
+    if (s.embed) {
+      window.addEventListener('resize', () => {
+        const small = window.innerWidth < 600 || window.innerHeight < 500;
+        if (!this.legendToggled && small !== this.legendCollapsed) {
+          this.legendCollapsed = small;
+          this.renderLegend();
+        }
+      });
+    }
     this.colorDomain = [index.minStart, index.maxStart];
     this.colorOfMonth = startColorScale(this.colorDomain);
     const colorOf = (i: number) => this.colorOfMonth(index.start[i] < 0 ? null : index.start[i]);
@@ -628,6 +639,7 @@ export class App {
       this.legendCollapsed,
       () => {
         this.legendCollapsed = !this.legendCollapsed;
+        this.legendToggled = true;
         this.renderLegend();
       },
     );
