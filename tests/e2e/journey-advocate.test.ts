@@ -114,6 +114,7 @@ async function visitEmbed(name: string, code: string, viewport: { width: number;
   expect(credit.y).toBeGreaterThanOrEqual(box.y - 1);
   expect(credit.y + credit.height).toBeLessThanOrEqual(box.y + box.height + 1);
   expect(await frame.locator('#credit').textContent()).toContain('Atlas of Surveillance');
+  expect(await frame.locator('#credit').textContent()).toContain('after Sept 2020 are incomplete');
 
   // Click a dot: the card opens over the map, inside the frame; the frame does not turn into a scrolling page.
   let opened = false;
