@@ -12,7 +12,7 @@ import type { Filters } from './filters/filters';
 import { applyFilters } from './filters/filters';
 import { computeTotals } from './filters/totals';
 import { monthlyHistogram } from './time/histogram';
-import { startColorScale } from './scales/palette';
+import { startColorScale, startDomain } from './scales/palette';
 import type { MapView } from './map/map-view';
 import { legendExamples } from './map/perks-layer';
 import { COUNTY_ZOOM } from './map/density-layer';
@@ -43,6 +43,8 @@ import { monthLabel } from './time/months';
 import type { AgencyFeature } from './data/schema';
 import { setupShareDialog } from './ui/share-dialog';
 import { EmbedBar } from './ui/embed-bar';
+import { ZoomOffer } from './ui/zoom-offer';
+import { MapDate } from './ui/map-date';
 import { reportHeight } from './share/resize-reporter';
 import { setupDownloadDialog, setupExportDialog } from './ui/export-dialog';
 import { canvasToBlob, renderExport } from './share/export-image';
@@ -50,6 +52,10 @@ import type { ExportSize } from './share/export-image';
 import { download, toCsv, toGeoJson } from './share/download-data';
 import { formatPartialDate, shortMonthLabel } from './time/months';
 import { formatUsd } from './ui/format';
+import type { DownloadScope } from './ui/export-dialog';
+import { selectionFileName } from './share/file-name';
+import { COVERAGE_NOTE } from './data/coverage';
+import { MSG } from './ui/messages';
 
 export interface Derived {
   mask: Uint8Array;
@@ -67,7 +73,10 @@ export class App {
   private timeline: Timeline;
   private list: AgencyList;
   private legendCollapsed: boolean;
+  private legendToggled = false;
   private colorOfMonth: (m: number | null) => string;
+  /** The start dates the colour ramp spans: those of the agencies shown (date range aside), so it matches the data. */
+  private colorDomain: [number, number];
   private lastFilters: Filters | null = null;
   private urlTimer = 0;
   private restoring = false;
@@ -76,6 +85,11 @@ export class App {
   private areaToken = 0;
   private countyKeys: (string | null)[] | null = null;
   private embedBar: EmbedBar | null = null;
+  private zoomOffer: ZoomOffer | null = null;
+  private mapDate: MapDate | null = null;
+  /** The map position was last set by the user (or by a link), not by framing the selection. */
+  viewByHand = false;
+  private readonly linkView: View | null;
   private readonly colorOf: (i: number) => string;
 
   constructor(
@@ -88,8 +102,22 @@ export class App {
     this.index = index;
     this.store = new Store(initial);
     const s = initial;
-    this.legendCollapsed = window.matchMedia('(max-width: 700px)').matches && !s.embed;
-    this.colorOfMonth = startColorScale([index.minStart, index.maxStart]);
+    // Phones, and small embed frames (the legend would cover the map they embed), start with the legend folded.
+    this.legendCollapsed = s.embed ? window.innerWidth < 600 || window.innerHeight < 500 : window.matchMedia('(max-width: 700px)').matches;
+    this.viewByHand = s.view !== null;
+    this.linkView = s.view;
+    // An embed frame resized by its host (auto-resize) folds or unfolds the legend, until the visitor chooses.
+    if (s.embed) {
+      window.addEventListener('resize', () => {
+        const small = window.innerWidth < 600 || window.innerHeight < 500;
+        if (!this.legendToggled && small !== this.legendCollapsed) {
+          this.legendCollapsed = small;
+          this.renderLegend();
+        }
+      });
+    }
+    this.colorDomain = [index.minStart, index.maxStart];
+    this.colorOfMonth = startColorScale(this.colorDomain);
     const colorOf = (i: number) => this.colorOfMonth(index.start[i] < 0 ? null : index.start[i]);
     this.colorOf = colorOf;
     this.derived = this.derive(s.filters);
@@ -138,7 +166,12 @@ export class App {
     this.mapView = mapView;
     if (mapView) {
       mapView.onSelect = (i) => this.select(i);
-      mapView.onMoveEnd = (view) => this.onMoveEnd(view);
+      mapView.onMoveEnd = (view, byHand) => {
+        if (!this.restoring) this.viewByHand = byHand;
+        this.onMoveEnd(view);
+      };
+      this.mapDate = new MapDate($('.map-wrap'));
+      this.zoomOffer = new ZoomOffer($('.map-wrap'), () => this.mapView?.fitMask(this.derived.mask, 600));
       mapView.onOnlineFailed = () => {
         this.set({ basemap: 'bundled' });
         notify($('#notices'), 'The online street map could not be reached; showing the bundled map instead.', 'warning');
@@ -148,19 +181,24 @@ export class App {
 
     setupShareDialog($('#share-dialog') as HTMLDialogElement, $('#share-button') as HTMLButtonElement, {
       url: () => this.fullMapUrl(),
+      fitUrl: () => this.fullMapUrl({ fit: true }),
+      viewSetByHand: () => this.viewByHand,
       describe: () => describeFilters(this.store.state.filters, monthLabel),
     });
+    const fileName = (scope: DownloadScope, ext: string) => selectionFileName(this.store.state.filters, { inView: scope === 'view', stamp: this.fileStamp(), ext });
+    const rowsFor = (scope: DownloadScope) => this.filteredFeatures(scope === 'view' ? this.inViewMask() : this.derived.mask);
+    const selection = (scope: DownloadScope) => `${describeFilters(this.store.state.filters, monthLabel)}${scope === 'view' ? ' · only those in the map view' : ''}`;
     setupDownloadDialog($('#download-dialog') as HTMLDialogElement, $('#download-button') as HTMLButtonElement, {
-      count: () => this.derived.count,
+      counts: () => ({ all: this.derived.count, view: this.inViewMask().reduce((n, v) => n + v, 0) }),
       describe: () => describeFilters(this.store.state.filters, monthLabel),
-      csv: async () => {
-        const rows = await this.filteredFeatures();
-        download(`ring-partnerships-${this.fileStamp()}.csv`, 'text/csv;charset=utf-8', toCsv(rows, this.creditLine(), describeFilters(this.store.state.filters, monthLabel)));
+      csv: async (scope) => {
+        const rows = await rowsFor(scope);
+        download(fileName(scope, 'csv'), 'text/csv;charset=utf-8', toCsv(rows, { selection: selection(scope), credit: `${this.creditLine()} ${COVERAGE_NOTE}` }));
         return rows.length;
       },
-      geojson: async () => {
-        const rows = await this.filteredFeatures();
-        download(`ring-partnerships-${this.fileStamp()}.geojson`, 'application/geo+json', toGeoJson(rows, { ...this.dataset.metadata }, describeFilters(this.store.state.filters, monthLabel)));
+      geojson: async (scope) => {
+        const rows = await rowsFor(scope);
+        download(fileName(scope, 'geojson'), 'application/geo+json', toGeoJson(rows, { ...this.dataset.metadata, coverage: COVERAGE_NOTE }, selection(scope)));
         return rows.length;
       },
     });
@@ -177,9 +215,8 @@ export class App {
     void this.start();
   }
 
-  /** The full records of exactly the agencies shown, fetched from the details chunks. */
-  async filteredFeatures(): Promise<AgencyFeature[]> {
-    const { mask } = this.derived;
+  /** The full records of exactly the agencies a mask selects (default: those shown), fetched from the details chunks. */
+  async filteredFeatures(mask: Uint8Array = this.derived.mask): Promise<AgencyFeature[]> {
     return this.details.getMany(this.index.rows.filter((_, i) => mask[i]));
   }
 
@@ -193,44 +230,56 @@ export class App {
     return `Data: ${credit}.${asOf ? ` Data as of ${asOf}.` : ''}`;
   }
 
-  private async exportImage(size: ExportSize, chrome: boolean): Promise<string> {
-    if (!this.mapView) throw new Error('the map is not available');
-    const s = this.store.state;
-    const lg = this.legendInput();
+  /** Default image title and subtitle: the filters in words, with the count. */
+  private exportDefaults(): { title: string; subtitle: string } {
     let inView = 0;
     for (const v of this.inViewMask()) inView += v;
     const shown = agenciesLabel(this.derived.count);
+    const s = this.store.state;
+    return {
+      title: MSG.exportDefaultTitle,
+      subtitle: `${describeFilters(s.filters, monthLabel)} · ${inView === this.derived.count ? shown : `${shown} (${inView.toLocaleString('en-US')} in this view)`}`,
+    };
+  }
+
+  private async exportImage(size: ExportSize, chrome: boolean, text: { title: string; subtitle: string }): Promise<string> {
+    if (!this.mapView) throw new Error('the map is not available');
+    const s = this.store.state;
+    const lg = this.legendInput();
+    const map = this.mapView.map;
+    const c = map.getCenter();
+    const box = map.getContainer().getBoundingClientRect();
     const canvas = await renderExport({
       size, chrome, index: this.index, colorOf: this.colorOf, mask: this.derived.mask, layers: s.layers,
-      selected: this.selectedIndex(s), bounds: this.mapView.map.getBounds().toArray() as [[number, number], [number, number]],
-      text: {
-        title: 'Police partnerships with Amazon Ring',
-        subtitle: `${describeFilters(s.filters, monthLabel)} · ${inView === this.derived.count ? shown : `${shown} (${inView.toLocaleString('en-US')} in this view)`}`,
-        credit: `${this.creditLine()} Basemap: US Census Bureau (us-atlas), Natural Earth.`,
-      },
+      selected: this.selectedIndex(s),
+      view: { lon: c.lng, lat: c.lat, zoom: map.getZoom() },
+      screen: { width: Math.round(box.width), height: Math.round(box.height) },
+      text: { title: text.title || MSG.exportDefaultTitle, subtitle: text.subtitle },
+      notes: [COVERAGE_NOTE, `${this.creditLine()} Basemap: US Census Bureau (us-atlas), Natural Earth.`],
       legend: {
         layers: s.layers,
-        dateLabels: [shortMonthLabel(this.index.minStart), shortMonthLabel(this.index.maxStart)],
+        dateLabels: [shortMonthLabel(this.colorDomain[0]), shortMonthLabel(this.colorDomain[1])],
         perkExamples: lg.perkExamples.map((e) => ({ label: formatUsd(e.usd), r: e.r })),
-        ...(this.mapView.map.getZoom() >= COUNTY_ZOOM && lg.countyBreaks.length
+        ...(map.getZoom() >= COUNTY_ZOOM && lg.countyBreaks.length
           ? { densityTitle: 'Agencies per county', densityLabels: classLabels(lg.countyBreaks) }
           : { densityTitle: 'Agencies per state', densityLabels: classLabels(lg.densityBreaks) }),
       },
     });
-    const name = `ring-partnerships-map-${this.fileStamp()}-${size.id}.png`;
+    const name = selectionFileName(s.filters, { stamp: this.fileStamp(), suffix: `map-${size.id}`, ext: 'png' });
     download(name, 'image/png', await canvasToBlob(canvas));
-    return `Saved ${name} (${size.width} × ${size.height} pixels).`;
+    return MSG.exportSaved(name, canvas.width, canvas.height);
   }
 
   /**
    * The full-map URL of the current state, for sharing and embedding: never
    * in embed mode, and never with the user's own location in it.
    */
-  fullMapUrl(): string {
+  fullMapUrl(opts: { fit?: boolean } = {}): string {
     const u = new URL(location.href);
     u.searchParams.delete('embed');
     const s = this.store.state;
-    u.hash = formatUrlState({ ...s, embed: false, area: s.area?.startsWith('@') ? null : s.area });
+    // `fit`: no map position, so the map frames the filtered agencies in whatever size it opens (embeds).
+    u.hash = formatUrlState({ ...s, view: opts.fit ? null : s.view, embed: false, area: s.area?.startsWith('@') ? null : s.area });
     return u.href;
   }
 
@@ -242,17 +291,22 @@ export class App {
       } catch {
         return this.mapFailed();
       }
-      setupExportDialog($('#export-dialog') as HTMLDialogElement, $('#export-button') as HTMLButtonElement, (size, chrome) => this.exportImage(size, chrome));
+      setupExportDialog($('#export-dialog') as HTMLDialogElement, $('#export-button') as HTMLButtonElement, {
+        defaults: () => this.exportDefaults(),
+        run: (size, chrome, text) => this.exportImage(size, chrome, text),
+      });
       this.mapView.attach(this.index, this.colorOf);
       this.mapView.density.onChange = () => this.renderLegend();
       const st = this.store.state;
-      if (!st.view && !isDefaultFilters(st.filters) && this.derived.count > 0) this.mapView.fitMask(this.derived.mask);
+      // The link's own view, not one the map reported while loading: a filtered link without `map=` frames its selection.
+      if (!this.linkView && !isDefaultFilters(st.filters) && this.derived.count > 0) this.mapView.fitMask(this.derived.mask);
       this.mapView.applyLayers(this.derived.mask, this.store.state.layers);
       this.mapView.setOnline(this.store.state.basemap === 'online');
       const sel = this.selectedIndex(this.store.state);
       this.mapView.setSelected(sel);
       this.renderList();
       this.renderLegend();
+      this.updateZoomOffer();
       this.areaLayer = new AreaLayer(this.mapView.map);
       if (this.store.state.area) void this.runArea(this.store.state, !this.store.state.view);
       this.mapView.map.once('idle', () => {
@@ -414,7 +468,8 @@ export class App {
     if (i !== null && opts.reveal) this.mapView?.reveal(i);
     if (i !== null) {
       const card = $('#card');
-      card.scrollIntoView?.({ block: 'nearest' });
+      // An embed shows the card over its map: never scroll the host page.
+      if (!this.store.state.embed) card.scrollIntoView?.({ block: 'nearest' });
       ($('#card-title', card) as HTMLElement).focus({ preventScroll: true });
     }
   }
@@ -424,7 +479,15 @@ export class App {
     this.store.update((s) => ({ ...s, view }));
     this.embedBar?.render(describeFilters(this.store.state.filters, monthLabel), agenciesLabel(this.derived.count), this.fullMapUrl());
     this.renderList();
+    this.updateZoomOffer();
     this.scheduleUrl('replace');
+  }
+
+  /** Offers to frame the filtered agencies when some are out of view. */
+  private updateZoomOffer(): void {
+    const f = this.store.state.filters;
+    const off = !this.mapView?.agencies || isDefaultFilters(f) || this.derived.count === 0 || this.mapView.showsMask(this.derived.mask);
+    this.zoomOffer?.render(off ? null : MSG.selectionWhat(f.states));
   }
 
   /** URL writes are batched: filter changes push a history entry, moves replace it. */
@@ -477,7 +540,13 @@ export class App {
       this.list.resetPaging();
       this.filtersPanel.render(s.filters);
       const histMask = applyFilters(this.index, s.filters, { ignoreDates: true }).mask;
+      const domain = startDomain(this.index.start, histMask) ?? [this.index.minStart, this.index.maxStart];
+      if (domain[0] !== this.colorDomain[0] || domain[1] !== this.colorDomain[1]) {
+        this.colorDomain = domain;
+        this.colorOfMonth = startColorScale(domain);
+      }
       this.timeline.render(monthlyHistogram(this.index, histMask, this.index.minStart, this.index.maxStart), s.filters.from, s.filters.to, this.derived.count);
+      this.mapDate?.render(s.filters.from, s.filters.to);
       const count = $('#count');
       // While the timeline plays, the count changes every step: announce only where it ends.
       count.setAttribute('aria-live', this.transient ? 'off' : 'polite');
@@ -501,6 +570,7 @@ export class App {
       void this.runArea(s, (prev.area !== s.area || prev.radius !== s.radius) && !this.restoring);
     }
     if ((filtersChanged && !this.transient) || !prev || prev.agency !== s.agency) this.renderList();
+    if (filtersChanged && !this.transient) this.updateZoomOffer();
   }
 
   private selectionToken = 0;
@@ -586,10 +656,11 @@ export class App {
   private renderLegend(): void {
     renderLegend(
       $('#legend'),
-      { layers: this.store.state.layers, dateDomain: [this.index.minStart, this.index.maxStart], ...this.legendInput() },
+      { layers: this.store.state.layers, dateDomain: this.colorDomain, ...this.legendInput() },
       this.legendCollapsed,
       () => {
         this.legendCollapsed = !this.legendCollapsed;
+        this.legendToggled = true;
         this.renderLegend();
       },
     );

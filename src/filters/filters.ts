@@ -11,8 +11,8 @@ import { activeDuring } from '../time/periods';
 export interface Filters {
   /** Agency types to show; empty means all. */
   types: AgencyType[];
-  /** Two-letter state code, or null for all states. */
-  state: string | null;
+  /** Two-letter state codes; empty means all states. */
+  states: string[];
   /** Inclusive month range: agencies whose partnership was active at some time in it; null ends are open. */
   from: Month | null;
   to: Month | null;
@@ -24,7 +24,7 @@ export interface Filters {
 
 export const DEFAULT_FILTERS: Readonly<Filters> = Object.freeze({
   types: [],
-  state: null,
+  states: [],
   from: null,
   to: null,
   perks: false,
@@ -33,7 +33,7 @@ export const DEFAULT_FILTERS: Readonly<Filters> = Object.freeze({
 });
 
 export function isDefaultFilters(f: Filters): boolean {
-  return !f.types.length && f.state === null && f.from === null && f.to === null && !f.perks && !f.records && !f.q.trim();
+  return !f.types.length && !f.states.length && f.from === null && f.to === null && !f.perks && !f.records && !f.q.trim();
 }
 
 export function hasDateFilter(f: Filters): boolean {
@@ -53,7 +53,12 @@ export function applyFilters(
   const mask = new Uint8Array(n);
   const typeOk = new Uint8Array(AGENCY_TYPES.length).fill(f.types.length ? 0 : 1);
   for (const t of f.types) typeOk[AGENCY_TYPES.indexOf(t)] = 1;
-  const stateI = f.state === null ? -1 : index.states.indexOf(f.state);
+  // One flag per state index: several states may be chosen (state=NJ,NY,PA).
+  const stateOk = new Uint8Array(index.states.length).fill(f.states.length ? 0 : 1);
+  for (const code of f.states) {
+    const k = index.states.indexOf(code);
+    if (k !== -1) stateOk[k] = 1;
+  }
   const wantFlags = (f.perks ? FLAG_PERKS : 0);
   const dates = !opts.ignoreDates && hasDateFilter(f);
   const from = f.from ?? -Infinity;
@@ -61,10 +66,9 @@ export function applyFilters(
   const q = foldText(f.q.trim());
   const { type, state, flags, start, lastActive, haystack } = index;
   let count = 0;
-  if (f.state !== null && stateI === -1) return { mask, count };
   for (let i = 0; i < n; i++) {
     if (!typeOk[type[i]]) continue;
-    if (stateI !== -1 && state[i] !== stateI) continue;
+    if (!stateOk[state[i]]) continue;
     if ((flags[i] & wantFlags) !== wantFlags) continue;
     if (f.records && !(flags[i] & FLAG_RECORDS)) continue;
     if (dates && !activeDuring(start[i], lastActive[i], from, to)) continue;
@@ -79,7 +83,7 @@ export function applyFilters(
 export function describeFilters(f: Filters, monthLabel: (m: Month) => string): string {
   const parts: string[] = [];
   if (f.types.length) parts.push(f.types.join(', ') + ' agencies');
-  if (f.state) parts.push(`in ${f.state}`);
+  if (f.states.length) parts.push(`in ${f.states.join(', ')}`);
   if (f.from !== null && f.to !== null) parts.push(`active ${monthLabel(f.from)} – ${monthLabel(f.to)}`);
   else if (f.from !== null) parts.push(`active at some time from ${monthLabel(f.from)}`);
   else if (f.to !== null) parts.push(`started by ${monthLabel(f.to)}`);

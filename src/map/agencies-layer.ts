@@ -10,6 +10,14 @@ import { clusterView } from './grid-cluster';
 import { FLAG_RECORDS } from '../data/agency-index';
 import { RECORD_ICON, addRecordIcon } from './records-icon';
 import { FONT } from './basemap';
+import { UNDATED_COLOR } from '../scales/palette';
+import { readableInk } from '../scales/palette';
+
+/** Fill, and a text colour readable on it (viridis runs from dark purple to light yellow). */
+function clusterColours(color: string): { color: string; ink: string; halo: string } {
+  const ink = readableInk(color);
+  return { color, ink, halo: ink === '#ffffff' ? 'rgba(0,0,0,0.35)' : 'rgba(255,255,255,0.35)' };
+}
 
 export const AGENCY_LAYERS = ['agency-clusters', 'agency-cluster-count', 'agency-points'] as const;
 export const RECORD_LAYERS = ['records-icons'] as const;
@@ -33,17 +41,18 @@ export class AgenciesLayer {
     map.addLayer({
       id: 'agency-clusters', type: 'circle', source: SOURCE, filter: ['has', 'count'],
       paint: {
-        'circle-color': '#2b2d42',
-        'circle-opacity': 0.85,
+        // Coloured by the median start date of the members: a national view or a frame of Play says when.
+        'circle-color': ['get', 'color'],
+        'circle-opacity': 0.9,
         'circle-radius': ['interpolate', ['linear'], ['get', 'count'], 2, 11, 10, 15, 50, 21, 250, 28, 2000, 38],
-        'circle-stroke-color': '#ffffff',
+        'circle-stroke-color': '#2b2d42',
         'circle-stroke-width': 1.5,
       },
     });
     map.addLayer({
       id: 'agency-cluster-count', type: 'symbol', source: SOURCE, filter: ['has', 'count'],
       layout: { 'text-field': ['get', 'label'], 'text-font': FONT, 'text-size': 12, 'text-allow-overlap': true },
-      paint: { 'text-color': '#ffffff' },
+      paint: { 'text-color': ['get', 'ink'], 'text-halo-color': ['get', 'halo'], 'text-halo-width': 0.6 },
     });
     map.addLayer({
       id: 'agency-points', type: 'circle', source: SOURCE, filter: ['!', ['has', 'count']],
@@ -107,7 +116,7 @@ export class AgenciesLayer {
       features.push({
         type: 'Feature',
         geometry: { type: 'Point', coordinates: [c.lon, c.lat] },
-        properties: { count: c.count, records: c.flagged, label: c.count >= 1000 ? `${(c.count / 1000).toFixed(1)}k` : String(c.count), bbox: c.bbox.join(',') },
+        properties: { count: c.count, records: c.flagged, label: c.count >= 1000 ? `${(c.count / 1000).toFixed(1)}k` : String(c.count), bbox: c.bbox.join(','), ...clusterColours(c.median >= 0 ? this.colorOf(c.median) : UNDATED_COLOR) },
       });
     }
     const { lon, lat, start, flags } = this.index;

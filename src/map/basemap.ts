@@ -52,6 +52,9 @@ export function loadCounties(): Promise<FeatureCollection> {
  * The style: sources are URLs, so the map's worker fetches and tiles them
  * while the page is still loading the agencies.
  */
+/** States too small on a regional map for their full name. */
+export const SMALL_STATES = ['CT', 'DE', 'DC', 'MA', 'MD', 'NH', 'NJ', 'RI', 'VT'];
+
 export function basemapStyle(): maplibregl.StyleSpecification {
   return {
     version: 8,
@@ -69,7 +72,8 @@ export function basemapStyle(): maplibregl.StyleSpecification {
       { id: 'state-lines', type: 'line', source: 'states', paint: { 'line-color': COLORS.stateLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.6, 8, 1.6] } },
       {
         id: 'state-labels', type: 'symbol', source: 'places', filter: ['==', ['get', 'kind'], 'state'], maxzoom: 7,
-        layout: { 'text-field': ['step', ['zoom'], ['get', 'code'], 4.5, ['get', 'name']], 'text-font': FONT, 'text-size': 12, 'text-transform': 'uppercase', 'text-letter-spacing': 0.08 },
+        // Small states keep their postal code (NJ, CT, DE…): their full names do not fit and would be dropped.
+        layout: { 'text-field': ['step', ['zoom'], ['get', 'code'], 4.5, ['case', ['in', ['get', 'code'], ['literal', SMALL_STATES]], ['get', 'code'], ['get', 'name']]], 'text-font': FONT, 'text-size': 12, 'text-transform': 'uppercase', 'text-letter-spacing': 0.08 },
         paint: { 'text-color': '#7b776f', 'text-halo-color': COLORS.land, 'text-halo-width': 1.2 },
       },
       {

@@ -13,6 +13,8 @@ export interface Cluster {
   count: number;
   /** Members carrying `flagMask` (e.g. agencies with records). */
   flagged: number;
+  /** The member whose start date is the median of the dated members (-1: none is dated), so the cluster can say *when*. */
+  median: number;
   /** [west, south, east, north] of the members, to zoom to on click. */
   bbox: [number, number, number, number];
 }
@@ -57,7 +59,7 @@ export function clusterView(
   const maxClusterZoom = opts.maxClusterZoom ?? 9;
   const tileSize = opts.tileSize ?? 512;
   const flagMask = opts.flagMask ?? 0;
-  const { mx, my, lon, lat, size, flags } = index;
+  const { mx, my, lon, lat, size, flags, start } = index;
   let x0 = -Infinity, x1 = Infinity, y0 = -Infinity, y1 = Infinity;
   if (bounds && zoom >= (opts.boundsFromZoom ?? 5)) {
     // Half a view of margin so clusters at the edges are complete when panning a little.
@@ -81,6 +83,7 @@ export function clusterView(
   const sx: number[] = [];
   const sy: number[] = [];
   const bb: number[] = [];
+  const dated: number[][] = [];
   for (let i = 0; i < size; i++) {
     if (!mask[i]) continue;
     const x = mx[i], y = my[i];
@@ -96,7 +99,9 @@ export function clusterView(
       sx.push(0);
       sy.push(0);
       bb.push(Infinity, Infinity, -Infinity, -Infinity);
+      dated.push([]);
     }
+    if (start[i] >= 0) dated[slot].push(i);
     count[slot]++;
     if (flags[i] & flagMask) flagged[slot]++;
     sx[slot] += x;
@@ -114,7 +119,10 @@ export function clusterView(
       continue;
     }
     const b = s * 4;
+    const d = dated[s];
+    d.sort((p, q) => start[p] - start[q]);
     clusters.push({
+      median: d.length ? d[(d.length - 1) >> 1] : -1,
       lon: (sx[s] / count[s]) * 360 - 180,
       lat: unmercY(sy[s] / count[s]),
       count: count[s],

@@ -54,6 +54,20 @@ export function initialBounds(index: AgencyIndex): maplibregl.LngLatBoundsLike {
   return inside > 0 && w < -125 ? LOWER_48 : [w, s, e, n];
 }
 
+/** [west, south, east, north] of the agencies a mask selects; null when none. */
+export function maskBounds(index: AgencyIndex, mask: Uint8Array): [number, number, number, number] | null {
+  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
+  const { lon, lat } = index;
+  for (let i = 0; i < mask.length; i++) {
+    if (!mask[i]) continue;
+    if (lon[i] < w) w = lon[i];
+    if (lon[i] > e) e = lon[i];
+    if (lat[i] < s) s = lat[i];
+    if (lat[i] > n) n = lat[i];
+  }
+  return Number.isFinite(w) ? [w, s, e, n] : null;
+}
+
 /** The bounds of all agencies. */
 export function dataBounds(index: AgencyIndex): maplibregl.LngLatBoundsLike {
   let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
@@ -80,7 +94,8 @@ export class MapView {
   private index: AgencyIndex | null = null;
   private online = false;
   private onlineFailed = false;
-  onMoveEnd: (view: View) => void = () => undefined;
+  /** `byHand`: the move came from the user (drag, wheel, keys, buttons), not from framing. */
+  onMoveEnd: (view: View, byHand: boolean) => void = () => undefined;
   onSelect: (i: number) => void = () => undefined;
   onOnlineFailed: () => void = () => undefined;
 
@@ -132,9 +147,16 @@ export class MapView {
     });
     // Whoever awaits `ready` handles a failure; until then it is not an unhandled rejection.
     this.ready.catch(() => undefined);
-    map.on('moveend', () => {
+    // A move is the user's when it starts or ends with an input event (wheel zooms end without one).
+    let userMove = false;
+    map.on('movestart', (e) => {
+      userMove ||= Boolean((e as { originalEvent?: unknown }).originalEvent);
+    });
+    for (const ev of ['wheel', 'dragstart', 'touchstart', 'dblclick'] as const) map.on(ev, () => (userMove = true));
+    map.on('moveend', (e) => {
       const c = map.getCenter();
-      this.onMoveEnd({ lon: c.lng, lat: c.lat, zoom: map.getZoom() });
+      this.onMoveEnd({ lon: c.lng, lat: c.lat, zoom: map.getZoom() }, userMove || Boolean((e as { originalEvent?: unknown }).originalEvent));
+      userMove = false;
       if (map.getZoom() >= 5) void addCounties(map).catch(() => undefined);
     });
     map.on('error', (e) => {
@@ -236,19 +258,24 @@ export class MapView {
   }
 
   /** Frames the agencies a mask selects (a link filtered to a region opens on that region). */
-  fitMask(mask: Uint8Array): void {
+  fitMask(mask: Uint8Array, duration = 0): void {
     if (!this.index) return;
-    let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
-    const { lon, lat } = this.index;
-    for (let i = 0; i < mask.length; i++) {
-      if (!mask[i]) continue;
-      if (lon[i] < w) w = lon[i];
-      if (lon[i] > e) e = lon[i];
-      if (lat[i] < s) s = lat[i];
-      if (lat[i] > n) n = lat[i];
-    }
-    if (!Number.isFinite(w)) return;
-    this.map.fitBounds([w, s, e, n], { padding: framePadding(40), duration: 0, maxZoom: 10 });
+    const b = maskBounds(this.index, mask);
+    if (!b) return;
+    // Small frames (embeds, phones) get a smaller margin so the selection is not shrunk to a dot.
+    const small = Math.min(this.map.getContainer().clientWidth, this.map.getContainer().clientHeight) < 420;
+    this.map.fitBounds(b, { padding: framePadding(small ? 16 : 40), duration, maxZoom: 10 });
+  }
+
+  /** Whether the view already frames the agencies a mask selects: all inside, and not much room to zoom in. */
+  showsMask(mask: Uint8Array): boolean {
+    if (!this.index) return true;
+    const b = maskBounds(this.index, mask);
+    if (!b) return true;
+    const v = this.map.getBounds();
+    if (!(v.contains([b[0], b[1]]) && v.contains([b[2], b[3]]))) return false;
+    const cam = this.map.cameraForBounds(b, { padding: framePadding(40), maxZoom: 10 });
+    return !cam || cam.zoom === undefined || cam.zoom - this.map.getZoom() < 1;
   }
 
   fitAll(): void {

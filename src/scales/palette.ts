@@ -23,3 +23,31 @@ export function valueRadiusScale(maxValue: number): (usd: number) => number {
   const s = scaleSqrt().domain([0, Math.max(1, maxValue)]).range([4, 28]).clamp(true);
   return (usd) => s(usd);
 }
+
+/** Black or white text, whichever reads better on a colour ("#rrggbb" or "rgb(r, g, b)"). */
+export function readableInk(color: string): string {
+  let rgb: number[] | null = null;
+  const hex = /^#([0-9a-f]{6})$/i.exec(color);
+  if (hex) rgb = [0, 2, 4].map((k) => parseInt(hex[1].slice(k, k + 2), 16));
+  const fn = /^rgba?\((\d+),\s*(\d+),\s*(\d+)/.exec(color);
+  if (fn) rgb = [Number(fn[1]), Number(fn[2]), Number(fn[3])];
+  if (!rgb) return '#ffffff';
+  const [r, g, b] = rgb.map((v) => {
+    const c = v / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  const lum = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  // Contrast against white vs against near-black ink.
+  return (1.05 / (lum + 0.05)) >= ((lum + 0.05) / 0.05) ? '#ffffff' : '#1f2328';
+}
+
+/** The range of start months among the agencies a mask selects; null when none is dated. */
+export function startDomain(start: ArrayLike<number>, mask: ArrayLike<number>): [Month, Month] | null {
+  let lo = Infinity, hi = -Infinity;
+  for (let i = 0; i < mask.length; i++) {
+    if (!mask[i] || start[i] < 0) continue;
+    if (start[i] < lo) lo = start[i];
+    if (start[i] > hi) hi = start[i];
+  }
+  return Number.isFinite(lo) ? [lo, hi] : null;
+}

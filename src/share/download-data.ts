@@ -8,15 +8,30 @@ import type { AgencyFeature } from '../data/schema';
 export const CSV_COLUMNS = [
   'id', 'name', 'agency_type', 'city', 'county', 'state', 'longitude', 'latitude', 'geocode_precision',
   'start_date', 'start_precision', 'end_date', 'status', 'devices_given', 'perk_value_usd', 'subsidy_usd',
-  'figures_are_minimums', 'perks_not_counted', 'mou_url', 'records_urls', 'program_kinds', 'source_urls', 'source_publishers',
+  'figures_are_minimums', 'perks_not_counted', 'summary', 'mou_url', 'records_urls', 'program_kinds', 'sources', 'source_urls', 'source_publishers',
+  'selection', 'credit_and_coverage',
 ] as const;
 
-/** Neutralises spreadsheet formulas: a cell starting with = + - @ is prefixed with an apostrophe. */
+/**
+ * Neutralises spreadsheet formulas: a text cell starting (after any spaces)
+ * with = + - @ or a tab or carriage return is prefixed with an apostrophe.
+ */
 export function safeCell(v: string): string {
-  return /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+  return /^[\s\u00a0]*[=+\-@\uff1d\uff0b\uff0d\uff20]/.test(v) || /^[\t\r\n]/.test(v) ? `'${v}` : v;
 }
 
-export function csvRows(features: readonly AgencyFeature[]): string[][] {
+/** A source in words: publisher, title, date, URL (whatever is documented). */
+function sourceText(s: AgencyFeature['properties']['sources'][number]): string {
+  return [s.publisher, s.title ? `“${s.title}”` : null, s.date, s.url].filter(Boolean).join(', ');
+}
+
+/** What travels with every row: the selection in words, and the credit with the coverage note. */
+export interface CsvContext {
+  selection: string;
+  credit: string;
+}
+
+export function csvRows(features: readonly AgencyFeature[], ctx: CsvContext = { selection: '', credit: '' }): string[][] {
   return features.map((f) => {
     const p = f.properties;
     // Numbers stay numbers; only text is guarded against spreadsheet formulas.
@@ -25,16 +40,25 @@ export function csvRows(features: readonly AgencyFeature[]): string[][] {
       p.id, p.name, p.agency_type, p.city, p.county, p.state, f.geometry.coordinates[0], f.geometry.coordinates[1],
       p.geocode_precision, p.start_date, p.start_precision, p.end_date, p.status, p.devices_given, p.perk_value_usd, p.subsidy_usd,
       p.programs.some((g) => g.at_least),
-      p.programs.filter((g) => g.perk_status && g.perk_status !== 'given' && g.perk_note).map((g) => g.perk_note).join(' | '), p.mou_url, p.records_urls.join(' | '), [...new Set(p.programs.map((g) => g.kind))].join(' | '),
+      p.programs.filter((g) => g.perk_status && g.perk_status !== 'given' && g.perk_note).map((g) => g.perk_note).join(' | '),
+      p.programs.map((g) => g.summary).join(' | '), p.mou_url, p.records_urls.join(' | '),
+      [...new Set(p.programs.map((g) => g.kind))].join(' | '), p.sources.map(sourceText).join(' | '),
       p.sources.map((s) => s.url ?? '').filter(Boolean).join(' | '), [...new Set(p.sources.map((s) => s.publisher))].join(' | '),
+      ctx.selection, ctx.credit,
     ].map(cell);
   });
 }
 
-/** The CSV: one comment line with the credit and the filters, then a header and one row per agency. */
-export function toCsv(features: readonly AgencyFeature[], credit: string, filters: string): string {
-  const body = Papa.unparse({ fields: [...CSV_COLUMNS], data: csvRows(features) }, { newline: '\n' });
-  return `# ${credit.replace(/\s+/g, ' ')} Filters: ${filters}. Empty cells are not documented (never zero).\n${body}\n`;
+/**
+ * The CSV (RFC 4180): the header is the first line, then one row per agency.
+ * The credit, coverage and selection are columns, never a comment line, so
+ * spreadsheets, pandas and R read the file with their default settings.
+ */
+export function toCsv(features: readonly AgencyFeature[], ctx: CsvContext): string {
+  const clean = (t: string) => t.replace(/\s+/g, ' ').trim();
+  const body = Papa.unparse({ fields: [...CSV_COLUMNS], data: csvRows(features, { selection: clean(ctx.selection), credit: clean(ctx.credit) }) }, { newline: '\r\n' });
+  // No line break after the last record (allowed by RFC 4180): parsers then see no empty last row.
+  return body;
 }
 
 export function toGeoJson(features: readonly AgencyFeature[], meta: Record<string, unknown>, filters: string): string {

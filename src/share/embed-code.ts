@@ -16,6 +16,7 @@ export interface EmbedOptions {
 
 export const EMBED_PRESETS = [
   { label: 'Responsive (full width, 500 px high)', width: '100%', height: 500 },
+  { label: 'Article (600 × 450)', width: '600', height: 450 },
   { label: 'Small (480 × 360)', width: '480', height: 360 },
   { label: 'Medium (720 × 480)', width: '720', height: 480 },
   { label: 'Large (960 × 640)', width: '960', height: 640 },

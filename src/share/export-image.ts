@@ -1,38 +1,62 @@
 /**
- * Image export for reporters: renders the current view into an off-screen
- * map at the requested size, then draws the title, the filters in words, the
- * legend, the data date and the credits into the PNG itself.
+ * Image export for reporters: exactly the map on screen (same centre, zoom
+ * and extent, drawn at a higher pixel ratio), with a title band above and a
+ * band below carrying the legend, the coverage note and the credits, all
+ * drawn into the PNG itself.
  */
 import type { AgencyIndex } from '../data/agency-index';
-import type { LayerId } from '../state/app-state';
+import type { LayerId, View } from '../state/app-state';
 import { MapView } from '../map/map-view';
 import type { ExportLegend, ExportText } from './export-legend';
-import { drawCredit, drawLegend, drawTitle, LEGEND_WIDTH } from './export-legend';
+import { drawLegend, drawNotes, drawTitle, LEGEND_WIDTH } from './export-legend';
 
+/** Output widths; the height follows the proportions of the map on screen. */
 export const EXPORT_SIZES = [
-  { id: 'screen', label: 'Screen, 1200 × 800', width: 1200, height: 800, ratio: 1 },
-  { id: '2x', label: 'High resolution (2×), 2400 × 1600', width: 2400, height: 1600, ratio: 2 },
-  { id: 'print', label: 'Print, 3000 × 2000', width: 3000, height: 2000, ratio: 2 },
+  { id: 'screen', label: 'Standard, 1200 pixels wide', width: 1200 },
+  { id: '2x', label: 'High resolution, 2400 pixels wide', width: 2400 },
+  { id: 'print', label: 'Print, 3000 pixels wide', width: 3000 },
 ] as const;
 export type ExportSize = (typeof EXPORT_SIZES)[number];
 
 export interface ExportInput {
   size: ExportSize;
-  /** Title band and legend; the credit line is always drawn. */
+  /** Title band and legend; the coverage note and credit are always drawn. */
   chrome: boolean;
   index: AgencyIndex;
   colorOf: (i: number) => string;
   mask: Uint8Array;
   layers: readonly LayerId[];
   selected: number | null;
-  bounds: [[number, number], [number, number]];
+  /** The on-screen map: its centre and zoom, and its size in CSS pixels. */
+  view: View;
+  screen: { width: number; height: number };
   text: ExportText;
+  /** Coverage note, then credit: always in the image. */
+  notes: string[];
   legend: ExportLegend;
 }
 
+/** Where each part sits in the output image, in output pixels. */
+export interface ExportLayout {
+  width: number;
+  height: number;
+  titleHeight: number;
+  mapTop: number;
+  mapHeight: number;
+  /** Device pixels per CSS pixel of the on-screen map. */
+  ratio: number;
+}
+
+/** The map area keeps the screen's proportions at the chosen width. */
+export function mapArea(size: ExportSize, screen: { width: number; height: number }, chrome: boolean, u = size.width / 1200): Omit<ExportLayout, 'height'> {
+  const ratio = size.width / screen.width;
+  const titleHeight = chrome ? Math.round(64 * u) : 0;
+  return { width: size.width, titleHeight, mapTop: titleHeight, mapHeight: Math.round(screen.height * ratio), ratio };
+}
+
 /** Distinct colours in a coarse sample: a blank or single-colour map has very few. */
-export function colourVariety(ctx: CanvasRenderingContext2D, w: number, h: number): number {
-  const d = ctx.getImageData(0, 0, w, h).data;
+export function colourVariety(ctx: CanvasRenderingContext2D, x: number, y: number, w: number, h: number): number {
+  const d = ctx.getImageData(x, y, w, h).data;
   const seen = new Set<number>();
   const step = Math.max(4, Math.floor(d.length / 4 / 20000)) * 4;
   for (let i = 0; i < d.length; i += step) seen.add(((d[i] >> 4) << 8) | ((d[i + 1] >> 4) << 4) | (d[i + 2] >> 4));
@@ -40,36 +64,48 @@ export function colourVariety(ctx: CanvasRenderingContext2D, w: number, h: numbe
 }
 
 export async function renderExport(o: ExportInput): Promise<HTMLCanvasElement> {
-  const { width: W, height: H, ratio } = o.size;
+  const W = o.size.width;
+  const u = W / 1200;
+  const area = mapArea(o.size, o.screen, o.chrome, u);
   const holder = document.createElement('div');
   holder.setAttribute('aria-hidden', 'true');
-  holder.style.cssText = `position:fixed;left:-${W + 100}px;top:0;width:${W / ratio}px;height:${H / ratio}px;`;
+  // The off-screen map has the on-screen map's CSS size: same clusters, labels and extent, only sharper.
+  holder.style.cssText = `position:fixed;left:-${o.screen.width + 100}px;top:0;width:${o.screen.width}px;height:${o.screen.height}px;`;
   document.body.append(holder);
-  const view = new MapView({ container: holder, view: { lon: 0, lat: 0, zoom: 2 }, embed: false, pixelRatio: ratio, interactive: false });
+  const view = new MapView({ container: holder, view: o.view, embed: false, pixelRatio: area.ratio, interactive: false });
   try {
     await view.ready;
     view.attach(o.index, o.colorOf);
-    const u = W / 1200;
-    // Keep the same geography, leaving room for the title band and the legend.
-    const css = u / ratio;
-    view.map.fitBounds(o.bounds, {
-      duration: 0,
-      padding: o.chrome ? { top: 64 * css, bottom: 24 * css, left: (LEGEND_WIDTH + 16) * css, right: 8 * css } : { top: 0, bottom: 24 * css, left: 0, right: 0 },
-    });
+    view.setView(o.view);
     view.applyLayers(o.mask, o.layers);
     view.setSelected(o.selected);
     await new Promise<void>((resolve) => view.map.once('idle', () => resolve()));
+
+    // Measure the bottom band: legend on the left, notes beside it (or under it when narrow).
+    const scratch = document.createElement('canvas').getContext('2d')!;
+    const legendW = LEGEND_WIDTH * u;
+    const legendH = o.chrome ? drawLegend(scratch, 0, 0, u, o.legend, area.ratio, true) : 0;
+    const pad = 12 * u;
+    const notesX = legendH ? pad + legendW + pad : pad;
+    const notesW = W - notesX - pad;
+    const notesH = drawNotes(scratch, 0, 0, notesW, u, o.notes, true);
+    const bandH = Math.ceil(Math.max(legendH ? legendH + 2 * pad : 0, notesH + 2 * pad));
+    const H = area.mapTop + area.mapHeight + bandH;
+
     const out = document.createElement('canvas');
     out.width = W;
     out.height = H;
     const ctx = out.getContext('2d', { willReadFrequently: true })!;
-    ctx.drawImage(view.map.getCanvas(), 0, 0, W, H);
-    if (colourVariety(ctx, W, H) < 4) throw new Error('The map could not be drawn for the image (is WebGL available?).');
-    if (o.chrome) {
-      drawTitle(ctx, W, u, o.text);
-      drawLegend(ctx, 12 * u, H - 44 * u, u, o.legend, ratio);
-    }
-    drawCredit(ctx, W, H, u, o.text.credit);
+    ctx.fillStyle = '#ffffff';
+    ctx.fillRect(0, 0, W, H);
+    ctx.drawImage(view.map.getCanvas(), 0, area.mapTop, W, area.mapHeight);
+    if (colourVariety(ctx, 0, area.mapTop, W, area.mapHeight) < 4) throw new Error('The map could not be drawn for the image (is WebGL available?).');
+    if (o.chrome) drawTitle(ctx, W, u, o.text);
+    const bandTop = area.mapTop + area.mapHeight;
+    ctx.fillStyle = '#d9d5ce';
+    ctx.fillRect(0, bandTop, W, Math.max(1, u));
+    if (legendH) drawLegend(ctx, pad, bandTop + pad + legendH, u, o.legend, area.ratio);
+    drawNotes(ctx, notesX, bandTop + pad, notesW, u, o.notes);
     return out;
   } finally {
     view.map.remove();

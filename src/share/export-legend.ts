@@ -1,5 +1,5 @@
 /**
- * Draws the title band, legend and credit line of an exported image onto a
+ * Draws the title band, legend, coverage note and credit of an exported image onto a
  * 2D canvas. Everything is drawn (no DOM), so the PNG carries its own key and
  * attribution wherever it is published.
  */
@@ -8,11 +8,11 @@ import { DENSITY_COLORS } from '../scales/density';
 import { PERK_COLOR } from '../map/perks-layer';
 import { drawDocumentIcon } from '../map/records-icon';
 import type { LayerId } from '../state/app-state';
+import { MSG } from '../ui/messages';
 
 export interface ExportText {
   title: string;
   subtitle: string;
-  credit: string;
 }
 
 export interface ExportLegend {
@@ -64,19 +64,31 @@ export function drawTitle(ctx: CanvasRenderingContext2D, W: number, u: number, t
   ctx.fillText(fitText(ctx, t.subtitle, W - 32 * u), 16 * u, 52 * u);
 }
 
-export function drawCredit(ctx: CanvasRenderingContext2D, W: number, H: number, u: number, credit: string): void {
-  ctx.font = `${11 * u}px ${FONT}`;
-  const lines = wrap(ctx, credit, W - 24 * u);
-  const h = (lines.length * 15 + 8) * u;
-  ctx.fillStyle = 'rgba(255,255,255,0.93)';
-  ctx.fillRect(0, H - h, W, h);
-  ctx.fillStyle = '#3b4048';
-  lines.forEach((l, k) => ctx.fillText(l, 12 * u, H - h + (15 * k + 15) * u));
+/**
+ * Paragraphs of small text (coverage note, credit) wrapped into `width`,
+ * top-left at (x, y). Returns the height used; `dry` only measures.
+ */
+export function drawNotes(ctx: CanvasRenderingContext2D, x: number, y: number, width: number, u: number, paragraphs: string[], dry = false): number {
+  ctx.font = `${12 * u}px ${FONT}`;
+  ctx.textBaseline = 'alphabetic';
+  let line = 0;
+  for (const [k, p] of paragraphs.entries()) {
+    ctx.font = `${k === 0 ? 600 : 400} ${12 * u}px ${FONT}`;
+    for (const l of wrap(ctx, p, width)) {
+      if (!dry) {
+        ctx.fillStyle = '#2f343b';
+        ctx.fillText(l, x, y + (16 * line + 13) * u);
+      }
+      line++;
+    }
+    line += 0.4;
+  }
+  return (16 * line + 4) * u;
 }
 
 /** Draws the legend box with its bottom-left corner at (x, bottom). Returns its height. */
 /** `symbolScale` is the map's pixel ratio, so example circles match the map's circles exactly. */
-export function drawLegend(ctx: CanvasRenderingContext2D, x: number, bottom: number, u: number, lg: ExportLegend, symbolScale = u): number {
+export function drawLegend(ctx: CanvasRenderingContext2D, x: number, bottom: number, u: number, lg: ExportLegend, symbolScale = u, dry = false): number {
   const rows: { h: number; draw: (y: number) => void }[] = [];
   const text = (s: string, tx: number, ty: number, bold = false) => {
     ctx.font = `${bold ? 700 : 400} ${12 * u}px ${FONT}`;
@@ -116,14 +128,17 @@ export function drawLegend(ctx: CanvasRenderingContext2D, x: number, bottom: num
       draw: (y) => {
         ctx.beginPath();
         ctx.arc(x + 16 * u, y + 10 * u, 8 * u, 0, Math.PI * 2);
-        ctx.fillStyle = '#2b2d42';
+        ctx.fillStyle = VIRIDIS[4];
         ctx.fill();
+        ctx.lineWidth = 1.5 * u;
+        ctx.strokeStyle = '#2b2d42';
+        ctx.stroke();
         ctx.font = `${9 * u}px ${FONT}`;
         ctx.fillStyle = '#fff';
         ctx.textAlign = 'center';
         ctx.fillText('12', x + 16 * u, y + 13 * u);
         ctx.textAlign = 'left';
-        text('Cluster: number of agencies', x + 28 * u, y + 14 * u);
+        text(MSG.clusterLegendShort, x + 28 * u, y + 14 * u);
       },
     });
   }
@@ -187,6 +202,7 @@ export function drawLegend(ctx: CanvasRenderingContext2D, x: number, bottom: num
   }
   if (!rows.length) return 0;
   const H = rows.reduce((n, r) => n + r.h, 0) + 14 * u;
+  if (dry) return H;
   const top = bottom - H;
   ctx.fillStyle = 'rgba(255,255,255,0.94)';
   ctx.strokeStyle = '#c9c5be';

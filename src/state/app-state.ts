@@ -37,7 +37,7 @@ export interface AppState {
 export function defaultState(): AppState {
   return {
     view: null,
-    filters: { ...DEFAULT_FILTERS, types: [] },
+    filters: { ...DEFAULT_FILTERS, types: [], states: [] },
     layers: [...DEFAULT_LAYERS],
     agency: null,
     area: null,

@@ -79,8 +79,9 @@ export function parseUrlState(hash: string, search = ''): Parsed {
         break;
       }
       case 'state': {
-        const code = v.toUpperCase();
-        if (STATE_BY_CODE.has(code)) state.filters.state = code;
+        // One or several states: state=NJ or state=NJ,NY,PA.
+        const codes = v.toUpperCase().split(',').map((c) => c.trim()).filter(Boolean);
+        if (codes.length && codes.every((c) => STATE_BY_CODE.has(c))) state.filters.states = [...new Set(codes)].sort();
         else bad('state');
         break;
       }
@@ -147,7 +148,7 @@ export function formatUrlState(s: AppState): string {
   if (s.view) p.set('map', `${round(s.view.zoom, 2)}/${round(s.view.lat, 4)}/${round(s.view.lon, 4)}`);
   const f = s.filters;
   if (f.types.length) p.set('type', f.types.join(','));
-  if (f.state) p.set('state', f.state);
+  if (f.states.length) p.set('state', f.states.join(','));
   if (f.from !== null) p.set('from', formatMonth(f.from));
   if (f.to !== null) p.set('to', formatMonth(f.to));
   if (f.perks) p.set('perks', '1');

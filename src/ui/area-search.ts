@@ -4,6 +4,7 @@
  * covering it, and the partnered agencies nearby. Everything runs in the
  * page; nothing typed is sent anywhere.
  */
+import { ABSENCE_NOTE, COVERAGE_NOTE } from '../data/coverage';
 import { RADII_MILES } from '../state/app-state';
 import type { Suggestion } from '../search/area-query';
 import { formatMiles } from '../search/nearby';
@@ -189,6 +190,8 @@ export class AreaSearch {
       if (v.nearest) parts.push(h('ul', { class: 'area-agencies' }, this.agencyItem(v.nearest, true)));
     }
     if (v.filtered) parts.push(h('p', { class: 'muted' }, 'Only agencies that pass the current filters are counted.'));
+    // What the data covers, beside every count and absence.
+    parts.push(h('p', { class: 'muted coverage-note' }, v.withinCount && v.covering.length ? COVERAGE_NOTE : ABSENCE_NOTE));
     parts.push(clear);
     this.result.replaceChildren(...parts);
   }

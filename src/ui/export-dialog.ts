@@ -3,8 +3,15 @@ import { EXPORT_SIZES } from '../share/export-image';
 import type { ExportSize } from '../share/export-image';
 import { h } from './dom';
 import { formatInt } from './format';
+import { MSG } from './messages';
 
-export function setupExportDialog(dialog: HTMLDialogElement, button: HTMLButtonElement, run: (size: ExportSize, chrome: boolean) => Promise<string>): void {
+export interface ExportContext {
+  /** The default title and subtitle (the filters in words) for the current view. */
+  defaults(): { title: string; subtitle: string };
+  run(size: ExportSize, chrome: boolean, text: { title: string; subtitle: string }): Promise<string>;
+}
+
+export function setupExportDialog(dialog: HTMLDialogElement, button: HTMLButtonElement, ctx: ExportContext): void {
   button.hidden = false;
   const close = h('button', { type: 'button', class: 'close', 'aria-label': 'Close' }, '×');
   close.addEventListener('click', () => dialog.close());
@@ -13,6 +20,10 @@ export function setupExportDialog(dialog: HTMLDialogElement, button: HTMLButtonE
     const r = h('input', { type: 'radio', name: 'export-size', id: `export-${s.id}`, value: s.id, checked: k === 1 });
     sizes.append(h('label', { class: 'check', for: `export-${s.id}` }, r, ` ${s.label}`));
   });
+  const title = h('input', { type: 'text', id: 'export-title-text', maxlength: 160 });
+  const subtitle = h('input', { type: 'text', id: 'export-subtitle', maxlength: 240 });
+  // A title the user edited is kept; one still at its default follows the view.
+  let last = { title: '', subtitle: '' };
   const chrome = h('input', { type: 'checkbox', id: 'export-chrome', checked: true });
   const status = h('p', { class: 'muted', 'aria-live': 'polite' });
   const go = h('button', { type: 'button', class: 'find', id: 'export-go' }, 'Download PNG');
@@ -22,7 +33,7 @@ export function setupExportDialog(dialog: HTMLDialogElement, button: HTMLButtonE
     go.disabled = true;
     status.textContent = 'Drawing the image…';
     try {
-      status.textContent = await run(size, chrome.checked);
+      status.textContent = await ctx.run(size, chrome.checked, { title: title.value.trim(), subtitle: subtitle.value.trim() });
     } catch (e) {
       status.textContent = `The image could not be made: ${(e as Error).message}`;
     } finally {
@@ -31,37 +42,61 @@ export function setupExportDialog(dialog: HTMLDialogElement, button: HTMLButtonE
   });
   dialog.replaceChildren(
     h('div', { class: 'dialog-head' }, h('h2', { id: 'export-title' }, 'Export an image'), close),
-    h('p', {}, 'A PNG of the current view with the active filters in words, the legend, the data date and the credits drawn into the image.'),
+    h('p', {}, MSG.exportIntro),
+    h('label', { class: 'field', for: 'export-title-text' }, MSG.exportTitleLabel),
+    title,
+    h('label', { class: 'field', for: 'export-subtitle' }, MSG.exportSubtitleLabel),
+    subtitle,
     sizes,
-    h('label', { class: 'check', for: 'export-chrome' }, chrome, ' Include the title and legend (the credit line is always included)'),
+    h('label', { class: 'check', for: 'export-chrome' }, chrome, ' Include the title and legend (the coverage note and credit are always included)'),
     h('div', { class: 'copy-row' }, go),
     status,
   );
   dialog.setAttribute('aria-labelledby', 'export-title');
   button.addEventListener('click', () => {
+    const d = ctx.defaults();
+    if (!title.value.trim() || title.value === last.title) title.value = d.title;
+    if (!subtitle.value.trim() || subtitle.value === last.subtitle) subtitle.value = d.subtitle;
+    last = d;
     status.textContent = '';
     dialog.showModal();
   });
 }
 
-export function setupDownloadDialog(
-  dialog: HTMLDialogElement,
-  button: HTMLButtonElement,
-  ctx: { count(): number; describe(): string; csv(): Promise<number>; geojson(): Promise<number> },
-): void {
+export type DownloadScope = 'all' | 'view';
+
+export interface DownloadContext {
+  /** Agencies matching the filters, and those of them in the current map view. */
+  counts(): { all: number; view: number };
+  describe(): string;
+  csv(scope: DownloadScope): Promise<number>;
+  geojson(scope: DownloadScope): Promise<number>;
+}
+
+export function setupDownloadDialog(dialog: HTMLDialogElement, button: HTMLButtonElement, ctx: DownloadContext): void {
   button.hidden = false;
   const close = h('button', { type: 'button', class: 'close', 'aria-label': 'Close' }, '×');
   close.addEventListener('click', () => dialog.close());
   const summary = h('p', {});
+  const all = h('input', { type: 'radio', name: 'download-scope', id: 'download-all', value: 'all', checked: true });
+  const view = h('input', { type: 'radio', name: 'download-scope', id: 'download-view', value: 'view' });
+  const allLabel = h('span', {});
+  const viewLabel = h('span', {});
+  const scope = h('fieldset', { class: 'sizes' }, h('legend', {}, MSG.downloadScopeLegend),
+    h('label', { class: 'check', for: 'download-all' }, all, ' ', allLabel),
+    h('label', { class: 'check', for: 'download-view' }, view, ' ', viewLabel),
+  );
   const csv = h('button', { type: 'button', class: 'find', id: 'download-csv' }, 'Download CSV');
   const geo = h('button', { type: 'button', class: 'find', id: 'download-geojson' }, 'Download GeoJSON');
   const status = h('p', { class: 'muted', 'aria-live': 'polite' });
-  const run = async (make: () => Promise<number>, what: string) => {
+  const chosen = (): DownloadScope => (view.checked ? 'view' : 'all');
+  const run = async (make: (scope: DownloadScope) => Promise<number>, what: string) => {
     csv.disabled = geo.disabled = true;
     status.textContent = `Preparing the ${what}…`;
+    const sc = chosen();
     try {
-      const n = await make();
-      const expected = ctx.count();
+      const n = await make(sc);
+      const expected = sc === 'view' ? ctx.counts().view : ctx.counts().all;
       status.textContent = n === expected
         ? `Saved ${formatInt(n)} ${n === 1 ? 'agency' : 'agencies'} as ${what}.`
         : `Saved ${formatInt(n)} of ${formatInt(expected)} agencies as ${what}: the details of the others could not be loaded or failed their checks.`;
@@ -76,14 +111,19 @@ export function setupDownloadDialog(
   dialog.replaceChildren(
     h('div', { class: 'dialog-head' }, h('h2', { id: 'download-title' }, 'Download the data'), close),
     summary,
-    h('p', { class: 'muted' }, 'Columns follow the data dictionary; empty cells mean “not documented”, never zero. The first line of the CSV and the metadata of the GeoJSON carry the credit: Electronic Frontier Foundation, Atlas of Surveillance (CC BY 4.0), and the news reports and records cited per agency.'),
+    scope,
+    h('p', { class: 'muted' }, MSG.downloadNote),
+    h('p', { class: 'muted' }, MSG.coverage),
     h('div', { class: 'copy-row' }, csv, geo),
     status,
   );
   dialog.setAttribute('aria-labelledby', 'download-title');
   button.addEventListener('click', () => {
-    const n = ctx.count();
-    summary.textContent = `${formatInt(n)} ${n === 1 ? 'agency' : 'agencies'} — exactly what the map shows now: ${ctx.describe()}.`;
+    const n = ctx.counts();
+    const agencies = (k: number) => `${formatInt(k)} ${k === 1 ? 'agency' : 'agencies'}`;
+    summary.textContent = MSG.downloadSummary(ctx.describe());
+    allLabel.textContent = MSG.downloadAll(agencies(n.all));
+    viewLabel.textContent = MSG.downloadInView(agencies(n.view));
     status.textContent = '';
     dialog.showModal();
   });

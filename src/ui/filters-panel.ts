@@ -4,7 +4,8 @@ import type { AgencyType } from '../data/schema';
 import { AGENCY_TYPES } from '../data/contract';
 import type { Filters } from '../filters/filters';
 import { DEFAULT_FILTERS } from '../filters/filters';
-import { US_STATES } from '../geo/us-states';
+import { STATE_BY_CODE, US_STATES } from '../geo/us-states';
+import { MSG } from './messages';
 import { h } from './dom';
 import { formatInt } from './format';
 import { TYPE_LABELS } from './labels';
@@ -13,6 +14,10 @@ import { TYPE_LABELS } from './labels';
 export class FiltersPanel {
   private typeBoxes = new Map<AgencyType, HTMLInputElement>();
   private stateSelect: HTMLSelectElement;
+  private several: HTMLOptionElement;
+  private stateChips: HTMLElement;
+  private addState: HTMLSelectElement;
+  private states: string[] = [];
   private perks: HTMLInputElement;
   private records: HTMLInputElement;
   private q: HTMLInputElement;
@@ -46,7 +51,23 @@ export class FiltersPanel {
       .forEach((st) => {
         this.stateSelect.append(h('option', { value: st.code }, `${st.name} (${formatInt(stateCounts.get(st.code) ?? 0)})`));
       });
-    this.stateSelect.addEventListener('change', () => onChange({ state: this.stateSelect.value || null }));
+    // The first select picks one state (or all); "Add a state" extends the choice (state=NJ,NY,PA).
+    this.several = h('option', { value: '*', hidden: true, disabled: true }, '');
+    this.stateSelect.append(this.several);
+    this.stateSelect.addEventListener('change', () => onChange({ states: this.stateSelect.value ? [this.stateSelect.value] : [] }));
+    this.addState = h('select', { id: 'filter-state-add', 'aria-label': MSG.addStateLabel }, h('option', { value: '' }, MSG.addStatePrompt));
+    [...US_STATES]
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .forEach((st) => this.addState.append(h('option', { value: st.code }, `${st.name} (${formatInt(stateCounts.get(st.code) ?? 0)})`)));
+    this.addState.addEventListener('change', () => {
+      const code = this.addState.value;
+      if (code && !this.states.includes(code)) onChange({ states: [...this.states, code].sort() });
+    });
+    this.stateChips = h('ul', { class: 'state-chips', 'aria-label': MSG.chosenStates });
+    this.stateChips.addEventListener('click', (e) => {
+      const b = (e.target as HTMLElement).closest<HTMLButtonElement>('button[data-state]');
+      if (b) onChange({ states: this.states.filter((c) => c !== b.dataset.state) });
+    });
 
     this.perks = h('input', { type: 'checkbox', id: 'filter-perks', name: 'perks' });
     this.perks.addEventListener('change', () => onChange({ perks: this.perks.checked }));
@@ -62,7 +83,7 @@ export class FiltersPanel {
     const reset = h('button', { type: 'button', class: 'link-button' }, 'Clear all filters');
     reset.addEventListener('click', () => {
       this.cancelPending();
-      onChange({ ...DEFAULT_FILTERS, types: [] });
+      onChange({ ...DEFAULT_FILTERS, types: [], states: [] });
     });
 
     form.addEventListener('submit', (e) => e.preventDefault());
@@ -70,6 +91,8 @@ export class FiltersPanel {
       types,
       h('label', { class: 'field', for: 'filter-state' }, 'State'),
       this.stateSelect,
+      this.stateChips,
+      this.addState,
       h('fieldset', { class: 'flags' },
         h('legend', {}, 'Evidence'),
         h('label', { class: 'check', for: 'filter-perks' }, this.perks, ' Perks or subsidies documented'),
@@ -88,7 +111,18 @@ export class FiltersPanel {
 
   render(f: Filters): void {
     for (const [t, box] of this.typeBoxes) box.checked = f.types.includes(t);
-    this.stateSelect.value = f.state ?? '';
+    this.states = f.states;
+    this.several.textContent = MSG.severalStates(f.states.length);
+    this.stateSelect.value = f.states.length === 0 ? '' : f.states.length === 1 ? f.states[0] : '*';
+    this.stateChips.replaceChildren(
+      ...(f.states.length > 1
+        ? f.states.map((c) => h('li', {}, h('span', {}, c), h('button', { type: 'button', class: 'chip-remove', 'data-state': c, 'aria-label': MSG.removeState(STATE_BY_CODE.get(c)?.name ?? c) }, '×')))
+        : []),
+    );
+    this.stateChips.hidden = f.states.length < 2;
+    this.addState.hidden = f.states.length === 0;
+    this.addState.value = '';
+    for (const o of this.addState.options) if (o.value) o.disabled = f.states.includes(o.value);
     this.perks.checked = f.perks;
     this.records.checked = f.records;
     if (document.activeElement !== this.q) this.q.value = f.q;

@@ -7,6 +7,7 @@ import { drawDocumentIcon } from '../map/records-icon';
 import { shortMonthLabel } from '../time/months';
 import type { Month } from '../time/months';
 import { h } from './dom';
+import { MSG } from './messages';
 import { formatUsd } from './format';
 
 export interface LegendInput {
@@ -52,7 +53,7 @@ export function renderLegend(root: HTMLElement, input: LegendInput, collapsed: b
           h('span', {}, shortMonthLabel(b)),
         ),
         h('p', { class: 'legend-row' }, swatch(`background:#fff;border:2px solid #5f6368;background-color:${UNDATED_COLOR}33`, 'dot hollow'), ' Start date not documented (hollow)'),
-        h('p', { class: 'legend-row' }, swatch('background:#2b2d42', 'dot big'), ' Cluster: number of agencies'),
+        h('p', { class: 'legend-row' }, swatch(`background:${VIRIDIS[4]}`, 'dot big'), ` ${MSG.clusterLegend}`),
       ));
     }
     if (input.layers.includes('perks')) {

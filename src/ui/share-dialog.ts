@@ -1,10 +1,15 @@
 /** The Share dialog: the link to this exact view, and the embed builder. */
 import { EMBED_PRESETS, iframeCode } from '../share/embed-code';
 import { h } from './dom';
+import { MSG } from './messages';
 
 export interface ShareContext {
   /** The full-map URL of what is on screen now. */
   url(): string;
+  /** The same without the map position: the map frames the filtered agencies in whatever size it opens. */
+  fitUrl(): string;
+  /** The map position was set by hand (dragged or zoomed), not by framing the selection. */
+  viewSetByHand(): boolean;
   /** The active filters in words, for the iframe title. */
   describe(): string;
 }
@@ -32,6 +37,8 @@ export function setupShareDialog(dialog: HTMLDialogElement, button: HTMLButtonEl
   const preset = h('select', { id: 'embed-size' }, ...EMBED_PRESETS.map((p, k) => h('option', { value: k }, p.label)));
   const title = h('input', { id: 'embed-title', type: 'text', maxlength: 200 });
   const resize = h('input', { id: 'embed-resize', type: 'checkbox' });
+  const fit = h('input', { id: 'embed-fit', type: 'checkbox', 'aria-describedby': 'embed-fit-note' });
+  const fitNote = h('p', { id: 'embed-fit-note', class: 'muted' });
   const code = h('textarea', { id: 'embed-code', readonly: true, rows: 8, spellcheck: 'false' });
   const codeStatus = h('span', { class: 'muted', 'aria-live': 'polite' });
   const copyCode = h('button', { type: 'button', class: 'find' }, 'Copy embed code');
@@ -39,9 +46,10 @@ export function setupShareDialog(dialog: HTMLDialogElement, button: HTMLButtonEl
 
   const refresh = () => {
     const p = EMBED_PRESETS[Number(preset.value)] ?? EMBED_PRESETS[0];
-    code.value = iframeCode({ mapUrl: link.value, title: title.value.trim() || 'Map of police partnerships with Amazon Ring', width: p.width, height: p.height, autoResize: resize.checked });
+    fitNote.textContent = fit.checked ? MSG.embedFitNote : MSG.embedFixedNote;
+    code.value = iframeCode({ mapUrl: fit.checked ? ctx.fitUrl() : link.value, title: title.value.trim() || 'Map of police partnerships with Amazon Ring', width: p.width, height: p.height, autoResize: resize.checked });
   };
-  for (const el of [preset, title, resize]) el.addEventListener('input', refresh);
+  for (const el of [preset, title, resize, fit]) el.addEventListener('input', refresh);
   preset.addEventListener('change', refresh);
 
   dialog.replaceChildren(
@@ -54,6 +62,8 @@ export function setupShareDialog(dialog: HTMLDialogElement, button: HTMLButtonEl
     h('p', { class: 'muted' }, 'The embedded map shows this view with its legend and credit. Visitors scroll your page as usual; the map zooms with Ctrl/⌘ + scroll or two fingers.'),
     h('label', { class: 'field', for: 'embed-size' }, 'Size'),
     preset,
+    h('label', { class: 'check', for: 'embed-fit' }, fit, ` ${MSG.embedFitLabel}`),
+    fitNote,
     h('label', { class: 'field', for: 'embed-title' }, 'Title (read by screen readers)'),
     title,
     h('label', { class: 'check', for: 'embed-resize' }, resize, ' Resize the frame to fit the map (adds a small script for your page)'),
@@ -66,6 +76,8 @@ export function setupShareDialog(dialog: HTMLDialogElement, button: HTMLButtonEl
     link.value = ctx.url();
     title.value = `Map of police partnerships with Amazon Ring: ${ctx.describe()}`;
     linkStatus.textContent = codeStatus.textContent = '';
+    // Framing the selection is the default unless someone placed the map by hand.
+    fit.checked = !ctx.viewSetByHand();
     refresh();
     dialog.showModal();
   });

@@ -8,6 +8,8 @@ import { monthLabel, shortMonthLabel } from '../time/months';
 import type { Month } from '../time/months';
 import { h } from './dom';
 import { formatInt } from './format';
+import { ATLAS_LAST_MONTH, COVERAGE_NOTE } from '../data/coverage';
+import { MSG } from './messages';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const MS_PER_MONTH = 140;
@@ -28,6 +30,7 @@ export class Timeline {
   private playing = false;
   private from: Month | null = null;
   private to: Month | null = null;
+  private shown = 0;
 
   constructor(
     root: HTMLElement,
@@ -79,12 +82,14 @@ export class Timeline {
         h('label', { for: 'timeline-to' }, 'To ', this.toOut), this.toInput,
         reset,
       ),
+      h('p', { class: 'coverage-note muted' }, COVERAGE_NOTE),
     );
   }
 
   render(hist: Histogram, from: Month | null, to: Month | null, shown: number): void {
     this.from = from;
     this.to = to;
+    this.shown = shown;
     this.fromInput.value = String(from ?? this.min);
     this.toInput.value = String(to ?? this.max);
     this.fromOut.textContent = monthLabel(from ?? this.min);
@@ -106,6 +111,25 @@ export class Timeline {
     const bw = W / n;
     const lo = this.from ?? this.min, hi = this.to ?? this.max;
     const parts: Element[] = [];
+    // Where the Atlas export ends, counts thin because coverage does: shade it so it does not read as a decline.
+    if (ATLAS_LAST_MONTH < this.max) {
+      const x0 = Math.max(0, (ATLAS_LAST_MONTH + 1 - this.min) * bw);
+      const band = document.createElementNS(SVG, 'rect');
+      band.setAttribute('x', String(x0));
+      band.setAttribute('y', '0');
+      band.setAttribute('width', String(W - x0));
+      band.setAttribute('height', String(H - AX));
+      band.setAttribute('class', 'coverage-band');
+      const t = document.createElementNS(SVG, 'title');
+      t.textContent = COVERAGE_NOTE;
+      band.append(t);
+      const label = document.createElementNS(SVG, 'text');
+      label.setAttribute('x', String(x0 + 4));
+      label.setAttribute('y', '12');
+      label.setAttribute('class', 'coverage-label');
+      label.textContent = MSG.coverageBand;
+      parts.push(band, label);
+    }
     for (let k = 0; k < n; k++) {
       const m = this.min + k;
       const c = hist.counts[m - hist.from] ?? 0;
@@ -144,18 +168,24 @@ export class Timeline {
 
   start(): void {
     if (this.reducedMotion()) {
-      // Respect the reduced-motion preference: no animation, jump to the end state.
-      this.cb.onRange(null, this.max);
-      this.running.textContent = `Animation paused: your device asks for reduced motion. ${this.running.textContent}`;
+      // Respect the reduced-motion preference: no animation, and the filters stay as they are.
+      this.running.textContent = MSG.reducedMotion;
       return;
     }
     this.playing = true;
     this.play.textContent = '❚❚ Pause';
-    let m = this.to !== null && this.to < this.max ? this.to : this.min;
-    const from = this.from;
+    // Each frame shows the partnerships active that month: joins appear, ends disappear.
+    let m = this.from ?? this.min;
+    // Playing to the end puts the filters back as they were: no hidden "to" that drops the undated agencies.
+    const before = { from: this.from, to: this.to };
     const step = () => {
-      this.cb.onRange(from, m, { transient: m < this.max });
-      if (m >= this.max) return this.stop();
+      if (m >= this.max) {
+        this.stop();
+        this.cb.onRange(before.from, before.to);
+        this.running.textContent = MSG.playFinished(`${formatInt(this.shown)} ${this.shown === 1 ? 'agency' : 'agencies'}`);
+        return;
+      }
+      this.cb.onRange(m, m, { transient: true });
       m++;
       this.timer = window.setTimeout(step, MS_PER_MONTH);
     };

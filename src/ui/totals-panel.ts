@@ -1,6 +1,7 @@
 /** The live count ("N agencies") and totals for the current filter. */
 import type { Totals } from '../filters/totals';
 import { h } from './dom';
+import { COVERAGE_NOTE } from '../data/coverage';
 import { formatInt, formatUsd, plural } from './format';
 
 export function renderCount(el: HTMLElement, count: number): void {
@@ -23,4 +24,6 @@ export function renderTotals(dl: HTMLElement, t: Totals): void {
     ),
     ...row('With MOU or public records', formatInt(t.withRecords)),
   );
+  // What these numbers cover, beside them.
+  if (!dl.nextElementSibling?.classList.contains('coverage-note')) dl.after(h('p', { class: 'muted coverage-note' }, COVERAGE_NOTE));
 }

@@ -108,7 +108,8 @@ describe('embed on another site', () => {
     await waitForMap(frame as unknown as Page);
     const ca = countWhere((p) => p.state === 'CA' && p.agency_type === 'police');
     expect(await frame.locator('.embed-summary').textContent()).toContain(agenciesLabel(ca));
-    expect(await frame.locator('.legend .legend-title').count()).toBeGreaterThan(0);
+    // A small frame starts with the legend folded, one click away.
+    expect(await frame.locator('.legend .legend-toggle').isVisible()).toBe(true);
     expect(await frame.locator('#credit').isVisible()).toBe(true);
     const open = await frame.getAttribute('.embed-open', 'href');
     expect(open).toContain('state=CA');
@@ -135,16 +136,20 @@ describe('embed on another site', () => {
 });
 
 describe('image export', () => {
-  it('exports a 2× PNG of the requested size showing the map, legend and credit', async () => {
+  it('exports a 2400 px wide PNG of the map on screen, with title, legend, coverage and credit', async () => {
     await openApp(page, 'state=CA&layers=points,perks,records');
+    const screen = (await page.locator('#map').boundingBox())!;
     await page.click('#export-button');
     const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 90_000 }), page.click('#export-go')]);
     mkdirSync(ARTIFACTS, { recursive: true });
     const path = `${ARTIFACTS}/export-2x.png`;
     await dl.saveAs(path);
-    expect(dl.suggestedFilename()).toMatch(/-2x\.png$/);
+    expect(dl.suggestedFilename()).toMatch(/_CA_.*map-2x.*\.png$/);
     const png = PNG.sync.read(readFileSync(path));
-    expect([png.width, png.height]).toEqual([2400, 1600]);
+    // The width chosen; the map keeps the screen's proportions between the title band and the notes band.
+    const mapTop = 128, mapH = Math.round((screen.height * 2400) / screen.width);
+    expect(png.width).toBe(2400);
+    expect(png.height).toBeGreaterThan(mapTop + mapH + 100);
     const px = (x: number, y: number) => {
       const i = (png.width * y + x) << 2;
       return [png.data[i], png.data[i + 1], png.data[i + 2]];
@@ -163,19 +168,19 @@ describe('image export', () => {
       return dark / all;
     };
     // The map area has many colours (water, land, boundaries, points), not a blank canvas.
-    expect(variety(600, 300, 2400, 1400)).toBeGreaterThan(12);
-    // The legend box (bottom left) is light with dark text in it.
-    const legendBg = px(40, 1500);
-    expect(legendBg.every((v) => v > 200)).toBe(true);
-    expect(darkShare(24, 900, 520, 1500)).toBeGreaterThan(0.005);
-    // The credit band along the bottom has text.
-    expect(darkShare(0, 1560, 2400, 1600)).toBeGreaterThan(0.01);
+    expect(variety(0, mapTop, 2400, mapTop + mapH)).toBeGreaterThan(12);
+    // The band below the map: a light legend box with dark text on the left, the coverage note and credit beside it.
+    const band = mapTop + mapH;
+    expect(px(40, band + 40).every((v) => v > 200)).toBe(true);
+    expect(darkShare(24, band, 590, png.height)).toBeGreaterThan(0.005);
+    expect(darkShare(600, band, 2400, png.height)).toBeGreaterThan(0.005);
     // The title band at the top has text.
-    expect(darkShare(0, 0, 1200, 128)).toBeGreaterThan(0.01);
+    expect(darkShare(0, 0, 1200, mapTop)).toBeGreaterThan(0.01);
     await page.keyboard.press('Escape');
   });
 
-  it('exports the print size without title and legend when asked, still with the credit', async () => {
+  it('exports the print size without title and legend when asked, still with coverage and credit', async () => {
+    const screen = (await page.locator('#map').boundingBox())!;
     await page.click('#export-button');
     await page.check('#export-print');
     await page.uncheck('#export-chrome');
@@ -183,7 +188,10 @@ describe('image export', () => {
     const path = `${ARTIFACTS}/export-print-bare.png`;
     await dl.saveAs(path);
     const png = PNG.sync.read(readFileSync(path));
-    expect([png.width, png.height]).toEqual([3000, 2000]);
+    expect(png.width).toBe(3000);
+    const mapH = Math.round((screen.height * 3000) / screen.width);
+    expect(png.height).toBeGreaterThan(mapH);
+    expect(png.height).toBeLessThan(mapH + 300);
     await page.keyboard.press('Escape');
   });
 });
@@ -198,9 +206,10 @@ describe('data download', () => {
     const csvPath = `${ARTIFACTS}/download.csv`;
     await csvDl.saveAs(csvPath);
     const text = readFileSync(csvPath, 'utf8');
-    expect(text.split('\n')[0]).toMatch(/^# Data: Electronic Frontier Foundation, Atlas of Surveillance \(CC BY 4\.0\)/);
-    const rows = Papa.parse<Record<string, string>>(text.slice(text.indexOf('\n') + 1), { header: true, skipEmptyLines: true }).data;
+    expect(text.startsWith('id,name,')).toBe(true);
+    const rows = Papa.parse<Record<string, string>>(text, { header: true }).data;
     expect(rows.length).toBe(shown);
+    expect(rows[0].credit_and_coverage).toMatch(/^Data: Electronic Frontier Foundation, Atlas of Surveillance \(CC BY 4\.0\)/);
     expect(rows.every((r) => r.state === 'CA')).toBe(true);
     expect(Object.keys(rows[0])).toContain('perk_value_usd');
     const [geoDl] = await Promise.all([page.waitForEvent('download'), page.click('#download-geojson')]);

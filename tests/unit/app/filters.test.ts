@@ -27,12 +27,17 @@ describe('filters', () => {
   });
   it('filters by agency type and state, combined', () => {
     expect(ids({ types: ['sheriff'] })).toEqual(['b']);
-    expect(ids({ state: 'CA' })).toEqual(['a', 'b']);
-    expect(ids({ state: 'CA', types: ['police'] })).toEqual(['a']);
+    expect(ids({ states: ['CA'] })).toEqual(['a', 'b']);
+    expect(ids({ states: ['CA'], types: ['police'] })).toEqual(['a']);
     expect(ids({ types: ['police', 'city'] })).toEqual(['a', 'c', 'd', 'e', 'f', 'g']);
   });
+  it('several states at once (state=NJ,NY,PA)', () => {
+    expect(ids({ states: ['CA', 'TX'] })).toEqual(['a', 'b', 'c']);
+    expect(ids({ states: ['CA', 'TX'], types: ['sheriff'] })).toEqual(['b']);
+    expect(describeFilters({ ...DEFAULT_FILTERS, states: ['NJ', 'NY', 'PA'] }, monthLabel)).toBe('in NJ, NY, PA');
+  });
   it('an unknown state matches nothing', () => {
-    expect(ids({ state: 'ZZ' })).toEqual([]);
+    expect(ids({ states: ['ZZ'] })).toEqual([]);
   });
   it('date range selects partnerships active at some time in it (inclusive by month), and excludes undated agencies', () => {
     // Open-ended partnerships that began before the range were active in it.
@@ -74,13 +79,13 @@ describe('filters', () => {
     expect(ids({ q: 'tx' })).toEqual(['c']);
   });
   it('ignoreDates leaves out only the date range', () => {
-    const f = { ...DEFAULT_FILTERS, state: 'CA', from: monthOf('2018-01'), to: monthOf('2018-12') };
+    const f = { ...DEFAULT_FILTERS, states: ['CA'], from: monthOf('2018-01'), to: monthOf('2018-12') };
     expect(applyFilters(index, f).count).toBe(1);
     expect(applyFilters(index, f, { ignoreDates: true }).count).toBe(2);
   });
   it('describes filters in words', () => {
     expect(describeFilters(DEFAULT_FILTERS, monthLabel)).toBe('All agencies');
-    expect(describeFilters({ ...DEFAULT_FILTERS, types: ['sheriff'], state: 'CA', perks: true, from: monthOf('2019-01'), to: monthOf('2019-06') }, monthLabel))
+    expect(describeFilters({ ...DEFAULT_FILTERS, types: ['sheriff'], states: ['CA'], perks: true, from: monthOf('2019-01'), to: monthOf('2019-06') }, monthLabel))
       .toBe('sheriff agencies · in CA · active January 2019 – June 2019 · with documented perks');
   });
 });
@@ -97,7 +102,7 @@ describe('totals', () => {
     expect(t.valueAtLeast).toBe(true);
   });
   it('an empty selection has no documented value, not a zero one', () => {
-    const t = computeTotals(index, applyFilters(index, { ...DEFAULT_FILTERS, state: 'TX' }).mask);
+    const t = computeTotals(index, applyFilters(index, { ...DEFAULT_FILTERS, states: ['TX'] }).mask);
     expect(t.valued).toBe(0);
     expect(t.agencies).toBe(1);
   });

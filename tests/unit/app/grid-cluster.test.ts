@@ -24,6 +24,21 @@ describe('grid clustering', () => {
     expect(r.clusters[0].lon).toBeCloseTo(-118.25, 2);
     expect(r.clusters[0].lat).toBeCloseTo(34.05, 2);
   });
+  it('names the member with the median start date, ignoring undated members', () => {
+    const feats = [
+      agency('p', { lon: -118.24, lat: 34.05, start_date: '2018-01' }),
+      agency('q', { lon: -118.25, lat: 34.06, start_date: '2020-06' }),
+      agency('r', { lon: -118.26, lat: 34.04, start_date: '2019-03' }),
+      agency('s', { lon: -118.27, lat: 34.05, start_date: null, start_precision: null }),
+      agency('t', { lon: -73.99, lat: 40.73, start_date: null, start_precision: null }),
+      agency('u', { lon: -73.98, lat: 40.74, start_date: null, start_precision: null }),
+    ];
+    const ix = buildIndex(rowsOf(feats));
+    const r = clusterView(ix, new Uint8Array(ix.size).fill(1), 4, null);
+    const la = r.clusters.find((c) => c.count === 4)!;
+    expect(ix.ids[la.median]).toBe('r');
+    expect(r.clusters.find((c) => c.count === 2)!.median).toBe(-1);
+  });
   it('respects the filter mask', () => {
     const mask = Uint8Array.from([1, 0, 1, 0, 1]);
     const r = clusterView(index, mask, 4, null);

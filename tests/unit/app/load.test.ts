@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import Papa from 'papaparse';
 import { isValidFeature } from '../../../src/data/load';
 import { decodePoints, encodeMapData, MapDataError, CHUNK_SIZE } from '../../../src/data/map-data';
 import type { AgencyFeature } from '../../../src/data/schema';
@@ -71,6 +72,19 @@ describe('the CSV download', () => {
     expect(col('perk_value_usd')).toBe('12000');
     expect(col('devices_given')).toBe('');
     expect(col('figures_are_minimums')).toBe('false');
-    expect(toCsv([f], 'Data: X.', 'All agencies').split('\n')[0]).toMatch(/^# Data: X\./);
+    expect(col('summary')).toBe('Joined the portal.');
+    expect(col('sources')).toBe('Example News, 2019-05, https://example.org/a');
+    const csv = toCsv([f], { selection: 'matching “,=1+1,=WEBSERVICE(x)”', credit: 'Data: X.' });
+    // The header is the first line (RFC 4180, CRLF); no comment line.
+    expect(csv.split('\r\n')[0]).toBe(CSV_COLUMNS.join(','));
+    const parsed = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true });
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.data[0].credit_and_coverage).toBe('Data: X.');
+    expect(parsed.data[0].selection).toBe('matching “,=1+1,=WEBSERVICE(x)”');
+  });
+  it('prefixes every text cell a spreadsheet would run', async () => {
+    const { safeCell } = await import('../../../src/share/download-data');
+    for (const v of ['=1+1', '+1', '-1+2', '@SUM(A1)', ' =1', '\t=1', '＝1']) expect(safeCell(v).startsWith("'")).toBe(true);
+    for (const v of ['Lakeland', 'a=b', '']) expect(safeCell(v)).toBe(v);
   });
 });

@@ -40,7 +40,7 @@ function randomHash(rnd: () => number): string {
 function assertValid(s: AppState): void {
   const f = s.filters;
   expect(f.types.every((t) => (AGENCY_TYPES as readonly string[]).includes(t))).toBe(true);
-  expect(f.state === null || STATE_BY_CODE.has(f.state)).toBe(true);
+  expect(f.states.every((c) => STATE_BY_CODE.has(c))).toBe(true);
   for (const m of [f.from, f.to]) expect(m === null || (Number.isInteger(m) && m >= 2000 * 12 && m <= 2100 * 12)).toBe(true);
   if (f.from !== null && f.to !== null) expect(f.from <= f.to).toBe(true);
   expect(typeof f.perks === 'boolean' && typeof f.records === 'boolean').toBe(true);

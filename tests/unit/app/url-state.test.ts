@@ -14,7 +14,7 @@ describe('link state', () => {
     const s: AppState = {
       ...defaultState(),
       view: { lon: -118.2437, lat: 34.0522, zoom: 8.5 },
-      filters: { types: ['police', 'sheriff'], state: 'CA', from: monthOf('2019-01'), to: monthOf('2020-06'), perks: true, records: true, q: 'Los Angeles' },
+      filters: { types: ['police', 'sheriff'], states: ['CA', 'NV'], from: monthOf('2019-01'), to: monthOf('2020-06'), perks: true, records: true, q: 'Los Angeles' },
       layers: ['points', 'perks', 'density'],
       agency: 'los-angeles-police-department-ca',
       area: '90012',
@@ -28,6 +28,15 @@ describe('link state', () => {
     const back = parseUrlState(hash);
     expect(back.notices).toEqual([]);
     expect(back.state).toEqual(s);
+  });
+
+  it('reads several states, in any case and order, without duplicates', () => {
+    const { state, notices } = parseUrlState('#state=pa,NJ,NY,nj');
+    expect(notices).toEqual([]);
+    expect(state.filters.states).toEqual(['NJ', 'NY', 'PA']);
+    expect(formatUrlState(state)).toBe('#state=NJ,NY,PA');
+    expect(parseUrlState('#state=NJ,ZZ').notices.length).toBe(1);
+    expect(parseUrlState('#state=NJ,ZZ').state.filters.states).toEqual([]);
   });
 
   it('never carries the online basemap (a link must not make the browser contact a third party)', () => {

@@ -1,0 +1,24 @@
+/**
+ * A date stamp over the map while a date range is active or Play runs, so a
+ * screenshot of any frame says *when* it shows.
+ */
+import type { Month } from '../time/months';
+import { monthLabel } from '../time/months';
+import { h } from './dom';
+import { MSG } from './messages';
+
+export class MapDate {
+  private el: HTMLElement;
+
+  constructor(mapWrap: HTMLElement) {
+    this.el = h('p', { id: 'map-date', class: 'map-date', 'aria-hidden': 'true' });
+    this.el.hidden = true;
+    mapWrap.append(this.el);
+  }
+
+  render(from: Month | null, to: Month | null): void {
+    this.el.hidden = from === null && to === null;
+    if (from !== null) this.el.textContent = MSG.mapDateRange(monthLabel(from), to !== null ? monthLabel(to) : MSG.mapDateLatest);
+    else if (to !== null) this.el.textContent = MSG.mapDateAll(monthLabel(to));
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * User-facing strings, keyed, in English. Keep new interface text here so
+ * it can be translated in one place.
+ */
+import { COVERAGE_NOTE } from '../data/coverage';
+
+export const MSG = {
+  // Filters: several states.
+  addStateLabel: 'Add another state',
+  addStatePrompt: '+ Add another state',
+  chosenStates: 'Chosen states',
+  severalStates: (n: number) => `${n} states (below)`,
+  removeState: (name: string) => `Remove ${name}`,
+
+  // Zoom to the selection.
+  zoomToSelection: (what: string) => `Zoom to ${what}`,
+  zoomToSelectionHint: 'The map is not framed on the filtered agencies.',
+  selectionWhat: (states: string[]) => (states.length ? states.join(', ') : 'the selection'),
+
+  // Share: embed framing.
+  embedFitLabel: 'Frame the filtered agencies in the embedded map, whatever its size',
+  embedFitNote: 'Recommended: the embed zooms to the selection in its own frame size (and on phones).',
+  embedFixedNote: 'Off: the embed opens on exactly this map position.',
+
+  // Export image.
+  exportIntro: 'A PNG of exactly the map on screen (same centre and extent), with a title, the legend, the coverage note and the credits drawn into the image. Its height follows the map’s proportions on screen.',
+  exportTitleLabel: 'Title',
+  exportSubtitleLabel: 'Subtitle',
+  exportDefaultTitle: 'Police partnerships with Amazon Ring',
+  exportSaved: (name: string, w: number, h: number) => `Saved ${name} (${w} × ${h} pixels).`,
+
+  // Download data.
+  downloadScopeLegend: 'Which agencies',
+  downloadAll: (n: string) => `All that match the filters (${n})`,
+  downloadInView: (n: string) => `Only those in the current map view (${n})`,
+  downloadNote: 'The first line of the CSV is its header. Each row also carries the selection in words and the credit and coverage (columns “selection” and “credit_and_coverage”); cells that a spreadsheet would run as formulas are prefixed with an apostrophe. Empty cells mean “not documented”, never zero. Credit: Electronic Frontier Foundation, Atlas of Surveillance (CC BY 4.0), and the news reports and records cited per agency.',
+  downloadSummary: (filters: string) => `Filters: ${filters}.`,
+
+  // Timeline and Play.
+  coverageBand: 'after Sept 2020: incomplete',
+  playFinished: (n: string) => `Played to the end; filters are back as before (${n}).`,
+  reducedMotion: 'Animation off: your device asks for reduced motion. Drag the “To” slider to step through time.',
+  mapDateAll: (to: string) => `Partnerships begun by ${to}`,
+  mapDateRange: (from: string, to: string) => (from === to ? `Partnerships active in ${from}` : `Partnerships active ${from} – ${to}`),
+  mapDateLatest: 'latest',
+
+  // Legend.
+  clusterLegend: 'Cluster: number of agencies; colour = median start date',
+  clusterLegendShort: 'Cluster: count; colour = median start',
+
+  coverage: COVERAGE_NOTE,
+} as const;
