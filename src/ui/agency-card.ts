@@ -10,6 +10,8 @@ import { formatPartialDate } from '../time/months';
 import { h, safeLink, safeUrl } from './dom';
 import { formatCount, formatUsd } from './format';
 import { TYPE_LABELS } from './labels';
+import { eraLabel, erasSpanned, type Era } from '../time/history';
+import { MSG } from './messages';
 
 export const PROGRAM_LABELS: Record<Program['kind'], string> = {
   neighbors_portal: 'Neighbors law-enforcement portal',
@@ -137,7 +139,28 @@ export function renderCardError(root: HTMLElement, row: AgencyRow, onClose: () =
   root.removeAttribute('aria-busy');
 }
 
-export function renderCard(root: HTMLElement, f: AgencyFeature, onClose: () => void, also: { id: string; name: string; select: () => void }[] = []): void {
+/**
+ * The eras of the program that an agency's portal partnership spans, from its
+ * start to its end (none for a denied partnership or an undated one).
+ */
+function erasSection(f: AgencyFeature, eras: readonly Era[]): HTMLElement | null {
+  const portal = f.properties.programs.find((g) => g.kind === 'neighbors_portal' && g.status !== 'denied');
+  const spanned = portal ? erasSpanned(portal.start_date, portal.end_date, eras) : [];
+  if (!spanned.length) return null;
+  return h('section', { 'aria-labelledby': 'card-eras', class: 'card-eras' },
+    h('h3', { id: 'card-eras' }, MSG.erasTitle),
+    h('ul', {}, ...spanned.map((e) => h('li', {}, MSG.eraLine(eraLabel(e), e.summary)))),
+    h('p', { class: 'muted' }, MSG.erasIntro),
+  );
+}
+
+export function renderCard(
+  root: HTMLElement,
+  f: AgencyFeature,
+  onClose: () => void,
+  also: { id: string; name: string; select: () => void }[] = [],
+  eras: readonly Era[] = [],
+): void {
   const p = f.properties;
   // A total is a floor when any program's figure in it is one.
   const floor = (k: 'devices_given' | 'perk_value_usd' | 'subsidy_usd') => p.programs.some((g) => g.at_least && g[k] !== null);
@@ -171,6 +194,7 @@ export function renderCard(root: HTMLElement, f: AgencyFeature, onClose: () => v
       ...figure('City subsidy', formatUsd(p.subsidy_usd, floor('subsidy_usd'))),
       ...(uncounted.length ? figure('Not counted as given', uncounted.join(' ')) : []),
     ),
+    ...[erasSection(f, eras)].filter((x): x is HTMLElement => x !== null),
     h('section', { 'aria-labelledby': 'card-docs' },
       h('h3', { id: 'card-docs' }, 'MOU and public records'),
       docs.length ? h('ul', { class: 'docs' }, ...docs) : h('p', { class: 'muted' }, 'None documented.'),

@@ -48,5 +48,30 @@ export const MSG = {
   clusterLegend: 'Cluster: number of agencies; colour = median start date',
   clusterLegendShort: 'Cluster: count; colour = median start',
 
+  // Beside the timeline: reported totals and the map's own count.
+  coverageChartLabel: 'Partnerships on this map over time (line) beside totals published by Ring, the press and EFF (marks).',
+  coverageKeyMapped: 'on this map (active)',
+  coverageKeyReported: 'reported by Ring, the press or EFF (▲ “more than”)',
+  coverageDetails: 'Reported totals beside this map',
+  coverageTableCaption: 'Published totals, and what this map holds at the same date',
+  coverageColWhen: 'As of',
+  coverageColReported: 'Reported',
+  coverageColMapped: 'On this map',
+  coverageColSource: 'Source',
+  moreThan: 'more than ',
+  joinedInYear: 'joined that year',
+  partnersAt: 'partners',
+  mappedJoined: (n: string) => `${n} dated to that year`,
+  mappedActive: (n: string) => `${n} active`,
+  reportedMarkTitle: (when: string, n: string, atLeast: boolean, publisher: string) => `${when}: ${atLeast ? 'more than ' : ''}${n} partners reported (${publisher})`,
+  coverageSentence: (n: string, atLeast: boolean, scope: string, publisher: string, when: string, mapped: string, share: number | null) =>
+    `The latest published total: ${atLeast ? 'more than ' : ''}${n} (${publisher}, ${when}; ${scope}). This map holds ${mapped} partnerships active then` +
+    (share !== null && share < 100 ? `: ${atLeast ? 'at most ' : 'about '}${share}% of that total.` : '.'),
+
+  // Agency card: what the partnership allowed, era by era.
+  erasTitle: 'What the partnership allowed over time',
+  erasIntro: 'From the program’s documented changes (sources in About); not a statement about this agency’s own requests.',
+  eraLine: (label: string, summary: string) => `${label}: ${summary}.`,
+
   coverage: COVERAGE_NOTE,
 } as const;

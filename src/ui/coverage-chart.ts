@@ -1,0 +1,86 @@
+/**
+ * Under the timeline: the number of partnerships on this map over time,
+ * beside the totals that Ring, the press and EFF published, so the gap in
+ * coverage after September 2020 is visible rather than read as a decline.
+ * The chart is drawn once (national, all filters off: the published totals
+ * are national); a table says the same in words, with every source.
+ */
+import type { AgencyIndex } from '../data/agency-index';
+import type { History } from '../time/history';
+import { coverageRows, mappedActiveAt } from '../time/coverage-counts';
+import { monthLabel, type Month } from '../time/months';
+import { h, safeLink } from './dom';
+import { formatInt } from './format';
+import { MSG } from './messages';
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>, text?: string): SVGElementTagNameMap[K] {
+  const el = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
+  if (text !== undefined) el.textContent = text;
+  return el;
+}
+
+export function renderCoverageChart(root: HTMLElement, index: AgencyIndex, history: History): void {
+  const rows = coverageRows(index, history.totals);
+  if (!rows.length) {
+    root.replaceChildren();
+    return;
+  }
+  const partners = rows.filter((r) => r.total.metric === 'partners_total');
+  const first = Math.min(index.minStart, ...rows.map((r) => r.month));
+  const last = Math.max(index.maxStart, ...rows.map((r) => r.month));
+  const mapped: number[] = [];
+  for (let m = first; m <= last; m++) mapped.push(mappedActiveAt(index, m));
+  const peak = Math.max(1, ...mapped, ...partners.map((r) => r.total.value));
+  const W = 1000, H = 90, PAD = 12;
+  const x = (m: Month) => ((m - first) / Math.max(1, last - first)) * W;
+  const y = (v: number) => H - PAD - ((H - 2 * PAD) * v) / peak;
+
+  const chart = svg('svg', { class: 'coverage-chart', viewBox: `0 0 ${W} ${H}`, preserveAspectRatio: 'none', role: 'img', 'aria-label': MSG.coverageChartLabel });
+  chart.append(svg('polyline', { class: 'mapped-line', points: mapped.map((v, k) => `${x(first + k).toFixed(1)},${y(v).toFixed(1)}`).join(' ') }));
+  for (const r of partners) {
+    const cx = x(r.month), cy = y(r.total.value);
+    const mark = r.total.at_least
+      ? svg('path', { class: 'reported-mark at-least', d: `M${cx - 6},${cy + 5} L${cx},${cy - 6} L${cx + 6},${cy + 5} Z` })
+      : svg('circle', { class: 'reported-mark', cx, cy, r: 5 });
+    mark.append(svg('title', {}, MSG.reportedMarkTitle(monthLabel(r.month), formatInt(r.total.value), r.total.at_least, r.total.source.publisher)));
+    chart.append(mark);
+  }
+  for (let yr = Math.ceil(first / 12); yr * 12 <= last; yr++) {
+    chart.append(svg('text', { class: 'year-tick', x: x(yr * 12) + 2, y: H - 1 }, String(yr)));
+  }
+
+  const table = h('table', { class: 'coverage-table' },
+    h('caption', {}, MSG.coverageTableCaption),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, MSG.coverageColWhen), h('th', { scope: 'col' }, MSG.coverageColReported), h('th', { scope: 'col' }, MSG.coverageColMapped), h('th', { scope: 'col' }, MSG.coverageColSource))),
+    h('tbody', {}, ...rows.map((r) => {
+      const t = r.total;
+      const reported = `${t.at_least ? MSG.moreThan : ''}${formatInt(t.value)} ${t.metric === 'joined_in_year' ? MSG.joinedInYear : MSG.partnersAt}`;
+      const mappedText = t.metric === 'joined_in_year' ? MSG.mappedJoined(formatInt(r.mapped)) : MSG.mappedActive(formatInt(r.mapped));
+      return h('tr', {},
+        h('td', {}, t.metric === 'joined_in_year' ? t.as_of : monthLabel(r.month)),
+        h('td', { title: t.scope }, reported),
+        h('td', {}, mappedText),
+        h('td', {}, safeLink(t.source.url, t.source.publisher)),
+      );
+    })),
+  );
+  root.replaceChildren(
+    h('div', { class: 'coverage-legend' },
+      h('span', { class: 'key mapped-key', 'aria-hidden': 'true' }), MSG.coverageKeyMapped,
+      h('span', { class: 'key reported-key', 'aria-hidden': 'true' }), MSG.coverageKeyReported,
+    ),
+    chart,
+    h('details', { class: 'coverage-details' }, h('summary', {}, MSG.coverageDetails), table),
+  );
+}
+
+/** The About text on how much of the published total the map holds, from the latest partner total. */
+export function coverageSentence(index: AgencyIndex, history: History): string | null {
+  const latest = coverageRows(index, history.totals).filter((r) => r.total.metric === 'partners_total').at(-1);
+  if (!latest) return null;
+  const t = latest.total;
+  return MSG.coverageSentence(formatInt(t.value), t.at_least, t.scope, t.source.publisher, monthLabel(latest.month), formatInt(latest.mapped), latest.share);
+}
