@@ -25,7 +25,10 @@ import { AgencyList } from './ui/agency-list';
 import { renderCard, renderCardError, renderCardLoading } from './ui/agency-card';
 import { renderLegend } from './ui/legend';
 import { setupAbout } from './ui/about';
-import { notify } from './ui/notices';
+import { notify, notifyLink } from './ui/notices';
+import { bindAgencyPreview } from './ui/agency-preview';
+import { returnFocusFromDialogs } from './ui/dialog-focus';
+import { placesAround } from './search/places-around';
 import { $ } from './ui/dom';
 import { AreaSearch } from './ui/area-search';
 import type { AreaRow } from './ui/area-search';
@@ -132,12 +135,20 @@ export class App {
       },
     });
     setupAbout($('#about-dialog') as HTMLDialogElement, $('#about-button'), index, dataset);
+    returnFocusFromDialogs();
+    // Escape closes the agency card (dialogs close themselves).
+    document.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape' && !e.defaultPrevented && !document.querySelector('dialog[open]') && !$('#card').hidden) {
+        ($('#card .close') as HTMLButtonElement | null)?.click();
+      }
+    });
     this.area.setQuery(s.area, s.radius);
 
     this.mapView = mapView;
     if (mapView) {
       mapView.onSelect = (i) => this.select(i);
       mapView.onMoveEnd = (view) => this.onMoveEnd(view);
+      bindAgencyPreview([$('#list'), $('#area-search')], (id) => index.byId.get(id), (i) => mapView.names?.show(i), () => mapView.names?.hide());
       mapView.onOnlineFailed = () => {
         this.set({ basemap: 'bundled' });
         notify($('#notices'), 'The online street map could not be reached; showing the bundled map instead.', 'warning');
@@ -248,7 +259,7 @@ export class App {
       this.mapView.setSelected(sel);
       this.renderList();
       this.renderLegend();
-      this.areaLayer = new AreaLayer(this.mapView.map);
+      this.areaLayer = new AreaLayer(this.mapView.map, () => this.mapView!.padding());
       if (this.store.state.area) void this.runArea(this.store.state, !this.store.state.view);
       this.mapView.map.once('idle', () => {
         // The benchmark reads this mark: navigation start to every agency drawn.
@@ -308,13 +319,13 @@ export class App {
     if (!s.area) {
       this.area.render({ status: 'idle' });
       this.areaLayer?.clear();
+      this.areaShown = false;
+      this.areaSearch = null;
+      this.renderLegendNow();
       return;
     }
     const parsed = parseAreaQuery(s.area);
-    if (!parsed.ok) {
-      this.areaLayer?.clear();
-      return this.area.render({ status: 'error', message: parsed.message });
-    }
+    if (!parsed.ok) return this.areaFailed(parsed.message, fly);
     this.area.render({ status: 'loading', query: s.area });
     let data: AreaData;
     try {
@@ -325,11 +336,9 @@ export class App {
     }
     if (token !== this.areaToken) return;
     const resolved = resolveArea(parsed.query, this.areaContext(data));
-    if (!resolved.ok) {
-      this.areaLayer?.clear();
-      return this.area.render({ status: 'error', message: resolved.message });
-    }
+    if (!resolved.ok) return this.areaFailed(resolved.message, fly, resolved.choices);
     const m = resolved.match;
+    this.areaShown = true;
     if (m.kind === 'coords' && s.area === this.locatedArea) m.label = 'your location';
     const county = m.countyFips ? (data.counties.find((c) => c.fips === m.countyFips) ?? null) : countyAt(data.counties, m.lon, m.lat);
     const idx = this.index;
@@ -351,9 +360,35 @@ export class App {
       withinCount: near.withinCount,
       nearest: near.nearest ? row(near.nearest.i, near.nearest.miles) : null,
       filtered: !isDefaultFilters(s.filters),
+      note: resolved.note,
     });
-    this.areaLayer?.show([m.lon, m.lat], s.radius, county?.feature ?? null, fly);
+    // The answer's agencies outside the circle (county-wide ones, the nearest beyond it) are framed too.
+    const include: [number, number][] = covering.map((r) => [idx.lon[r.i], idx.lat[r.i]]);
+    if (!near.withinCount && near.nearest) include.push([idx.lon[near.nearest.i], idx.lat[near.nearest.i]]);
+    this.areaSearch = { radius: s.radius, county: !!county };
+    this.renderLegendNow();
+    const show = () => this.areaLayer?.show([m.lon, m.lat], s.radius, county?.feature ?? null, true, include, placesAround(data.gazetteer, m.lon, m.lat, s.radius * 2.5));
+    if (fly && this.mapView) this.mapView.frameWith(show);
+    else this.areaLayer?.show([m.lon, m.lat], s.radius, county?.feature ?? null, false, include, placesAround(data.gazetteer, m.lon, m.lat, s.radius * 2.5));
   }
+
+  /**
+   * A search that found nothing (or must ask which place) clears the previous
+   * place from the map and the view, and says so.
+   */
+  private areaFailed(message: string, fly: boolean, choices?: { label: string; value: string }[]): void {
+    const had = this.areaShown;
+    this.areaShown = false;
+    this.areaSearch = null;
+    this.areaLayer?.clear();
+    this.renderLegendNow();
+    if (had && fly) this.mapView?.fitAll();
+    this.area.render({ status: 'error', message, choices, cleared: had });
+  }
+
+  /** A searched place is on the map now. */
+  private areaShown = false;
+  private areaSearch: { radius: number; county: boolean } | null = null;
 
   private showMapMissing(): void {
     const msg = $('#map-message');
@@ -388,7 +423,12 @@ export class App {
     return s.agency === null ? null : (this.index.byId.get(s.agency) ?? null);
   }
 
+  /** What had focus when the card opened: closing it goes back there. */
+  private cardOpener: HTMLElement | null = null;
+
   select(i: number | null, opts: { reveal?: boolean } = {}): void {
+    const active = document.activeElement as HTMLElement | null;
+    if (i !== null && active && !$('#card').contains(active) && active !== document.body) this.cardOpener = active;
     this.set({ agency: i === null ? null : this.index.ids[i] });
     if (i !== null && opts.reveal) this.mapView?.reveal(i);
     if (i !== null) {
@@ -432,7 +472,7 @@ export class App {
     if (location.hash === this.appliedHash) return;
     this.appliedHash = location.hash;
     const { state, notices } = parseUrlState(location.hash, location.search);
-    for (const n of notices) notify($('#notices'), n, 'info');
+    notifyLink($('#notices'), notices);
     // Nothing queued from before may overwrite the restored state.
     this.timeline.stop();
     this.filtersPanel.cancelPending();
@@ -496,6 +536,9 @@ export class App {
     } else {
       const close = () => {
         this.select(null);
+        const opener = this.cardOpener;
+        this.cardOpener = null;
+        if (opener?.isConnected && opener.offsetParent) return opener.focus();
         // Back to the agency's row, or to the list when the row is not shown.
         const rowButton = document.querySelector<HTMLElement>(`#list button[data-id="${this.index.ids[i]}"]`);
         if (rowButton?.offsetParent) rowButton.focus();
@@ -563,9 +606,15 @@ export class App {
   }
 
   private renderLegend(): void {
+    this.renderLegendNow();
+    // A bigger or smaller legend: keep what the app framed clear of it.
+    this.mapView?.reframe();
+  }
+
+  private renderLegendNow(): void {
     renderLegend(
       $('#legend'),
-      { layers: this.store.state.layers, dateDomain: [this.index.minStart, this.index.maxStart], ...this.legendInput() },
+      { layers: this.store.state.layers, dateDomain: [this.index.minStart, this.index.maxStart], ...this.legendInput(), search: this.areaSearch },
       this.legendCollapsed,
       () => {
         this.legendCollapsed = !this.legendCollapsed;

@@ -13,6 +13,9 @@ import { AgenciesLayer } from './agencies-layer';
 import { PerksLayer } from './perks-layer';
 import { DensityLayer } from './density-layer';
 import { addCounties, basemapStyle, ONLINE_ATTRIBUTION, ONLINE_TILES } from './basemap';
+import { AgencyNames } from './agency-names';
+import { MAP_OVERLAYS, overlayPadding } from './overlay-padding';
+import type { Padding } from './overlay-padding';
 
 export interface MapViewOptions {
   container: HTMLElement;
@@ -72,6 +75,13 @@ export class MapView {
   agencies!: AgenciesLayer;
   perks!: PerksLayer;
   density!: DensityLayer;
+  names!: AgencyNames;
+  /**
+   * The last framing the app chose (all agencies, a filtered region, a
+   * search), re-run when overlays change size; forgotten once the user
+   * moves the map.
+   */
+  private frame: (() => void) | null = null;
   /** The basemap style has loaded. */
   readonly ready: Promise<void>;
   private index: AgencyIndex | null = null;
@@ -123,6 +133,9 @@ export class MapView {
         resolve();
       });
     });
+    map.on('movestart', (e) => {
+      if ((e as { originalEvent?: unknown }).originalEvent) this.frame = null;
+    });
     map.on('moveend', () => {
       const c = map.getCenter();
       this.onMoveEnd({ lon: c.lng, lat: c.lat, zoom: map.getZoom() });
@@ -142,13 +155,11 @@ export class MapView {
   attach(index: AgencyIndex, colorOf: (i: number) => string): void {
     const map = this.map;
     this.index = index;
-    if (!this.o.view) {
-      const b = initialBounds(index);
-      if (b !== LOWER_48) map.fitBounds(b, { padding: framePadding(), duration: 0 });
-    }
+    if (!this.o.view) this.fitAll();
     this.agencies = new AgenciesLayer(map, index, colorOf);
     this.perks = new PerksLayer(map, index);
     this.density = new DensityLayer(map, index);
+    this.names = new AgencyNames(map, index);
     map.addSource('selected', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
     map.addLayer({
       id: 'selected-ring', type: 'circle', source: 'selected',
@@ -183,6 +194,23 @@ export class MapView {
     this.agencies.setMask(mask);
     this.perks.setMask(mask, layers.includes('perks'));
     this.density.setMask(mask, layers.includes('density'));
+    this.names.setMask(mask, layers.includes('points') || layers.includes('perks'));
+  }
+
+  /** Padding that keeps framed things clear of the legend, the controls and sheets. */
+  padding(base = 24): Padding {
+    return overlayPadding(this.o.container, MAP_OVERLAYS, base);
+  }
+
+  /** Frames something now and again whenever overlays change, until the user moves the map. */
+  frameWith(f: () => void): void {
+    this.frame = f;
+    f();
+  }
+
+  /** Re-runs the app's last framing (the legend or a sheet changed size). */
+  reframe(): void {
+    this.frame?.();
   }
 
   setSelected(i: number | null): void {
@@ -219,6 +247,7 @@ export class MapView {
   }
 
   setView(v: View): void {
+    this.frame = null;
     this.map.jumpTo({ center: [v.lon, v.lat], zoom: v.zoom });
   }
 
@@ -235,10 +264,10 @@ export class MapView {
       if (lat[i] > n) n = lat[i];
     }
     if (!Number.isFinite(w)) return;
-    this.map.fitBounds([w, s, e, n], { padding: framePadding(40), duration: 0, maxZoom: 10 });
+    this.frameWith(() => this.map.fitBounds([w, s, e, n], { padding: this.padding(40), duration: 0, maxZoom: 10 }));
   }
 
   fitAll(): void {
-    this.map.fitBounds(this.index ? initialBounds(this.index) : LOWER_48, { padding: framePadding(), duration: 0 });
+    this.frameWith(() => this.map.fitBounds(this.index ? initialBounds(this.index) : LOWER_48, { padding: this.padding(), duration: 0 }));
   }
 }

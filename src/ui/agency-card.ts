@@ -10,6 +10,7 @@ import { formatPartialDate } from '../time/months';
 import { h, safeLink, safeUrl } from './dom';
 import { formatCount, formatUsd } from './format';
 import { TYPE_LABELS } from './labels';
+import { MSG } from './messages';
 
 export const PROGRAM_LABELS: Record<Program['kind'], string> = {
   neighbors_portal: 'Neighbors law-enforcement portal',
@@ -39,6 +40,18 @@ function dateText(date: string | null): string {
   const words = formatPartialDate(date) ?? date;
   const prec = datePrecision(date);
   return prec === 'day' ? words : `${words} (${PRECISION_WORDS[prec]})`;
+}
+
+/**
+ * When the arrangements began on different dates (Lakeland: an MOU in
+ * December 2018, the portal from February 2019), one "began" date would
+ * contradict the programs below: say what each date is instead.
+ */
+function startLines(p: AgencyFeature['properties']): HTMLElement[] {
+  const dated = p.programs.filter((g) => g.start_date);
+  if (new Set(dated.map((g) => g.start_date)).size <= 1) return figure('Partnership began', dateText(p.start_date));
+  const order = [...dated].sort((a, b) => (a.start_date! < b.start_date! ? -1 : 1));
+  return order.flatMap((g) => figure(g.kind === 'neighbors_portal' ? MSG.cardPortalSince : MSG.cardProgramFrom(PROGRAM_LABELS[g.kind] ?? 'Arrangement'), dateText(g.start_date)));
 }
 
 function sourceItem(s: Source): HTMLLIElement {
@@ -119,7 +132,7 @@ export function renderCard(root: HTMLElement, f: AgencyFeature, onClose: () => v
     h('p', { class: 'place' }, place),
     ...(alsoHere ? [alsoHere] : []),
     h('dl', { class: 'facts' },
-      ...figure('Partnership began', dateText(p.start_date)),
+      ...startLines(p),
       ...(p.end_date ? figure('Ended', dateText(p.end_date)) : []),
       ...figure('Devices given', formatCount(p.devices_given, floor('devices_given'))),
       ...figure('Value of perks', formatUsd(p.perk_value_usd, floor('perk_value_usd'))),

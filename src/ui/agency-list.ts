@@ -9,6 +9,7 @@ import { formatPartialDate } from '../time/months';
 import { h } from './dom';
 import { ellipsize, formatInt, formatUsd } from './format';
 import { TYPE_LABELS } from './labels';
+import { MSG } from './messages';
 
 export type SortKey = 'name' | 'place' | 'start' | 'value';
 const PAGE = 100;
@@ -82,7 +83,7 @@ export class AgencyList {
     );
     const summary = h('p', { class: 'list-summary' },
       count === 0
-        ? 'No agency passes the filters in this part of the map.'
+        ? total === 0 ? MSG.listNoneMatch : MSG.listNoneInView(formatInt(total))
         : `${formatInt(count)} in view${count < total ? ` (of ${formatInt(total)} matching)` : ''}${count > rows.length ? `; showing the first ${formatInt(rows.length)}` : ''}.`,
     );
     const parts: Node[] = [summary];
