@@ -249,10 +249,12 @@ export class App {
     this.render(this.store.state, null);
     if (this.mapView) {
       await this.mapView.ready;
+      // Whether the link set the view: attaching frames the data, which records a view.
+      const linkView = this.store.state.view;
       this.mapView.attach(this.index, this.colorOf);
       this.mapView.density.onChange = () => this.renderLegend();
       const st = this.store.state;
-      if (!st.view && !isDefaultFilters(st.filters) && this.derived.count > 0) this.mapView.fitMask(this.derived.mask);
+      if (!linkView && !isDefaultFilters(st.filters) && this.derived.count > 0) this.mapView.fitMask(this.derived.mask);
       this.mapView.applyLayers(this.derived.mask, this.store.state.layers);
       this.mapView.setOnline(this.store.state.basemap === 'online');
       const sel = this.selectedIndex(this.store.state);
@@ -260,7 +262,7 @@ export class App {
       this.renderList();
       this.renderLegend();
       this.areaLayer = new AreaLayer(this.mapView.map, () => this.mapView!.padding());
-      if (this.store.state.area) void this.runArea(this.store.state, !this.store.state.view);
+      if (this.store.state.area) void this.runArea(this.store.state, !linkView);
       this.mapView.map.once('idle', () => {
         // The benchmark reads this mark: navigation start to every agency drawn.
         performance.mark('map-ready');

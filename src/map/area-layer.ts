@@ -25,7 +25,8 @@ export class AreaLayer {
     map.addSource(SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
     map.addSource(PLACES, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
     addSearchPin(map);
-    const before = map.getLayer('agency-clusters') ? 'agency-clusters' : undefined;
+    // Under the agencies and their names: the search never hides either.
+    const before = ['agency-name-labels', 'agency-clusters'].find((id) => map.getLayer(id));
     map.addLayer({ id: 'area-radius-fill', type: 'fill', source: SOURCE, filter: ['==', ['get', 'role'], 'radius'], paint: { 'fill-color': '#1b4f72', 'fill-opacity': 0.07 } }, before);
     map.addLayer({ id: 'area-radius-line', type: 'line', source: SOURCE, filter: ['==', ['get', 'role'], 'radius'], paint: { 'line-color': '#1b4f72', 'line-width': 1.5, 'line-dasharray': [3, 2] } }, before);
     map.addLayer({ id: 'area-county-line', type: 'line', source: SOURCE, filter: ['==', ['get', 'role'], 'county'], paint: { 'line-color': '#6a3d9a', 'line-width': 2.5 } }, before);
@@ -33,7 +34,8 @@ export class AreaLayer {
     map.addLayer({
       id: 'area-place-labels', type: 'symbol', source: PLACES,
       filter: ['>=', ['get', 'population'], ['step', ['zoom'], 100_000, 8, 20_000, 9, 5_000, 10, 1_500, 11, 0]],
-      layout: { 'text-field': ['get', 'name'], 'text-font': FONT, 'text-size': 11.5, 'symbol-sort-key': ['-', ['get', 'population']], 'text-padding': 4 },
+      // Below the town's point, where an agency's dot usually sits.
+      layout: { 'text-field': ['get', 'name'], 'text-font': FONT, 'text-size': 11.5, 'symbol-sort-key': ['-', ['get', 'population']], 'text-padding': 4, 'text-anchor': 'top', 'text-offset': [0, 0.7] },
       paint: { 'text-color': '#5b5850', 'text-halo-color': 'rgba(255,255,255,0.9)', 'text-halo-width': 1.3 },
     }, before);
     map.addLayer({

@@ -11,6 +11,14 @@ import { ellipsize, formatInt, formatUsd } from './format';
 import { TYPE_LABELS } from './labels';
 import { MSG } from './messages';
 
+/** "Jun 2019" (or "2019"): the list's short form; the card gives the full date and its precision. */
+function compactDate(date: string | null): string | null {
+  const words = formatPartialDate(date);
+  if (!words) return null;
+  const parts = words.split(' ');
+  return parts.length === 1 ? words : `${parts[parts.length - 2].slice(0, 3)} ${parts[parts.length - 1]}`;
+}
+
 export type SortKey = 'name' | 'place' | 'start' | 'value';
 const PAGE = 100;
 
@@ -126,9 +134,10 @@ export class AgencyList {
     const place = [p.city ?? p.county, p.state].filter(Boolean).join(', ');
     const v = this.index.value[i];
     return h('tr', { 'aria-current': this.selected === i ? 'true' : null, class: this.selected === i ? 'selected' : null },
-      h('th', { scope: 'row' }, btn, h('span', { class: 'type-tag' }, TYPE_LABELS[p.agency_type])),
+      // The type is in the name almost always ("… Police Department"); screen readers still hear it.
+      h('th', { scope: 'row' }, btn, h('span', { class: 'visually-hidden' }, `, ${TYPE_LABELS[p.agency_type]}`)),
       h('td', {}, ellipsize(place, 60)),
-      h('td', {}, formatPartialDate(p.start_date) ?? 'not documented'),
+      h('td', { class: p.start_date ? 'date' : 'muted', title: formatPartialDate(p.start_date) ?? null }, compactDate(p.start_date) ?? 'not documented'),
       h('td', { class: Number.isNaN(v) ? 'muted' : null }, formatUsd(Number.isNaN(v) ? null : v, (this.index.flags[i] & FLAG_AT_LEAST) !== 0)),
     );
   }
