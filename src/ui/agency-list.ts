@@ -92,7 +92,7 @@ export class AgencyList {
     const summary = h('p', { class: 'list-summary' },
       count === 0
         ? total === 0 ? MSG.listNoneMatch : MSG.listNoneInView(formatInt(total))
-        : `${formatInt(count)} in view${count < total ? ` (of ${formatInt(total)} matching)` : ''}${count > rows.length ? `; showing the first ${formatInt(rows.length)}` : ''}.`,
+        : `${formatInt(count)} in view${count < total ? ` (of ${formatInt(total)} matching)` : ''}${count > rows.length ? `; showing the first ${formatInt(rows.length)}` : ''}. ${MSG.listDashKey}`,
     );
     const parts: Node[] = [summary];
     if (count) parts.push(h('div', { class: 'table-scroll' }, table));
@@ -105,7 +105,10 @@ export class AgencyList {
       });
       parts.push(more);
     }
+    // The list re-renders as the map moves: keep keyboard focus on the same agency.
+    const focused = this.root.contains(document.activeElement) ? (document.activeElement as HTMLElement).dataset.id : undefined;
     this.root.replaceChildren(...parts);
+    if (focused) this.root.querySelector<HTMLElement>(`button[data-id="${CSS.escape(focused)}"]`)?.focus({ preventScroll: true });
   }
 
   private header(key: SortKey, label: string): HTMLTableCellElement {
@@ -138,7 +141,10 @@ export class AgencyList {
       h('th', { scope: 'row' }, btn, h('span', { class: 'visually-hidden' }, `, ${TYPE_LABELS[p.agency_type]}`)),
       h('td', {}, ellipsize(place, 60)),
       h('td', { class: p.start_date ? 'date' : 'muted', title: formatPartialDate(p.start_date) ?? null }, compactDate(p.start_date) ?? 'not documented'),
-      h('td', { class: Number.isNaN(v) ? 'muted' : null }, formatUsd(Number.isNaN(v) ? null : v, (this.index.flags[i] & FLAG_AT_LEAST) !== 0)),
+      // Undocumented reads "not documented" (never zero); a dash keeps the column narrow, keyed above the table.
+      Number.isNaN(v)
+        ? h('td', { class: 'muted nd', title: 'not documented' }, h('span', { 'aria-hidden': 'true' }, '—'), h('span', { class: 'visually-hidden' }, 'not documented'))
+        : h('td', {}, formatUsd(v, (this.index.flags[i] & FLAG_AT_LEAST) !== 0)),
     );
   }
 

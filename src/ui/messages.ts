@@ -26,6 +26,7 @@ export const MSG = {
   // Agency list
   listNoneInView: (total: string) => `No partnered agency in this part of the map (${total} match the filters elsewhere).`,
   listNoneMatch: 'No agency passes the filters.',
+  listDashKey: '— : not documented.',
 
   // Link notices, grouped
   linkNoticeSummary: (n: number) => (n === 1 ? 'One part of the link was not used:' : `${n.toLocaleString('en-US')} parts of the link were not used:`),

@@ -256,3 +256,123 @@ describe('resident journey on a phone (390×844)', () => {
     await p2.context().close();
   });
 });
+
+describe('for everyone on the resident’s way (1366×850)', () => {
+  let page: Page;
+  beforeAll(async () => {
+    ({ page } = await newPage(browser, { viewport: DESKTOP }));
+  });
+  afterAll(async () => page?.context().close());
+
+  it('the agency list shows at least 15 whole rows, and no name breaks inside a word', async () => {
+    await open(page);
+    await screenshot(page, 'journey-everyone-desktop-list');
+    const panel = (await page.locator('.side-panel').boundingBox())!;
+    const bottom = Math.min(panel.y + panel.height, DESKTOP.height);
+    let whole = 0;
+    for (const row of await page.locator('#list tbody tr').all()) {
+      const b = await row.boundingBox();
+      if (b && b.y >= panel.y && b.y + b.height <= bottom) whole++;
+    }
+    expect(whole).toBeGreaterThanOrEqual(15);
+    const broken = await page.locator('#list .row-select').evaluateAll((buttons) =>
+      buttons.flatMap((b) => {
+        const text = b.firstChild;
+        if (!text || text.nodeType !== Node.TEXT_NODE) return [];
+        const out: string[] = [];
+        const re = /\S+/g;
+        let m: RegExpExecArray | null;
+        while ((m = re.exec(text.textContent ?? ''))) {
+          const r = document.createRange();
+          r.setStart(text, m.index);
+          r.setEnd(text, m.index + m[0].length);
+          const tops = new Set([...r.getClientRects()].map((x) => Math.round(x.top)));
+          if (tops.size > 1) out.push(m[0]);
+        }
+        return out;
+      }),
+    );
+    expect(broken).toEqual([]);
+    // Undocumented values still read "not documented".
+    expect(await page.locator('#list td.nd').first().textContent()).toContain('not documented');
+  });
+
+  it('a link with many unknown keys gives one short notice, dismissed at once; the map stays in the first screen', async () => {
+    const keys = Array.from({ length: 12 }, (_, k) => `junk${k}=1`).join('&');
+    await open(page, keys);
+    expect(await page.locator('#notices .notice').count()).toBe(1);
+    const map = (await page.locator('#map').boundingBox())!;
+    expect(map.y).toBeLessThan(250);
+    await screenshot(page, 'journey-everyone-desktop-notices');
+    const many = Array.from({ length: 5000 }, (_, k) => `k${k}=1`).join('&');
+    await open(page, many);
+    expect(await page.locator('#notices .notice').count()).toBe(1);
+    const box = (await page.locator('#notices').boundingBox())!;
+    expect(box.height).toBeLessThan(160);
+    expect(await page.locator('#notices').textContent()).toContain('5,000');
+    await page.locator('#notices .dismiss').click();
+    expect(await page.locator('#notices .notice').count()).toBe(0);
+  });
+
+  it('Escape closes a dialog and the card, returning focus to where it was; focus is not drawn as an error', async () => {
+    await open(page);
+    await page.locator('#about-button').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('#about-dialog[open]').waitFor();
+    await page.keyboard.press('Escape');
+    await page.locator('#about-dialog').waitFor({ state: 'hidden' });
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('about-button');
+
+    const row = page.locator('#list .row-select').first();
+    await row.focus();
+    await page.keyboard.press('Enter');
+    await page.locator('#card').waitFor({ state: 'visible' });
+    await page.keyboard.press('Escape');
+    await page.locator('#card').waitFor({ state: 'hidden' });
+    const id = await row.getAttribute('data-id');
+    // Focus is back on that agency's name, also after the map finished moving to it.
+    await waitForIdle(page);
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.id)).toBe(id);
+
+    // The search box's focus ring is not the colour of an error message.
+    await search(page, '00000');
+    const errorColor = await page.locator('#area-result .area-error').evaluate((e) => getComputedStyle(e).color);
+    await page.locator('#area-input').focus();
+    const ring = await page.locator('#area-input').evaluate((e) => getComputedStyle(e).outlineColor);
+    expect(ring).not.toBe(errorColor);
+    const [r, g, b] = ring.match(/\d+/g)!.map(Number);
+    expect(b).toBeGreaterThan(r);
+    expect(g + b).toBeGreaterThan(0);
+  });
+
+  it('the card says what each date is when arrangements differ (Lakeland, FL)', async () => {
+    await open(page, 'agency=lakeland-police-department-fl');
+    await page.waitForFunction(() => {
+      const c = document.querySelector('#card');
+      return c && !(c as HTMLElement).hidden && !c.hasAttribute('aria-busy');
+    });
+    const facts = (await page.locator('#card .facts').textContent()) ?? '';
+    expect(facts).toContain('Neighbors portal active since27 February 2019');
+    expect(facts).toContain('Device donation from13 December 2018');
+    expect(facts).not.toContain('Partnership began');
+    await screenshot(page, 'journey-everyone-desktop-lakeland-card');
+  });
+
+  it('About offers a corrections template that opens as a table, and no invented address', async () => {
+    await page.locator('#about-button').click();
+    const about = page.locator('#about-dialog');
+    await about.waitFor();
+    const text = (await about.textContent()) ?? '';
+    expect(text).toContain('Corrections and missing agencies');
+    expect(await about.locator('a[href^="mailto:"]').count()).toBe(0);
+    const [dl] = await Promise.all([page.waitForEvent('download'), about.locator('#corrections-template').click()]);
+    expect(dl.suggestedFilename()).toMatch(/\.csv$/);
+    const { readFile } = await import('node:fs/promises');
+    const Papa = (await import('papaparse')).default;
+    const parsed = Papa.parse<string[]>(await readFile((await dl.path())!, 'utf8'));
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.data[0]).toEqual(expect.arrayContaining(['agency_name', 'state', 'start_date', 'source_url', 'source_publisher']));
+    await about.locator('#corrections').screenshot({ path: 'tests/artifacts/journey-everyone-corrections.png' });
+    await page.keyboard.press('Escape');
+  });
+});
