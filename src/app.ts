@@ -261,7 +261,7 @@ export class App {
       this.mapView.setSelected(sel);
       this.renderList();
       this.renderLegend();
-      this.areaLayer = new AreaLayer(this.mapView.map, () => this.mapView!.padding());
+      this.areaLayer = new AreaLayer(this.mapView.map, (b) => this.mapView!.padding(24, b));
       if (this.store.state.area) void this.runArea(this.store.state, !linkView);
       this.mapView.map.once('idle', () => {
         // The benchmark reads this mark: navigation start to every agency drawn.

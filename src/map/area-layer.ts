@@ -21,7 +21,7 @@ export interface NearbyPlace {
 }
 
 export class AreaLayer {
-  constructor(private map: maplibregl.Map, private padding: () => Padding) {
+  constructor(private map: maplibregl.Map, private padding: (bounds: [number, number, number, number]) => Padding) {
     map.addSource(SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
     map.addSource(PLACES, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
     addSearchPin(map);
@@ -63,7 +63,7 @@ export class AreaLayer {
         w = Math.min(w, x); e = Math.max(e, x); s = Math.min(s, y); n = Math.max(n, y);
       }
       // Room above the place for the pin, and around the edge agencies for their dots.
-      this.map.fitBounds([w, s, e, n], { padding: this.padding(), duration: 0, maxZoom: 13 });
+      this.map.fitBounds([w, s, e, n], { padding: this.padding([w, s, e, n]), duration: 0, maxZoom: 13 });
     }
   }
 

@@ -14,7 +14,7 @@ import { PerksLayer } from './perks-layer';
 import { DensityLayer } from './density-layer';
 import { addCounties, basemapStyle, ONLINE_ATTRIBUTION, ONLINE_TILES } from './basemap';
 import { AgencyNames } from './agency-names';
-import { MAP_OVERLAYS, overlayPadding } from './overlay-padding';
+import { MAP_OVERLAYS, overlayPadding, screenAspect } from './overlay-padding';
 import type { Padding } from './overlay-padding';
 
 export interface MapViewOptions {
@@ -198,8 +198,8 @@ export class MapView {
   }
 
   /** Padding that keeps framed things clear of the legend, the controls and sheets. */
-  padding(base = 24): Padding {
-    return overlayPadding(this.o.container, MAP_OVERLAYS, base);
+  padding(base = 24, bounds?: [number, number, number, number]): Padding {
+    return overlayPadding(this.o.container, MAP_OVERLAYS, base, bounds ? screenAspect(bounds) : undefined);
   }
 
   /** Frames something now and again whenever overlays change, until the user moves the map. */
@@ -264,10 +264,11 @@ export class MapView {
       if (lat[i] > n) n = lat[i];
     }
     if (!Number.isFinite(w)) return;
-    this.frameWith(() => this.map.fitBounds([w, s, e, n], { padding: this.padding(40), duration: 0, maxZoom: 10 }));
+    this.frameWith(() => this.map.fitBounds([w, s, e, n], { padding: this.padding(40, [w, s, e, n]), duration: 0, maxZoom: 10 }));
   }
 
   fitAll(): void {
-    this.frameWith(() => this.map.fitBounds(this.index ? initialBounds(this.index) : LOWER_48, { padding: this.padding(), duration: 0 }));
+    const b = (this.index ? initialBounds(this.index) : LOWER_48) as [number, number, number, number];
+    this.frameWith(() => this.map.fitBounds(b, { padding: this.padding(24, b), duration: 0 }));
   }
 }

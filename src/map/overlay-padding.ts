@@ -18,8 +18,13 @@ export interface Rect {
   bottom: number;
 }
 
-/** Pure: the map's rectangle and the overlays' rectangles (same coordinates). */
-export function paddingFor(map: Rect, overlays: Rect[], base = 24, gap = 10): Padding {
+/**
+ * Pure: the map's rectangle and the overlays' rectangles (same coordinates).
+ * `aspect` (width / height of what is framed, on screen) picks, for each
+ * overlay, the side that leaves the framed thing biggest; without it, the
+ * side that keeps the largest share of the map.
+ */
+export function paddingFor(map: Rect, overlays: Rect[], base = 24, gap = 10, aspect?: number): Padding {
   const pad: Padding = { top: base, right: base, bottom: base, left: base };
   const width = map.right - map.left, height = map.bottom - map.top;
   for (const o of overlays) {
@@ -32,8 +37,12 @@ export function paddingFor(map: Rect, overlays: Rect[], base = 24, gap = 10): Pa
       ['top', b - map.top + gap, height],
       ['bottom', map.bottom - t + gap, height],
     ];
-    // The side that keeps the largest share of the map.
-    cuts.sort((x, y) => x[1] / x[2] - y[1] / y[2]);
+    const scale = (side: keyof Padding, px: number) => {
+      const p = { ...pad, [side]: Math.max(pad[side], px) };
+      return Math.min((width - p.left - p.right) / aspect!, height - p.top - p.bottom);
+    };
+    if (aspect && Number.isFinite(aspect) && aspect > 0) cuts.sort((x, y) => scale(y[0], y[1]) - scale(x[0], x[1]));
+    else cuts.sort((x, y) => x[1] / x[2] - y[1] / y[2]);
     const [side, px] = cuts[0];
     pad[side] = Math.max(pad[side], px);
   }
@@ -53,7 +62,7 @@ export function paddingFor(map: Rect, overlays: Rect[], base = 24, gap = 10): Pa
 }
 
 /** The overlays on screen now, measured against the map container. */
-export function overlayPadding(container: HTMLElement, selectors: readonly string[], base = 24): Padding {
+export function overlayPadding(container: HTMLElement, selectors: readonly string[], base = 24, aspect?: number): Padding {
   const map = container.getBoundingClientRect();
   const rects: Rect[] = [];
   for (const sel of selectors) {
@@ -63,8 +72,18 @@ export function overlayPadding(container: HTMLElement, selectors: readonly strin
       if (r.width && r.height) rects.push(r);
     }
   }
-  return paddingFor(map, rects, base);
+  return paddingFor(map, rects, base, 10, aspect);
 }
 
 /** What floats over the map: the legend, the map's controls, and the sheets on phones. */
 export const MAP_OVERLAYS = ['#legend', '.maplibregl-ctrl-top-right', '.maplibregl-ctrl-bottom-right', '#area-result', '#card'] as const;
+
+/** Width / height on screen (Web Mercator) of a [west, south, east, north] box. */
+export function screenAspect([w, s, e, n]: [number, number, number, number]): number {
+  const y = (lat: number) => {
+    const t = Math.sin((Math.max(-85, Math.min(85, lat)) * Math.PI) / 180);
+    return (0.25 * Math.log((1 + t) / (1 - t))) / Math.PI;
+  };
+  const h = y(n) - y(s);
+  return h > 0 ? (e - w) / 360 / h : 1;
+}

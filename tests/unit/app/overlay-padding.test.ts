@@ -20,6 +20,14 @@ describe('framing clear of overlays', () => {
     expect(paddingFor(map, [sheet], 24, 10).bottom).toBe(210);
     expect(paddingFor(map, [{ left: 900, top: 0, right: 1000, bottom: 100 }])).toEqual({ top: 24, right: 24, bottom: 24, left: 24 });
   });
+  it('for a wide frame, the zoom buttons push from the top rather than squeeze it sideways', () => {
+    const controls = { left: 760, top: 10, right: 790, bottom: 70 };
+    const wide = paddingFor(map, [controls], 24, 10, 2.2);
+    expect(wide.top).toBe(80);
+    expect(wide.right).toBe(24);
+    const tall = paddingFor(map, [controls], 24, 10, 0.3);
+    expect(tall.right).toBe(50);
+  });
   it('never pads the whole map away', () => {
     const huge = { left: 0, top: 50, right: 800, bottom: 600 };
     const p = paddingFor(map, [huge]);
