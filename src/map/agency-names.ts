@@ -11,7 +11,7 @@ import { TYPE_LABELS } from '../ui/labels';
 
 const SOURCE = 'agency-names';
 /** From this zoom, agencies drawn alone get their name beside them. */
-export const NAME_ZOOM = 8.5;
+export const NAME_ZOOM = 8;
 const HOVER_LAYERS = ['agency-points', 'perks-valued', 'perks-undocumented'];
 
 export class AgencyNames {
