@@ -556,6 +556,8 @@ export class App {
           if (f) renderCard(card, f, close, this.colocated(i));
           else renderCardError(card, row, close, () => this.renderSelection(this.store.state));
           if (focused) ($('#card-title', card) as HTMLElement).focus({ preventScroll: true });
+          // On phones the card rises over the map: keep the agency's dot above it.
+          requestAnimationFrame(() => this.mapView?.keepClear(i));
           document.body.setAttribute('data-card-ready', row.id);
         },
         () => {

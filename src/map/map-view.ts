@@ -198,8 +198,27 @@ export class MapView {
   }
 
   /** Padding that keeps framed things clear of the legend, the controls and sheets. */
-  padding(base = 24, bounds?: [number, number, number, number]): Padding {
-    return overlayPadding(this.o.container, MAP_OVERLAYS, base, bounds ? screenAspect(bounds) : undefined);
+  padding(base = 24, bounds?: [number, number, number, number], minShare?: number): Padding {
+    return overlayPadding(this.o.container, MAP_OVERLAYS, base, bounds ? screenAspect(bounds) : undefined, minShare);
+  }
+
+  /** Moves the map, if needed, so an agency sits clear of every overlay (the card sheet on phones). */
+  keepClear(i: number): void {
+    if (!this.index) return;
+    // Never cut short a move in progress (revealing the agency): check where it ends.
+    if (this.map.isMoving()) {
+      this.map.once('moveend', () => this.keepClear(i));
+      return;
+    }
+    const p = this.map.project([this.index.lon[i], this.index.lat[i]]);
+    // The truly visible part, however small (no minimum share as when framing).
+    const pad = this.padding(30, undefined, 0);
+    const c = this.map.getContainer();
+    const w = c.clientWidth, h = c.clientHeight;
+    if (p.x >= pad.left && p.x <= w - pad.right && p.y >= pad.top && p.y <= h - pad.bottom) return;
+    const tx = (pad.left + w - pad.right) / 2, ty = (pad.top + h - pad.bottom) / 2;
+    const now = this.map.project(this.map.getCenter());
+    this.map.jumpTo({ center: this.map.unproject([now.x + p.x - tx, now.y + p.y - ty]) });
   }
 
   /** Frames something now and again whenever overlays change, until the user moves the map. */

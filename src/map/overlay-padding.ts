@@ -24,7 +24,7 @@ export interface Rect {
  * overlay, the side that leaves the framed thing biggest; without it, the
  * side that keeps the largest share of the map.
  */
-export function paddingFor(map: Rect, overlays: Rect[], base = 24, gap = 10, aspect?: number): Padding {
+export function paddingFor(map: Rect, overlays: Rect[], base = 24, gap = 10, aspect?: number, minShare = 1 / 3): Padding {
   const pad: Padding = { top: base, right: base, bottom: base, left: base };
   const width = map.right - map.left, height = map.bottom - map.top;
   for (const o of overlays) {
@@ -49,8 +49,8 @@ export function paddingFor(map: Rect, overlays: Rect[], base = 24, gap = 10, asp
   // Never pad the frame away: keep at least a third of each dimension.
   const fit = (a: keyof Padding, b: keyof Padding, size: number) => {
     const room = size - pad[a] - pad[b];
-    const min = size / 3;
-    if (room < min) {
+    const min = size * minShare;
+    if (room < min && pad[a] + pad[b] > 0) {
       const k = (size - min) / (pad[a] + pad[b]);
       pad[a] = Math.floor(pad[a] * k);
       pad[b] = Math.floor(pad[b] * k);
@@ -62,9 +62,13 @@ export function paddingFor(map: Rect, overlays: Rect[], base = 24, gap = 10, asp
 }
 
 /** The overlays on screen now, measured against the map container. */
-export function overlayPadding(container: HTMLElement, selectors: readonly string[], base = 24, aspect?: number): Padding {
+export function overlayPadding(container: HTMLElement, selectors: readonly string[], base = 24, aspect?: number, minShare?: number): Padding {
   const map = container.getBoundingClientRect();
-  const rects: Rect[] = [];
+  // Parts of the map below or above the window are as hidden as parts under an overlay.
+  const rects: Rect[] = [
+    { left: map.left, right: map.right, top: window.innerHeight, bottom: Math.max(map.bottom, window.innerHeight) },
+    { left: map.left, right: map.right, top: Math.min(map.top, 0), bottom: 0 },
+  ];
   for (const sel of selectors) {
     for (const el of document.querySelectorAll<HTMLElement>(sel)) {
       if (el.hidden || !el.offsetParent && getComputedStyle(el).position !== 'fixed') continue;
@@ -72,7 +76,7 @@ export function overlayPadding(container: HTMLElement, selectors: readonly strin
       if (r.width && r.height) rects.push(r);
     }
   }
-  return paddingFor(map, rects, base, 10, aspect);
+  return paddingFor(map, rects, base, 10, aspect, minShare);
 }
 
 /** What floats over the map: the legend, the map's controls, and the sheets on phones. */

@@ -231,7 +231,25 @@ describe('resident journey on a phone (390×844)', () => {
     expect(inside(title, PHONE)).toBe(true);
     expect(await page.locator('#card-title').textContent()).toContain(label.replace(/…$/, ''));
     expect(await page.evaluate(() => window.scrollY)).toBeLessThan(50);
+    await waitForIdle(page);
     await screenshot(page, 'journey-resident-phone-2-card');
+    // The agency's red selection ring shows on the map above the card, not under it.
+    const card = (await page.locator('#card').boundingBox())!;
+    const map = (await page.locator('#map').boundingBox())!;
+    const png = PNG.sync.read(await page.screenshot());
+    let red = 0, cut = 0;
+    for (let y = Math.ceil(map.y); y < Math.floor(card.y); y++) {
+      for (let x = 0; x < png.width; x++) {
+        const k = (y * png.width + x) * 4;
+        if (png.data[k] > 190 && png.data[k + 1] < 80 && png.data[k + 2] < 80) {
+          red++;
+          // A ring touching the card's edge is partly under it.
+          if (y >= card.y - 4) cut++;
+        }
+      }
+    }
+    expect(red).toBeGreaterThan(40);
+    expect(cut).toBe(0);
     await page.keyboard.press('Escape');
     await page.locator('#card').waitFor({ state: 'hidden' });
     expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe(label);
