@@ -33,7 +33,7 @@ export class AreaLayer {
     // Towns around the search, more of them as you zoom in (largest first when they collide).
     map.addLayer({
       id: 'area-place-labels', type: 'symbol', source: PLACES,
-      filter: ['>=', ['get', 'population'], ['step', ['zoom'], 100_000, 8, 20_000, 9, 5_000, 10, 1_500, 11, 0]],
+      filter: ['>=', ['get', 'population'], ['step', ['zoom'], 100_000, 7, 20_000, 8, 5_000, 9, 1_500, 10, 0]],
       // Below the town's point, where an agency's dot usually sits.
       layout: { 'text-field': ['get', 'name'], 'text-font': FONT, 'text-size': 11.5, 'symbol-sort-key': ['-', ['get', 'population']], 'text-padding': 4, 'text-anchor': 'top', 'text-offset': [0, 0.7] },
       paint: { 'text-color': '#5b5850', 'text-halo-color': 'rgba(255,255,255,0.9)', 'text-halo-width': 1.3 },
