@@ -557,7 +557,7 @@ export class App {
           else renderCardError(card, row, close, () => this.renderSelection(this.store.state));
           if (focused) ($('#card-title', card) as HTMLElement).focus({ preventScroll: true });
           // On phones the card rises over the map: keep the agency's dot above it.
-          requestAnimationFrame(() => this.mapView?.keepClear(i));
+          requestAnimationFrame(() => this.mapView?.keepClear(i, card));
           document.body.setAttribute('data-card-ready', row.id);
         },
         () => {
@@ -610,9 +610,12 @@ export class App {
   }
 
   private renderLegend(): void {
+    const legend = $('#legend');
+    const before = `${legend.offsetWidth}x${legend.offsetHeight}`;
     this.renderLegendNow();
-    // A bigger or smaller legend: keep what the app framed clear of it.
-    this.mapView?.reframe();
+    // A bigger or smaller legend: keep what the app framed clear of it (only when its size changed,
+    // as reframing moves the map, which can redraw the legend).
+    if (`${legend.offsetWidth}x${legend.offsetHeight}` !== before) this.mapView?.reframe();
   }
 
   private renderLegendNow(): void {

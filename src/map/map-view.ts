@@ -202,12 +202,18 @@ export class MapView {
     return overlayPadding(this.o.container, MAP_OVERLAYS, base, bounds ? screenAspect(bounds) : undefined, minShare);
   }
 
-  /** Moves the map, if needed, so an agency sits clear of every overlay (the card sheet on phones). */
-  keepClear(i: number): void {
+  /**
+   * When `sheet` (the card on phones) covers part of the map, moves the map if
+   * needed so the agency sits clear of it and of every other overlay. Where
+   * the card sits beside the map nothing moves: the list under it stays put.
+   */
+  keepClear(i: number, sheet: HTMLElement): void {
     if (!this.index) return;
+    const a = sheet.getBoundingClientRect(), b = this.o.container.getBoundingClientRect();
+    if (sheet.hidden || a.right <= b.left || a.left >= b.right || a.bottom <= b.top || a.top >= b.bottom) return;
     // Never cut short a move in progress (revealing the agency): check where it ends.
     if (this.map.isMoving()) {
-      this.map.once('moveend', () => this.keepClear(i));
+      this.map.once('moveend', () => this.keepClear(i, sheet));
       return;
     }
     const p = this.map.project([this.index.lon[i], this.index.lat[i]]);
