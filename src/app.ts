@@ -384,8 +384,9 @@ export class App {
     this.areaSearch = null;
     this.areaLayer?.clear();
     this.renderLegendNow();
-    if (had && fly) this.mapView?.fitAll();
+    // The message first: on phones it is a sheet over the map, which the framing keeps clear of.
     this.area.render({ status: 'error', message, choices, cleared: had });
+    if (had && fly) this.mapView?.fitAll();
   }
 
   /** A searched place is on the map now. */

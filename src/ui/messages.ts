@@ -8,18 +8,14 @@ export const MSG = {
   areaChooseList: 'Places with this name',
   areaCorrected: (typed: string, shown: string) => `No place is called “${typed}”; showing ${shown}, the closest name.`,
   areaFailedCleared: 'The previous place was cleared from the map.',
-  areaHide: 'Hide results',
-  areaShow: 'Show results',
 
-  // Map: labels and the search marker
-  mapAgencyTip: (name: string, where: string) => `${name} — ${where}`,
+  // Map legend: the search
   legendSearchTitle: 'Your search',
   legendSearchPlace: 'Searched place',
   legendSearchRadius: (miles: number) => `Within ${miles} miles`,
   legendSearchCounty: 'County of the searched place',
 
   // Agency card: what each date is when arrangements differ
-  cardDatesDiffer: 'Each arrangement has its own date:',
   cardPortalSince: 'Neighbors portal active since',
   cardProgramFrom: (program: string) => `${program} from`,
 
@@ -31,7 +27,6 @@ export const MSG = {
   // Link notices, grouped
   linkNoticeSummary: (n: number) => (n === 1 ? 'One part of the link was not used:' : `${n.toLocaleString('en-US')} parts of the link were not used:`),
   linkNoticeMore: (n: number) => `…and ${n.toLocaleString('en-US')} more.`,
-  dismissAll: 'Dismiss',
   dismissNotice: 'Dismiss notice',
 
   // Corrections
