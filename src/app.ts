@@ -79,6 +79,8 @@ export class App {
   private countyKeys: (string | null)[] | null = null;
   private embedBar: EmbedBar | null = null;
   private readonly colorOf: (i: number) => string;
+  /** The view the page's link set (null: the app frames the data, a region or a search). */
+  private readonly linkView: View | null;
 
   constructor(
     index: AgencyIndex,
@@ -89,6 +91,7 @@ export class App {
   ) {
     this.index = index;
     this.store = new Store(initial);
+    this.linkView = initial.view;
     const s = initial;
     this.legendCollapsed = window.matchMedia('(max-width: 700px)').matches && !s.embed;
     this.colorOfMonth = startColorScale([index.minStart, index.maxStart]);
@@ -248,9 +251,9 @@ export class App {
   private async start(): Promise<void> {
     this.render(this.store.state, null);
     if (this.mapView) {
+      // Whether the link set the view, read before any map move (a resize, the first framing) records one.
+      const linkView = this.linkView;
       await this.mapView.ready;
-      // Whether the link set the view: attaching frames the data, which records a view.
-      const linkView = this.store.state.view;
       this.mapView.attach(this.index, this.colorOf);
       this.mapView.density.onChange = () => this.renderLegend();
       const st = this.store.state;

@@ -78,6 +78,15 @@ async function dotOf(page: Page, button: ReturnType<Page['locator']>): Promise<{
   return { x: xx, y, tip: ((await tip.textContent()) ?? '').trim() };
 }
 
+/** The map's scale bar, in miles, as a person reads it. */
+async function scaleMiles(page: Page): Promise<number> {
+  const t = (await page.locator('.maplibregl-ctrl-scale').textContent()) ?? '';
+  const m = /([\d.,]+)\s*(mi|ft)/.exec(t);
+  if (!m) throw new Error(`no scale: ${t}`);
+  const v = Number(m[1].replace(/,/g, ''));
+  return m[2] === 'ft' ? v / 5280 : v;
+}
+
 /** Checks every answer agency's dot lies on the map and under no overlay. */
 async function expectDotsClear(page: Page, names: number): Promise<void> {
   const map = (await page.locator('#map').boundingBox())!;
@@ -124,6 +133,7 @@ describe('resident journey on a desktop (1366×850)', () => {
     expect(text).toContain('Houston, TX');
     expect(text).toContain('Harris County, TX');
     await screenshot(page, 'journey-resident-desktop-1-houston');
+    expect(await scaleMiles(page)).toBeLessThanOrEqual(10);
     // Harris County has no documented county-wide partner: the answer says so, and names the nearest.
     expect(text).toContain('No partnered sheriff or county-wide agency is documented for Harris County, TX');
     const names = await visibleAnswerNames(page, DESKTOP);
@@ -189,6 +199,8 @@ describe('resident journey on a desktop (1366×850)', () => {
     const text = await answer(p2);
     expect(text).toContain('Harris County, TX');
     await screenshot(p2, 'journey-resident-desktop-6-shared-link');
+    // Framed on the area (a 10-mile circle), not the whole country.
+    expect(await scaleMiles(p2)).toBeLessThanOrEqual(10);
     const names = await visibleAnswerNames(p2, DESKTOP);
     expect(names.near.length).toBeGreaterThanOrEqual(4);
     await expectDotsClear(p2, 5);
@@ -268,6 +280,7 @@ describe('resident journey on a phone (390×844)', () => {
     await open(p2, 'area=Houston%2C%20TX');
     await answer(p2);
     await screenshot(p2, 'journey-resident-phone-4-shared-link');
+    expect(await scaleMiles(p2)).toBeLessThanOrEqual(10);
     const names = await visibleAnswerNames(p2, PHONE);
     expect(names.near).toContain('Houston Police Department');
     await expectDotsClear(p2, 3);
