@@ -25,7 +25,10 @@ import { AgencyList } from './ui/agency-list';
 import { renderCard, renderCardError, renderCardLoading } from './ui/agency-card';
 import { renderLegend } from './ui/legend';
 import { setupAbout } from './ui/about';
-import { notify } from './ui/notices';
+import { notify, notifyLink } from './ui/notices';
+import { bindAgencyPreview } from './ui/agency-preview';
+import { returnFocusFromDialogs } from './ui/dialog-focus';
+import { placesAround } from './search/places-around';
 import { $ } from './ui/dom';
 import { AreaSearch } from './ui/area-search';
 import type { AreaRow } from './ui/area-search';
@@ -89,8 +92,9 @@ export class App {
   private mapDate: MapDate | null = null;
   /** The map position was last set by the user (or by a link), not by framing the selection. */
   viewByHand = false;
-  private readonly linkView: View | null;
   private readonly colorOf: (i: number) => string;
+  /** The view the page's link set (null: the app frames the data, a region or a search). */
+  private readonly linkView: View | null;
 
   constructor(
     index: AgencyIndex,
@@ -101,11 +105,11 @@ export class App {
   ) {
     this.index = index;
     this.store = new Store(initial);
+    this.linkView = initial.view;
     const s = initial;
     // Phones, and small embed frames (the legend would cover the map they embed), start with the legend folded.
     this.legendCollapsed = s.embed ? window.innerWidth < 600 || window.innerHeight < 500 : window.matchMedia('(max-width: 700px)').matches;
     this.viewByHand = s.view !== null;
-    this.linkView = s.view;
     // An embed frame resized by its host (auto-resize) folds or unfolds the legend, until the visitor chooses.
     if (s.embed) {
       window.addEventListener('resize', () => {
@@ -161,6 +165,13 @@ export class App {
       },
     });
     setupAbout($('#about-dialog') as HTMLDialogElement, $('#about-button'), index, dataset);
+    returnFocusFromDialogs();
+    // Escape closes the agency card (dialogs close themselves).
+    document.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape' && !e.defaultPrevented && !document.querySelector('dialog[open]') && !$('#card').hidden) {
+        ($('#card .close') as HTMLButtonElement | null)?.click();
+      }
+    });
     this.area.setQuery(s.area, s.radius);
 
     this.mapView = mapView;
@@ -172,6 +183,7 @@ export class App {
       };
       this.mapDate = new MapDate($('.map-wrap'));
       this.zoomOffer = new ZoomOffer($('.map-wrap'), () => this.mapView?.fitMask(this.derived.mask, 600));
+      bindAgencyPreview([$('#list'), $('#area-search')], (id) => index.byId.get(id), (i) => mapView.names?.show(i), () => mapView.names?.hide());
       mapView.onOnlineFailed = () => {
         this.set({ basemap: 'bundled' });
         notify($('#notices'), 'The online street map could not be reached; showing the bundled map instead.', 'warning');
@@ -286,6 +298,8 @@ export class App {
   private async start(): Promise<void> {
     this.render(this.store.state, null);
     if (this.mapView) {
+      // Whether the link set the view, read before any map move (a resize, the first framing) records one.
+      const linkView = this.linkView;
       try {
         await this.mapView.ready;
       } catch {
@@ -299,7 +313,7 @@ export class App {
       this.mapView.density.onChange = () => this.renderLegend();
       const st = this.store.state;
       // The link's own view, not one the map reported while loading: a filtered link without `map=` frames its selection.
-      if (!this.linkView && !isDefaultFilters(st.filters) && this.derived.count > 0) this.mapView.fitMask(this.derived.mask);
+      if (!linkView && !isDefaultFilters(st.filters) && this.derived.count > 0) this.mapView.fitMask(this.derived.mask);
       this.mapView.applyLayers(this.derived.mask, this.store.state.layers);
       this.mapView.setOnline(this.store.state.basemap === 'online');
       const sel = this.selectedIndex(this.store.state);
@@ -307,8 +321,8 @@ export class App {
       this.renderList();
       this.renderLegend();
       this.updateZoomOffer();
-      this.areaLayer = new AreaLayer(this.mapView.map);
-      if (this.store.state.area) void this.runArea(this.store.state, !this.store.state.view);
+      this.areaLayer = new AreaLayer(this.mapView.map, (b) => this.mapView!.padding(24, b));
+      if (this.store.state.area) void this.runArea(this.store.state, !linkView);
       this.mapView.map.once('idle', () => {
         // The benchmark reads this mark: navigation start to every agency drawn.
         performance.mark('map-ready');
@@ -367,13 +381,13 @@ export class App {
     if (!s.area) {
       this.area.render({ status: 'idle' });
       this.areaLayer?.clear();
+      this.areaShown = false;
+      this.areaSearch = null;
+      this.renderLegendNow();
       return;
     }
     const parsed = parseAreaQuery(s.area);
-    if (!parsed.ok) {
-      this.areaLayer?.clear();
-      return this.area.render({ status: 'error', message: parsed.message });
-    }
+    if (!parsed.ok) return this.areaFailed(parsed.message, fly);
     this.area.render({ status: 'loading', query: s.area });
     let data: AreaData;
     try {
@@ -384,11 +398,9 @@ export class App {
     }
     if (token !== this.areaToken) return;
     const resolved = resolveArea(parsed.query, this.areaContext(data));
-    if (!resolved.ok) {
-      this.areaLayer?.clear();
-      return this.area.render({ status: 'error', message: resolved.message });
-    }
+    if (!resolved.ok) return this.areaFailed(resolved.message, fly, resolved.choices);
     const m = resolved.match;
+    this.areaShown = true;
     if (m.kind === 'coords' && s.area === this.locatedArea) m.label = 'your location';
     const county = m.countyFips ? (data.counties.find((c) => c.fips === m.countyFips) ?? null) : countyAt(data.counties, m.lon, m.lat);
     const idx = this.index;
@@ -410,8 +422,16 @@ export class App {
       withinCount: near.withinCount,
       nearest: near.nearest ? row(near.nearest.i, near.nearest.miles) : null,
       filtered: !isDefaultFilters(s.filters),
+      note: resolved.note,
     });
-    this.areaLayer?.show([m.lon, m.lat], s.radius, county?.feature ?? null, fly);
+    // The answer's agencies outside the circle (county-wide ones, the nearest beyond it) are framed too.
+    const include: [number, number][] = covering.map((r) => [idx.lon[r.i], idx.lat[r.i]]);
+    if (!near.withinCount && near.nearest) include.push([idx.lon[near.nearest.i], idx.lat[near.nearest.i]]);
+    this.areaSearch = { radius: s.radius, county: !!county };
+    this.renderLegendNow();
+    const show = () => this.areaLayer?.show([m.lon, m.lat], s.radius, county?.feature ?? null, true, include, placesAround(data.gazetteer, m.lon, m.lat, s.radius * 2.5));
+    if (fly && this.mapView) this.mapView.frameWith(show);
+    else this.areaLayer?.show([m.lon, m.lat], s.radius, county?.feature ?? null, false, include, placesAround(data.gazetteer, m.lon, m.lat, s.radius * 2.5));
   }
 
   /** The map could not start (e.g. its worker failed to load): the same list-only view as without WebGL. */
@@ -427,6 +447,26 @@ export class App {
     document.body.setAttribute('data-map-ready', 'false');
     if (this.store.state.area) void this.runArea(this.store.state, false);
   }
+
+  /**
+   * A search that found nothing (or must ask which place) clears the previous
+   * place from the map and the view, and says so.
+   */
+  private areaFailed(message: string, fly: boolean, choices?: { label: string; value: string }[]): void {
+    const had = this.areaShown;
+    this.areaShown = false;
+    this.areaSearch = null;
+    this.areaLayer?.clear();
+    this.renderLegendNow();
+    // The message first: on phones it is a sheet over the map, which the framing keeps clear of.
+    this.area.render({ status: 'error', message, choices, cleared: had });
+    if (had && fly) this.mapView?.fitAll();
+  }
+
+  /** A searched place is on the map now. */
+  private areaShown = false;
+  private areaSearch: { radius: number; county: boolean } | null = null;
+
 
   private showMapMissing(why: 'webgl' | 'failed'): void {
     const msg = $('#map-message');
@@ -463,7 +503,12 @@ export class App {
     return s.agency === null ? null : (this.index.byId.get(s.agency) ?? null);
   }
 
+  /** What had focus when the card opened: closing it goes back there. */
+  private cardOpener: HTMLElement | null = null;
+
   select(i: number | null, opts: { reveal?: boolean } = {}): void {
+    const active = document.activeElement as HTMLElement | null;
+    if (i !== null && active && !$('#card').contains(active) && active !== document.body) this.cardOpener = active;
     this.set({ agency: i === null ? null : this.index.ids[i] });
     if (i !== null && opts.reveal) this.mapView?.reveal(i);
     if (i !== null) {
@@ -516,7 +561,7 @@ export class App {
     if (location.hash === this.appliedHash) return;
     this.appliedHash = location.hash;
     const { state, notices } = parseUrlState(location.hash, location.search);
-    for (const n of notices) notify($('#notices'), n, 'info');
+    notifyLink($('#notices'), notices);
     // Nothing queued from before may overwrite the restored state.
     this.timeline.stop();
     this.filtersPanel.cancelPending();
@@ -587,6 +632,9 @@ export class App {
     } else {
       const close = () => {
         this.select(null);
+        const opener = this.cardOpener;
+        this.cardOpener = null;
+        if (opener?.isConnected && opener.offsetParent) return opener.focus();
         // Back to the agency's row, or to the list when the row is not shown.
         const rowButton = document.querySelector<HTMLElement>(`#list button[data-id="${this.index.ids[i]}"]`);
         if (rowButton?.offsetParent) rowButton.focus();
@@ -602,6 +650,8 @@ export class App {
           if (f) renderCard(card, f, close, this.colocated(i));
           else renderCardError(card, row, close, () => this.renderSelection(this.store.state));
           if (focused) ($('#card-title', card) as HTMLElement).focus({ preventScroll: true });
+          // On phones the card rises over the map: keep the agency's dot above it.
+          requestAnimationFrame(() => this.mapView?.keepClear(i, card));
           document.body.setAttribute('data-card-ready', row.id);
         },
         () => {
@@ -654,9 +704,18 @@ export class App {
   }
 
   private renderLegend(): void {
+    const legend = $('#legend');
+    const before = `${legend.offsetWidth}x${legend.offsetHeight}`;
+    this.renderLegendNow();
+    // A bigger or smaller legend: keep what the app framed clear of it (only when its size changed,
+    // as reframing moves the map, which can redraw the legend).
+    if (`${legend.offsetWidth}x${legend.offsetHeight}` !== before) this.mapView?.reframe();
+  }
+
+  private renderLegendNow(): void {
     renderLegend(
       $('#legend'),
-      { layers: this.store.state.layers, dateDomain: this.colorDomain, ...this.legendInput() },
+      { layers: this.store.state.layers, dateDomain: this.colorDomain, ...this.legendInput(), search: this.areaSearch },
       this.legendCollapsed,
       () => {
         this.legendCollapsed = !this.legendCollapsed;

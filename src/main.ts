@@ -11,7 +11,7 @@ import type { AppState } from './state/app-state';
 import { MapView, webglAvailable } from './map/map-view';
 import { App } from './app';
 import { $, h } from './ui/dom';
-import { notify } from './ui/notices';
+import { notify, notifyLink } from './ui/notices';
 
 const MAP_DATA = `${import.meta.env.BASE_URL}generated/map/`;
 const SLOW_MS = 8000;
@@ -52,7 +52,7 @@ let mapView: MapView | null | undefined;
 async function boot(): Promise<void> {
   const { state, notices } = parseUrlState(location.hash, location.search);
   document.body.classList.toggle('embed', state.embed);
-  for (const n of notices) notify($('#notices'), n, 'info');
+  notifyLink($('#notices'), notices);
   if (mapView === undefined) mapView = createMap(state.view, state.embed);
 
   const box = $('#map-message');

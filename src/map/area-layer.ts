@@ -1,35 +1,74 @@
-/** The searched place on the map: its point, the search radius and its county outline. */
+/**
+ * The searched place on the map: a pin at its point, the search radius,
+ * its county outline and the names of the towns around it. Everything is
+ * drawn under the agencies, so the search never hides one.
+ */
 import type * as maplibregl from 'maplibre-gl';
 import { bbox, circle } from '@turf/turf';
 import type { Feature, FeatureCollection } from 'geojson';
+import { FONT } from './basemap';
+import { SEARCH_PIN, addSearchPin } from './search-pin';
+import type { Padding } from './overlay-padding';
 
 const SOURCE = 'area';
+const PLACES = 'area-places';
+
+export interface NearbyPlace {
+  name: string;
+  lon: number;
+  lat: number;
+  population: number;
+}
 
 export class AreaLayer {
-  constructor(private map: maplibregl.Map) {
+  constructor(private map: maplibregl.Map, private padding: (bounds: [number, number, number, number]) => Padding) {
     map.addSource(SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
-    const before = map.getLayer('agency-clusters') ? 'agency-clusters' : undefined;
+    map.addSource(PLACES, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+    addSearchPin(map);
+    // Under the agencies and their names: the search never hides either.
+    const before = ['agency-name-labels', 'agency-clusters'].find((id) => map.getLayer(id));
     map.addLayer({ id: 'area-radius-fill', type: 'fill', source: SOURCE, filter: ['==', ['get', 'role'], 'radius'], paint: { 'fill-color': '#1b4f72', 'fill-opacity': 0.07 } }, before);
     map.addLayer({ id: 'area-radius-line', type: 'line', source: SOURCE, filter: ['==', ['get', 'role'], 'radius'], paint: { 'line-color': '#1b4f72', 'line-width': 1.5, 'line-dasharray': [3, 2] } }, before);
     map.addLayer({ id: 'area-county-line', type: 'line', source: SOURCE, filter: ['==', ['get', 'role'], 'county'], paint: { 'line-color': '#6a3d9a', 'line-width': 2.5 } }, before);
+    // Towns around the search, more of them as you zoom in (largest first when they collide).
     map.addLayer({
-      id: 'area-place', type: 'circle', source: SOURCE, filter: ['==', ['get', 'role'], 'place'],
-      paint: { 'circle-radius': 7, 'circle-color': '#ffffff', 'circle-stroke-color': '#1b4f72', 'circle-stroke-width': 3 },
-    });
+      id: 'area-place-labels', type: 'symbol', source: PLACES,
+      filter: ['>=', ['get', 'population'], ['step', ['zoom'], 100_000, 7, 20_000, 8, 5_000, 9, 1_500, 10, 0]],
+      // Below the town's point, where an agency's dot usually sits.
+      layout: { 'text-field': ['get', 'name'], 'text-font': FONT, 'text-size': 11.5, 'symbol-sort-key': ['-', ['get', 'population']], 'text-padding': 4, 'text-anchor': 'top', 'text-offset': [0, 0.7] },
+      paint: { 'text-color': '#5b5850', 'text-halo-color': 'rgba(255,255,255,0.9)', 'text-halo-width': 1.3 },
+    }, before);
+    map.addLayer({
+      id: 'area-place', type: 'symbol', source: SOURCE, filter: ['==', ['get', 'role'], 'place'],
+      layout: { 'icon-image': SEARCH_PIN, 'icon-anchor': 'bottom', 'icon-allow-overlap': true, 'icon-ignore-placement': true },
+    }, before);
   }
 
-  show(point: [number, number], radiusMiles: number, county: Feature | null, fly: boolean): void {
+  /**
+   * Shows the search; `fly` frames the circle plus `include` (agencies that
+   * answer the search but lie outside the circle) clear of every overlay.
+   */
+  show(point: [number, number], radiusMiles: number, county: Feature | null, fly: boolean, include: [number, number][] = [], places: NearbyPlace[] = []): void {
     const ring = circle(point, radiusMiles, { units: 'miles', steps: 96, properties: { role: 'radius' } });
     const features: Feature[] = [ring, { type: 'Feature', geometry: { type: 'Point', coordinates: point }, properties: { role: 'place' } }];
     if (county) features.push({ ...county, properties: { role: 'county' } });
     (this.map.getSource(SOURCE) as maplibregl.GeoJSONSource).setData({ type: 'FeatureCollection', features } as FeatureCollection);
+    (this.map.getSource(PLACES) as maplibregl.GeoJSONSource).setData({
+      type: 'FeatureCollection',
+      features: places.map((p) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [p.lon, p.lat] }, properties: { name: p.name, population: p.population } })),
+    });
     if (fly) {
-      const [w, s, e, n] = bbox(ring);
-      this.map.fitBounds([w, s, e, n], { padding: 40, duration: 700, maxZoom: 13 });
+      let [w, s, e, n] = bbox(ring);
+      for (const [x, y] of include) {
+        w = Math.min(w, x); e = Math.max(e, x); s = Math.min(s, y); n = Math.max(n, y);
+      }
+      // Room above the place for the pin, and around the edge agencies for their dots.
+      this.map.fitBounds([w, s, e, n], { padding: this.padding([w, s, e, n]), duration: 0, maxZoom: 13 });
     }
   }
 
   clear(): void {
     (this.map.getSource(SOURCE) as maplibregl.GeoJSONSource | undefined)?.setData({ type: 'FeatureCollection', features: [] });
+    (this.map.getSource(PLACES) as maplibregl.GeoJSONSource | undefined)?.setData({ type: 'FeatureCollection', features: [] });
   }
 }

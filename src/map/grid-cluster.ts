@@ -56,7 +56,8 @@ export function clusterView(
   opts: ClusterOptions = {},
 ): ClusterResult {
   const cellPx = opts.cellPx ?? 44;
-  const maxClusterZoom = opts.maxClusterZoom ?? 9;
+  // Zoom 8 is city scale: a 10-mile search on a phone lands there, and every agency must show alone.
+  const maxClusterZoom = opts.maxClusterZoom ?? 8;
   const tileSize = opts.tileSize ?? 512;
   const flagMask = opts.flagMask ?? 0;
   const { mx, my, lon, lat, size, flags, start } = index;

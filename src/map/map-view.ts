@@ -13,6 +13,9 @@ import { AgenciesLayer } from './agencies-layer';
 import { PerksLayer } from './perks-layer';
 import { DensityLayer } from './density-layer';
 import { addCounties, basemapStyle, ONLINE_ATTRIBUTION, ONLINE_TILES } from './basemap';
+import { AgencyNames } from './agency-names';
+import { MAP_OVERLAYS, overlayPadding, screenAspect } from './overlay-padding';
+import type { Padding } from './overlay-padding';
 
 export interface MapViewOptions {
   container: HTMLElement;
@@ -89,6 +92,13 @@ export class MapView {
   agencies!: AgenciesLayer;
   perks!: PerksLayer;
   density!: DensityLayer;
+  names!: AgencyNames;
+  /**
+   * The last framing the app chose (all agencies, a filtered region, a
+   * search), re-run when overlays change size; forgotten once the user
+   * moves the map.
+   */
+  private frame: (() => void) | null = null;
   /** The basemap style has loaded; rejects with MapUnavailableError when the map cannot start. */
   readonly ready: Promise<void>;
   private index: AgencyIndex | null = null;
@@ -151,6 +161,8 @@ export class MapView {
     let userMove = false;
     map.on('movestart', (e) => {
       userMove ||= Boolean((e as { originalEvent?: unknown }).originalEvent);
+      // The user's own move forgets the last framing (it is no longer re-run when overlays change size).
+      if ((e as { originalEvent?: unknown }).originalEvent) this.frame = null;
     });
     for (const ev of ['wheel', 'dragstart', 'touchstart', 'dblclick'] as const) map.on(ev, () => (userMove = true));
     map.on('moveend', (e) => {
@@ -177,13 +189,11 @@ export class MapView {
   attach(index: AgencyIndex, colorOf: (i: number) => string): void {
     const map = this.map;
     this.index = index;
-    if (!this.o.view) {
-      const b = initialBounds(index);
-      if (b !== LOWER_48) map.fitBounds(b, { padding: framePadding(), duration: 0 });
-    }
+    if (!this.o.view) this.fitAll();
     this.agencies = new AgenciesLayer(map, index, colorOf);
     this.perks = new PerksLayer(map, index);
     this.density = new DensityLayer(map, index);
+    this.names = new AgencyNames(map, index);
     map.addSource('selected', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
     map.addLayer({
       id: 'selected-ring', type: 'circle', source: 'selected',
@@ -218,6 +228,48 @@ export class MapView {
     this.agencies.setMask(mask);
     this.perks.setMask(mask, layers.includes('perks'));
     this.density.setMask(mask, layers.includes('density'));
+    this.names.setMask(mask, layers.includes('points') || layers.includes('perks'));
+  }
+
+  /** Padding that keeps framed things clear of the legend, the controls and sheets. */
+  padding(base = 24, bounds?: [number, number, number, number], minShare?: number): Padding {
+    return overlayPadding(this.o.container, MAP_OVERLAYS, base, bounds ? screenAspect(bounds) : undefined, minShare);
+  }
+
+  /**
+   * When `sheet` (the card on phones) covers part of the map, moves the map if
+   * needed so the agency sits clear of it and of every other overlay. Where
+   * the card sits beside the map nothing moves: the list under it stays put.
+   */
+  keepClear(i: number, sheet: HTMLElement): void {
+    if (!this.index) return;
+    const a = sheet.getBoundingClientRect(), b = this.o.container.getBoundingClientRect();
+    if (sheet.hidden || a.right <= b.left || a.left >= b.right || a.bottom <= b.top || a.top >= b.bottom) return;
+    // Never cut short a move in progress (revealing the agency): check where it ends.
+    if (this.map.isMoving()) {
+      this.map.once('moveend', () => this.keepClear(i, sheet));
+      return;
+    }
+    const p = this.map.project([this.index.lon[i], this.index.lat[i]]);
+    // The truly visible part, however small (no minimum share as when framing).
+    const pad = this.padding(30, undefined, 0);
+    const c = this.map.getContainer();
+    const w = c.clientWidth, h = c.clientHeight;
+    if (p.x >= pad.left && p.x <= w - pad.right && p.y >= pad.top && p.y <= h - pad.bottom) return;
+    const tx = (pad.left + w - pad.right) / 2, ty = (pad.top + h - pad.bottom) / 2;
+    const now = this.map.project(this.map.getCenter());
+    this.map.jumpTo({ center: this.map.unproject([now.x + p.x - tx, now.y + p.y - ty]) });
+  }
+
+  /** Frames something now and again whenever overlays change, until the user moves the map. */
+  frameWith(f: () => void): void {
+    this.frame = f;
+    f();
+  }
+
+  /** Re-runs the app's last framing (the legend or a sheet changed size). */
+  reframe(): void {
+    this.frame?.();
   }
 
   setSelected(i: number | null): void {
@@ -254,6 +306,7 @@ export class MapView {
   }
 
   setView(v: View): void {
+    this.frame = null;
     this.map.jumpTo({ center: [v.lon, v.lat], zoom: v.zoom });
   }
 
@@ -264,7 +317,7 @@ export class MapView {
     if (!b) return;
     // Small frames (embeds, phones) get a smaller margin so the selection is not shrunk to a dot.
     const small = Math.min(this.map.getContainer().clientWidth, this.map.getContainer().clientHeight) < 420;
-    this.map.fitBounds(b, { padding: framePadding(small ? 16 : 40), duration, maxZoom: 10 });
+    this.frameWith(() => this.map.fitBounds(b, { padding: this.padding(small ? 16 : 40, b), duration, maxZoom: 10 }));
   }
 
   /** Whether the view already frames the agencies a mask selects: all inside, and not much room to zoom in. */
@@ -279,6 +332,7 @@ export class MapView {
   }
 
   fitAll(): void {
-    this.map.fitBounds(this.index ? initialBounds(this.index) : LOWER_48, { padding: framePadding(), duration: 0 });
+    const b = (this.index ? initialBounds(this.index) : LOWER_48) as [number, number, number, number];
+    this.frameWith(() => this.map.fitBounds(b, { padding: this.padding(24, b), duration: 0 }));
   }
 }

@@ -9,13 +9,14 @@ import type { Gazetteer } from './gazetteer';
 import type { County } from './counties';
 import { normalizeCountyName } from './counties';
 import { cleanText } from '../state/url-state';
+import { MSG } from '../ui/messages';
 
 export const MAX_QUERY = 100;
 
 export type AreaQuery =
   | { kind: 'zip'; zip: string }
   | { kind: 'coords'; lon: number; lat: number }
-  | { kind: 'text'; text: string; state: string | null };
+  | { kind: 'text'; text: string; state: string | null; whole?: string };
 
 export interface AreaMatch {
   kind: 'zip' | 'place' | 'county' | 'agency' | 'coords';
@@ -61,11 +62,24 @@ export function parseAreaQuery(raw: string): Parsed {
   }
   const comma = /^(.+?),\s*([A-Za-z .]+)$/.exec(text);
   if (comma) {
-    const st = comma[2].trim();
-    const code = STATE_BY_CODE.has(st.toUpperCase()) ? st.toUpperCase() : STATE_NAMES.get(foldText(st));
+    const code = stateCode(comma[2]);
     if (code) return { ok: true, query: { kind: 'text', text: comma[1].trim(), state: code } };
   }
+  // "Houston TX", "pittsburg ks", "Lakeland Florida", "Kansas City, MO." without the comma:
+  // the last one to three words as a state. `whole` keeps the full text in case the
+  // words were part of the name ("West Virginia", "Lake In").
+  const words = text.replace(/[.,]+$/, '').split(' ');
+  for (let n = Math.min(3, words.length - 1); n >= 1; n--) {
+    const code = stateCode(words.slice(-n).join(' '));
+    if (code) return { ok: true, query: { kind: 'text', text: words.slice(0, -n).join(' ').replace(/,$/, ''), state: code, whole: text } };
+  }
   return { ok: true, query: { kind: 'text', text, state: null } };
+}
+
+function stateCode(raw: string): string | null {
+  const st = raw.replace(/\./g, '').trim();
+  if (STATE_BY_CODE.has(st.toUpperCase()) && st.length === 2) return st.toUpperCase();
+  return STATE_NAMES.get(foldText(st)) ?? null;
 }
 
 /** Levenshtein distance, stopping early past `max`. */
@@ -91,9 +105,41 @@ export interface ResolveContext {
   agencies: AgencyNames;
 }
 
-export type Resolved = { ok: true; match: AreaMatch } | { ok: false; message: string };
+/** A place the user can pick when a name is ambiguous or misspelt. */
+export interface Choice {
+  label: string;
+  /** What to search for when picked ("Pittsburg, KS"). */
+  value: string;
+}
+
+export type Resolved =
+  | { ok: true; match: AreaMatch; note?: string }
+  | { ok: false; message: string; choices?: Choice[] };
 
 const COUNTY_WORD = /\b(county|parish|borough|census area)\b/i;
+
+/** A same-name place this many times bigger than the next is what people mean ("Houston" is Houston, TX). */
+const DOMINANT = 5;
+const MAX_CHOICES = 8;
+
+type Place = Gazetteer['places'][number];
+
+/** The one place meant among same-name places, or the places to choose from. */
+function pickPlace(hits: Place[]): { best: Place } | { choices: Place[] } | null {
+  const byState = new Map<string, Place>();
+  for (const p of hits) {
+    const k = `${p.key}|${p.state}`;
+    const cur = byState.get(k);
+    if (!cur || p.population > cur.population) byState.set(k, p);
+  }
+  const list = [...byState.values()].sort((a, b) => b.population - a.population);
+  if (!list.length) return null;
+  if (list.length === 1 || list[0].population >= DOMINANT * Math.max(1, list[1].population)) return { best: list[0] };
+  return { choices: list.slice(0, MAX_CHOICES) };
+}
+
+const placeMatch = (p: Place): AreaMatch => ({ kind: 'place', label: `${p.name}, ${p.state}`, lon: p.lon, lat: p.lat, state: p.state });
+const choicesOf = (ps: Place[]): Choice[] => ps.map((p) => ({ label: `${p.name}, ${p.state}`, value: `${p.name}, ${p.state}` }));
 
 export function resolveArea(q: AreaQuery, ctx: ResolveContext): Resolved {
   const { gazetteer } = ctx;
@@ -106,26 +152,57 @@ export function resolveArea(q: AreaQuery, ctx: ResolveContext): Resolved {
   if (q.kind === 'coords') {
     return { ok: true, match: { kind: 'coords', label: `the point ${q.lat.toFixed(2)}, ${q.lon.toFixed(2)}`, lon: q.lon, lat: q.lat, state: null } };
   }
+  const first = resolveText(q, ctx, false);
+  // "West Virginia", "Lake In": the trailing words were part of the name after all.
+  if (!first.ok && !first.choices && q.whole) {
+    const again = resolveText({ kind: 'text', text: q.whole, state: null }, ctx, false);
+    if (again.ok || again.choices) return again;
+  }
+  if (first.ok || first.choices) return first;
+  // Nothing by its exact name: a small typo ("Huston TX", "Lakelnd, FL") of a place.
+  return resolveText(q, ctx, true);
+}
+
+function resolveText(q: Extract<AreaQuery, { kind: 'text' }>, ctx: ResolveContext, fuzzy: boolean): Resolved {
+  const { gazetteer } = ctx;
   const want = foldText(q.text);
   const inState = <T extends { state: string }>(x: T) => q.state === null || x.state === q.state;
+  const where = q.state ? ` in ${STATE_BY_CODE.get(q.state)?.name ?? q.state}` : '';
+
+  if (fuzzy) {
+    // The closest place names within one or two edits; ask when several are as close.
+    const maxD = want.length >= 6 ? 2 : want.length >= 4 ? 1 : 0;
+    let bestD = maxD + 1;
+    let hits: Place[] = [];
+    if (maxD > 0) {
+      for (const p of gazetteer.places) {
+        if (!inState(p)) continue;
+        const d = editDistance(p.key, want, maxD);
+        if (d < bestD) { bestD = d; hits = [p]; }
+        else if (d === bestD) hits.push(p);
+      }
+    }
+    const pick = bestD <= maxD ? pickPlace(hits) : null;
+    if (pick && 'best' in pick) return { ok: true, match: placeMatch(pick.best), note: MSG.areaCorrected(q.text, `${pick.best.name}, ${pick.best.state}`) };
+    if (pick) return { ok: false, message: `We could not find “${q.text}”${where}. Did you mean one of these?`, choices: choicesOf(pick.choices) };
+    return { ok: false, message: `We could not find “${q.text}”${where}. Try a ZIP code or “City, ST”.` };
+  }
 
   // "X County" first when the words say county; else places first.
-  const county = () => {
+  const county = (): Resolved | null => {
     const name = normalizeCountyName(q.text);
     const hits = ctx.counties.filter((c) => inState(c) && c.key === name);
     if (!hits.length) return null;
     const c = hits[0];
-    return { kind: 'county', label: `${c.name}, ${c.state}`, lon: c.lon, lat: c.lat, state: c.state, countyFips: c.fips } as AreaMatch;
+    return { ok: true, match: { kind: 'county', label: `${c.name}, ${c.state}`, lon: c.lon, lat: c.lat, state: c.state, countyFips: c.fips } };
   };
-  const place = () => {
-    let best: (typeof gazetteer.places)[number] | null = null;
-    for (const p of gazetteer.places) {
-      if (!inState(p) || p.key !== want) continue;
-      if (!best || p.population > best.population) best = p;
-    }
-    return best ? ({ kind: 'place', label: `${best.name}, ${best.state}`, lon: best.lon, lat: best.lat, state: best.state } as AreaMatch) : null;
+  const place = (): Resolved | null => {
+    const pick = pickPlace(gazetteer.places.filter((p) => p.key === want && inState(p)));
+    if (!pick) return null;
+    if ('best' in pick) return { ok: true, match: placeMatch(pick.best) };
+    return { ok: false, message: MSG.areaChoose(q.text), choices: choicesOf(pick.choices) };
   };
-  const agency = () => {
+  const agency = (): Resolved | null => {
     const { names, lon, lat, states } = ctx.agencies;
     let hit = -1;
     for (let i = 0; i < names.length; i++) {
@@ -134,11 +211,11 @@ export function resolveArea(q: AreaQuery, ctx: ResolveContext): Resolved {
       if (n === want) { hit = i; break; }
       if (hit < 0 && want.length >= 4 && n.includes(want)) hit = i;
     }
-    return hit >= 0 ? ({ kind: 'agency', label: `${names[hit]}, ${states[hit]}`, lon: lon[hit], lat: lat[hit], state: states[hit], agency: hit } as AreaMatch) : null;
+    return hit >= 0 ? { ok: true, match: { kind: 'agency', label: `${names[hit]}, ${states[hit]}`, lon: lon[hit], lat: lat[hit], state: states[hit], agency: hit } } : null;
   };
   // An agency's exact name (e.g. "Los Angeles Police Department", as suggested) is that agency,
   // not the county its words reduce to.
-  const exactAgency = () => {
+  const exactAgency = (): Resolved | null => {
     const { names } = ctx.agencies;
     for (let i = 0; i < names.length; i++) if (foldText(names[i]) === want && inState({ state: ctx.agencies.states[i] })) return agency();
     return null;
@@ -146,25 +223,9 @@ export function resolveArea(q: AreaQuery, ctx: ResolveContext): Resolved {
   const order = COUNTY_WORD.test(q.text) ? [exactAgency, county, place, agency] : [exactAgency, place, county, agency];
   for (const f of order) {
     const m = f();
-    if (m) return { ok: true, match: m };
+    if (m) return m;
   }
-  // Nothing found: suggest the closest place name.
-  let suggestion: string | null = null;
-  let bestD = 3, bestPop = -1;
-  for (const p of gazetteer.places) {
-    if (!inState(p)) continue;
-    const d = editDistance(p.key, want, 2);
-    if (d < bestD || (d === bestD && d <= 2 && p.population > bestPop)) {
-      bestD = d;
-      bestPop = p.population;
-      suggestion = `${p.name}, ${p.state}`;
-    }
-  }
-  const where = q.state ? ` in ${STATE_BY_CODE.get(q.state)?.name ?? q.state}` : '';
-  return {
-    ok: false,
-    message: `We could not find “${q.text}”${where}.${suggestion && bestD <= 2 ? ` Did you mean ${suggestion}?` : ' Try a ZIP code or “City, ST”.'}`,
-  };
+  return { ok: false, message: `We could not find “${q.text}”${where}.` };
 }
 
 export interface Suggestion {

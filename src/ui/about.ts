@@ -4,6 +4,7 @@ import type { DecodedPoints } from '../data/map-data';
 import { formatPartialDate } from '../time/months';
 import { h, safeLink } from './dom';
 import { formatInt } from './format';
+import { correctionsSection } from './corrections';
 
 export function setupAbout(dialog: HTMLDialogElement, button: HTMLElement, index: AgencyIndex, data: DecodedPoints): void {
   const meta = data.metadata;
@@ -31,8 +32,7 @@ export function setupAbout(dialog: HTMLDialogElement, button: HTMLElement, index
     ),
     h('h3', {}, 'Data date'),
     h('p', {}, asOf ? `Data last updated ${asOf}.` : 'Data date not recorded.', ` ${formatInt(index.size)} agencies.`),
-    h('h3', {}, 'Corrections'),
-    h('p', {}, 'Seen an error or know of a partnership that is missing? Open an issue in the project’s repository (or write to its maintainers) with the agency’s name and state, what should change, and a link to a public source: a news report, a council agenda, an MOU or a records release. Corrections are made in the project’s source tables and every change is traceable.'),
+    correctionsSection(),
     h('h3', {}, 'Privacy'),
     h('p', {}, 'This page loads nothing from other sites unless you switch on the street map. It sets no cookies and has no analytics. Searches and your location, if you choose to share it, stay in your browser.'),
   );

@@ -71,6 +71,18 @@ function dateText(date: string | null): string {
   return prec === 'day' ? words : `${words} (${PRECISION_WORDS[prec]})`;
 }
 
+/**
+ * When the arrangements began on different dates (Lakeland: an MOU in
+ * December 2018, the portal from February 2019), one "began" date would
+ * contradict the programs below: say what each date is instead.
+ */
+function startLines(p: AgencyFeature['properties']): HTMLElement[] {
+  const dated = p.programs.filter((g) => g.start_date);
+  if (new Set(dated.map((g) => g.start_date)).size <= 1) return figure('Partnership began', dateText(p.start_date));
+  const order = [...dated].sort((a, b) => (a.start_date! < b.start_date! ? -1 : 1));
+  return order.flatMap((g) => figure(g.kind === 'neighbors_portal' ? MSG.cardPortalSince : MSG.cardProgramFrom(PROGRAM_LABELS[g.kind] ?? 'Arrangement'), dateText(g.start_date)));
+}
+
 function sourceItem(s: Source): HTMLLIElement {
   const label = s.title ? `${s.publisher}: ${s.title}` : s.publisher;
   const date = s.date ? formatPartialDate(s.date) : null;
@@ -187,7 +199,7 @@ export function renderCard(
     h('p', { class: 'page-link' }, Object.assign(h('a', {}, 'Page for this agency'), { href: `agency/${encodeURIComponent(p.id)}/` })),
     ...(alsoHere ? [alsoHere] : []),
     h('dl', { class: 'facts' },
-      ...figure('Partnership began', dateText(p.start_date)),
+      ...startLines(p),
       ...(p.end_date ? figure('Ended', dateText(p.end_date)) : []),
       ...figure('Devices given', formatCount(p.devices_given, floor('devices_given'))),
       ...figure('Value of perks', formatUsd(p.perk_value_usd, floor('perk_value_usd'))),

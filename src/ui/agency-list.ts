@@ -9,6 +9,15 @@ import { formatPartialDate } from '../time/months';
 import { h } from './dom';
 import { ellipsize, formatInt, formatUsd } from './format';
 import { TYPE_LABELS } from './labels';
+import { MSG } from './messages';
+
+/** "Jun 2019" (or "2019"): the list's short form; the card gives the full date and its precision. */
+function compactDate(date: string | null): string | null {
+  const words = formatPartialDate(date);
+  if (!words) return null;
+  const parts = words.split(' ');
+  return parts.length === 1 ? words : `${parts[parts.length - 2].slice(0, 3)} ${parts[parts.length - 1]}`;
+}
 
 export type SortKey = 'name' | 'place' | 'start' | 'value';
 const PAGE = 100;
@@ -82,8 +91,8 @@ export class AgencyList {
     );
     const summary = h('p', { class: 'list-summary' },
       count === 0
-        ? 'No agency passes the filters in this part of the map.'
-        : `${formatInt(count)} in view${count < total ? ` (of ${formatInt(total)} matching)` : ''}${count > rows.length ? `; showing the first ${formatInt(rows.length)}` : ''}.`,
+        ? total === 0 ? MSG.listNoneMatch : MSG.listNoneInView(formatInt(total))
+        : `${formatInt(count)} in view${count < total ? ` (of ${formatInt(total)} matching)` : ''}${count > rows.length ? `; showing the first ${formatInt(rows.length)}` : ''}. ${MSG.listDashKey}`,
     );
     const parts: Node[] = [summary];
     if (count) parts.push(h('div', { class: 'table-scroll' }, table));
@@ -96,7 +105,10 @@ export class AgencyList {
       });
       parts.push(more);
     }
+    // The list re-renders as the map moves: keep keyboard focus on the same agency.
+    const focused = this.root.contains(document.activeElement) ? (document.activeElement as HTMLElement).dataset.id : undefined;
     this.root.replaceChildren(...parts);
+    if (focused) this.root.querySelector<HTMLElement>(`button[data-id="${CSS.escape(focused)}"]`)?.focus({ preventScroll: true });
   }
 
   private header(key: SortKey, label: string): HTMLTableCellElement {
@@ -125,10 +137,14 @@ export class AgencyList {
     const place = [p.city ?? p.county, p.state].filter(Boolean).join(', ');
     const v = this.index.value[i];
     return h('tr', { 'aria-current': this.selected === i ? 'true' : null, class: this.selected === i ? 'selected' : null },
-      h('th', { scope: 'row' }, btn, h('span', { class: 'type-tag' }, TYPE_LABELS[p.agency_type])),
+      // The type is in the name almost always ("… Police Department"); screen readers still hear it.
+      h('th', { scope: 'row' }, btn, h('span', { class: 'visually-hidden' }, `, ${TYPE_LABELS[p.agency_type]}`)),
       h('td', {}, ellipsize(place, 60)),
-      h('td', {}, formatPartialDate(p.start_date) ?? 'not documented'),
-      h('td', { class: Number.isNaN(v) ? 'muted' : null }, formatUsd(Number.isNaN(v) ? null : v, (this.index.flags[i] & FLAG_AT_LEAST) !== 0)),
+      h('td', { class: p.start_date ? 'date' : 'muted', title: formatPartialDate(p.start_date) ?? null }, compactDate(p.start_date) ?? 'not documented'),
+      // Undocumented reads "not documented" (never zero); a dash keeps the column narrow, keyed above the table.
+      Number.isNaN(v)
+        ? h('td', { class: 'muted nd', title: 'not documented' }, h('span', { 'aria-hidden': 'true' }, '—'), h('span', { class: 'visually-hidden' }, 'not documented'))
+        : h('td', {}, formatUsd(v, (this.index.flags[i] & FLAG_AT_LEAST) !== 0)),
     );
   }
 

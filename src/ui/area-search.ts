@@ -6,7 +6,8 @@
  */
 import { ABSENCE_NOTE, COVERAGE_NOTE } from '../data/coverage';
 import { RADII_MILES } from '../state/app-state';
-import type { Suggestion } from '../search/area-query';
+import type { Choice, Suggestion } from '../search/area-query';
+import { MSG } from './messages';
 import { formatMiles } from '../search/nearby';
 import { formatPartialDate } from '../time/months';
 import { h } from './dom';
@@ -27,7 +28,7 @@ export interface AreaRow {
 export type AreaView =
   | { status: 'idle' }
   | { status: 'loading'; query: string }
-  | { status: 'error'; message: string }
+  | { status: 'error'; message: string; choices?: Choice[]; cleared?: boolean }
   | {
       status: 'found';
       label: string;
@@ -38,6 +39,8 @@ export type AreaView =
       withinCount: number;
       nearest: AreaRow | null;
       filtered: boolean;
+      /** Said when the place shown is not exactly what was typed (a corrected typo). */
+      note?: string;
     };
 
 export interface AreaCallbacks {
@@ -158,7 +161,23 @@ export class AreaSearch {
     if (v.status === 'idle') return this.result.replaceChildren();
     if (v.status === 'loading') return this.result.replaceChildren(h('p', { class: 'muted' }, 'Looking up…'));
     // The result box is a live region already: no role="alert" on top (it would be announced twice).
-    if (v.status === 'error') return this.result.replaceChildren(h('p', { class: 'area-error' }, v.message));
+    if (v.status === 'error') {
+      const parts: Node[] = [];
+      if (v.choices?.length) {
+        // Not an error: a question, with the places as buttons.
+        parts.push(h('p', { class: 'area-ask' }, v.message),
+          h('ul', { class: 'area-choices', 'aria-label': MSG.areaChooseList }, ...v.choices.map((c) => {
+            const b = h('button', { type: 'button', class: 'choice' }, c.label);
+            b.addEventListener('click', () => {
+              this.input.value = c.value;
+              this.cb.onSearch(c.value);
+            });
+            return h('li', {}, b);
+          })));
+      } else parts.push(h('p', { class: 'area-error' }, v.message));
+      if (v.cleared) parts.push(h('p', { class: 'muted' }, MSG.areaFailedCleared));
+      return this.result.replaceChildren(...parts);
+    }
     const clear = h('button', { type: 'button', class: 'link-button' }, 'Clear search');
     clear.addEventListener('click', () => {
       this.input.value = '';
@@ -166,6 +185,7 @@ export class AreaSearch {
       this.input.focus();
     });
     const parts: Node[] = [h('p', { class: 'area-place' }, h('strong', {}, v.label), v.county ? ` — ${v.county}` : '')];
+    if (v.note) parts.push(h('p', { class: 'area-note' }, v.note));
     if (v.covering.length) {
       parts.push(
         h('h3', {}, `Covering ${v.county ?? 'this county'}`),

@@ -7,6 +7,7 @@ import { drawDocumentIcon } from '../map/records-icon';
 import { shortMonthLabel } from '../time/months';
 import type { Month } from '../time/months';
 import { h } from './dom';
+import { drawSearchPin } from '../map/search-pin';
 import { MSG } from './messages';
 import { formatUsd } from './format';
 
@@ -17,6 +18,15 @@ export interface LegendInput {
   densityBreaks: number[];
   /** County classes, once the counties are loaded. */
   countyBreaks: number[];
+  /** The search on the map, when there is one. */
+  search?: { radius: number; county: boolean } | null;
+}
+
+function pinIcon(): HTMLElement {
+  const c = h('canvas', { class: 'pin-icon', width: 20, height: 28, 'aria-hidden': 'true' });
+  const ctx = c.getContext('2d');
+  if (ctx) drawSearchPin(ctx, 20);
+  return c;
 }
 
 function classRows(b: number[]): HTMLElement[] {
@@ -43,6 +53,14 @@ export function renderLegend(root: HTMLElement, input: LegendInput, collapsed: b
   toggle.addEventListener('click', onToggle);
   const blocks: HTMLElement[] = [];
   if (!collapsed) {
+    if (input.search) {
+      blocks.push(h('div', { class: 'legend-block' },
+        h('p', { class: 'legend-title' }, MSG.legendSearchTitle),
+        h('p', { class: 'legend-row' }, pinIcon(), ` ${MSG.legendSearchPlace}`),
+        h('p', { class: 'legend-row' }, swatch('border-top:2px dashed #1b4f72;background:#1b4f7212', 'line'), ` ${MSG.legendSearchRadius(input.search.radius)}`),
+        input.search.county ? h('p', { class: 'legend-row' }, swatch('border-top:3px solid #6a3d9a', 'line'), ` ${MSG.legendSearchCounty}`) : null,
+      ));
+    }
     if (input.layers.includes('points')) {
       const [a, b] = input.dateDomain;
       blocks.push(h('div', { class: 'legend-block' },

@@ -79,8 +79,11 @@ describe('link state', () => {
   it('malformed parameters fall back to defaults with a notice', async () => {
     await openApp(page, 'type=spies&state=ZZ&from=never&map=abc&agency=%3Cscript%3E');
     expect(await countText(page)).toBe(agenciesLabel(FEATURES.length));
+    // One grouped notice naming each ignored part.
     const notices = await page.locator('#notices .notice').allTextContents();
-    expect(notices.length).toBe(5);
+    expect(notices.length).toBe(1);
+    expect(notices[0]).toContain('5 parts of the link were not used');
+    expect(await page.locator('#notices .notice-list li').count()).toBe(5);
     expect((await appState(page)).agency).toBeNull();
   });
 

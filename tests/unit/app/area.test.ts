@@ -85,10 +85,42 @@ describe('gazetteer lookup', () => {
     const la = resolve('Los Angeles County Sheriff’s Department, CA');
     expect(la.ok && la.match.kind).toBe('agency');
   });
-  it('suggests the closest name for a misspelling', () => {
+  it('reads place and state in any common form', () => {
+    for (const q of ['Houston TX', 'houston tx', 'Houston, Texas', 'Houston Texas', 'Houston, TX.']) {
+      const r = resolve(q);
+      expect(r.ok && r.match.label, q).toBe('Houston, TX');
+    }
+    const pk = resolve('pittsburg ks');
+    expect(pk.ok && pk.match.label).toBe('Pittsburg, KS');
+    const lk = resolve('Lakeland FL');
+    expect(lk.ok && lk.match.label).toBe('Lakeland, FL');
+    // Trailing words that belong to the name are kept when the split finds nothing.
+    const wv = resolve('Kansas City MO');
+    expect(wv.ok && wv.match.label).toBe('Kansas City, MO');
+  });
+  it('asks which place is meant when a name is shared by places of similar size', () => {
+    for (const q of ['Pittsburg', 'Greenfield', 'Springfield']) {
+      const r = resolve(q);
+      expect(r.ok, q).toBe(false);
+      if (!r.ok) {
+        expect(r.choices!.length).toBeGreaterThan(1);
+        expect(r.message).toContain('Which one');
+      }
+    }
+    const r = resolve('Pittsburg');
+    if (!r.ok) expect(r.choices!.map((c) => c.value)).toEqual(expect.arrayContaining(['Pittsburg, KS', 'Pittsburg, CA']));
+    // …but a name one place dominates is that place.
+    const h = resolve('Houston');
+    expect(h.ok && h.match.label).toBe('Houston, TX');
+  });
+  it('corrects a small typo and says so', () => {
     const r = resolve('Lakelnd, FL');
-    expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.message).toContain('Did you mean Lakeland, FL?');
+    expect(r.ok && r.match.label).toBe('Lakeland, FL');
+    if (r.ok) expect(r.note).toContain('Lakeland, FL');
+    const hu = resolve('Huston TX');
+    expect(hu.ok && hu.match.label).toBe('Houston, TX');
+    const none = resolve('Qqqqzzzz');
+    expect(none.ok).toBe(false);
     expect(editDistance('lakelnd', 'lakeland')).toBe(1);
     expect(editDistance('abc', 'xyzabc', 2)).toBe(3);
   });

@@ -1,0 +1,90 @@
+/**
+ * Agency names on the map: a label beside each agency drawn on its own once
+ * zoomed in to city scale, and a tooltip on hover or when its name has
+ * keyboard focus in a list. Text only (names come from data).
+ */
+import * as maplibregl from 'maplibre-gl';
+import type { AgencyIndex } from '../data/agency-index';
+import { clusterView } from './grid-cluster';
+import { FONT } from './basemap';
+import { TYPE_LABELS } from '../ui/labels';
+
+const SOURCE = 'agency-names';
+/** From this zoom, agencies drawn alone get their name beside them. */
+export const NAME_ZOOM = 8;
+const HOVER_LAYERS = ['agency-points', 'perks-valued', 'perks-undocumented'];
+
+export class AgencyNames {
+  private mask: Uint8Array;
+  private tip: maplibregl.Popup;
+  private hovered: number | null = null;
+
+  constructor(private map: maplibregl.Map, private index: AgencyIndex) {
+    this.mask = new Uint8Array(index.size).fill(1);
+    map.addSource(SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+    // Under the dots: a label never covers an agency.
+    map.addLayer({
+      id: 'agency-name-labels', type: 'symbol', source: SOURCE, minzoom: NAME_ZOOM,
+      layout: {
+        'text-field': ['get', 'name'], 'text-font': FONT, 'text-size': 11.5, 'text-max-width': 9,
+        'text-variable-anchor': ['left', 'right', 'top', 'bottom'], 'text-radial-offset': 0.9, 'text-justify': 'auto',
+        'text-padding': 2,
+      },
+      paint: { 'text-color': '#1f2328', 'text-halo-color': 'rgba(255,255,255,0.95)', 'text-halo-width': 1.5 },
+    }, map.getLayer('agency-clusters') ? 'agency-clusters' : undefined);
+    this.tip = new maplibregl.Popup({ closeButton: false, closeOnClick: false, className: 'agency-tip', offset: 12, maxWidth: '260px' });
+    for (const id of HOVER_LAYERS) {
+      map.on('mousemove', id, (e) => {
+        const i = e.features?.find((f) => typeof f.properties?.i === 'number')?.properties.i as number | undefined;
+        if (i !== undefined && i !== this.hovered) this.show(i);
+      });
+      map.on('mouseleave', id, () => this.hide());
+    }
+    map.on('moveend', () => this.refresh());
+  }
+
+  private visible = true;
+
+  setMask(mask: Uint8Array, visible: boolean): void {
+    this.mask = mask;
+    this.visible = visible;
+    this.refresh();
+  }
+
+  /** Names of the agencies drawn alone in view (the same clustering as the dots). */
+  refresh(): void {
+    const src = this.map.getSource(SOURCE) as maplibregl.GeoJSONSource | undefined;
+    if (!src) return;
+    const z = this.map.getZoom();
+    if (z < NAME_ZOOM || !this.visible) {
+      src.setData({ type: 'FeatureCollection', features: [] });
+      return;
+    }
+    const b = this.map.getBounds();
+    const { singles } = clusterView(this.index, this.mask, z, [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]);
+    const { lon, lat, rows } = this.index;
+    src.setData({
+      type: 'FeatureCollection',
+      features: singles.map((i) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [lon[i], lat[i]] }, properties: { name: rows[i].name } })),
+    });
+  }
+
+  /** The tooltip at an agency: its name, type and state. */
+  show(i: number): void {
+    const { lon, lat, rows } = this.index;
+    const r = rows[i];
+    const box = document.createElement('div');
+    const name = document.createElement('strong');
+    name.textContent = r.name;
+    const what = document.createElement('span');
+    what.textContent = ` ${TYPE_LABELS[r.agency_type]}, ${[r.city, r.state].filter(Boolean).join(', ')}`;
+    box.append(name, document.createElement('br'), what);
+    this.hovered = i;
+    this.tip.setLngLat([lon[i], lat[i]]).setDOMContent(box).addTo(this.map);
+  }
+
+  hide(): void {
+    this.hovered = null;
+    this.tip.remove();
+  }
+}
