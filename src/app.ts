@@ -25,6 +25,9 @@ import { AgencyList } from './ui/agency-list';
 import { renderCard, renderCardError, renderCardLoading } from './ui/agency-card';
 import { renderLegend } from './ui/legend';
 import { setupAbout } from './ui/about';
+import type { HistoryStore } from './data/history-store';
+import { renderCoverageChart } from './ui/coverage-chart';
+import { h } from './ui/dom';
 import { notify, notifyLink } from './ui/notices';
 import { bindAgencyPreview } from './ui/agency-preview';
 import { returnFocusFromDialogs } from './ui/dialog-focus';
@@ -102,6 +105,7 @@ export class App {
     readonly details: DetailsStore,
     mapView: MapView | null,
     initial: AppState,
+    readonly history: HistoryStore,
   ) {
     this.index = index;
     this.store = new Store(initial);
@@ -140,6 +144,10 @@ export class App {
       { onRange: (from, to, o) => this.setFilters({ from, to }, o?.transient) },
       () => window.matchMedia('(prefers-reduced-motion: reduce)').matches,
     );
+    // Under the timeline: the map's own count beside the totals Ring, the press and EFF published.
+    const coverage = h('div', { class: 'coverage-chart-wrap' });
+    $('#timeline').append(coverage);
+    void history.get().then((hst) => renderCoverageChart(coverage, index, hst));
     this.list = new AgencyList($('#list'), index, (i) => this.select(i, { reveal: true }));
     this.list.rerender = () => this.renderList();
     this.area = new AreaSearch($('#area-search'), {
@@ -164,7 +172,7 @@ export class App {
         }
       },
     });
-    setupAbout($('#about-dialog') as HTMLDialogElement, $('#about-button'), index, dataset);
+    setupAbout($('#about-dialog') as HTMLDialogElement, $('#about-button'), index, dataset, history.get());
     returnFocusFromDialogs();
     // Escape closes the agency card (dialogs close themselves).
     document.addEventListener('keydown', (e) => {
@@ -204,13 +212,13 @@ export class App {
       counts: () => ({ all: this.derived.count, view: this.inViewMask().reduce((n, v) => n + v, 0) }),
       describe: () => describeFilters(this.store.state.filters, monthLabel),
       csv: async (scope) => {
-        const rows = await rowsFor(scope);
-        download(fileName(scope, 'csv'), 'text/csv;charset=utf-8', toCsv(rows, { selection: selection(scope), credit: `${this.creditLine()} ${COVERAGE_NOTE}` }));
+        const [rows, hst] = await Promise.all([rowsFor(scope), this.history.get()]);
+        download(fileName(scope, 'csv'), 'text/csv;charset=utf-8', toCsv(rows, { selection: selection(scope), credit: `${this.creditLine()} ${COVERAGE_NOTE}`, eras: hst.eras }));
         return rows.length;
       },
       geojson: async (scope) => {
-        const rows = await rowsFor(scope);
-        download(fileName(scope, 'geojson'), 'application/geo+json', toGeoJson(rows, { ...this.dataset.metadata, coverage: COVERAGE_NOTE }, selection(scope)));
+        const [rows, hst] = await Promise.all([rowsFor(scope), this.history.get()]);
+        download(fileName(scope, 'geojson'), 'application/geo+json', toGeoJson(rows, { ...this.dataset.metadata, coverage: COVERAGE_NOTE }, selection(scope), hst.eras));
         return rows.length;
       },
     });
@@ -643,11 +651,11 @@ export class App {
       const row = this.index.rows[i];
       renderCardLoading(card, row, close);
       card.hidden = false;
-      void this.details.get(row).then(
-        (f) => {
+      void Promise.all([this.details.get(row), this.history.get()]).then(
+        ([f, hst]) => {
           if (token !== this.selectionToken) return;
           const focused = document.activeElement?.id === 'card-title';
-          if (f) renderCard(card, f, close, this.colocated(i));
+          if (f) renderCard(card, f, close, this.colocated(i), hst.eras);
           else renderCardError(card, row, close, () => this.renderSelection(this.store.state));
           if (focused) ($('#card-title', card) as HTMLElement).focus({ preventScroll: true });
           // On phones the card rises over the map: keep the agency's dot above it.

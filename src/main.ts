@@ -5,6 +5,7 @@
 import './styles/app.css';
 import { buildIndex } from './data/agency-index';
 import { DataLoadError, DetailsStore, loadPoints } from './data/load';
+import { HistoryStore } from './data/history-store';
 import type { DecodedPoints } from './data/map-data';
 import { parseUrlState } from './state/url-state';
 import type { AppState } from './state/app-state';
@@ -81,7 +82,8 @@ async function boot(): Promise<void> {
   }
   const index = buildIndex(dataset.rows);
   const details = new DetailsStore((k) => `${MAP_DATA}details-${k}.json`, dataset.chunkSize);
-  window.ringMap = new App(index, dataset, details, mapView, state);
+  const history = new HistoryStore(`${import.meta.env.BASE_URL}generated/history/history.json`);
+  window.ringMap = new App(index, dataset, details, mapView, state, history);
 }
 
 void boot();

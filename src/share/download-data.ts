@@ -4,10 +4,11 @@
  */
 import Papa from 'papaparse';
 import type { AgencyFeature } from '../data/schema';
+import { erasSpanned, type Era } from '../time/history';
 
 export const CSV_COLUMNS = [
   'id', 'name', 'agency_type', 'city', 'county', 'state', 'longitude', 'latitude', 'geocode_precision',
-  'start_date', 'start_precision', 'end_date', 'status', 'devices_given', 'perk_value_usd', 'subsidy_usd',
+  'start_date', 'start_precision', 'end_date', 'status', 'eras', 'devices_given', 'perk_value_usd', 'subsidy_usd',
   'figures_are_minimums', 'perks_not_counted', 'summary', 'mou_url', 'records_urls', 'program_kinds', 'sources', 'source_urls', 'source_publishers',
   'selection', 'credit_and_coverage',
 ] as const;
@@ -29,6 +30,14 @@ function sourceText(s: AgencyFeature['properties']['sources'][number]): string {
 export interface CsvContext {
   selection: string;
   credit: string;
+  /** The program's eras, to name those each partnership spans. */
+  eras?: readonly Era[];
+}
+
+/** The eras an agency's portal partnership spans, by name (none for a denied or undated one). */
+export function eraNames(f: AgencyFeature, eras: readonly Era[]): string[] {
+  const portal = f.properties.programs.find((g) => g.kind === 'neighbors_portal' && g.status !== 'denied');
+  return portal ? erasSpanned(portal.start_date, portal.end_date, eras).map((e) => e.name) : [];
 }
 
 export function csvRows(features: readonly AgencyFeature[], ctx: CsvContext = { selection: '', credit: '' }): string[][] {
@@ -38,7 +47,7 @@ export function csvRows(features: readonly AgencyFeature[], ctx: CsvContext = { 
     const cell = (v: string | number | boolean | null) => (v === null ? '' : typeof v === 'string' ? safeCell(v) : String(v));
     return [
       p.id, p.name, p.agency_type, p.city, p.county, p.state, f.geometry.coordinates[0], f.geometry.coordinates[1],
-      p.geocode_precision, p.start_date, p.start_precision, p.end_date, p.status, p.devices_given, p.perk_value_usd, p.subsidy_usd,
+      p.geocode_precision, p.start_date, p.start_precision, p.end_date, p.status, eraNames(f, ctx.eras ?? []).join(' | '), p.devices_given, p.perk_value_usd, p.subsidy_usd,
       p.programs.some((g) => g.at_least),
       p.programs.filter((g) => g.perk_status && g.perk_status !== 'given' && g.perk_note).map((g) => g.perk_note).join(' | '),
       p.programs.map((g) => g.summary).join(' | '), p.mou_url, p.records_urls.join(' | '),
@@ -56,13 +65,14 @@ export function csvRows(features: readonly AgencyFeature[], ctx: CsvContext = { 
  */
 export function toCsv(features: readonly AgencyFeature[], ctx: CsvContext): string {
   const clean = (t: string) => t.replace(/\s+/g, ' ').trim();
-  const body = Papa.unparse({ fields: [...CSV_COLUMNS], data: csvRows(features, { selection: clean(ctx.selection), credit: clean(ctx.credit) }) }, { newline: '\r\n' });
+  const body = Papa.unparse({ fields: [...CSV_COLUMNS], data: csvRows(features, { selection: clean(ctx.selection), credit: clean(ctx.credit), eras: ctx.eras }) }, { newline: '\r\n' });
   // No line break after the last record (allowed by RFC 4180): parsers then see no empty last row.
   return body;
 }
 
-export function toGeoJson(features: readonly AgencyFeature[], meta: Record<string, unknown>, filters: string): string {
-  return JSON.stringify({ type: 'FeatureCollection', metadata: { ...meta, filters }, features }, null, 0);
+export function toGeoJson(features: readonly AgencyFeature[], meta: Record<string, unknown>, filters: string, eras: readonly Era[] = []): string {
+  const withEras = features.map((f) => ({ ...f, properties: { ...f.properties, eras: eraNames(f, eras) } }));
+  return JSON.stringify({ type: 'FeatureCollection', metadata: { ...meta, filters }, features: withEras }, null, 0);
 }
 
 export function download(name: string, type: string, content: Blob | string): void {

@@ -5,8 +5,11 @@ import { formatPartialDate } from '../time/months';
 import { h, safeLink } from './dom';
 import { formatInt } from './format';
 import { correctionsSection } from './corrections';
+import { eraLabel, type History } from '../time/history';
+import { coverageSentence } from './coverage-chart';
+import { MSG } from './messages';
 
-export function setupAbout(dialog: HTMLDialogElement, button: HTMLElement, index: AgencyIndex, data: DecodedPoints): void {
+export function setupAbout(dialog: HTMLDialogElement, button: HTMLElement, index: AgencyIndex, data: DecodedPoints, history: Promise<History>): void {
   const meta = data.metadata;
   const close = h('button', { type: 'button', class: 'close', 'aria-label': 'Close' }, '×');
   close.addEventListener('click', () => dialog.close());
@@ -17,7 +20,7 @@ export function setupAbout(dialog: HTMLDialogElement, button: HTMLElement, index
     h('div', { class: 'dialog-head' }, h('h2', { id: 'about-title' }, 'About this map'), close),
     h('p', {}, 'This map shows the police, sheriff and fire agencies and the city programs documented as partners of Amazon’s Ring: when each arrangement began, what the agency or its residents got (free or discounted devices, their dollar value, city-funded camera subsidies) and the agreements or public records behind it. Every point links to its sources.'),
     h('h3', {}, 'What the data covers'),
-    h('ul', {},
+    h('ul', { class: 'covers' },
       h('li', {}, 'Neighbors law-enforcement portal partners from the Electronic Frontier Foundation’s Atlas of Surveillance export of 7 October 2020, which recorded the “active” dates shown on Ring’s own public agency map. That export stops in September 2020: agencies that joined later, or had left before mid-2020, are only here when news reports or records name them.'),
       h('li', {}, 'Deals with documented perks, device donations, officer incentives and city subsidies, and agencies named in news reports, each with its sources.'),
       h('li', {}, 'Only perks that were actually given are counted in the figures, totals and symbol sizes. Devices or money that were only offered or approved, cameras an agency bought itself and gifts it sent back are said in words on the agency’s card, never added up. Partnerships an agency denied or that ended say so on the card, with who said it.'),
@@ -36,5 +39,18 @@ export function setupAbout(dialog: HTMLDialogElement, button: HTMLElement, index
     h('h3', {}, 'Privacy'),
     h('p', {}, 'This page loads nothing from other sites unless you switch on the street map. It sets no cookies and has no analytics. Searches and your location, if you choose to share it, stay in your browser.'),
   );
+  // The program's eras and the share of the published total, once the history file is in.
+  void history.then((hst) => {
+    const sentence = coverageSentence(index, hst);
+    if (sentence) dialog.querySelector('.covers')?.append(h('li', {}, sentence));
+    if (!hst.eras.length) return;
+    dialog.querySelector('.covers')?.after(
+      h('h3', {}, MSG.aboutErasTitle),
+      h('ul', { class: 'eras' }, ...hst.eras.map((e) => h('li', {},
+        h('strong', {}, eraLabel(e)), `: ${e.launched ? MSG.aboutEraCould : MSG.aboutEraNever} ${e.summary}. `,
+        ...e.sources.flatMap((src, k) => [k ? ', ' : '', safeLink(src.url, src.publisher)]),
+      ))),
+    );
+  });
   button.addEventListener('click', () => dialog.showModal());
 }

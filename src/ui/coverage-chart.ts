@@ -48,8 +48,12 @@ export function renderCoverageChart(root: HTMLElement, index: AgencyIndex, histo
     mark.append(svg('title', {}, MSG.reportedMarkTitle(monthLabel(r.month), formatInt(r.total.value), r.total.at_least, r.total.source.publisher)));
     chart.append(mark);
   }
+  // Year ticks in HTML, not SVG text: the chart stretches to its width and would distort letters.
+  const axis = h('div', { class: 'coverage-axis', 'aria-hidden': 'true' });
   for (let yr = Math.ceil(first / 12); yr * 12 <= last; yr++) {
-    chart.append(svg('text', { class: 'year-tick', x: x(yr * 12) + 2, y: H - 1 }, String(yr)));
+    const tick = h('span', {}, String(yr));
+    tick.style.left = `${(100 * x(yr * 12)) / W}%`; // CSSOM, allowed under the strict style policy
+    axis.append(tick);
   }
 
   const table = h('table', { class: 'coverage-table' },
@@ -73,6 +77,7 @@ export function renderCoverageChart(root: HTMLElement, index: AgencyIndex, histo
       h('span', { class: 'key reported-key', 'aria-hidden': 'true' }), MSG.coverageKeyReported,
     ),
     chart,
+    axis,
     h('details', { class: 'coverage-details' }, h('summary', {}, MSG.coverageDetails), table),
   );
 }

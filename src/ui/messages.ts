@@ -72,6 +72,9 @@ export const MSG = {
   erasTitle: 'What the partnership allowed over time',
   erasIntro: 'From the program’s documented changes (sources in About); not a statement about this agency’s own requests.',
   eraLine: (label: string, summary: string) => `${label}: ${summary}.`,
+  aboutErasTitle: 'How the program changed',
+  aboutEraCould: 'agencies',
+  aboutEraNever: 'announced, never launched: it',
 
   coverage: COVERAGE_NOTE,
 
