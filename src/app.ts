@@ -24,7 +24,6 @@ import { Timeline } from './ui/timeline';
 import { AgencyList } from './ui/agency-list';
 import { renderCard, renderCardError, renderCardLoading } from './ui/agency-card';
 import { renderLegend } from './ui/legend';
-import { setupAbout } from './ui/about';
 import { notify } from './ui/notices';
 import { $ } from './ui/dom';
 import { AreaSearch } from './ui/area-search';
@@ -41,13 +40,10 @@ import { describeFilters, isDefaultFilters } from './filters/filters';
 import { agenciesLabel } from './ui/labels';
 import { monthLabel } from './time/months';
 import type { AgencyFeature } from './data/schema';
-import { setupShareDialog } from './ui/share-dialog';
 import { EmbedBar } from './ui/embed-bar';
 import { reportHeight } from './share/resize-reporter';
-import { setupDownloadDialog, setupExportDialog } from './ui/export-dialog';
-import { canvasToBlob, renderExport } from './share/export-image';
 import type { ExportSize } from './share/export-image';
-import { download, toCsv, toGeoJson } from './share/download-data';
+import { onFirstUse } from './first-view/lazy';
 import { formatPartialDate, shortMonthLabel } from './time/months';
 import { formatUsd } from './ui/format';
 
@@ -131,7 +127,7 @@ export class App {
         }
       },
     });
-    setupAbout($('#about-dialog') as HTMLDialogElement, $('#about-button'), index, dataset);
+    onFirstUse($('#about-button'), async () => (await import('./ui/about')).setupAbout($('#about-dialog') as HTMLDialogElement, $('#about-button'), index, dataset));
     this.area.setQuery(s.area, s.radius);
 
     this.mapView = mapView;
@@ -144,26 +140,28 @@ export class App {
       };
     }
     if (!this.mapView) this.showMapMissing();
-    else setupExportDialog($('#export-dialog') as HTMLDialogElement, $('#export-button') as HTMLButtonElement, (size, chrome) => this.exportImage(size, chrome));
+    else onFirstUse($('#export-button'), async () => (await import('./ui/export-dialog')).setupExportDialog($('#export-dialog') as HTMLDialogElement, $('#export-button') as HTMLButtonElement, (size, chrome) => this.exportImage(size, chrome)));
 
-    setupShareDialog($('#share-dialog') as HTMLDialogElement, $('#share-button') as HTMLButtonElement, {
+    onFirstUse($('#share-button'), async () => (await import('./ui/share-dialog')).setupShareDialog($('#share-dialog') as HTMLDialogElement, $('#share-button') as HTMLButtonElement, {
       url: () => this.fullMapUrl(),
       describe: () => describeFilters(this.store.state.filters, monthLabel),
-    });
-    setupDownloadDialog($('#download-dialog') as HTMLDialogElement, $('#download-button') as HTMLButtonElement, {
+    }));
+    onFirstUse($('#download-button'), async () => (await import('./ui/export-dialog')).setupDownloadDialog($('#download-dialog') as HTMLDialogElement, $('#download-button') as HTMLButtonElement, {
       count: () => this.derived.count,
       describe: () => describeFilters(this.store.state.filters, monthLabel),
       csv: async () => {
         const rows = await this.filteredFeatures();
+        const { download, toCsv } = await import('./share/download-data');
         download(`ring-partnerships-${this.fileStamp()}.csv`, 'text/csv;charset=utf-8', toCsv(rows, this.creditLine(), describeFilters(this.store.state.filters, monthLabel)));
         return rows.length;
       },
       geojson: async () => {
         const rows = await this.filteredFeatures();
+        const { download, toGeoJson } = await import('./share/download-data');
         download(`ring-partnerships-${this.fileStamp()}.geojson`, 'application/geo+json', toGeoJson(rows, { ...this.dataset.metadata }, describeFilters(this.store.state.filters, monthLabel)));
         return rows.length;
       },
-    });
+    }));
     if (s.embed) {
       this.embedBar = new EmbedBar($('#embed-bar'));
       reportHeight();
@@ -200,6 +198,8 @@ export class App {
     let inView = 0;
     for (const v of this.inViewMask()) inView += v;
     const shown = agenciesLabel(this.derived.count);
+    const { canvasToBlob, renderExport } = await import('./share/export-image');
+    const { download } = await import('./share/download-data');
     const canvas = await renderExport({
       size, chrome, index: this.index, colorOf: this.colorOf, mask: this.derived.mask, layers: s.layers,
       selected: this.selectedIndex(s), bounds: this.mapView.map.getBounds().toArray() as [[number, number], [number, number]],

@@ -3,13 +3,18 @@
  * missing, damaged or slow), then start the app.
  */
 import './styles/app.css';
+import './first-view/first-view.css';
 import { buildIndex } from './data/agency-index';
 import { DataLoadError, DetailsStore, loadPoints } from './data/load';
 import type { DecodedPoints } from './data/map-data';
 import { parseUrlState } from './state/url-state';
 import type { AppState } from './state/app-state';
-import { MapView, webglAvailable } from './map/map-view';
-import { App } from './app';
+import { DEFAULT_LAYERS } from './state/app-state';
+import type { MapView } from './map/map-view';
+import type { App } from './app';
+import { webglAvailable } from './map/webgl';
+import { isDefaultFilters } from './filters/filters';
+import { dropFirstView, handOffFirstView } from './first-view/handoff';
 import { $, h } from './ui/dom';
 import { notify } from './ui/notices';
 
@@ -37,23 +42,31 @@ function showLoadError(message: string, retry: () => void): void {
   document.body.setAttribute('data-load-error', 'true');
 }
 
-/** The map starts first: its worker, WebGL context and basemap load while the data downloads. */
-function createMap(view: AppState['view'], embed: boolean): MapView | null {
+/**
+ * The map starts first: its library, worker, WebGL context and basemap load
+ * while the data downloads (the static first view is already on screen).
+ */
+async function createMap(view: AppState['view'], embed: boolean): Promise<MapView | null> {
   if (!webglAvailable()) return null;
   try {
+    const { MapView } = await import('./map/map-view');
     return new MapView({ container: $('#map'), view, embed });
   } catch {
     return null;
   }
 }
 
-let mapView: MapView | null | undefined;
+let mapView: Promise<MapView | null> | undefined;
 
 async function boot(): Promise<void> {
   const { state, notices } = parseUrlState(location.hash, location.search);
   document.body.classList.toggle('embed', state.embed);
   for (const n of notices) notify($('#notices'), n, 'info');
+  // The static first view shows the national view: anything else opens on the live map only.
+  if (state.view || state.embed || state.area || !isDefaultFilters(state.filters) || state.layers.join() !== DEFAULT_LAYERS.join()) dropFirstView();
+  else handOffFirstView();
   if (mapView === undefined) mapView = createMap(state.view, state.embed);
+  const app = import('./app');
 
   const box = $('#map-message');
   const slow = window.setTimeout(() => {
@@ -64,8 +77,9 @@ async function boot(): Promise<void> {
   }, SLOW_MS);
 
   let dataset: DecodedPoints;
+  let App: typeof import('./app').App;
   try {
-    dataset = await loadPoints(`${MAP_DATA}points.json`);
+    [dataset, { App }] = await Promise.all([loadPoints(`${MAP_DATA}points.json`), app]);
   } catch (e) {
     window.clearTimeout(slow);
     const msg = e instanceof DataLoadError ? e.message : 'The data could not be loaded.';
@@ -81,7 +95,7 @@ async function boot(): Promise<void> {
   }
   const index = buildIndex(dataset.rows);
   const details = new DetailsStore((k) => `${MAP_DATA}details-${k}.json`, dataset.chunkSize);
-  window.ringMap = new App(index, dataset, details, mapView, state);
+  window.ringMap = new App(index, dataset, details, await mapView, state);
 }
 
 void boot();

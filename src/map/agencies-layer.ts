@@ -10,6 +10,7 @@ import { clusterView } from './grid-cluster';
 import { FLAG_RECORDS } from '../data/agency-index';
 import { RECORD_ICON, addRecordIcon } from './records-icon';
 import { FONT } from './basemap';
+import { clusterLabel, clusterRadiusExpression } from './cluster-style';
 
 export const AGENCY_LAYERS = ['agency-clusters', 'agency-cluster-count', 'agency-points'] as const;
 export const RECORD_LAYERS = ['records-icons'] as const;
@@ -35,7 +36,7 @@ export class AgenciesLayer {
       paint: {
         'circle-color': '#2b2d42',
         'circle-opacity': 0.85,
-        'circle-radius': ['interpolate', ['linear'], ['get', 'count'], 2, 11, 10, 15, 50, 21, 250, 28, 2000, 38],
+        'circle-radius': clusterRadiusExpression() as maplibregl.ExpressionSpecification,
         'circle-stroke-color': '#ffffff',
         'circle-stroke-width': 1.5,
       },
@@ -107,7 +108,7 @@ export class AgenciesLayer {
       features.push({
         type: 'Feature',
         geometry: { type: 'Point', coordinates: [c.lon, c.lat] },
-        properties: { count: c.count, records: c.flagged, label: c.count >= 1000 ? `${(c.count / 1000).toFixed(1)}k` : String(c.count), bbox: c.bbox.join(',') },
+        properties: { count: c.count, records: c.flagged, label: clusterLabel(c.count), bbox: c.bbox.join(',') },
       });
     }
     const { lon, lat, start, flags } = this.index;

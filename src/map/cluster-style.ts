@@ -1,0 +1,36 @@
+/**
+ * How agencies and clusters are drawn at the national view: shared by the
+ * live map layer and the static first view rendered at build time, so the
+ * two match when one replaces the other.
+ */
+
+/** Cluster circle radius in pixels by member count: [count, radius] stops, linear between. */
+export const CLUSTER_RADIUS_STOPS: readonly (readonly [number, number])[] = [[2, 11], [10, 15], [50, 21], [250, 28], [2000, 38]];
+export const CLUSTER_COLOR = '#2b2d42';
+export const CLUSTER_OPACITY = 0.85;
+export const CLUSTER_STROKE = 1.5;
+/** Single agencies at zoom 3 and below. */
+export const POINT_RADIUS_NATIONAL = 4;
+export const UNDATED_STROKE = '#5f6368';
+
+/** The cluster radius expression for MapLibre. */
+export function clusterRadiusExpression(): unknown[] {
+  return ['interpolate', ['linear'], ['get', 'count'], ...CLUSTER_RADIUS_STOPS.flat()];
+}
+
+/** The same radius, computed (for the static first view). */
+export function clusterRadius(count: number): number {
+  const s = CLUSTER_RADIUS_STOPS;
+  if (count <= s[0][0]) return s[0][1];
+  for (let k = 1; k < s.length; k++) {
+    const [c1, r1] = s[k];
+    const [c0, r0] = s[k - 1];
+    if (count <= c1) return r0 + ((count - c0) / (c1 - c0)) * (r1 - r0);
+  }
+  return s[s.length - 1][1];
+}
+
+/** A cluster's label: the count, in thousands from 1,000. */
+export function clusterLabel(count: number): string {
+  return count >= 1000 ? `${(count / 1000).toFixed(1)}k` : String(count);
+}
