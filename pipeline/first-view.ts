@@ -27,25 +27,29 @@ function replaceOnce(html: string, find: RegExp, by: string, what: string): stri
   return html.replace(find, by);
 }
 
-/** Puts a rendered first view into the page's markup. */
+const START = '<!--first-view-->';
+const END = '<!--/first-view-->';
+const mark = (s: string) => `${START}${s}${END}`;
+
+/** Puts a rendered first view into the page's markup (replacing one already there). */
 export function injectFirstView(html: string, fv: FirstView): string {
-  let out = html;
+  let out = html.replace(/<!--first-view-->[\s\S]*?<!--\/first-view-->\s*/g, '');
   out = replaceOnce(out, /(<p id="count"[^>]*>)[^<]*(<\/p>)/, `$1${escapeXml(fv.count)}$2`, 'the count');
-  out = replaceOnce(out, /(<dl id="totals"[^>]*>)(<\/dl>)/, `$1${fv.totals}$2`, 'the totals');
-  out = replaceOnce(out, /(<div id="legend"[^>]*>)(<\/div>)/, `$1${fv.legend}$2`, 'the legend');
+  out = replaceOnce(out, /(<dl id="totals"[^>]*>)(<\/dl>)/, `$1${mark(fv.totals)}$2`, 'the totals');
+  out = replaceOnce(out, /(<div id="legend"[^>]*>)(<\/div>)/, `$1${mark(fv.legend)}$2`, 'the legend');
   out = replaceOnce(
     out,
     /(<div id="first-view"[^>]*>)(<\/div>)/,
-    `$1${fv.svg}<p class="first-view-list"><a href="state/">${LIST_LINK_TEXT}</a></p>$2`,
+    `$1${mark(`${fv.svg}<p class="first-view-list"><a href="state/">${LIST_LINK_TEXT}</a></p>`)}$2`,
     'the first-view box',
   );
   out = replaceOnce(
     out,
     /(<div id="list"[^>]*>)(<\/div>)/,
-    `$1<p class="list-summary">The list of the agencies in view needs JavaScript. <a href="state/">${LIST_LINK_TEXT}</a>.</p>$2`,
+    `$1${mark(`<p class="list-summary">The list of the agencies in view needs JavaScript. <a href="state/">${LIST_LINK_TEXT}</a>.</p>`)}$2`,
     'the list',
   );
-  out = replaceOnce(out, /<\/head>/, '<noscript><link rel="stylesheet" href="noscript.css" /></noscript>\n  </head>', 'the head');
+  out = replaceOnce(out, /<\/head>/, `${mark('<noscript><link rel="stylesheet" href="noscript.css" /></noscript>')}\n  </head>`, 'the head');
   return out;
 }
 
