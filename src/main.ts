@@ -58,6 +58,13 @@ async function createMap(view: AppState['view'], embed: boolean): Promise<MapVie
 
 let mapView: Promise<MapView | null> | undefined;
 
+/** Resolves once a frame has been painted (a task queued from a frame callback runs after that frame). */
+function afterFirstPaint(): Promise<void> {
+  // A background tab paints nothing (and runs no frame callbacks): start at once.
+  if (document.visibilityState === 'hidden') return Promise.resolve();
+  return new Promise((resolve) => requestAnimationFrame(() => window.setTimeout(resolve, 0)));
+}
+
 async function boot(): Promise<void> {
   const { state, notices } = parseUrlState(location.hash, location.search);
   document.body.classList.toggle('embed', state.embed);
@@ -65,6 +72,10 @@ async function boot(): Promise<void> {
   // The static first view shows the national view: anything else opens on the live map only.
   if (state.view || state.embed || state.area || !isDefaultFilters(state.filters) || state.layers.join() !== DEFAULT_LAYERS.join()) dropFirstView();
   else handOffFirstView();
+  const points = loadPoints(`${MAP_DATA}points.json`);
+  points.catch(() => undefined); // handled below, once awaited
+  // The first view is in the page: let it paint before the map library and the app are loaded and run.
+  await afterFirstPaint();
   if (mapView === undefined) mapView = createMap(state.view, state.embed);
   const app = import('./app');
 
@@ -79,7 +90,7 @@ async function boot(): Promise<void> {
   let dataset: DecodedPoints;
   let App: typeof import('./app').App;
   try {
-    [dataset, { App }] = await Promise.all([loadPoints(`${MAP_DATA}points.json`), app]);
+    [dataset, { App }] = await Promise.all([points, app]);
   } catch (e) {
     window.clearTimeout(slow);
     const msg = e instanceof DataLoadError ? e.message : 'The data could not be loaded.';
