@@ -127,7 +127,7 @@ export class App {
         }
       },
     });
-    onFirstUse($('#about-button'), async () => (await import('./ui/about')).setupAbout($('#about-dialog') as HTMLDialogElement, $('#about-button'), index, dataset));
+    onFirstUse($('#about-button'), () => import('./ui/about'), (m) => m.setupAbout($('#about-dialog') as HTMLDialogElement, $('#about-button'), index, dataset));
     this.area.setQuery(s.area, s.radius);
 
     this.mapView = mapView;
@@ -140,13 +140,13 @@ export class App {
       };
     }
     if (!this.mapView) this.showMapMissing();
-    else onFirstUse($('#export-button'), async () => (await import('./ui/export-dialog')).setupExportDialog($('#export-dialog') as HTMLDialogElement, $('#export-button') as HTMLButtonElement, (size, chrome) => this.exportImage(size, chrome)));
+    else onFirstUse($('#export-button'), () => import('./ui/export-dialog'), (m) => m.setupExportDialog($('#export-dialog') as HTMLDialogElement, $('#export-button') as HTMLButtonElement, (size, chrome) => this.exportImage(size, chrome)));
 
-    onFirstUse($('#share-button'), async () => (await import('./ui/share-dialog')).setupShareDialog($('#share-dialog') as HTMLDialogElement, $('#share-button') as HTMLButtonElement, {
+    onFirstUse($('#share-button'), () => import('./ui/share-dialog'), (m) => m.setupShareDialog($('#share-dialog') as HTMLDialogElement, $('#share-button') as HTMLButtonElement, {
       url: () => this.fullMapUrl(),
       describe: () => describeFilters(this.store.state.filters, monthLabel),
     }));
-    onFirstUse($('#download-button'), async () => (await import('./ui/export-dialog')).setupDownloadDialog($('#download-dialog') as HTMLDialogElement, $('#download-button') as HTMLButtonElement, {
+    onFirstUse($('#download-button'), () => import('./ui/export-dialog'), (m) => m.setupDownloadDialog($('#download-dialog') as HTMLDialogElement, $('#download-button') as HTMLButtonElement, {
       count: () => this.derived.count,
       describe: () => describeFilters(this.store.state.filters, monthLabel),
       csv: async () => {

@@ -106,7 +106,10 @@ async function boot(): Promise<void> {
   }
   const index = buildIndex(dataset.rows);
   const details = new DetailsStore((k) => `${MAP_DATA}details-${k}.json`, dataset.chunkSize);
-  window.ringMap = new App(index, dataset, details, await mapView, state);
+  const map = await mapView;
+  // Export draws the live map: without one it is not offered.
+  if (!map) $('#export-button').hidden = true;
+  window.ringMap = new App(index, dataset, details, map, state);
 }
 
 void boot();
