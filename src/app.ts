@@ -24,6 +24,7 @@ import { Timeline } from './ui/timeline';
 import { AgencyList } from './ui/agency-list';
 import { renderCard, renderCardError, renderCardLoading } from './ui/agency-card';
 import { renderLegend } from './ui/legend';
+import { setupAbout } from './ui/about';
 import { notify } from './ui/notices';
 import { $ } from './ui/dom';
 import { AreaSearch } from './ui/area-search';
@@ -127,7 +128,7 @@ export class App {
         }
       },
     });
-    onFirstUse($('#about-button'), () => import('./ui/about'), (m) => m.setupAbout($('#about-dialog') as HTMLDialogElement, $('#about-button'), index, dataset));
+    setupAbout($('#about-dialog') as HTMLDialogElement, $('#about-button'), index, dataset);
     this.area.setQuery(s.area, s.radius);
 
     this.mapView = mapView;

@@ -140,7 +140,7 @@ describe('first view', () => {
     await srv.close();
   });
 
-  it('loads the share, export, download and about tools when first used', async () => {
+  it('loads the share, export and download tools when first used', async () => {
     const { page, context } = await newPage(browser);
     const scripts: string[] = [];
     page.on('request', (r) => {
@@ -149,9 +149,9 @@ describe('first view', () => {
     await page.goto(BASE());
     await waitForMap(page);
     await waitForIdle(page);
-    const loaded = () => scripts.filter((s) => /(share-dialog|export-dialog|export-image|download-data|about)-/.test(s));
+    const loaded = () => scripts.filter((s) => /(share-dialog|export-dialog|export-image|download-data)-/.test(s));
     expect(loaded()).toEqual([]);
-    for (const [button, dialog] of [['#share-button', '#share-dialog'], ['#about-button', '#about-dialog'], ['#download-button', '#download-dialog'], ['#export-button', '#export-dialog']]) {
+    for (const [button, dialog] of [['#share-button', '#share-dialog'], ['#download-button', '#download-dialog'], ['#export-button', '#export-dialog']]) {
       await page.click(button);
       await page.waitForSelector(`${dialog}[open]`);
       expect(await page.locator(dialog).textContent()).not.toBe('');
