@@ -3,14 +3,15 @@
  *
  * Measures the map at 1×, 10× and 100× the real data in headless Chromium,
  * beside a Leaflet + markercluster baseline page drawing the same GeoJSON in
- * the same browser and run: load, filter, timeline frames, first-view
- * transfer, JS heap, and the data build. Writes bench/results/latest.json
- * and bench/RESULTS.md.
+ * the same browser and run: first view with every agency visible, map
+ * idle, filter, timeline frames, first-view transfer, JS heap, and the data
+ * build; then Lighthouse (desktop, no throttling) on the built map page and
+ * an agency page. Writes bench/results/latest.json and bench/RESULTS.md.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, platform, release } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -21,6 +22,8 @@ import { launch } from '../tests/e2e/browser';
 import type { AgencyCollection } from '../src/data/schema';
 import { encodeMapData } from '../src/data/map-data';
 import { synthCollection, synthTables } from './synth';
+import { writeFirstView } from '../pipeline/first-view';
+import { CHROMIUM, CHROMIUM_ARGS } from '../tests/e2e/browser';
 
 const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1,10,100' }, runs: { type: 'string', default: '3' }, 'skip-build': { type: 'boolean', default: false } } });
 const SIZES = values.sizes!.split(',').map(Number);
@@ -44,7 +47,9 @@ function serve(sizeDir: string): Promise<{ url: string; fileOf: (url: string) =>
     if (path.startsWith('/baseline/')) return join(WORK, 'baseline', path.slice('/baseline/'.length) || 'index.html');
     if (path.startsWith('/generated/map/')) return join(sizeDir, 'map', path.slice('/generated/map/'.length));
     if (path === '/data/partnerships.geojson') return join(sizeDir, 'partnerships.geojson');
-    return join('dist', path === '/' ? 'index.html' : path.slice(1));
+    // The page with the first view drawn from this size's data.
+    if (path === '/' || path === '/index.html') return join(sizeDir, 'index.html');
+    return join('dist', path.endsWith('/') ? `${path.slice(1)}index.html` : path.slice(1));
   };
   const server = createServer((req, res) => {
     const f = fileOf(req.url ?? '/');
@@ -63,12 +68,14 @@ function serve(sizeDir: string): Promise<{ url: string; fileOf: (url: string) =>
 }
 
 interface PageRun {
+  /** Navigation start to the first paint showing every agency. */
+  firstViewMs: number;
   loadMs: number;
   heapMB: number;
   transfer: { js: number; css: number; data: number; other: number; total: number };
 }
 
-async function openAndMeasure(browser: Browser, url: string, fileOf: (u: string) => string | null): Promise<{ page: Page; run: PageRun }> {
+async function openAndMeasure(browser: Browser, url: string, fileOf: (u: string) => string | null, staticFirstView: boolean): Promise<{ page: Page; run: PageRun }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   // tsx keeps function names with a helper that page.evaluate bodies do not carry.
   await context.addInitScript('window.__name = (f) => f');
@@ -79,6 +86,16 @@ async function openAndMeasure(browser: Browser, url: string, fileOf: (u: string)
   await page.goto(url);
   await page.waitForSelector('body[data-map-ready="true"]', { timeout: 600_000 });
   const loadMs = await page.evaluate(() => performance.getEntriesByName('map-ready')[0]?.startTime ?? NaN);
+  // Ours: the page carries the first view (every agency, as SVG): its first contentful paint, or,
+  // should the first paint come before the document is parsed, the end of parsing (painted on the
+  // next frame). The baseline shows its agencies only once its map has drawn them.
+  const firstViewMs = staticFirstView
+    ? await page.evaluate(() => {
+        const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN;
+        const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+        return Math.max(fcp, nav?.domInteractive ?? 0);
+      })
+    : loadMs;
   const transfer = { js: 0, css: 0, data: 0, other: 0, total: 0 };
   for (const u of new Set(urls)) {
     const f = fileOf(u);
@@ -94,7 +111,7 @@ async function openAndMeasure(browser: Browser, url: string, fileOf: (u: string)
   await cdp.send('Performance.enable');
   const { metrics } = await cdp.send('Performance.getMetrics');
   const heap = metrics.find((m: { name: string }) => m.name === 'JSHeapUsedSize')?.value ?? NaN;
-  return { page, run: { loadMs, heapMB: heap / 2 ** 20, transfer } };
+  return { page, run: { firstViewMs, loadMs, heapMB: heap / 2 ** 20, transfer } };
 }
 
 const FILTERS_OURS = [{ types: ['sheriff'] }, { state: 'CA' }, { from: 2019 * 12, to: 2019 * 12 + 11 }];
@@ -162,6 +179,65 @@ async function timelineFrames(page: Page): Promise<{ medianMs: number; p95Ms: nu
   return { medianMs: median(r.deltas), p95Ms: pct(r.deltas, 0.95), months: r.months };
 }
 
+interface LighthouseRun {
+  page: string;
+  url: string;
+  scores: Record<string, number>;
+  cls: number;
+  tbtMs: number;
+  fcpMs: number;
+  lcpMs: number;
+  speedIndexMs: number;
+  unusedJsKiB: number;
+}
+
+/** Lighthouse (desktop, no throttling) on the built map page at 1× and on one agency page. */
+async function runLighthouse(): Promise<LighthouseRun[]> {
+  const { default: lighthouse } = await import('lighthouse');
+  const { default: desktop } = await import('lighthouse/core/config/desktop-config.js');
+  const chromeLauncher = await import('chrome-launcher');
+  const dir = join(WORK, '1x');
+  if (!existsSync(join(dir, 'index.html'))) return [];
+  const srv = await serve(dir);
+  const agencyDir = readdirSync('dist/agency', { withFileTypes: true }).find((d) => d.isDirectory());
+  const pages = [{ page: 'map', url: srv.url }, ...(agencyDir ? [{ page: 'agency page', url: `${srv.url}agency/${agencyDir.name}/` }] : [])];
+  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: CHROMIUM_ARGS });
+  const out: LighthouseRun[] = [];
+  try {
+    for (const p of pages) {
+      const config = {
+        ...desktop,
+        settings: {
+          ...desktop.settings,
+          throttlingMethod: 'provided' as const,
+          throttling: { rttMs: 0, throughputKbps: 0, requestLatencyMs: 0, downloadThroughputKbps: 0, uploadThroughputKbps: 0, cpuSlowdownMultiplier: 1 },
+          onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
+        },
+      };
+      const r = await lighthouse(p.url, { port: chrome.port, output: 'json', logLevel: 'error' }, config);
+      const lhr = r!.lhr;
+      const num = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
+      const run: LighthouseRun = {
+        ...p,
+        scores: Object.fromEntries(Object.values(lhr.categories).map((c) => [c.id, Math.round((c.score ?? NaN) * 100)])),
+        cls: num('cumulative-layout-shift'),
+        tbtMs: num('total-blocking-time'),
+        fcpMs: num('first-contentful-paint'),
+        lcpMs: num('largest-contentful-paint'),
+        speedIndexMs: num('speed-index'),
+        unusedJsKiB: (lhr.audits['unused-javascript']?.details as { overallSavingsBytes?: number } | undefined)?.overallSavingsBytes ?? 0,
+      };
+      run.unusedJsKiB = Math.round(run.unusedJsKiB / 1024);
+      console.log(`lighthouse ${p.page}: ${JSON.stringify(run.scores)} CLS ${run.cls.toFixed(3)} TBT ${Math.round(run.tbtMs)} ms`);
+      out.push(run);
+    }
+  } finally {
+    await chrome.kill();
+    await srv.close();
+  }
+  return out;
+}
+
 function timeDataBuild(tablesDir: string, outFile: string): number {
   const t0 = performance.now();
   const r = spawnSync('npx', ['tsx', 'pipeline/partnerships.geojson.ts', '--in', tablesDir, '--out', outFile, '--quiet'], { encoding: 'utf8', maxBuffer: 1 << 26 });
@@ -192,6 +268,7 @@ async function main(): Promise<void> {
       writeFileSync(join(dir, 'map', 'points.json'), JSON.stringify(points));
       chunks.forEach((c, k) => writeFileSync(join(dir, 'map', `details-${k}.json`), JSON.stringify(c)));
       synthTables('data', join(dir, 'tables'), size);
+      writeFirstView('dist/index.html', join(dir, 'map', 'points.json'), 'dist/generated/basemap', join(dir, 'index.html'));
       const buildMs = timeDataBuild(join(dir, 'tables'), join(dir, 'built.geojson'));
       console.log(`data build: ${Math.round(buildMs)} ms for ${collection.features.length} agencies`);
 
@@ -203,7 +280,7 @@ async function main(): Promise<void> {
       let timeline = { medianMs: NaN, p95Ms: NaN, months: 0 };
       const runs = size >= 100 ? Math.min(RUNS, 2) : RUNS;
       for (let r = 0; r < runs; r++) {
-        const o = await openAndMeasure(browser, srv.url, srv.fileOf);
+        const o = await openAndMeasure(browser, srv.url, srv.fileOf, true);
         ours.push(o.run);
         if (r === 0) {
           oursFilter = await filterTimesOurs(o.page);
@@ -211,19 +288,20 @@ async function main(): Promise<void> {
           timeline = await timelineFrames(o.page);
         }
         await o.page.context().close();
-        const b = await openAndMeasure(browser, `${srv.url}baseline/`, srv.fileOf);
+        const b = await openAndMeasure(browser, `${srv.url}baseline/`, srv.fileOf, false);
         base.push(b.run);
         if (r === 0) {
           baseFilter = await filterTimesBaseline(b.page, size >= 100 ? 1 : 2);
           console.log(`  filter (baseline): ${baseFilter.map((x) => Math.round(x)).join(', ')} ms`);
         }
         await b.page.context().close();
-        console.log(`run ${r + 1}: load ours ${Math.round(o.run.loadMs)} ms, baseline ${Math.round(b.run.loadMs)} ms`);
+        console.log(`run ${r + 1}: first view ours ${Math.round(o.run.firstViewMs)} ms; map idle ours ${Math.round(o.run.loadMs)} ms, baseline ${Math.round(b.run.loadMs)} ms`);
       }
       await srv.close();
       const row = {
         size,
         agencies: collection.features.length,
+        firstView: { ours: median(ours.map((x) => x.firstViewMs)), baseline: median(base.map((x) => x.firstViewMs)) },
         load: { ours: median(ours.map((x) => x.loadMs)), baseline: median(base.map((x) => x.loadMs)) },
         filter: { ours: median(oursFilter), baseline: median(baseFilter), oursAll: oursFilter, baselineAll: baseFilter },
         timeline,
@@ -238,6 +316,7 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
   }
+  const lighthouse = await runLighthouse();
   const lookup = {
     gazetteerGz: gz('dist/generated/lookup/gazetteer.json'),
     countiesGz: gz('dist/generated/basemap/counties.json'),
@@ -246,13 +325,13 @@ async function main(): Promise<void> {
     cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGB: Math.round(totalmem() / 2 ** 30),
     os: `${platform()} ${release()}`, node: process.version, chromium, rendering: 'WebGL2 through SwiftShader (CPU), headless',
   };
-  const report = { date: new Date().toISOString(), machine, lookup, results };
+  const report = { date: new Date().toISOString(), machine, lookup, results, lighthouse };
   writeFileSync(join(OUT, 'latest.json'), JSON.stringify(report, null, 2));
   writeFileSync('bench/RESULTS.md', markdown(report));
   console.log('\nwrote bench/results/latest.json and bench/RESULTS.md');
 }
 
-type Report = { date: string; machine: Record<string, unknown>; lookup: { gazetteerGz: number; countiesGz: number }; results: Record<string, any>[] };
+type Report = { date: string; machine: Record<string, unknown>; lookup: { gazetteerGz: number; countiesGz: number }; results: Record<string, any>[]; lighthouse: LighthouseRun[] };
 
 function markdown(r: Report): string {
   const kb = (b: number) => `${(b / 1024).toFixed(0)} KiB`;
@@ -265,11 +344,15 @@ function markdown(r: Report): string {
     `Latest run: ${r.date.slice(0, 10)}, \`npm run bench\`. Machine: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGB} GiB, ${r.machine.os}, Node ${r.machine.node}, Chromium ${r.machine.chromium}, ${r.machine.rendering}.`,
     'Absolute times depend on the machine (this one renders WebGL on the CPU); the ratios to the baseline, measured in the same browser in the same run, are what the targets are about.',
     '',
-    '| size | agencies | load ours | load baseline | ratio | filter ours (median) | filter baseline (median) | ratio | timeline frame median / p95 | JS heap ours / baseline | first-view transfer ours (JS / CSS / data) | baseline | data build |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+    '"First view" is navigation start to the first paint showing every agency: for ours the static national view in the page (its first contentful paint, or the end of parsing if later); the baseline shows its agencies only when its map has drawn them, so its first view is its map-ready time. "Map idle" is navigation start to the live map drawn with every agency, idle.',
+    '',
+    '| size | agencies | first view ours | first view baseline | ratio | map idle ours | map idle baseline | ratio | filter ours (median) | filter baseline (median) | ratio | timeline frame median / p95 | JS heap ours / baseline | transfer until map idle, ours (JS / CSS / data) | baseline | data build |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...r.results.map((x) =>
       [
-        `${x.size}×`, x.agencies.toLocaleString('en-US'), ms(x.load.ours), ms(x.load.baseline), ratio(x.load.ours, x.load.baseline),
+        `${x.size}×`, x.agencies.toLocaleString('en-US'),
+        ms(x.firstView.ours), ms(x.firstView.baseline), ratio(x.firstView.ours, x.firstView.baseline),
+        ms(x.load.ours), ms(x.load.baseline), ratio(x.load.ours, x.load.baseline),
         ms(x.filter.ours), ms(x.filter.baseline), ratio(x.filter.ours, x.filter.baseline),
         `${x.timeline.medianMs.toFixed(0)} / ${x.timeline.p95Ms.toFixed(0)} ms`,
         `${x.heapMB.ours.toFixed(0)} / ${x.heapMB.baseline.toFixed(0)} MB`,
@@ -285,13 +368,26 @@ function markdown(r: Report): string {
   ];
   const s1 = by(1), s100 = by(100);
   const check = (ok: boolean) => (ok ? 'met' : '**missed**');
-  if (s1) lines.push(`- load at 1×: ours ≤ baseline — ${ratio(s1.load.ours, s1.load.baseline)} — ${check(s1.load.ours <= s1.load.baseline)}`);
+  if (s1) {
+    lines.push(`- first view with every agency visible at 1×: ours ≤ 0.5× the baseline's load — ${ratio(s1.firstView.ours, s1.load.baseline)} — ${check(s1.firstView.ours <= 0.5 * s1.load.baseline)}`);
+    lines.push(`- map idle at 1×: ours ≤ baseline — ${ratio(s1.load.ours, s1.load.baseline)} — ${check(s1.load.ours <= s1.load.baseline)}`);
+    lines.push(`- filter at 1×: ours ≤ baseline — ${ratio(s1.filter.ours, s1.filter.baseline)} — ${check(s1.filter.ours <= s1.filter.baseline)}`);
+  }
   if (s100) {
     lines.push(`- load at 100×: ours ≤ 0.3× baseline — ${ratio(s100.load.ours, s100.load.baseline)} — ${check(s100.load.ours <= 0.3 * s100.load.baseline)}`);
     lines.push(`- filter at 100×: ours ≤ 0.1× baseline — ${ratio(s100.filter.ours, s100.filter.baseline)} — ${check(s100.filter.ours <= 0.1 * s100.filter.baseline)}`);
     if (s1) lines.push(`- filter at 100× ≤ 3× filter at 1× (ours) — ${ratio(s100.filter.ours, s1.filter.ours)} — ${check(s100.filter.ours <= 3 * s1.filter.ours)}`);
   }
   if (s1 && s100) lines.push(`- first-view transfer does not grow with the lookup data: it holds no lookup file (${kb(s1.transfer.ours.total)} at 1×; the lookup data is ${kb(r.lookup.gazetteerGz + r.lookup.countiesGz)} and loads on first search)`);
+  for (const l of r.lighthouse) {
+    const others = ['accessibility', 'best-practices', 'seo'].every((c) => l.scores[c] === 100);
+    lines.push(`- Lighthouse, ${l.page}: performance ≥ 90 — ${l.scores.performance} — ${check(l.scores.performance >= 90)}; CLS ≤ 0.1 — ${l.cls.toFixed(3)} — ${check(l.cls <= 0.1)}; total blocking time ≤ 200 ms — ${ms(l.tbtMs)} — ${check(l.tbtMs <= 200)}; accessibility / best practices / SEO 100 — ${l.scores.accessibility} / ${l.scores['best-practices']} / ${l.scores.seo} — ${check(others)}`);
+  }
+  if (r.lighthouse.length) {
+    lines.push('', '## Lighthouse', '', 'The `lighthouse` package driving the same Chromium, desktop preset, no throttling, the built site (1× data) on a local static server.', '',
+      '| page | performance | accessibility | best practices | SEO | CLS | total blocking time | first contentful paint | largest contentful paint | speed index | unused JS |', '|---|---|---|---|---|---|---|---|---|---|---|',
+      ...r.lighthouse.map((l) => `| ${l.page} | ${l.scores.performance} | ${l.scores.accessibility} | ${l.scores['best-practices']} | ${l.scores.seo} | ${l.cls.toFixed(3)} | ${ms(l.tbtMs)} | ${ms(l.fcpMs)} | ${ms(l.lcpMs)} | ${ms(l.speedIndexMs)} | ${l.unusedJsKiB} KiB |`));
+  }
   lines.push('', 'Filter scenarios: agency type, state and a one-year date range, each applied and reset (median over all changes). The baseline rebuilds its cluster group; ours recomputes its view-clustering and redraws.', '');
   return lines.join('\n');
 }

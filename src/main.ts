@@ -3,14 +3,19 @@
  * missing, damaged or slow), then start the app.
  */
 import './styles/app.css';
+import './first-view/first-view.css';
 import { buildIndex } from './data/agency-index';
 import { DataLoadError, DetailsStore, loadPoints } from './data/load';
 import { HistoryStore } from './data/history-store';
 import type { DecodedPoints } from './data/map-data';
 import { parseUrlState } from './state/url-state';
 import type { AppState } from './state/app-state';
-import { MapView, webglAvailable } from './map/map-view';
-import { App } from './app';
+import { DEFAULT_LAYERS } from './state/app-state';
+import type { MapView } from './map/map-view';
+import type { App } from './app';
+import { webglAvailable } from './map/webgl';
+import { isDefaultFilters } from './filters/filters';
+import { dropFirstView, handOffFirstView } from './first-view/handoff';
 import { $, h } from './ui/dom';
 import { notify, notifyLink } from './ui/notices';
 
@@ -38,23 +43,42 @@ function showLoadError(message: string, retry: () => void): void {
   document.body.setAttribute('data-load-error', 'true');
 }
 
-/** The map starts first: its worker, WebGL context and basemap load while the data downloads. */
-function createMap(view: AppState['view'], embed: boolean): MapView | null {
+/**
+ * The map starts first: its library, worker, WebGL context and basemap load
+ * while the data downloads (the static first view is already on screen).
+ */
+async function createMap(view: AppState['view'], embed: boolean): Promise<MapView | null> {
   if (!webglAvailable()) return null;
   try {
+    const { MapView } = await import('./map/map-view');
     return new MapView({ container: $('#map'), view, embed });
   } catch {
     return null;
   }
 }
 
-let mapView: MapView | null | undefined;
+let mapView: Promise<MapView | null> | undefined;
+
+/** Resolves once a frame has been painted (a task queued from a frame callback runs after that frame). */
+function afterFirstPaint(): Promise<void> {
+  // A background tab paints nothing (and runs no frame callbacks): start at once.
+  if (document.visibilityState === 'hidden') return Promise.resolve();
+  return new Promise((resolve) => requestAnimationFrame(() => window.setTimeout(resolve, 0)));
+}
 
 async function boot(): Promise<void> {
   const { state, notices } = parseUrlState(location.hash, location.search);
   document.body.classList.toggle('embed', state.embed);
   notifyLink($('#notices'), notices);
+  // The static first view shows the national view: anything else opens on the live map only.
+  if (state.view || state.embed || state.area || !isDefaultFilters(state.filters) || state.layers.join() !== DEFAULT_LAYERS.join()) dropFirstView();
+  else handOffFirstView();
+  const points = loadPoints(`${MAP_DATA}points.json`);
+  points.catch(() => undefined); // handled below, once awaited
+  // The first view is in the page: let it paint before the map library and the app are loaded and run.
+  await afterFirstPaint();
   if (mapView === undefined) mapView = createMap(state.view, state.embed);
+  const app = import('./app');
 
   const box = $('#map-message');
   const slow = window.setTimeout(() => {
@@ -65,8 +89,9 @@ async function boot(): Promise<void> {
   }, SLOW_MS);
 
   let dataset: DecodedPoints;
+  let App: typeof import('./app').App;
   try {
-    dataset = await loadPoints(`${MAP_DATA}points.json`);
+    [dataset, { App }] = await Promise.all([points, app]);
   } catch (e) {
     window.clearTimeout(slow);
     const msg = e instanceof DataLoadError ? e.message : 'The data could not be loaded.';
@@ -82,8 +107,11 @@ async function boot(): Promise<void> {
   }
   const index = buildIndex(dataset.rows);
   const details = new DetailsStore((k) => `${MAP_DATA}details-${k}.json`, dataset.chunkSize);
+  const map = await mapView;
+  // Export draws the live map: without one it is not offered.
+  if (!map) $('#export-button').hidden = true;
   const history = new HistoryStore(`${import.meta.env.BASE_URL}generated/history/history.json`);
-  window.ringMap = new App(index, dataset, details, mapView, state, history);
+  window.ringMap = new App(index, dataset, details, map, state, history);
 }
 
 void boot();

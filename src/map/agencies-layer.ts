@@ -11,13 +11,7 @@ import { FLAG_RECORDS } from '../data/agency-index';
 import { RECORD_ICON, addRecordIcon } from './records-icon';
 import { FONT } from './basemap';
 import { UNDATED_COLOR } from '../scales/palette';
-import { readableInk } from '../scales/palette';
-
-/** Fill, and a text colour readable on it (viridis runs from dark purple to light yellow). */
-function clusterColours(color: string): { color: string; ink: string; halo: string } {
-  const ink = readableInk(color);
-  return { color, ink, halo: ink === '#ffffff' ? 'rgba(0,0,0,0.35)' : 'rgba(255,255,255,0.35)' };
-}
+import { CLUSTER_OPACITY, CLUSTER_STROKE, CLUSTER_STROKE_COLOR, clusterColours, clusterLabel, clusterRadiusExpression } from './cluster-style';
 
 export const AGENCY_LAYERS = ['agency-clusters', 'agency-cluster-count', 'agency-points'] as const;
 export const RECORD_LAYERS = ['records-icons'] as const;
@@ -43,10 +37,10 @@ export class AgenciesLayer {
       paint: {
         // Coloured by the median start date of the members: a national view or a frame of Play says when.
         'circle-color': ['get', 'color'],
-        'circle-opacity': 0.9,
-        'circle-radius': ['interpolate', ['linear'], ['get', 'count'], 2, 11, 10, 15, 50, 21, 250, 28, 2000, 38],
-        'circle-stroke-color': '#2b2d42',
-        'circle-stroke-width': 1.5,
+        'circle-opacity': CLUSTER_OPACITY,
+        'circle-radius': clusterRadiusExpression() as maplibregl.ExpressionSpecification,
+        'circle-stroke-color': CLUSTER_STROKE_COLOR,
+        'circle-stroke-width': CLUSTER_STROKE,
       },
     });
     map.addLayer({
@@ -116,7 +110,7 @@ export class AgenciesLayer {
       features.push({
         type: 'Feature',
         geometry: { type: 'Point', coordinates: [c.lon, c.lat] },
-        properties: { count: c.count, records: c.flagged, label: c.count >= 1000 ? `${(c.count / 1000).toFixed(1)}k` : String(c.count), bbox: c.bbox.join(','), ...clusterColours(c.median >= 0 ? this.colorOf(c.median) : UNDATED_COLOR) },
+        properties: { count: c.count, records: c.flagged, label: clusterLabel(c.count), bbox: c.bbox.join(','), ...clusterColours(c.median >= 0 ? this.colorOf(c.median) : UNDATED_COLOR) },
       });
     }
     const { lon, lat, start, flags } = this.index;

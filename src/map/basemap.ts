@@ -12,14 +12,8 @@ import { STATE_BY_FIPS } from '../geo/us-states';
 
 export const BASE = import.meta.env.BASE_URL;
 export const FONT = ['sans-serif'];
-export const COLORS = {
-  water: '#cfe3ef',
-  land: '#f4f2ee',
-  neighbour: '#e6e3dd',
-  stateLine: '#8d8a84',
-  countyLine: '#c9c5be',
-  label: '#4a4740',
-};
+export { COLORS } from './basemap-colors';
+import { COLORS } from './basemap-colors';
 
 export const ONLINE_TILES = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
 export const ONLINE_ATTRIBUTION = '© OpenStreetMap contributors';

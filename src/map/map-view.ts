@@ -28,18 +28,12 @@ export interface MapViewOptions {
   interactive?: boolean;
 }
 
-export const LOWER_48: [number, number, number, number] = [-124.8, 24.4, -66.9, 49.4];
+export { LOWER_48, initialBounds, dataBounds } from './initial-view';
+import { LOWER_48, initialBounds } from './initial-view';
 
 maplibregl.setWorkerUrl(workerUrl);
 
-/**
- * Whether this browser can draw WebGL at all, without creating a context
- * (a throwaway context costs hundreds of milliseconds on software renderers;
- * MapView itself fails cleanly when a context cannot be made).
- */
-export function webglAvailable(): boolean {
-  return typeof WebGL2RenderingContext !== 'undefined' || typeof WebGLRenderingContext !== 'undefined';
-}
+export { webglAvailable } from './webgl';
 
 /** The map cannot be drawn in this browser or from this server (e.g. its worker failed to load). */
 export class MapUnavailableError extends Error {}
@@ -47,14 +41,6 @@ export class MapUnavailableError extends Error {}
 /** Margin around framed data; a little more at the bottom, where the legend sits over the Pacific. */
 function framePadding(pad = 24): maplibregl.PaddingOptions {
   return { top: pad, bottom: pad + 16, right: pad, left: pad };
-}
-
-/** The contiguous US when most agencies are there; the data's bounds otherwise. */
-export function initialBounds(index: AgencyIndex): maplibregl.LngLatBoundsLike {
-  const [w, s, e, n] = dataBounds(index) as [number, number, number, number];
-  let inside = 0;
-  for (let i = 0; i < index.size; i++) if (index.lat[i] > 24 && index.lat[i] < 50 && index.lon[i] > -125 && index.lon[i] < -66) inside++;
-  return inside > 0 && w < -125 ? LOWER_48 : [w, s, e, n];
 }
 
 /** [west, south, east, north] of the agencies a mask selects; null when none. */
@@ -69,17 +55,6 @@ export function maskBounds(index: AgencyIndex, mask: Uint8Array): [number, numbe
     if (lat[i] > n) n = lat[i];
   }
   return Number.isFinite(w) ? [w, s, e, n] : null;
-}
-
-/** The bounds of all agencies. */
-export function dataBounds(index: AgencyIndex): maplibregl.LngLatBoundsLike {
-  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
-  for (let i = 0; i < index.size; i++) {
-    w = Math.min(w, index.lon[i]); e = Math.max(e, index.lon[i]);
-    s = Math.min(s, index.lat[i]); n = Math.max(n, index.lat[i]);
-  }
-  if (!Number.isFinite(w)) return [-125, 24, -66, 50];
-  return [w, s, e, n];
 }
 
 /**

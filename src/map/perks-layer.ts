@@ -55,7 +55,12 @@ export class PerksLayer {
     return this.radius(usd);
   }
 
+  /** The source holds no features: a hidden layer needs no new (empty) data on each filter change. */
+  private empty = false;
+
   setMask(mask: Uint8Array, visible: boolean): void {
+    // Each setData is a round trip to the map's worker and a reload of the source: skip the no-op.
+    if (!visible && this.empty) return;
     const features: Feature<Point>[] = [];
     if (visible) {
       const { lon, lat, flags, value } = this.index;
@@ -70,6 +75,7 @@ export class PerksLayer {
       }
     }
     (this.map.getSource(SOURCE) as maplibregl.GeoJSONSource).setData({ type: 'FeatureCollection', features });
+    this.empty = features.length === 0;
     for (const id of PERK_LAYERS) this.map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
   }
 }

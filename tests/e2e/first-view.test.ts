@@ -1,0 +1,142 @@
+/**
+ * The first view: the national map with every agency is in the page itself
+ * (readable without JavaScript or WebGL), the live map takes over once it
+ * has drawn, the layout holds its shape while the data arrives, and the
+ * tools a first view does not need load when first used.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launch, newPage, screenshot, waitForIdle, waitForMap, DESKTOP, PHONE } from './browser';
+import { BASE } from './app';
+import { FEATURES, agenciesLabel } from './dataset';
+import { serveDir } from './static-server';
+
+/** The recommended policy from the README (as in hardening.test.ts). */
+const CSP =
+  "default-src 'none'; script-src 'self'; worker-src 'self'; style-src 'self'; img-src 'self' data: blob:; " +
+  "font-src 'self'; connect-src 'self'; frame-ancestors *; base-uri 'none'; form-action 'none'";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => browser?.close());
+
+/** Agencies the static picture shows: cluster counts plus single points. */
+async function agenciesInPicture(page: Page): Promise<{ clusters: number; singles: number; total: number }> {
+  return page.evaluate(() => {
+    const counts = [...document.querySelectorAll('#first-view .fv-counts text')].map((t) => {
+      const s = t.textContent ?? '';
+      return s.endsWith('k') ? Math.round(parseFloat(s) * 1000) : Number(s);
+    });
+    const singles = document.querySelectorAll('#first-view .fv-points circle').length;
+    return { clusters: counts.length, singles, total: counts.reduce((a, b) => a + b, 0) + singles };
+  });
+}
+
+/** Sum of layout shifts not caused by input, observed in the page from its start. */
+const OBSERVE_SHIFTS = `
+  window.__shifts = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      if (e.hadRecentInput) continue;
+      window.__shifts.push({ value: e.value, sources: (e.sources || []).map((s) => {
+        const n = s.node;
+        return n && n.nodeType === 1 ? n.tagName + (n.id ? '#' + n.id : '') + '.' + String(n.className).split(' ')[0] : String(n && n.nodeName);
+      }) });
+    }
+  }).observe({ type: 'layout-shift', buffered: true });
+`;
+
+describe('first view', () => {
+  it('shows the national picture, the counts and the list link with JavaScript disabled', async () => {
+    const context = await browser.newContext({ viewport: DESKTOP, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(BASE());
+    const svg = page.locator('#first-view svg');
+    expect(await svg.isVisible()).toBe(true);
+    expect(await svg.getAttribute('aria-label')).toContain(agenciesLabel(FEATURES.length));
+    const pic = await agenciesInPicture(page);
+    expect(pic.clusters).toBeGreaterThan(0);
+    expect(pic.total).toBe(FEATURES.length);
+    // State outlines are drawn.
+    expect(((await page.locator('#first-view path').first().getAttribute('d')) ?? '').length).toBeGreaterThan(1000);
+    expect((await page.locator('#count').textContent())?.trim()).toBe(agenciesLabel(FEATURES.length));
+    expect(await page.locator('#totals dt').count()).toBe(4);
+    // Tools that need JavaScript are not offered.
+    expect(await page.locator('#share-button').isVisible()).toBe(false);
+    expect(await page.locator('#filters').isVisible()).toBe(false);
+    await screenshot(page, 'first-view-no-js-desktop');
+    const link = page.locator('#first-view a', { hasText: 'Every agency, listed by state' });
+    expect(await link.isVisible()).toBe(true);
+    await link.click();
+    await page.waitForURL(/\/state\/$/);
+    expect(await page.locator('h1').textContent()).toBeTruthy();
+    expect(await page.locator('a[href*="agency/"], a[href*="/state/"], a[href^="../state/"], main a').count()).toBeGreaterThan(10);
+    await context.close();
+  });
+
+  it('is on screen before the map script runs, and the live map replaces it', async () => {
+    const { page, context } = await newPage(browser);
+    // Hold the map library back: the first view must not need it.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    await page.route('**/assets/map-view-*.js', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(BASE());
+    await page.waitForSelector('#first-view svg');
+    expect(await page.locator('#first-view svg').isVisible()).toBe(true);
+    expect((await agenciesInPicture(page)).total).toBe(FEATURES.length);
+    expect(await page.locator('body[data-map-ready]').count()).toBe(0);
+    await screenshot(page, 'first-view-before-map');
+    release();
+    await waitForMap(page);
+    await page.waitForSelector('#first-view', { state: 'detached', timeout: 10_000 });
+    await waitForIdle(page);
+    await screenshot(page, 'first-view-live-map');
+    await context.close();
+  });
+
+  it('is not shown over a link to another view', async () => {
+    const { page, context } = await newPage(browser);
+    await page.goto(`${BASE()}#state=CA`);
+    await page.waitForSelector('#count:not(:empty)');
+    await page.waitForFunction(() => !document.getElementById('first-view'));
+    await waitForMap(page);
+    await context.close();
+  });
+
+  for (const [name, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
+    it(`keeps its layout while the data and the map arrive (${name})`, async () => {
+      const { page, context } = await newPage(browser, { viewport });
+      await page.addInitScript(OBSERVE_SHIFTS);
+      await page.goto(BASE());
+      await waitForMap(page);
+      await waitForIdle(page);
+      await page.waitForSelector('#first-view', { state: 'detached' });
+      const shifts = (await page.evaluate(() => (window as unknown as { __shifts: { value: number; sources: string[] }[] }).__shifts));
+      const sum = shifts.reduce((a, s) => a + s.value, 0);
+      expect(sum, JSON.stringify(shifts)).toBeLessThanOrEqual(0.1);
+      await screenshot(page, `first-view-settled-${name}`);
+      await context.close();
+    });
+  }
+
+  it('works under the strict Content-Security-Policy', async () => {
+    const srv = await serveDir('dist', { 'Content-Security-Policy': CSP });
+    const { page, context } = await newPage(browser);
+    const violations: string[] = [];
+    page.on('console', (m) => {
+      if (/Content.Security.Policy/i.test(m.text())) violations.push(m.text());
+    });
+    await page.goto(srv.url);
+    expect((await agenciesInPicture(page)).total).toBe(FEATURES.length);
+    await waitForMap(page);
+    await page.waitForSelector('#first-view', { state: 'detached', timeout: 10_000 });
+    expect(violations).toEqual([]);
+    await context.close();
+    await srv.close();
+  });
+});
