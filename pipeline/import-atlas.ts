@@ -11,12 +11,12 @@
  * rejected agencies and imports the rest.
  */
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { AtlasHeaderError, parseAtlasExport, type AtlasAgency } from './atlas/parse';
 import { sharedGeocoder } from './build/run';
 import { countyFromName, isCountyLevel } from './geocode/geocoder';
 import { dateProblem, isPartialIsoDate } from './lib/dates';
 import { DEFAULT_DATA_DIR } from './lib/paths';
+import { importUsage, parseImportArgs } from './lib/import-args';
 import { EncodingError, readUtf8File } from './lib/read-text';
 import type { AtlasMergeOptions } from './merge/atlas';
 import { mergeChecked } from './merge/checked';
@@ -42,25 +42,16 @@ export interface ImportIo {
  * build's rules, write. Returns the exit code: 0, 1 (rejects) or 2 (unusable input).
  */
 export function runImport(argv: string[], io: ImportIo = { log: console.log, error: console.error }): number {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      data: { type: 'string' },
-      'as-of': { type: 'string' },
-      'keep-going': { type: 'boolean', default: false },
-      'dry-run': { type: 'boolean', default: false },
-    },
-  });
-  const file = positionals[0];
+  const values = parseImportArgs(argv);
+  const file = values.file;
   if (!file) {
-    io.error('usage: npm run import:atlas -- <export.csv> [--data <dir>] [--as-of YYYY-MM-DD] [--keep-going] [--dry-run]');
+    io.error(importUsage('import:atlas', 'export.csv'));
     return 2;
   }
   const rel = (p: string) => relative(process.cwd(), resolve(p)) || p;
   const dataDir = resolve(values.data ?? DEFAULT_DATA_DIR);
   const name = rel(file);
-  const exportDate = values['as-of'] ?? exportDateFromPath(resolve(file));
+  const exportDate = values.asOf ?? exportDateFromPath(resolve(file));
   if (!exportDate || !/^\d{4}-\d{2}-\d{2}$/.test(exportDate) || !isPartialIsoDate(exportDate)) {
     io.error(`${name}: cannot tell the export date from the file name; pass --as-of YYYY-MM-DD`);
     return 2;
@@ -126,7 +117,7 @@ export function runImport(argv: string[], io: ImportIo = { log: console.log, err
     return a.counties[0];
   };
 
-  const keepGoing = values['keep-going'];
+  const keepGoing = values.keepGoing;
   const { result, build, messages, tablesFail, leftOut } = mergeChecked(read.tables, parsed.agencies, {
     exportDate, ...lookups, primaryCounty, exportFile: name, geocoder, keepGoing, tableFile: (f) => rel(join(dataDir, f)),
   });
@@ -150,7 +141,7 @@ export function runImport(argv: string[], io: ImportIo = { log: console.log, err
     io.error('The build would still reject rows: nothing written.');
     return 1;
   }
-  if (values['dry-run']) {
+  if (values.dryRun) {
     io.log('dry run: tables not written (the build would accept them)');
     return 0;
   }

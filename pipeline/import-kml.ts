@@ -11,7 +11,6 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Reject } from './build/validate';
 import { sharedGeocoder } from './build/run';
 import { buildWithSubmissions } from './build/with-submissions';
@@ -21,6 +20,7 @@ import { parseKml, type KmlAgency, type Locate } from './kml/parse';
 import { XML_LIMITS } from './kml/xml';
 import { isPartialIsoDate } from './lib/dates';
 import { DEFAULT_DATA_DIR } from './lib/paths';
+import { importUsage, parseImportArgs } from './lib/import-args';
 import { STATES } from './lib/states';
 import { kmlSnapshotId, mergeKml } from './merge/kml';
 import { countyWithSuffix } from './merge/reporting';
@@ -60,23 +60,15 @@ export function locator(geocoder: Geocoder): Locate {
 const quoted = (s: string) => JSON.stringify(s);
 
 function main(): number {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: {
-      data: { type: 'string' },
-      'as-of': { type: 'string' },
-      'keep-going': { type: 'boolean', default: false },
-      'dry-run': { type: 'boolean', default: false },
-    },
-  });
-  const file = positionals[0];
+  const values = parseImportArgs();
+  const file = values.file;
   if (!file) {
-    console.error('usage: npm run import:kml -- <map.kml> [--data <dir>] [--as-of YYYY-MM-DD] [--keep-going] [--dry-run]');
+    console.error(importUsage('import:kml', 'map.kml'));
     return 2;
   }
   const dataDir = resolve(values.data ?? DEFAULT_DATA_DIR);
   const name = relative(process.cwd(), resolve(file)) || file;
-  const exportDate = values['as-of'] ?? exportDateFromPath(resolve(file));
+  const exportDate = values.asOf ?? exportDateFromPath(resolve(file));
   if (!exportDate || !/^\d{4}-\d{2}-\d{2}$/.test(exportDate) || !isPartialIsoDate(exportDate)) {
     console.error(`${name}: cannot tell the export date from the file name; pass --as-of YYYY-MM-DD`);
     return 2;
@@ -129,7 +121,7 @@ function main(): number {
     buildRejects = b.rejects;
     const fromKml = (x: Reject) => (Object.values(TABLE_FILES) as string[]).includes(x.file) && x.line < 0 && x.line > -1_000_000_000;
     const mine = buildRejects.filter(fromKml);
-    if (!values['keep-going'] || mine.length === 0 || mine.length !== buildRejects.length) break;
+    if (!values.keepGoing || mine.length === 0 || mine.length !== buildRejects.length) break;
     const drop = new Set<KmlAgency>();
     for (const x of mine) {
       const a = byNumber.get(-x.line);
@@ -167,11 +159,11 @@ function main(): number {
     console.error(`The build would reject ${buildRejects.length} row(s): nothing written.`);
     return 1;
   }
-  if (parsed.rejects.length > 0 && !values['keep-going']) {
+  if (parsed.rejects.length > 0 && !values.keepGoing) {
     console.error(`${parsed.rejects.length} placemark(s) rejected: nothing written (fix the file, or pass --keep-going to import the rest).`);
     return 1;
   }
-  if (values['dry-run']) {
+  if (values.dryRun) {
     console.log('dry run: tables not written');
     return 0;
   }
