@@ -13,7 +13,7 @@ type Figures = Pick<Program, 'devices_given' | 'perk_value_usd' | 'subsidy_usd'>
 type FigureKey = keyof Figures;
 
 export interface PerkRow {
-  key: FigureKey;
+  key: FigureKey | 'not_given';
   term: string;
   value: string;
   documented: boolean;
@@ -36,11 +36,18 @@ export function agencyPerks(p: AgencyProperties): PerkRow[] {
   return (Object.keys(TERMS) as FigureKey[]).map((k) => row(k, p[k], floor(k)));
 }
 
-/** A program's figures; none for a portal listing that documents no perk. */
+/**
+ * A program's figures (only a perk that was given carries any), and what was
+ * offered, bought, approved or returned instead, in words; none for a portal
+ * listing that documents no perk.
+ */
 export function programPerks(g: Program): PerkRow[] {
   const keys = Object.keys(TERMS) as FigureKey[];
-  if (g.kind === 'neighbors_portal' && keys.every((k) => g[k] === null)) return [];
-  return keys.map((k) => row(k, g[k], g.at_least));
+  const notGiven: PerkRow[] = g.perk_status && g.perk_status !== 'given' && g.perk_note
+    ? [{ key: 'not_given', term: 'Not counted as given', value: g.perk_note, documented: true }]
+    : [];
+  if (g.kind === 'neighbors_portal' && keys.every((k) => g[k] === null)) return notGiven;
+  return [...keys.map((k) => row(k, g[k], g.at_least)), ...notGiven];
 }
 
 /** `<dt>`/`<dd>` pairs; "not documented" is muted but present. */

@@ -10,11 +10,8 @@ import { launch, newPage, screenshot, waitForIdle, waitForMap, DESKTOP, PHONE } 
 import { BASE } from './app';
 import { FEATURES, agenciesLabel } from './dataset';
 import { serveDir } from './static-server';
+import { CSP } from './csp';
 
-/** The recommended policy from the README (as in hardening.test.ts). */
-const CSP =
-  "default-src 'none'; script-src 'self'; worker-src 'self'; style-src 'self'; img-src 'self' data: blob:; " +
-  "font-src 'self'; connect-src 'self'; frame-ancestors *; base-uri 'none'; form-action 'none'";
 
 let browser: Browser;
 beforeAll(async () => {
