@@ -73,8 +73,8 @@ export function renderCoverageChart(root: HTMLElement, index: AgencyIndex, histo
   );
   root.replaceChildren(
     h('div', { class: 'coverage-legend' },
-      h('span', { class: 'key mapped-key', 'aria-hidden': 'true' }), MSG.coverageKeyMapped,
-      h('span', { class: 'key reported-key', 'aria-hidden': 'true' }), MSG.coverageKeyReported,
+      h('span', { class: 'coverage-key' }, h('span', { class: 'key mapped-key', 'aria-hidden': 'true' }), ` ${MSG.coverageKeyMapped}`),
+      h('span', { class: 'coverage-key' }, h('span', { class: 'key reported-key', 'aria-hidden': 'true' }), ` ${MSG.coverageKeyReported}`),
     ),
     chart,
     axis,
