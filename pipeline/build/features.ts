@@ -13,6 +13,7 @@ import type { Geocoder } from '../geocode/geocoder';
 import { TABLE_FILES, type Tables } from '../tables/model';
 import type { TableIssue } from '../tables/io';
 import { validateTables, type Program, type Reject, type Source } from './validate';
+import { coversWholeCounty } from '../../src/data/contract';
 
 export interface BuildResult {
   collection: AgencyCollection;
@@ -138,6 +139,7 @@ export function buildCollection(
         county: a.county,
         state: a.state,
         geocode_precision: geo.precision,
+        county_wide: coversWholeCounty(a.agency_type, a.jurisdiction),
         start_date: start,
         start_precision: start ? datePrecision(start) : null,
         end_date: end,

@@ -19,6 +19,7 @@
 import { Boundaries, type Area } from './boundaries';
 import { lookup, type Gazetteers, type Place } from './gazetteer';
 import type { GeocodePrecision } from '../../src/data/schema';
+import { coversWholeCounty } from '../../src/data/contract';
 
 export const SNAP_KM = 10;
 export const round5 = (n: number) => Math.round(n * 1e5) / 1e5;
@@ -43,7 +44,7 @@ export function countyFromName(name: string): string | undefined {
 }
 
 export function isCountyLevel(a: { agency_type?: string; agencyType?: string; jurisdiction: string }): boolean {
-  return (a.agency_type ?? a.agencyType) === 'sheriff' || a.jurisdiction === 'county';
+  return coversWholeCounty(a.agency_type ?? a.agencyType ?? '', a.jurisdiction);
 }
 
 /** "Forest Park Police Department" → "Forest Park"; undefined when the name is not "<place> <agency>". */

@@ -41,6 +41,15 @@ export function agencyStatus(programs: readonly { status: PartnershipStatus }[])
   return 'unknown';
 }
 
+/**
+ * Whether an agency's jurisdiction is a whole county (a sheriff, a county
+ * police department, a county program): the one rule the build uses to place
+ * it and publishes as `county_wide`, which Find my area reads.
+ */
+export function coversWholeCounty(agencyType: string, jurisdiction: string): boolean {
+  return agencyType === 'sheriff' || jurisdiction === 'county';
+}
+
 /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, and a real calendar date. */
 export function isPartialIsoDate(s: string): boolean {
   const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(s);

@@ -52,7 +52,7 @@ export interface EncodedPoints {
   devices: (number | null)[];
   perk: (number | null)[];
   subsidy: (number | null)[];
-  /** Bits: 1 perk programs, 2 records, 4 MOU, 16 documented figures are floors ("at least"). */
+  /** Bits: 1 perk programs, 2 records, 4 MOU, 16 documented figures are floors ("at least"), 32 county-wide. */
   flags: number[];
 }
 
@@ -60,6 +60,8 @@ export const POINT_PERKS = 1;
 export const POINT_RECORDS = 2;
 export const POINT_MOU = 4;
 export const POINT_AT_LEAST = 16;
+/** The agency covers its whole county (published by the build, never guessed from the name). */
+export const POINT_COUNTY_WIDE = 32;
 const PERK_KINDS = new Set(['device_donation', 'officer_incentives', 'city_subsidy']);
 
 /** Splits a collection into the points file and the details chunks. */
@@ -101,7 +103,7 @@ export function encodeMapData(c: AgencyCollection, chunkSize = CHUNK_SIZE): { po
       const q = p(x);
       const perks = q.devices_given !== null || q.perk_value_usd !== null || q.subsidy_usd !== null || q.programs.some((g) => PERK_KINDS.has(g.kind));
       return (perks ? POINT_PERKS : 0) | (q.mou_url !== null || q.records_urls.length ? POINT_RECORDS : 0) | (q.mou_url !== null ? POINT_MOU : 0) |
-        (q.programs.some((g) => g.at_least) ? POINT_AT_LEAST : 0);
+        (q.programs.some((g) => g.at_least) ? POINT_AT_LEAST : 0) | (q.county_wide ? POINT_COUNTY_WIDE : 0);
     }),
   };
   const chunks: AgencyFeature[][] = [];

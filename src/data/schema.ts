@@ -56,6 +56,8 @@ export const PropertiesSchema = z.object({
   county: z.string().nullable(),
   state: z.string().regex(/^[A-Z]{2}$/),
   geocode_precision: z.enum(GEOCODE_PRECISIONS),
+  /** The agency covers its whole county (sheriff, county police, county program); see coversWholeCounty. */
+  county_wide: z.boolean().optional(),
   start_date: partialDate.nullable(),
   start_precision: z.enum(DATE_PRECISIONS).nullable(),
   end_date: partialDate.nullable(),

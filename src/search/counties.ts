@@ -7,6 +7,7 @@ import { booleanPointInPolygon, centroid, pointOnFeature } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { foldText } from '../data/agency-index';
 import { STATE_BY_FIPS } from '../geo/us-states';
+import { POINT_COUNTY_WIDE } from '../data/map-data';
 
 export interface County {
   fips: string;
@@ -110,16 +111,11 @@ export function countyLocator(counties: readonly County[]): (lon: number, lat: n
 }
 
 export interface CountyAgency {
-  agency_type: string;
   name: string;
   county: string | null;
   state: string;
-}
-
-/** Whether an agency's jurisdiction is a whole county (sheriff, county police, county program). */
-export function isCountyWide(a: CountyAgency): boolean {
-  if (a.agency_type === 'sheriff') return true;
-  return /\b(county|parish)\b/i.test(a.name) && !/\b(city|town|village|township|borough) of\b/i.test(a.name);
+  /** The points file's flags: POINT_COUNTY_WIDE is the build's published rule. */
+  flags: number;
 }
 
 /** Agencies (indices) passing the mask whose county-wide jurisdiction is this county. */
@@ -129,10 +125,10 @@ export function coveringAgencies(countyKeys: readonly (string | null)[], rows: r
   return out;
 }
 
-/** The county key an agency covers: from its county field, else from its name. */
+/** The county key a county-wide agency covers (its county field, checked by the build); null for others. */
 export function agencyCountyKey(a: CountyAgency): string | null {
-  if (!isCountyWide(a)) return null;
+  if (!(a.flags & POINT_COUNTY_WIDE)) return null;
+  if (a.county) return normalizeCountyName(a.county);
   const m = /^(.*?)\b(county|parish)\b/i.exec(a.name);
-  const fromName = m ? normalizeCountyName(m[1]) : '';
-  return fromName || (a.county ? normalizeCountyName(a.county) : null);
+  return m ? normalizeCountyName(m[1]) || null : null;
 }

@@ -1,12 +1,18 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import { feature } from 'topojson-client';
 import type { FeatureCollection } from 'geojson';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import { buildGazetteer } from '../../../pipeline/gazetteer';
 import { decodeGazetteer } from '../../../src/search/gazetteer';
 import type { Gazetteer } from '../../../src/search/gazetteer';
-import { buildCounties, countyAt, agencyCountyKey, normalizeCountyName } from '../../../src/search/counties';
+import { buildCounties, countyAt, agencyCountyKey, coveringAgencies, normalizeCountyName } from '../../../src/search/counties';
+import { POINT_COUNTY_WIDE } from '../../../src/data/map-data';
+import { coversWholeCounty } from '../../../src/data/contract';
+import type { AgencyCollection } from '../../../src/data/schema';
+import { parseCsv } from '../../../pipeline/lib/csv';
+import { rowsOf } from './fixtures';
 import type { County } from '../../../src/search/counties';
 import { editDistance, parseAreaQuery, resolveArea, suggest } from '../../../src/search/area-query';
 import type { ResolveContext } from '../../../src/search/area-query';
@@ -144,16 +150,33 @@ describe('county containment', () => {
     expect(city.name).toBe('St. Louis city');
     expect(county.name).toBe('St. Louis County');
     expect(city.key).not.toBe(county.key);
-    const stlCountyPolice = agencyCountyKey({ agency_type: 'police', name: 'St. Louis County Police Department', county: 'St. Louis County', state: 'MO' });
+    const stlCountyPolice = agencyCountyKey({ name: 'St. Louis County Police Department', county: 'St. Louis County', state: 'MO', flags: POINT_COUNTY_WIDE });
     expect(stlCountyPolice).toBe(county.key);
     expect(counties.find((c) => c.fips === '24510')!.name).toBe('Baltimore city');
   });
-  it('matches county-wide agencies to their county by name', () => {
+  it('matches county-wide agencies (as the build published them) to their county', () => {
     const la = counties.find((c) => c.fips === '06037')!;
-    expect(agencyCountyKey({ agency_type: 'sheriff', name: 'Los Angeles County Sheriff’s Department', county: 'Los Angeles County', state: 'CA' })).toBe(la.key);
-    expect(agencyCountyKey({ agency_type: 'police', name: 'Gwinnett County Police Department', county: 'Gwinnett County', state: 'GA' })).toBe('gwinnett');
-    expect(agencyCountyKey({ agency_type: 'police', name: 'Los Angeles Police Department', county: 'Los Angeles County', state: 'CA' })).toBeNull();
+    expect(agencyCountyKey({ name: 'Los Angeles County Sheriff’s Department', county: 'Los Angeles County', state: 'CA', flags: POINT_COUNTY_WIDE })).toBe(la.key);
+    expect(agencyCountyKey({ name: 'Gwinnett County Police Department', county: 'Gwinnett County', state: 'GA', flags: POINT_COUNTY_WIDE })).toBe('gwinnett');
+    expect(agencyCountyKey({ name: 'Los Angeles Police Department', county: 'Los Angeles County', state: 'CA', flags: 0 })).toBeNull();
     expect(normalizeCountyName('St. Tammany Parish Sheriff’s Office')).toBe('st tammany');
+  });
+
+  it('the site and the pipeline agree on every committed agency: county-wide as its jurisdiction says, never by its name', () => {
+    const data = JSON.parse(readFileSync('data/partnerships.geojson', 'utf8')) as AgencyCollection;
+    const table = new Map(parseCsv(readFileSync('data/agencies.csv', 'utf8')).records.map((r) => [r.values.id, r.values]));
+    const rows = rowsOf(data.features);
+    for (const [i, f] of data.features.entries()) {
+      const a = table.get(f.properties.id);
+      // Agencies from volunteer submissions are not in the table; their rule is the same (checked by the build).
+      if (a) expect(f.properties.county_wide, f.properties.id).toBe(coversWholeCounty(a.agency_type, a.jurisdiction));
+      expect(agencyCountyKey(rows[i]) !== null, f.properties.id).toBe(f.properties.county_wide === true);
+    }
+    // Miami-Dade PD is a county police department: it covers Miami-Dade County in Find my area.
+    const k = data.features.findIndex((f) => f.properties.id === 'miami-dade-police-department-fl');
+    const miamiDade = counties.find((c) => c.fips === '12086')!;
+    expect(agencyCountyKey(rows[k])).toBe(miamiDade.key);
+    expect(coveringAgencies(rows.map((r) => agencyCountyKey(r)), rows, new Uint8Array(rows.length).fill(1), miamiDade)).toContain(k);
   });
 });
 
