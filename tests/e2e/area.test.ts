@@ -46,6 +46,13 @@ describe('find my area', () => {
     await screenshot(page, 'area-90012');
   });
 
+  it('a Miami ZIP lists Miami-Dade Police, a county police department, as covering Miami-Dade County', async () => {
+    const text = await search('33125');
+    expect(text).toContain('Miami-Dade County, FL');
+    const covering = await page.locator('.area-agencies.covering li').allTextContents();
+    expect(covering.some((t) => t.includes('Miami-Dade Police Department'))).toBe(true);
+  });
+
   it('"Lakeland, FL" finds Lakeland PD', async () => {
     const text = await search('Lakeland, FL');
     expect(text).toContain('Lakeland Police Department');
