@@ -4,6 +4,7 @@
  * (the card and timeline simply show less); it never breaks the map.
  */
 import { decodeHistory, EMPTY_HISTORY, type History } from '../time/history';
+import { fetchJson } from './load';
 
 export class HistoryStore {
   private pending: Promise<History> | null = null;
@@ -11,8 +12,7 @@ export class HistoryStore {
   constructor(private readonly url: string) {}
 
   get(): Promise<History> {
-    this.pending ??= fetch(this.url)
-      .then((r) => (r.ok ? r.json() : Promise.reject(new Error(`HTTP ${r.status}`))))
+    this.pending ??= fetchJson(this.url, 'program history')
       .then(decodeHistory)
       .catch(() => {
         this.pending = null;

@@ -63,7 +63,7 @@ export function isValidFeature(f: unknown): f is AgencyFeature {
   );
 }
 
-async function fetchJson(url: string, what: string, signal?: AbortSignal): Promise<unknown> {
+export async function fetchJson(url: string, what: string, signal?: AbortSignal): Promise<unknown> {
   let res: Response;
   try {
     res = await fetch(url, { signal, credentials: 'same-origin' });

@@ -9,8 +9,27 @@ export type Bounds = [number, number, number, number];
 
 export const LOWER_48: Bounds = [-124.8, 24.4, -66.9, 49.4];
 
-/** Margin around the framed view in pixels; a little more at the bottom, where the legend sits. */
-export const FRAME_PADDING = { top: 24, bottom: 40, right: 24, left: 24 };
+/** Margin around framed data in pixels; a little more at the bottom, where the legend sits over the Pacific. */
+export function framePadding(pad = 24): { top: number; bottom: number; right: number; left: number } {
+  return { top: pad, bottom: pad + 16, right: pad, left: pad };
+}
+
+/** The margin of the default view (the live map's and the static first view's). */
+export const FRAME_PADDING = framePadding();
+
+/** [west, south, east, north] of the agencies a mask selects; null when none. */
+export function maskBounds(index: AgencyIndex, mask: Uint8Array): Bounds | null {
+  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
+  const { lon, lat } = index;
+  for (let i = 0; i < mask.length; i++) {
+    if (!mask[i]) continue;
+    if (lon[i] < w) w = lon[i];
+    if (lon[i] > e) e = lon[i];
+    if (lat[i] < s) s = lat[i];
+    if (lat[i] > n) n = lat[i];
+  }
+  return Number.isFinite(w) ? [w, s, e, n] : null;
+}
 
 /** The contiguous US when most agencies are there; the data's bounds otherwise. */
 export function initialBounds(index: AgencyIndex): Bounds {
@@ -22,11 +41,5 @@ export function initialBounds(index: AgencyIndex): Bounds {
 
 /** The bounds of all agencies. */
 export function dataBounds(index: AgencyIndex): Bounds {
-  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
-  for (let i = 0; i < index.size; i++) {
-    w = Math.min(w, index.lon[i]); e = Math.max(e, index.lon[i]);
-    s = Math.min(s, index.lat[i]); n = Math.max(n, index.lat[i]);
-  }
-  if (!Number.isFinite(w)) return [-125, 24, -66, 50];
-  return [w, s, e, n];
+  return maskBounds(index, new Uint8Array(index.size).fill(1)) ?? [-125, 24, -66, 50];
 }

@@ -28,8 +28,7 @@ export interface MapViewOptions {
   interactive?: boolean;
 }
 
-export { LOWER_48, initialBounds, dataBounds } from './initial-view';
-import { LOWER_48, initialBounds } from './initial-view';
+import { LOWER_48, framePadding, initialBounds, maskBounds } from './initial-view';
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -38,24 +37,6 @@ export { webglAvailable } from './webgl';
 /** The map cannot be drawn in this browser or from this server (e.g. its worker failed to load). */
 export class MapUnavailableError extends Error {}
 
-/** Margin around framed data; a little more at the bottom, where the legend sits over the Pacific. */
-function framePadding(pad = 24): maplibregl.PaddingOptions {
-  return { top: pad, bottom: pad + 16, right: pad, left: pad };
-}
-
-/** [west, south, east, north] of the agencies a mask selects; null when none. */
-export function maskBounds(index: AgencyIndex, mask: Uint8Array): [number, number, number, number] | null {
-  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
-  const { lon, lat } = index;
-  for (let i = 0; i < mask.length; i++) {
-    if (!mask[i]) continue;
-    if (lon[i] < w) w = lon[i];
-    if (lon[i] > e) e = lon[i];
-    if (lat[i] < s) s = lat[i];
-    if (lat[i] > n) n = lat[i];
-  }
-  return Number.isFinite(w) ? [w, s, e, n] : null;
-}
 
 /**
  * The map is created before the agencies arrive (its worker, WebGL context

@@ -4,7 +4,7 @@
  */
 import Papa from 'papaparse';
 import type { AgencyFeature } from '../data/schema';
-import { erasSpanned, type Era } from '../time/history';
+import { agencyEras, type Era } from '../time/history';
 
 export const CSV_COLUMNS = [
   'id', 'name', 'agency_type', 'city', 'county', 'state', 'longitude', 'latitude', 'geocode_precision',
@@ -34,11 +34,8 @@ export interface CsvContext {
   eras?: readonly Era[];
 }
 
-/** The eras an agency's portal partnership spans, by name (none for a denied or undated one). */
-export function eraNames(f: AgencyFeature, eras: readonly Era[]): string[] {
-  const portal = f.properties.programs.find((g) => g.kind === 'neighbors_portal' && g.status !== 'denied');
-  return portal ? erasSpanned(portal.start_date, portal.end_date, eras).map((e) => e.name) : [];
-}
+/** The eras an agency's portal partnership spans, by name. */
+const eraNames = (f: AgencyFeature, eras: readonly Era[]): string[] => agencyEras(f.properties.programs, eras).map((e) => e.name);
 
 export function csvRows(features: readonly AgencyFeature[], ctx: CsvContext = { selection: '', credit: '' }): string[][] {
   return features.map((f) => {

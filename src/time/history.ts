@@ -64,6 +64,19 @@ export function erasSpanned(start: string | null, end: string | null, eras: read
   });
 }
 
+/**
+ * The launched eras an agency's Neighbors-portal partnership spans, from its
+ * start to its end; none for a denied or undated one. Used by the card and
+ * the downloads alike.
+ */
+export function agencyEras(
+  programs: readonly { kind: string; status: string; start_date: string | null; end_date: string | null }[],
+  eras: readonly Era[],
+): Era[] {
+  const portal = programs.find((g) => g.kind === 'neighbors_portal' && g.status !== 'denied');
+  return portal ? erasSpanned(portal.start_date, portal.end_date, eras) : [];
+}
+
 /** "Private video requests (May 2018 – 7 June 2021)" */
 export function eraLabel(e: Era): string {
   const from = formatPartialDate(e.start_date) ?? e.start_date;

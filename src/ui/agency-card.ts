@@ -10,7 +10,7 @@ import { formatPartialDate } from '../time/months';
 import { h, safeLink, safeUrl } from './dom';
 import { formatCount, formatUsd } from './format';
 import { TYPE_LABELS } from './labels';
-import { eraLabel, erasSpanned, type Era } from '../time/history';
+import { agencyEras, eraLabel, type Era } from '../time/history';
 import { MSG } from './messages';
 
 export const PROGRAM_LABELS: Record<Program['kind'], string> = {
@@ -156,8 +156,7 @@ export function renderCardError(root: HTMLElement, row: AgencyRow, onClose: () =
  * start to its end (none for a denied partnership or an undated one).
  */
 function erasSection(f: AgencyFeature, eras: readonly Era[]): HTMLElement | null {
-  const portal = f.properties.programs.find((g) => g.kind === 'neighbors_portal' && g.status !== 'denied');
-  const spanned = portal ? erasSpanned(portal.start_date, portal.end_date, eras) : [];
+  const spanned = agencyEras(f.properties.programs, eras);
   if (!spanned.length) return null;
   return h('section', { 'aria-labelledby': 'card-eras', class: 'card-eras' },
     h('h3', { id: 'card-eras' }, MSG.erasTitle),
