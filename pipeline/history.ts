@@ -4,9 +4,10 @@
  * Every row is either in the output or rejected with file, line and reason;
  * a reject stops the asset build.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCsv } from './lib/csv';
+import { EncodingError, readUtf8File } from './lib/read-text';
 import { isHttpUrl, isPartialIsoDate } from '../src/data/contract';
 import { REPORTED_METRICS, type Era, type History, type HistorySource, type ReportedTotal } from '../src/time/history';
 
@@ -28,7 +29,16 @@ function readTable(dir: string, file: string, columns: readonly string[], reject
     rejects.push({ file, line: 0, reason: 'file is missing' });
     return [];
   }
-  const t = parseCsv(readFileSync(path, 'utf8'));
+  // Strict UTF-8, as every table the pipeline reads: a mis-saved file stops with its line, never turns into U+FFFD.
+  let text: string;
+  try {
+    text = readUtf8File(path);
+  } catch (e) {
+    if (!(e instanceof EncodingError)) throw e;
+    rejects.push({ file, line: e.line, reason: e.message });
+    return [];
+  }
+  const t = parseCsv(text);
   for (const i of t.issues) rejects.push({ file, ...i });
   const missing = columns.filter((c) => !t.header.includes(c));
   if (missing.length) {
