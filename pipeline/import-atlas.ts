@@ -21,7 +21,7 @@ import { EncodingError, readUtf8File } from './lib/read-text';
 import type { AtlasMergeOptions } from './merge/atlas';
 import { mergeChecked } from './merge/checked';
 import { readTables, writeTables } from './tables/io';
-import { readAliases, readPublishers } from './tables/lookups';
+import { readAliases, readAtlasCorrections, readPublishers } from './tables/lookups';
 
 /** The export date from a path such as `Atlas_of_Surveillance-20201007.csv` or `aos-2020-10-07/…`. */
 export function exportDateFromPath(path: string): string | undefined {
@@ -61,9 +61,16 @@ export function runImport(argv: string[], io: ImportIo = { log: console.log, err
     io.error(`${name}: the export date ${exportDate} ${asOfProblem}`);
     return 2;
   }
+  let corrections;
+  try {
+    corrections = readAtlasCorrections(dataDir);
+  } catch (e) {
+    io.error((e as Error).message);
+    return 1;
+  }
   let parsed;
   try {
-    parsed = parseAtlasExport(readUtf8File(file));
+    parsed = parseAtlasExport(readUtf8File(file), { corrections });
   } catch (e) {
     if (e instanceof EncodingError) io.error(`${name}:${e.line}: ${e.message}`);
     else if (e instanceof AtlasHeaderError) io.error(`${name}:1: ${e.message}`);
@@ -79,6 +86,8 @@ export function runImport(argv: string[], io: ImportIo = { log: console.log, err
   io.log(`  distinct agencies:         ${c.distinctAgencies}`);
   io.log(`  rejected:                  ${c.rejected}`);
   for (const r of parsed.rejects) io.log(`    ${name}:${r.line}: ${r.reason}`);
+  if (corrections.length > 0) io.log(`  Atlas cells corrected:     ${corrections.length - parsed.unusedCorrections.length} (atlas_corrections.csv)`);
+  for (const c of parsed.unusedCorrections) io.log(`    atlas_corrections.csv:${c.line}: ${c.aos} is not in this export (not applied)`);
 
   const read = readTables(dataDir);
   if (read.issues.length > 0) {

@@ -10,6 +10,7 @@ import { stringifyCsv } from './lib/csv';
 import { readCsvFile, TABLE_COLUMNS } from './tables/io';
 import { TABLE_FILES, UNPUBLISHED_COLUMNS, type TableName } from './tables/model';
 import { ERA_COLUMNS, TOTAL_COLUMNS } from './history';
+import { ATLAS_CORRECTION_COLUMNS } from './tables/lookups';
 
 const published = (name: TableName) => TABLE_COLUMNS[name].filter((c) => !(UNPUBLISHED_COLUMNS[name] ?? []).includes(c));
 
@@ -22,6 +23,7 @@ export const PUBLISHED_TABLES: Readonly<Record<string, readonly string[]>> = {
   'aliases.csv': ['alias', 'state', 'agency_id'],
   'publishers.csv': ['hostname', 'publisher'],
   'place_corrections.csv': ['agency_id', 'field', 'previous_value', 'corrected_value', 'reason'],
+  'atlas_corrections.csv': ATLAS_CORRECTION_COLUMNS,
   'eras.csv': ERA_COLUMNS,
   'reported-totals.csv': TOTAL_COLUMNS,
 };

@@ -65,6 +65,22 @@ export interface AtlasParse {
     duplicateRowsCombined: number;
   };
   hadBom: boolean;
+  /** Corrections whose Atlas row is not in this export (listed by the importer, never applied). */
+  unusedCorrections: AtlasCorrection[];
+}
+
+/**
+ * A cell of the export known to be wrong (atlas_corrections.csv): the row's
+ * own description or a report names another agency. Applied only while the
+ * export still holds the value it corrects.
+ */
+export interface AtlasCorrection {
+  /** Line in atlas_corrections.csv. */
+  line: number;
+  aos: string;
+  column: (typeof ATLAS_COLUMNS)[number];
+  atlasValue: string;
+  correctedValue: string;
 }
 
 /** Every column the reader uses: a missing, renamed or duplicated one stops the import. */
@@ -183,7 +199,7 @@ function readRow(line: number, v: Record<string, string>, latest?: string): RowR
  * missing, renamed or duplicated column would shift or drop every row's
  * data). `latest` is the latest acceptable date (default: today).
  */
-export function parseAtlasExport(text: string, opts: { latest?: string } = {}): AtlasParse {
+export function parseAtlasExport(text: string, opts: { latest?: string; corrections?: readonly AtlasCorrection[] } = {}): AtlasParse {
   const csv = parseCsv(text);
   const rejects: AtlasReject[] = csv.issues.map((i) => ({ ...i }));
   const problems = headerProblems(csv.header, ATLAS_COLUMNS, ATLAS_UNUSED_COLUMNS);
@@ -192,6 +208,8 @@ export function parseAtlasExport(text: string, opts: { latest?: string } = {}): 
   }
   const rows: AtlasRow[] = [];
   let nonRing = 0;
+  const unused = new Set(opts.corrections ?? []);
+  const correctedLines = new Set<number>();
   for (const rec of csv.records) {
     if (!isRingTechnology(cleanText(rec.values['Technology'] ?? ''))) {
       nonRing++;
@@ -199,7 +217,9 @@ export function parseAtlasExport(text: string, opts: { latest?: string } = {}): 
     }
     let r: RowResult;
     try {
-      r = readRow(rec.line, rec.values, opts.latest);
+      const corrected = correctRow(rec.values, opts.corrections ?? [], unused);
+      if (corrected !== rec.values && typeof corrected !== 'string') correctedLines.add(rec.line);
+      r = typeof corrected === 'string' ? { ok: false, reason: corrected } : readRow(rec.line, corrected, opts.latest);
     } catch (e) {
       // Never crash on one row: it becomes a reject with its line.
       r = { ok: false, reason: `cannot read the row: ${(e as Error).message}` };
@@ -209,7 +229,9 @@ export function parseAtlasExport(text: string, opts: { latest?: string } = {}): 
   }
   const byKey = new Map<string, AtlasAgency>();
   for (const r of rows) {
-    const key = matchKey(r.agency, r.state);
+    // A corrected row stands alone: its name was wrong, so matching it by
+    // name to another row ("Town of Madison" and "Madison") would undo the fix.
+    const key = correctedLines.has(r.line) ? `${matchKey(r.agency, r.state)}#${r.aos}` : matchKey(r.agency, r.state);
     const prev = byKey.get(key);
     if (!prev) {
       const { line, aos, ...rest } = r;
@@ -240,5 +262,23 @@ export function parseAtlasExport(text: string, opts: { latest?: string } = {}): 
       duplicateRowsCombined: rows.length - agencies.length,
     },
     hadBom: csv.hadBom,
+    unusedCorrections: [...unused],
   };
+}
+
+/** The row with its listed corrections applied, or why it cannot be (the export no longer holds the value corrected). */
+function correctRow(values: Record<string, string>, corrections: readonly AtlasCorrection[], unused: Set<AtlasCorrection>): Record<string, string> | string {
+  const aos = cleanText(values['AOSNUMBER'] ?? '');
+  const mine = aos ? corrections.filter((c) => c.aos === aos) : [];
+  if (mine.length === 0) return values;
+  const out = { ...values };
+  for (const c of mine) {
+    unused.delete(c);
+    const has = cleanText(out[c.column] ?? '');
+    if (has !== c.atlasValue) {
+      return `atlas_corrections.csv line ${c.line} corrects ${c.column} "${c.atlasValue}" of ${aos}, but the export has "${has}": check the correction`;
+    }
+    out[c.column] = c.correctedValue;
+  }
+  return out;
 }

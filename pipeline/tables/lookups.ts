@@ -1,9 +1,10 @@
-/** Small helper tables used by the importers: publishers.csv and aliases.csv. */
+/** Small helper tables used by the importers: publishers.csv, aliases.csv and atlas_corrections.csv. */
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { CsvTable } from '../lib/csv';
 import { readCsvFile } from './io';
 import { cleanText } from '../lib/text';
+import { ATLAS_COLUMNS, type AtlasCorrection } from '../atlas/parse';
 
 /** Reads a lookup table; a table that cannot be read (encoding, columns) stops with its file, line and reason. */
 function readLookup(path: string, columns: readonly string[]): CsvTable['records'] {
@@ -33,4 +34,21 @@ export function readAliases(dir: string): [string, string, string][] {
   return readLookup(path, ['alias', 'state', 'agency_id'])
     .map((r) => [cleanText(r.values.alias ?? ''), cleanText(r.values.state ?? ''), cleanText(r.values.agency_id ?? '')] as [string, string, string])
     .filter(([a, s, id]) => a && s && id);
+}
+
+export const ATLAS_CORRECTION_COLUMNS = ['aos_id', 'column', 'atlas_value', 'corrected_value', 'reason', 'source_url'] as const;
+
+/** Cells of the Atlas export known to be wrong; a row without a column, values or reason stops the import with its line. */
+export function readAtlasCorrections(dir: string): AtlasCorrection[] {
+  const path = join(dir, 'atlas_corrections.csv');
+  if (!existsSync(path)) return [];
+  const file = relative(process.cwd(), path) || path;
+  return readLookup(path, ATLAS_CORRECTION_COLUMNS).map((r) => {
+    const v = (k: string) => cleanText(r.values[k] ?? '');
+    const column = ATLAS_COLUMNS.find((c) => c === v('column'));
+    if (!/^AOS\d+$/.test(v('aos_id'))) throw new Error(`${file}:${r.line}: aos_id "${v('aos_id')}" is not an Atlas id (AOS followed by digits)`);
+    if (!column) throw new Error(`${file}:${r.line}: column "${v('column')}" is not a column of the Atlas export`);
+    if (!v('atlas_value') || !v('corrected_value') || !v('reason')) throw new Error(`${file}:${r.line}: atlas_value, corrected_value and reason are all needed`);
+    return { line: r.line, aos: v('aos_id'), column, atlasValue: v('atlas_value'), correctedValue: v('corrected_value') };
+  });
 }

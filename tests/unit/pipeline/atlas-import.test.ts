@@ -229,3 +229,37 @@ describe('npm run import:atlas', () => {
     expect(['agencies.csv', 'programs.csv', 'sources.csv'].map((f) => readFileSync(join(dir, f), 'utf8'))).toEqual(snapshot);
   });
 });
+
+describe('Atlas corrections (atlas_corrections.csv)', () => {
+  const rows = () =>
+    atlasCsv([
+      ringRow({ AOSNUMBER: 'AOS1', Agency: 'Madison Police Department', City: 'Madison', 'Link 1 Date': '12/5/19' }),
+      ringRow({ AOSNUMBER: 'AOS2', Agency: 'Madison Police Department', City: 'Madison', 'Link 1 Date': '5/7/20' }),
+    ]);
+  const fix = { line: 2, aos: 'AOS2', column: 'Agency' as const, atlasValue: 'Madison Police Department', correctedValue: 'Town of Madison Police Department' };
+
+  it('without a correction, two rows of one name are one agency', () => {
+    expect(parseAtlasExport(rows()).agencies.map((a) => a.aosIds)).toEqual([['AOS1', 'AOS2']]);
+  });
+
+  it('a corrected row becomes its own agency, never combined by name with the other ("Town of Madison" is not "Madison")', () => {
+    const p = parseAtlasExport(rows(), { corrections: [fix] });
+    expect(p.rejects).toEqual([]);
+    expect(p.agencies.map((a) => [a.agency, a.aosIds, a.date])).toEqual([
+      ['Madison Police Department', ['AOS1'], '2019-12-05'],
+      ['Town of Madison Police Department', ['AOS2'], '2020-05-07'],
+    ]);
+    expect(p.unusedCorrections).toEqual([]);
+  });
+
+  it('a correction the export no longer matches rejects the row with both lines, instead of renaming the wrong agency', () => {
+    const p = parseAtlasExport(rows(), { corrections: [{ ...fix, atlasValue: 'Madison Police Dept.' }] });
+    expect(p.rejects).toEqual([{ line: 3, reason: expect.stringMatching(/atlas_corrections\.csv line 2 .*AOS2.*"Madison Police Department"/) }]);
+  });
+
+  it('a correction whose row is not in the export is listed, not applied', () => {
+    const p = parseAtlasExport(rows(), { corrections: [{ ...fix, aos: 'AOS9' }] });
+    expect(p.unusedCorrections.map((c) => c.aos)).toEqual(['AOS9']);
+    expect(p.agencies).toHaveLength(1);
+  });
+});
