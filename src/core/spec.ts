@@ -31,22 +31,23 @@ type ObjectOf<S extends Shape> = Simplify<
   { [K in Exclude<keyof S, OptionalKeys<S>>]: Infer<S[K]> } & { [K in OptionalKeys<S>]?: Exclude<Infer<S[K]>, undefined> }
 >;
 
-const spec = <T>(node: Node): Spec<T> => ({ node });
+// Builders are marked free of side effects so a bundle keeps only the declarations it uses.
+const spec = /* @__NO_SIDE_EFFECTS__ */ <T>(node: Node): Spec<T> => ({ node });
 
 /** Text; `min` 1 also refuses text that is only whitespace. */
-export const string = (o: { min?: number; pattern?: RegExp; check?: (s: string) => boolean; message?: string } = {}): Spec<string> =>
+export const string = /* @__NO_SIDE_EFFECTS__ */ (o: { min?: number; pattern?: RegExp; check?: (s: string) => boolean; message?: string } = {}): Spec<string> =>
   spec({ kind: 'string', ...o });
 /** A finite number within the bounds. */
-export const number = (o: { min?: number; max?: number } = {}): Spec<number> => spec({ kind: 'number', ...o });
-export const boolean = (): Spec<boolean> => spec({ kind: 'boolean' });
-export const literal = <L extends string>(value: L): Spec<L> => spec({ kind: 'literal', value });
-export const oneOf = <V extends string>(values: readonly V[]): Spec<V> => spec({ kind: 'enum', values });
-export const nullable = <T>(s: Spec<T>): Spec<T | null> => spec({ kind: 'nullable', inner: s.node });
+export const number = /* @__NO_SIDE_EFFECTS__ */ (o: { min?: number; max?: number } = {}): Spec<number> => spec({ kind: 'number', ...o });
+export const boolean = /* @__NO_SIDE_EFFECTS__ */ (): Spec<boolean> => spec({ kind: 'boolean' });
+export const literal = /* @__NO_SIDE_EFFECTS__ */ <L extends string>(value: L): Spec<L> => spec({ kind: 'literal', value });
+export const oneOf = /* @__NO_SIDE_EFFECTS__ */ <V extends string>(values: readonly V[]): Spec<V> => spec({ kind: 'enum', values });
+export const nullable = /* @__NO_SIDE_EFFECTS__ */ <T>(s: Spec<T>): Spec<T | null> => spec({ kind: 'nullable', inner: s.node });
 /** A key that may be absent (older data files lack it). */
-export const optional = <T>(s: Spec<T>): Spec<T | undefined> & { optional: true } => ({ node: { kind: 'optional', inner: s.node }, optional: true });
-export const array = <T>(s: Spec<T>, min = 0): Spec<T[]> => spec({ kind: 'array', item: s.node, min });
-export const tuple = <A, B>(a: Spec<A>, b: Spec<B>): Spec<[A, B]> => spec({ kind: 'tuple', items: [a.node, b.node] });
-export const object = <S extends Shape>(shape: S): Spec<ObjectOf<S>> & { shape: S } => ({
+export const optional = /* @__NO_SIDE_EFFECTS__ */ <T>(s: Spec<T>): Spec<T | undefined> & { optional: true } => ({ node: { kind: 'optional', inner: s.node }, optional: true });
+export const array = /* @__NO_SIDE_EFFECTS__ */ <T>(s: Spec<T>, min = 0): Spec<T[]> => spec({ kind: 'array', item: s.node, min });
+export const tuple = /* @__NO_SIDE_EFFECTS__ */ <A, B>(a: Spec<A>, b: Spec<B>): Spec<[A, B]> => spec({ kind: 'tuple', items: [a.node, b.node] });
+export const object = /* @__NO_SIDE_EFFECTS__ */ <S extends Shape>(shape: S): Spec<ObjectOf<S>> & { shape: S } => ({
   node: { kind: 'object', shape: Object.fromEntries(Object.entries(shape).map(([k, v]) => [k, v.node])) },
   shape,
 });
