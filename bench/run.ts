@@ -19,7 +19,7 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 import type { Browser, Page } from 'playwright-core';
 import { launch } from '../tests/e2e/browser';
-import type { AgencyCollection } from '../src/data/schema';
+import type { AgencyCollection } from '../src/core/contract';
 import { encodeMapData } from '../src/data/map-data';
 import { synthCollection, synthTables } from './synth';
 import { writeFirstView } from '../pipeline/first-view';

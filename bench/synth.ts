@@ -6,7 +6,7 @@
 import { mkdirSync, readFileSync, writeFileSync, copyFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import type { AgencyCollection, AgencyFeature } from '../src/data/schema';
+import type { AgencyCollection, AgencyFeature } from '../src/core/contract';
 import { mulberry32 } from '../tests/seeded-random';
 
 const round5 = (n: number) => Math.round(n * 1e5) / 1e5;

@@ -7,8 +7,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCsv } from './lib/csv';
+import { isId } from '../src/core/ids';
 import { EncodingError, readUtf8File } from './lib/read-text';
-import { isHttpUrl, isPartialIsoDate } from '../src/data/contract';
+import { isHttpUrl } from '../src/core/contract';
+import { isPartialIsoDate } from '../src/core/dates';
 import { REPORTED_METRICS, type Era, type History, type HistorySource, type ReportedTotal } from '../src/time/history';
 
 export const ERA_COLUMNS = ['id', 'name', 'start_date', 'end_date', 'launched', 'summary', 'source_urls', 'source_publishers', 'note'] as const;
@@ -66,7 +68,7 @@ export function readHistory(dir: string, today = new Date().toISOString().slice(
     const urls = list(v('source_urls'));
     const pubs = list(v('source_publishers'));
     const err =
-      (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(v('id')) && `id "${v('id')}" is not a lower-case slug`) ||
+      (!isId(v('id')) && `id "${v('id')}" is not a lower-case slug`) ||
       (ids.has(v('id')) && `duplicate id ${v('id')}`) ||
       (!v('name') && 'missing name') || (!v('summary') && 'missing summary') ||
       checkDate(v('start_date'), 'start_date', today) ||
@@ -87,7 +89,7 @@ export function readHistory(dir: string, today = new Date().toISOString().slice(
     const v = (k: string) => (r.values[k] ?? '').trim();
     const value = Number(v('value'));
     const err =
-      (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(v('id')) && `id "${v('id')}" is not a lower-case slug`) ||
+      (!isId(v('id')) && `id "${v('id')}" is not a lower-case slug`) ||
       (ids.has(v('id')) && `duplicate id ${v('id')}`) ||
       checkDate(v('as_of'), 'as_of', today) ||
       (!METRICS.includes(v('metric')) && `metric "${v('metric')}" is not one of ${METRICS.join(', ')}`) ||

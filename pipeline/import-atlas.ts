@@ -13,8 +13,8 @@
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { AtlasHeaderError, parseAtlasExport, type AtlasAgency } from './atlas/parse';
 import { sharedGeocoder } from './build/run';
-import { countyFromName, isCountyLevel } from './geocode/geocoder';
-import { dateProblem, isPartialIsoDate } from './lib/dates';
+import { countyFromName, coversWholeCounty } from '../src/core/jurisdiction';
+import { dateProblem, isPartialIsoDate } from '../src/core/dates';
 import { DEFAULT_DATA_DIR } from './lib/paths';
 import { importUsage, parseImportArgs } from './lib/import-args';
 import { EncodingError, readUtf8File } from './lib/read-text';
@@ -114,7 +114,7 @@ export function runImport(argv: string[], io: ImportIo = { log: console.log, err
   // A county-level agency's own county is the one its name gives.
   const primaryCounty = (a: AtlasAgency): string => {
     const named = countyFromName(a.agency);
-    if (named && isCountyLevel(a) && geocoder.boundaries.findCounties(a.state, named).length > 0) {
+    if (named && coversWholeCounty(a.agencyType, a.jurisdiction) && geocoder.boundaries.findCounties(a.state, named).length > 0) {
       return geocoder.boundaries.canonicalCountyName(a.state, named);
     }
     if (a.counties.length < 2) return a.counties[0] ?? '';

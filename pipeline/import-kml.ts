@@ -18,7 +18,7 @@ import type { Geocoder } from './geocode/geocoder';
 import { exportDateFromPath } from './import-atlas';
 import { parseKml, type KmlAgency, type Locate } from './kml/parse';
 import { XML_LIMITS } from './kml/xml';
-import { isPartialIsoDate } from './lib/dates';
+import { isPartialIsoDate } from '../src/core/dates';
 import { DEFAULT_DATA_DIR } from './lib/paths';
 import { importUsage, parseImportArgs } from './lib/import-args';
 import { STATES } from './lib/states';

@@ -4,7 +4,7 @@
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AgencyCollection } from '../src/data/schema';
+import type { AgencyCollection } from '../src/core/contract';
 import { encodeMapData } from '../src/data/map-data';
 
 export function writeMapData(geojsonFile: string, outDir: string, chunkSize?: number): { agencies: number; chunks: number } {

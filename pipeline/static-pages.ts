@@ -11,8 +11,8 @@
  */
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { CollectionSchema } from '../src/data/schema';
-import type { AgencyFeature } from '../src/data/schema';
+import { CollectionSchema } from '../src/core/schema';
+import type { AgencyFeature } from '../src/core/contract';
 import { renderAgencyPage } from './pages/agency-page';
 import { nationalPreviewPng, statePreviewPng } from './pages/og-image';
 import { CONTIGUOUS } from './pages/state-shapes';

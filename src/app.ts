@@ -45,7 +45,7 @@ import { cleanText } from './state/url-state';
 import { describeFilters, isDefaultFilters } from './filters/filters';
 import { agenciesLabel } from './ui/labels';
 import { monthLabel } from './time/months';
-import type { AgencyFeature } from './data/schema';
+import type { AgencyFeature } from './core/contract';
 import { setupShareDialog } from './ui/share-dialog';
 import { EmbedBar } from './ui/embed-bar';
 import { ZoomOffer } from './ui/zoom-offer';

@@ -6,10 +6,12 @@
  */
 import { LIMITS } from '../build/validate';
 import { headerProblems, parseCsv } from '../lib/csv';
-import { dateFromSummary, dateProblem, earlierDate, parseAtlasDate } from '../lib/dates';
+import { dateProblem, earlierDate } from '../../src/core/dates';
+import { dateFromSummary, parseAtlasDate } from '../lib/dates';
 import { canonicalUrl, classifyUrl, isHttpUrl } from '../lib/sources';
 import { normalizeState } from '../lib/states';
-import { cleanText, hasMarkup, titleCaseIfLower } from '../lib/text';
+import { cleanText, hasMarkup } from '../../src/core/text';
+import { titleCaseIfLower } from '../lib/text';
 import { matchKey } from '../merge/names';
 
 /** The build's limit, checked here too so the reject names the export's line. */

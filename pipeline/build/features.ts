@@ -4,16 +4,15 @@
  * Rows that cannot be written (bad rows, rows whose agency was rejected,
  * points that cannot be placed) are rejects; nothing is dropped silently.
  */
-import {
-  FeatureSchema, agencyStatus, datePrecision,
-  type AgencyCollection, type AgencyFeature, type Program as PublishedProgram, type Source as PublishedSource,
-} from '../../src/data/schema';
-import { earlierDate } from '../lib/dates';
+import { FeatureSchema } from '../../src/core/schema';
+import { agencyStatus, type AgencyCollection, type AgencyFeature, type Program as PublishedProgram, type Source as PublishedSource } from '../../src/core/contract';
+import { datePrecision } from '../../src/core/dates';
+import { earlierDate } from '../../src/core/dates';
 import type { Geocoder } from '../geocode/geocoder';
 import { TABLE_FILES, type Tables } from '../tables/model';
 import type { TableIssue } from '../tables/io';
 import { validateTables, type Program, type Reject, type Source } from './validate';
-import { coversWholeCounty } from '../../src/data/contract';
+import { coversWholeCounty, jurisdictionOf } from '../../src/core/jurisdiction';
 
 export interface BuildResult {
   collection: AgencyCollection;
@@ -139,7 +138,9 @@ export function buildCollection(
         county: a.county,
         state: a.state,
         geocode_precision: geo.precision,
+        jurisdiction: jurisdictionOf(a.agency_type, a.jurisdiction),
         county_wide: coversWholeCounty(a.agency_type, a.jurisdiction),
+        county_fips: opts.geocoder.countyFips({ ...a, city: a.city ?? '', county: a.county ?? '' }, geo.lon, geo.lat),
         start_date: start,
         start_precision: start ? datePrecision(start) : null,
         end_date: end,

@@ -1,7 +1,8 @@
 /** The build from a tables folder, shared by the CLI, the tests and the benchmark. */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CollectionSchema, type AgencyCollection } from '../../src/data/schema';
+import { MetadataSchema } from '../../src/core/schema';
+import { type AgencyCollection } from '../../src/core/contract';
 import { loadGazetteers } from '../geocode/gazetteer';
 import { Geocoder } from '../geocode/geocoder';
 import { readTables } from '../tables/io';
@@ -19,7 +20,7 @@ export function sharedGeocoder(): Geocoder {
 export function readMetadata(dir: string): AgencyCollection['metadata'] | undefined {
   const path = join(dir, 'dataset.json');
   if (!existsSync(path)) return undefined;
-  const m = CollectionSchema.shape.metadata.parse(JSON.parse(readFileSync(path, 'utf8')));
+  const m = MetadataSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
   return m;
 }
 

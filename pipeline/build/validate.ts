@@ -4,14 +4,12 @@
  * direction-control characters removed, whitespace collapsed) and never
  * allowed to carry markup.
  */
-import {
-  AGENCY_TYPES, PARTNERSHIP_STATUSES, PERK_STATUSES, PROGRAM_KINDS,
-  type AgencyType, type PartnershipStatus, type PerkStatus, type ProgramKind,
-} from '../../src/data/schema';
-import { dateProblem } from '../lib/dates';
+import { AGENCY_TYPES, PARTNERSHIP_STATUSES, PERK_STATUSES, PROGRAM_KINDS, type AgencyType, type PartnershipStatus, type PerkStatus, type ProgramKind } from '../../src/core/contract';
+import { dateProblem } from '../../src/core/dates';
 import { isHttpUrl } from '../lib/sources';
 import { isStateCode } from '../lib/states';
-import { cleanText, hasMarkup } from '../lib/text';
+import { cleanText, hasMarkup } from '../../src/core/text';
+import { isId, isProgramId } from '../../src/core/ids';
 import {
   JURISDICTIONS, SOURCE_TYPES, TABLE_FILES, splitList,
   type Lined, type AgencyRow, type OverrideRow, type ProgramRow, type SourceRow, type Tables,
@@ -89,7 +87,6 @@ export interface Validated {
   normalised: number;
 }
 
-const SLUG = /^[a-z0-9]+(?:-{1,2}[a-z0-9]+)*$/;
 
 class RowError extends Error {}
 const fail = (reason: string): never => {
@@ -176,7 +173,7 @@ export function validateTables(t: Tables, opts: ValidateOptions = {}): Validated
   const agencyRowIds = new Set(t.agencies.map((r) => cleanText(r.id)));
   const agencies = each<AgencyRow, Agency>(TABLE_FILES.agencies, t.agencies, (r) => {
     const id = cleanText(r.id);
-    if (!SLUG.test(id)) fail(`id "${id}" is not a lower-case slug`);
+    if (!isId(id)) fail(`id "${id}" is not a lower-case slug`);
     if (agencyIds.has(id)) fail(`duplicate id "${id}"`);
     agencyIds.add(id);
     const name = text(r.name, 'agency name', LIMITS.name, true)!;
@@ -221,7 +218,7 @@ export function validateTables(t: Tables, opts: ValidateOptions = {}): Validated
   const programIds = new Set<string>();
   const programs = each<ProgramRow, Program>(TABLE_FILES.programs, t.programs, (r) => {
     const id = cleanText(r.id);
-    if (!SLUG.test(id)) fail(`id "${id}" is not a lower-case slug`);
+    if (!isProgramId(id)) fail(`id "${id}" is not a lower-case slug`);
     if (programIds.has(id)) fail(`duplicate id "${id}"`);
     programIds.add(id);
     const agency_id = cleanText(r.agency_id);

@@ -5,7 +5,7 @@
  * line and reason; the counts add up per file, and the tables' counts exclude
  * rows that only submissions (or an import in progress) created.
  */
-import type { AgencyCollection } from '../../src/data/schema';
+import type { AgencyCollection } from '../../src/core/contract';
 import type { Geocoder } from '../geocode/geocoder';
 import { mergeSubmissions, readSubmissionFiles } from '../merge/submissions';
 import { TABLE_FILES, type Tables } from '../tables/model';

@@ -10,7 +10,8 @@ import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { STATES } from '../lib/states';
 import { editDistance } from '../../src/search/area-query';
-import { fold } from '../lib/text';
+import { fold } from '../../src/core/text';
+import { isIndependentCity } from '../../src/core/jurisdiction';
 
 export type Area = Feature<Polygon | MultiPolygon, { name: string }> & { id: string };
 
@@ -110,7 +111,7 @@ export class Boundaries {
   findCounties(postal: string, countyText: string): Area[] {
     const ref = parseCountyRef(countyText);
     const cands = this.countiesByName.get(`${postal}|${ref.base}`) ?? this.fuzzy(postal, ref.base);
-    const isCity = (ix: Indexed) => Number(ix.f.id.slice(2)) >= 500 && postal !== 'AK';
+    const isCity = (ix: Indexed) => isIndependentCity(ix.f.id);
     let pick = cands;
     if (ref.kind === 'city') pick = cands.filter(isCity);
     else if (ref.kind === 'county' || cands.length > 1) pick = cands.filter((c) => !isCity(c));

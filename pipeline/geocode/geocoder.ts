@@ -18,8 +18,8 @@
  */
 import { Boundaries, type Area } from './boundaries';
 import { lookup, type Gazetteers, type Place } from './gazetteer';
-import type { GeocodePrecision } from '../../src/data/schema';
-import { coversWholeCounty } from '../../src/data/contract';
+import type { GeocodePrecision } from '../../src/core/contract';
+import { countyFromName, coversWholeCounty } from '../../src/core/jurisdiction';
 
 export const SNAP_KM = 10;
 export const round5 = (n: number) => Math.round(n * 1e5) / 1e5;
@@ -37,15 +37,7 @@ export type GeocodeResult =
   | { ok: true; lon: number; lat: number; precision: GeocodePrecision; snapped: boolean }
   | { ok: false; reason: string };
 
-/** "Ventura County Sheriff's Office" → "Ventura County"; "Caddo Parish Commission" → "Caddo Parish". */
-export function countyFromName(name: string): string | undefined {
-  const m = /^(?:the\s+)?(.+?\s(?:County|Parish|Borough))\b/i.exec(name.trim());
-  return m ? m[1] : undefined;
-}
-
-export function isCountyLevel(a: { agency_type?: string; agencyType?: string; jurisdiction: string }): boolean {
-  return coversWholeCounty(a.agency_type ?? a.agencyType ?? '', a.jurisdiction);
-}
+const isCountyLevel = (a: GeocodeInput): boolean => coversWholeCounty(a.agency_type, a.jurisdiction);
 
 /** "Forest Park Police Department" → "Forest Park"; undefined when the name is not "<place> <agency>". */
 export function placeFromName(name: string): string | undefined {
@@ -104,6 +96,19 @@ export class Geocoder {
     const named = fromName ? this.boundaries.findCounties(a.state, fromName) : [];
     if (named.length > 0 && isCountyLevel(a)) return named;
     return a.county ? this.boundaries.findCounties(a.state, a.county) : [];
+  }
+
+  /**
+   * The county an agency answers for or lies in, as a FIPS code: a
+   * county-wide agency's county (by its name, else its county cell), else
+   * its county cell when that names one county, else the county containing
+   * its point. Null when none can be told.
+   */
+  countyFips(a: GeocodeInput, lon: number, lat: number): string | null {
+    const named = this.counties(a);
+    if (named.length === 1) return named[0].id;
+    if (isCountyLevel(a) && named.length > 1) return named.find((c) => this.boundaries.inArea(c, lon, lat))?.id ?? null;
+    return this.boundaries.countyAt(a.state, lon, lat)?.id ?? named[0]?.id ?? null;
   }
 
   private byCounty(a: GeocodeInput): GeocodeResult | undefined {

@@ -10,10 +10,11 @@
  * in the placemark, an unreadable date or point rejects the placemark.
  */
 import { LIMITS } from '../build/validate';
-import { earlierDate, isPartialIsoDate, parseAtlasDate } from '../lib/dates';
+import { earlierDate, isPartialIsoDate } from '../../src/core/dates';
+import { parseAtlasDate } from '../lib/dates';
 import { normalizeState } from '../lib/states';
-import { cleanText, hasMarkup } from '../lib/text';
-import { countyFromName } from '../geocode/geocoder';
+import { cleanText, hasMarkup } from '../../src/core/text';
+import { countyFromName } from '../../src/core/jurisdiction';
 import { matchKey } from '../merge/names';
 import { childrenNamed, descendants, firstChild, parseXml, XmlError, type XmlElement } from './xml';
 

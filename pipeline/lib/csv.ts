@@ -1,8 +1,9 @@
 /**
- * A small RFC 4180 CSV reader/writer that keeps the line number of every
- * record (so a reject can name its line) and reports broken quoting instead
- * of guessing. Pure: strings in, values out.
+ * CSV reading (papaparse) that keeps the line number of every record (so a
+ * reject can name its line) and reports broken quoting instead of guessing,
+ * and an RFC 4180 writer. Pure: strings in, values out.
  */
+import Papa from 'papaparse';
 
 export interface CsvRecord {
   /** 1-based line on which the record starts (the header is line 1). */
@@ -30,81 +31,67 @@ interface RawRow {
   error?: string;
 }
 
+export const UNCLOSED_QUOTE = 'unterminated quoted field (a quote opened here is never closed): the rows after it were not read';
+export const TEXT_AFTER_QUOTE = 'unexpected text after a closing quote';
+
+/** Counts physical lines as offsets advance (a quoted field may span several). */
+function lineCounter(text: string): (offset: number) => number {
+  let at = 0;
+  let line = 1;
+  return (offset) => {
+    for (let k = text.indexOf('\n', at); k !== -1 && k < offset; k = text.indexOf('\n', k + 1)) line++;
+    at = Math.max(at, offset);
+    return line;
+  };
+}
+
+/**
+ * Rows with their first physical line. papaparse reads an unclosed quote
+ * to the end of the text as one field: that row is reported where its
+ * quote opened and nothing after it is read (never silently merged). Text
+ * after a closing quote (`"x"y`) is reported and reading resumes on the
+ * next line.
+ */
 function tokenize(text: string): RawRow[] {
   const rows: RawRow[] = [];
-  const n = text.length;
-  let i = 0;
-  let line = 1;
-  const countLines = (from: number, to: number) => {
-    for (let k = text.indexOf('\n', from); k !== -1 && k < to; k = text.indexOf('\n', k + 1)) line++;
-  };
-  while (i < n) {
-    const startLine = line;
-    const fields: string[] = [];
-    let error: string | undefined;
-    // One record: fields separated by commas, ended by a line break or the end.
-    for (;;) {
-      if (text.charCodeAt(i) === 34 /* " */) {
-        let field = '';
-        let from = i + 1;
-        let closed = false;
-        for (;;) {
-          const q = text.indexOf('"', from);
-          if (q === -1) break;
-          if (text.charCodeAt(q + 1) === 34) {
-            field += text.slice(from, q + 1);
-            from = q + 2;
-            continue;
-          }
-          field += text.slice(from, q);
-          countLines(i, q);
-          i = q + 1;
-          closed = true;
-          break;
+  const lineAt = lineCounter(text);
+  let offset = 0;
+  while (offset < text.length) {
+    let start = offset;
+    let resume = text.length;
+    Papa.parse<string[]>(text.slice(offset), {
+      delimiter: ',',
+      quoteChar: '"',
+      escapeChar: '"',
+      step: (r, parser) => {
+        const from = start;
+        start = offset + r.meta.cursor;
+        const line = lineAt(from);
+        const quote = r.errors.find((e) => e.type === 'Quotes');
+        if (!quote) {
+          const fields = r.data;
+          // A CRLF line in a file whose line breaks papaparse took as LF.
+          const last = fields.length - 1;
+          if (fields[last]?.endsWith('\r')) fields[last] = fields[last].slice(0, -1);
+          if (!(fields.length === 1 && fields[0] === '')) rows.push({ line, fields });
+          return;
         }
-        if (!closed) {
-          countLines(i, n);
-          i = n;
-          error = 'unterminated quoted field (a quote opened here is never closed)';
-          fields.push(field);
-          break;
+        parser.abort();
+        if (quote.code === 'InvalidQuotes') {
+          rows.push({ line, fields: r.data, error: TEXT_AFTER_QUOTE });
+          const at = offset + (quote.index ?? 0);
+          const nl = text.indexOf('\n', at);
+          resume = nl === -1 ? text.length : nl + 1;
+        } else {
+          // The quote that never closes: the last one opening a field in this row's text.
+          const at = offset + Math.max(0, (quote.index ?? 1) - 1);
+          rows.push({ line: Math.max(line, lineAt(at)), fields: r.data, error: UNCLOSED_QUOTE });
+          resume = text.length;
         }
-        fields.push(field);
-        const c = text.charCodeAt(i);
-        if (i < n && c !== 44 && c !== 10 && c !== 13) {
-          error = 'unexpected text after a closing quote';
-          const nl = text.indexOf('\n', i);
-          i = nl === -1 ? n : nl;
-          break;
-        }
-      } else {
-        let j = i;
-        while (j < n) {
-          const c = text.charCodeAt(j);
-          if (c === 44 || c === 10 || c === 13) break;
-          j++;
-        }
-        fields.push(text.slice(i, j));
-        i = j;
-      }
-      if (i < n && text.charCodeAt(i) === 44) {
-        i++;
-        if (i >= n) {
-          fields.push('');
-          break;
-        }
-        continue;
-      }
-      break; // end of line or of text
-    }
-    if (text.charCodeAt(i) === 13) i++;
-    if (text.charCodeAt(i) === 10) {
-      i++;
-      line++;
-    }
-    const blank = fields.length === 1 && fields[0] === '' && !error;
-    if (!blank) rows.push({ line: startLine, fields, error });
-    if (error?.startsWith('unterminated')) break;
+      },
+    });
+    if (resume === text.length) break;
+    offset = resume;
   }
   return rows;
 }

@@ -1,10 +1,8 @@
 /**
- * Partial ISO dates (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`) and the date formats of
- * Atlas of Surveillance exports.
+ * The date formats of Atlas of Surveillance exports, read into partial ISO
+ * dates (the rules of which are in src/core/dates.ts).
  */
-import { dateProblem, fullYear, isPartialIsoDate } from '../../src/data/contract';
-
-export { dateProblem, isPartialIsoDate };
+import { dateProblem, fullYear, isPartialIsoDate } from '../../src/core/dates';
 
 const MONTHS = [
   'january', 'february', 'march', 'april', 'may', 'june',
@@ -47,17 +45,4 @@ export function dateFromSummary(summary: string): string | undefined {
   if (m) return `${m[2]}-${pad(MONTHS.indexOf(m[1].toLowerCase()) + 1)}`;
   const y = /\bin\s+((?:19|20)\d{2})\b/.exec(summary);
   return y ? y[1] : undefined;
-}
-
-/**
- * The earlier of two partial dates; when one refines the other
- * ("2019-05" and "2019-05-23") the more precise one. Commutative and
- * idempotent, so merging the same export twice changes nothing.
- */
-export function earlierDate(a: string | null, b: string | null): string | null {
-  if (!a) return b;
-  if (!b) return a;
-  if (b.startsWith(a)) return b;
-  if (a.startsWith(b)) return a;
-  return a < b ? a : b;
 }

@@ -1,6 +1,6 @@
 /** Helpers for source rows: canonical URLs, their type, publisher and id. */
 import { createHash } from 'node:crypto';
-import { isHttpUrl } from '../../src/data/schema';
+import { isHttpUrl } from '../../src/core/contract';
 import { slugify } from './text';
 
 export { isHttpUrl };

@@ -6,7 +6,7 @@
  * is earlier or more precise.
  */
 import type { AtlasAgency } from '../atlas/parse';
-import { earlierDate } from '../lib/dates';
+import { earlierDate } from '../../src/core/dates';
 import { ATLAS_PUBLISHER, ATLAS_URL, RING_MAP_ID, publisherFor, sourceIdFor, titleFromUrl } from '../lib/sources';
 import { agencySlug } from '../lib/text';
 import {

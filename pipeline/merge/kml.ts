@@ -8,7 +8,7 @@
  * disagrees is kept as it was and reported.
  */
 import type { KmlAgency } from '../kml/parse';
-import { earlierDate } from '../lib/dates';
+import { earlierDate } from '../../src/core/dates';
 import { agencySlug } from '../lib/text';
 import { cloneTables, joinList, splitList, type AgencyRow, type Lined, type ProgramRow, type SourceRow, type Tables, PORTAL_PROGRAM_DEFAULTS } from '../tables/model';
 import { portalProgramId, RING_MAP_SOURCE } from './atlas';

@@ -5,7 +5,7 @@
  * = "X Police Department"). A looser key (municipal words dropped) is used
  * only when it picks out exactly one candidate in the state.
  */
-import { cleanText, fold } from '../lib/text';
+import { cleanText, fold } from '../../src/core/text';
 
 const ABBREVIATIONS: [RegExp, string][] = [
   [/\btwp\b\.?/g, 'township'],

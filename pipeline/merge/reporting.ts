@@ -8,10 +8,11 @@
  * dated as the report allows. Idempotent; never overwrites other rows.
  */
 import type { CsvRecord } from '../lib/csv';
-import { dateProblem } from '../lib/dates';
+import { dateProblem } from '../../src/core/dates';
 import { classifyUrl, isHttpUrl, publisherFor, sourceIdFor } from '../lib/sources';
 import { normalizeState } from '../lib/states';
-import { agencySlug, cleanText, hasMarkup } from '../lib/text';
+import { cleanText, hasMarkup } from '../../src/core/text';
+import { agencySlug } from '../lib/text';
 import { cloneTables, joinList, splitList, type AgencyRow, type Lined, type ProgramRow, type Tables, PORTAL_PROGRAM_DEFAULTS } from '../tables/model';
 import { AgencyMatcher } from './names';
 import { portalProgramId } from './atlas';

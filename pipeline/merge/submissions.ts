@@ -11,14 +11,16 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AGENCY_TYPES, PROGRAM_KINDS, type ProgramKind } from '../../src/data/schema';
+import { AGENCY_TYPES, PROGRAM_KINDS, type ProgramKind } from '../../src/core/contract';
 import type { Reject } from '../build/validate';
 import type { Geocoder } from '../geocode/geocoder';
 import { parseCsv, type CsvTable } from '../lib/csv';
-import { earlierDate, isPartialIsoDate, parseAtlasDate } from '../lib/dates';
+import { earlierDate, isPartialIsoDate } from '../../src/core/dates';
+import { parseAtlasDate } from '../lib/dates';
 import { classifyUrl, isHttpUrl, publisherFor, sourceIdFor } from '../lib/sources';
 import { normalizeState } from '../lib/states';
-import { agencySlug, cleanText } from '../lib/text';
+import { cleanText } from '../../src/core/text';
+import { agencySlug } from '../lib/text';
 import {
   JURISDICTIONS, cloneTables, joinList, splitList,
   type AgencyRow, type Lined, type SourceRow, type Tables, PORTAL_PROGRAM_DEFAULTS,

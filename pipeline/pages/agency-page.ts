@@ -1,5 +1,5 @@
 /** One agency's page: everything documented about it, every claim with its sources. */
-import type { AgencyFeature, Program, Source } from '../../src/data/schema';
+import type { AgencyFeature, Program, Source } from '../../src/core/contract';
 import { PROGRAM_LABELS, placementText } from '../../src/ui/agency-card';
 import { TYPE_LABELS } from '../../src/ui/labels';
 import { formatPartialDate } from '../../src/time/months';

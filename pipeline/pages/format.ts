@@ -1,6 +1,6 @@
 /** Words for dates, places and states on the static pages. */
-import { datePrecision } from '../../src/data/contract';
-import type { AgencyProperties } from '../../src/data/schema';
+import { datePrecision } from '../../src/core/dates';
+import type { AgencyProperties } from '../../src/core/contract';
 import { US_STATES } from '../../src/geo/us-states';
 import { formatPartialDate } from '../../src/time/months';
 

@@ -3,7 +3,7 @@
  * `esc` (text and attribute values alike), and links only get an href when
  * they are absolute http(s) URLs, as on the live map.
  */
-import { isHttpUrl } from '../../src/data/contract';
+import { isHttpUrl } from '../../src/core/contract';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 

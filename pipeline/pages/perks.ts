@@ -5,7 +5,7 @@
  * and value fields are presented as given. When the data gains a status
  * for a perk (offered, bought, returned), this is the one place to word it.
  */
-import type { AgencyProperties, Program } from '../../src/data/schema';
+import type { AgencyProperties, Program } from '../../src/core/contract';
 import { formatCount, formatUsd } from '../../src/ui/format';
 import { esc } from './html';
 

@@ -4,7 +4,7 @@
  * absolute URLs (canonical, og:url, og:image, sitemap) exist only when the
  * site's public address is configured with SITE_URL at build time.
  */
-import { isHttpUrl } from '../../src/data/contract';
+import { isHttpUrl } from '../../src/core/contract';
 
 /** The site's public base URL with a trailing slash, or null when unset or not http(s). */
 export function siteUrlFrom(value: string | undefined): string | null {

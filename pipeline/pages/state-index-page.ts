@@ -1,5 +1,5 @@
 /** The index of states: how many agencies each has on record, linking to its page. */
-import type { AgencyFeature } from '../../src/data/schema';
+import type { AgencyFeature } from '../../src/core/contract';
 import { US_STATES } from '../../src/geo/us-states';
 import { formatPartialDate } from '../../src/time/months';
 import { esc, siteLink } from './html';

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { CsvTable } from '../lib/csv';
 import { readCsvFile } from './io';
-import { cleanText } from '../lib/text';
+import { cleanText } from '../../src/core/text';
 import { ATLAS_COLUMNS, type AtlasCorrection } from '../atlas/parse';
 
 /** Reads a lookup table; a table that cannot be read (encoding, columns) stops with its file, line and reason. */

@@ -30,8 +30,8 @@ export const UNPUBLISHED_COLUMNS: Partial<Record<keyof typeof TABLE_FILES, reado
   agencies: ['note'],
 };
 
+export { JURISDICTIONS } from '../../src/core/jurisdiction';
 export const SOURCE_TYPES = ['mou', 'records', 'news', 'official', 'dataset', 'map'] as const;
-export const JURISDICTIONS = ['municipal', 'county', 'regional'] as const;
 
 export type AgencyRow = Record<(typeof AGENCY_COLUMNS)[number], string>;
 export type ProgramRow = Record<(typeof PROGRAM_COLUMNS)[number], string>;

@@ -4,12 +4,13 @@
  * rather than a walk over nested objects (this keeps filtering fast at
  * 100x the real data).
  */
-import type { AgencyType } from './contract';
-import { AGENCY_TYPES } from './contract';
+import type { AgencyType } from '../core/contract';
+import { AGENCY_TYPES } from '../core/contract';
 import type { AgencyRow } from './map-data';
 import { POINT_AT_LEAST, POINT_MOU, POINT_PERKS, POINT_RECORDS } from './map-data';
 import { monthOf } from '../time/months';
-import { lastActiveMonth } from '../time/periods';
+import { foldText } from '../core/text';
+import { lastActiveMonth } from '../core/periods';
 
 export const FLAG_PERKS = POINT_PERKS;
 export const FLAG_RECORDS = POINT_RECORDS;
@@ -46,10 +47,6 @@ export interface AgencyIndex {
 
 export function typeCode(t: AgencyType): number {
   return AGENCY_TYPES.indexOf(t);
-}
-
-export function foldText(s: string): string {
-  return s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 }
 
 /** Perks plus subsidies in dollars, or null when neither is documented (never 0 for unknown). */

@@ -4,10 +4,11 @@
  * get a structural check (a full schema parse of 150k features would
  * dominate load time) and those that fail are left out and counted.
  */
-import type { AgencyFeature } from './schema';
+import type { AgencyFeature } from '../core/contract';
 import type { AgencyRow, DecodedPoints } from './map-data';
 import { decodePoints } from './map-data';
-import { AGENCY_TYPES, GEOCODE_PRECISIONS, PROGRAM_KINDS, isProgramDate } from './contract';
+import { FeatureSpec } from '../core/contract';
+import { conforms } from '../core/spec';
 
 export class DataLoadError extends Error {
   constructor(
@@ -18,49 +19,13 @@ export class DataLoadError extends Error {
   }
 }
 
-const isStr = (v: unknown): v is string => typeof v === 'string';
-const isNullStr = (v: unknown) => v === null || isStr(v);
-const isAmount = (v: unknown) => v === null || (typeof v === 'number' && Number.isFinite(v) && v >= 0);
-/** Impossible dates (not real, before 2012, after the build) would stretch the timeline and colours: such records are left out. */
-const isDate = (v: unknown) => v === null || (isStr(v) && isProgramDate(v));
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-function validSource(s: unknown): boolean {
-  return isObj(s) && isNullStr(s.url) && isStr(s.publisher) && isNullStr(s.title) && isDate(s.date);
-}
-
-function validProgram(g: unknown): boolean {
-  return (
-    isObj(g) &&
-    (PROGRAM_KINDS as readonly unknown[]).includes(g.kind) &&
-    isDate(g.start_date) && isDate(g.end_date) &&
-    isAmount(g.devices_given) && isAmount(g.perk_value_usd) && isAmount(g.subsidy_usd) &&
-    isStr(g.summary) && Array.isArray(g.sources) && g.sources.every(validSource)
-  );
-}
-
+/**
+ * The published contract's own check (core/contract.ts, the declaration the
+ * build validates with), without zod: impossible dates, bad ids, negative
+ * figures or a missing `at_least` leave the record out.
+ */
 export function isValidFeature(f: unknown): f is AgencyFeature {
-  if (!isObj(f) || f.type !== 'Feature' || !isObj(f.geometry) || !isObj(f.properties)) return false;
-  const g = f.geometry;
-  const c = g.coordinates;
-  if (g.type !== 'Point' || !Array.isArray(c) || c.length < 2) return false;
-  const [x, y] = c as unknown[];
-  if (typeof x !== 'number' || typeof y !== 'number' || !(x >= -180 && x <= 180 && y >= -90 && y <= 90)) return false;
-  const p = f.properties;
-  return (
-    isStr(p.id) && /^[a-z0-9-]{1,200}$/.test(p.id) &&
-    isStr(p.name) && p.name.trim().length > 0 &&
-    (AGENCY_TYPES as readonly unknown[]).includes(p.agency_type) &&
-    isNullStr(p.city) && isNullStr(p.county) &&
-    isStr(p.state) && /^[A-Z]{2}$/.test(p.state) &&
-    (GEOCODE_PRECISIONS as readonly unknown[]).includes(p.geocode_precision) &&
-    isDate(p.start_date) && isDate(p.end_date) &&
-    isAmount(p.devices_given) && isAmount(p.perk_value_usd) && isAmount(p.subsidy_usd) &&
-    isNullStr(p.mou_url) &&
-    Array.isArray(p.records_urls) && p.records_urls.every(isStr) &&
-    Array.isArray(p.programs) && p.programs.every(validProgram) &&
-    Array.isArray(p.sources) && p.sources.length > 0 && p.sources.every(validSource)
-  );
+  return conforms(FeatureSpec, f);
 }
 
 export async function fetchJson(url: string, what: string, signal?: AbortSignal): Promise<unknown> {

@@ -9,16 +9,20 @@
  * This keeps first load fast and flat as the data grows. Pure: used by the
  * build (encode) and the site (decode, with validation of untrusted input).
  */
-import type { AgencyCollection, AgencyFeature } from './schema';
-import { AGENCY_TYPES, GEOCODE_PRECISIONS, isProgramDate } from './contract';
-import type { AgencyType, GeocodePrecision } from './contract';
+import type { AgencyCollection, AgencyFeature } from '../core/contract';
+import { AGENCY_TYPES, FeatureSpec, GEOCODE_PRECISIONS, PropertiesSpec } from '../core/contract';
+import type { AgencyType, GeocodePrecision } from '../core/contract';
+import { DOLLAR_KEYS, isFloor } from '../core/figures';
+import { JURISDICTIONS, type Jurisdiction } from '../core/jurisdiction';
+import { conforms } from '../core/spec';
 
-export const MAP_DATA_VERSION = 2;
+export const MAP_DATA_VERSION = 3;
 /** Agencies per details chunk. */
 export const CHUNK_SIZE = 2000;
 
 const TYPE_CODES = 'psfco'; // police, sheriff, fire, city, other
 const GEO_CODES = 'czkm'; // city, zip, county, manual
+const JURISDICTION_CODES = 'mcr'; // municipal, county, regional; '-' not documented
 
 export interface MapMetadata {
   title?: string;
@@ -48,11 +52,15 @@ export interface EncodedPoints {
   end: (string | null)[];
   /** One character per agency (see GEO_CODES). */
   geo: string;
+  /** One character per agency (see JURISDICTION_CODES): as the build decided it. */
+  jurisdiction: string;
+  /** The county each agency covers (county-wide) or lies in, as a FIPS code; null when unknown. */
+  fips: (string | null)[];
   /** Documented devices, perk value and subsidy: null when not documented. */
   devices: (number | null)[];
   perk: (number | null)[];
   subsidy: (number | null)[];
-  /** Bits: 1 perk programs, 2 records, 4 MOU, 16 documented figures are floors ("at least"), 32 county-wide. */
+  /** Bits: 1 perk programs, 2 records, 4 MOU, 16 the documented dollar value is a floor ("at least"), 32 county-wide. */
   flags: number[];
 }
 
@@ -96,6 +104,8 @@ export function encodeMapData(c: AgencyCollection, chunkSize = CHUNK_SIZE): { po
     start: f.map((x) => p(x).start_date),
     end: f.map((x) => p(x).end_date),
     geo: f.map((x) => GEO_CODES[GEOCODE_PRECISIONS.indexOf(p(x).geocode_precision)]).join(''),
+    jurisdiction: f.map((x) => JURISDICTION_CODES[JURISDICTIONS.indexOf(p(x).jurisdiction as Jurisdiction)] ?? '-').join(''),
+    fips: f.map((x) => p(x).county_fips ?? null),
     devices: f.map((x) => p(x).devices_given),
     perk: f.map((x) => p(x).perk_value_usd),
     subsidy: f.map((x) => p(x).subsidy_usd),
@@ -103,7 +113,7 @@ export function encodeMapData(c: AgencyCollection, chunkSize = CHUNK_SIZE): { po
       const q = p(x);
       const perks = q.devices_given !== null || q.perk_value_usd !== null || q.subsidy_usd !== null || q.programs.some((g) => PERK_KINDS.has(g.kind));
       return (perks ? POINT_PERKS : 0) | (q.mou_url !== null || q.records_urls.length ? POINT_RECORDS : 0) | (q.mou_url !== null ? POINT_MOU : 0) |
-        (q.programs.some((g) => g.at_least) ? POINT_AT_LEAST : 0) | (q.county_wide ? POINT_COUNTY_WIDE : 0);
+        (isFloor(q.programs, DOLLAR_KEYS) ? POINT_AT_LEAST : 0) | (q.county_wide ? POINT_COUNTY_WIDE : 0);
     }),
   };
   const chunks: AgencyFeature[][] = [];
@@ -124,6 +134,9 @@ export interface AgencyRow {
   start_date: string | null;
   end_date: string | null;
   geocode_precision: GeocodePrecision;
+  /** Published by the build (null when not documented); Find my area reads these, never the name. */
+  jurisdiction: Jurisdiction | null;
+  county_fips: string | null;
   devices_given: number | null;
   perk_value_usd: number | null;
   subsidy_usd: number | null;
@@ -141,7 +154,9 @@ export interface DecodedPoints {
 }
 
 const str = (v: unknown): v is string => typeof v === 'string';
-const amount = (v: unknown): v is number | null => v === null || (typeof v === 'number' && Number.isFinite(v) && v >= 0);
+/** Each column is checked against its field of the published contract. */
+const P = PropertiesSpec.shape;
+const POINT = FeatureSpec.shape.geometry.shape.coordinates;
 
 export class MapDataError extends Error {}
 
@@ -156,8 +171,8 @@ export function decodePoints(json: unknown): DecodedPoints {
   const text = (a: unknown) => (typeof a === 'string' && a.length >= n ? a : null);
   const cols = {
     name: arr(j.name), city: arr(j.city), county: arr(j.county), lon: arr(j.lon), lat: arr(j.lat), start: arr(j.start), end: arr(j.end),
-    devices: arr(j.devices), perk: arr(j.perk), subsidy: arr(j.subsidy), flags: arr(j.flags),
-    type: text(j.type), state: typeof j.state === 'string' && j.state.length === 2 * n ? j.state : null, geo: text(j.geo),
+    devices: arr(j.devices), perk: arr(j.perk), subsidy: arr(j.subsidy), flags: arr(j.flags), fips: arr(j.fips),
+    type: text(j.type), jurisdiction: text(j.jurisdiction), state: typeof j.state === 'string' && j.state.length === 2 * n ? j.state : null, geo: text(j.geo),
   };
   if (Object.values(cols).some((c) => c === null)) throw new MapDataError('The data file is damaged: its columns do not line up.');
   const c = cols as { [K in keyof typeof cols]: NonNullable<(typeof cols)[K]> };
@@ -169,22 +184,22 @@ export function decodePoints(json: unknown): DecodedPoints {
     const type = AGENCY_TYPES[TYPE_CODES.indexOf(c.type[i])];
     const geo = GEOCODE_PRECISIONS[GEO_CODES.indexOf(c.geo[i])];
     const state = c.state.slice(2 * i, 2 * i + 2);
+    const jc = c.jurisdiction[i];
+    const jurisdiction = jc === '-' ? null : JURISDICTIONS[JURISDICTION_CODES.indexOf(jc)];
+    const fips = c.fips[i];
     const ok =
-      str(id) && /^[a-z0-9-]{1,200}$/.test(id) && !seen.has(id) &&
-      str(name) && name.trim().length > 0 &&
-      (city === null || str(city)) && (county === null || str(county)) &&
-      typeof lon === 'number' && typeof lat === 'number' && lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90 &&
-      (start === null || (str(start) && isProgramDate(start))) &&
-      (end === null || (str(end) && isProgramDate(end))) &&
-      type !== undefined && geo !== undefined && /^[A-Z]{2}$/.test(state) &&
-      amount(c.devices[i]) && amount(c.perk[i]) && amount(c.subsidy[i]) && Number.isInteger(c.flags[i]);
+      conforms(P.id, id) && !seen.has(id) && conforms(P.name, name) && conforms(P.city, city) && conforms(P.county, county) &&
+      conforms(POINT, [lon, lat]) && conforms(P.start_date, start) && conforms(P.end_date, end) &&
+      type !== undefined && geo !== undefined && jurisdiction !== undefined && conforms(P.state, state) && conforms(P.county_fips, fips) &&
+      conforms(P.devices_given, c.devices[i]) && conforms(P.perk_value_usd, c.perk[i]) && conforms(P.subsidy_usd, c.subsidy[i]) &&
+      Number.isInteger(c.flags[i]);
     if (!ok) {
       invalid++;
       continue;
     }
     seen.add(id);
     rows.push({
-      id, name, agency_type: type, state, city, county, lon, lat, start_date: start, end_date: end, geocode_precision: geo,
+      id, name, agency_type: type, state, city, county, lon, lat, start_date: start, end_date: end, geocode_precision: geo, jurisdiction, county_fips: fips,
       devices_given: c.devices[i], perk_value_usd: c.perk[i], subsidy_usd: c.subsidy[i], flags: c.flags[i], order: i,
     });
   }

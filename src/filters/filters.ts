@@ -1,12 +1,13 @@
 /**
  * The filter state and how it selects agencies. Pure: no DOM, no map.
  */
-import type { AgencyType } from '../data/schema';
-import { AGENCY_TYPES } from '../data/contract';
+import type { AgencyType } from '../core/contract';
+import { AGENCY_TYPES } from '../core/contract';
 import type { AgencyIndex } from '../data/agency-index';
-import { FLAG_PERKS, FLAG_RECORDS, foldText } from '../data/agency-index';
+import { FLAG_PERKS, FLAG_RECORDS } from '../data/agency-index';
+import { foldText } from '../core/text';
 import type { Month } from '../time/months';
-import { activeDuring } from '../time/periods';
+import { activeDuring } from '../core/periods';
 
 export interface Filters {
   /** Agency types to show; empty means all. */

@@ -3,12 +3,12 @@
  * a city, a county or an agency name. Pure: the gazetteer, counties and
  * agencies are passed in.
  */
-import { foldText } from '../data/agency-index';
+import { foldText } from '../core/text';
 import { STATE_BY_CODE, US_STATES } from '../geo/us-states';
 import type { Gazetteer } from './gazetteer';
 import type { County } from './counties';
 import { normalizeCountyName } from './counties';
-import { cleanText } from '../state/url-state';
+import { cleanText } from '../core/text';
 import { MSG } from '../ui/messages';
 
 export const MAX_QUERY = 100;
@@ -44,7 +44,7 @@ const STATE_NAMES = new Map(US_STATES.map((s) => [foldText(s.name), s.code]));
 
 /** Strips control and direction-override characters (as for link parameters); collapses spaces. */
 export function cleanQuery(raw: string): string {
-  return cleanText(raw, 1000).replace(/\s+/g, ' ');
+  return cleanText(raw, 1000);
 }
 
 export function parseAreaQuery(raw: string): Parsed {

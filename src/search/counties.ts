@@ -1,13 +1,14 @@
 /**
  * Counties for "Find my area": which county a point lies in, and which
  * partnered county-wide agencies (sheriffs, county police, county programs)
- * cover it.
+ * cover it, by the county the build published for each (`county_fips`).
  */
 import { booleanPointInPolygon, centroid, pointOnFeature } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { foldText } from '../data/agency-index';
+import { foldText } from '../core/text';
 import { STATE_BY_FIPS } from '../geo/us-states';
 import { POINT_COUNTY_WIDE } from '../data/map-data';
+import { isIndependentCity } from '../core/jurisdiction';
 
 export interface County {
   fips: string;
@@ -20,14 +21,6 @@ export interface County {
   lat: number;
   bbox: [number, number, number, number];
   feature: Feature<Polygon | MultiPolygon>;
-}
-
-/**
- * Independent cities are county-level units of their own (Virginia's, Baltimore,
- * St. Louis, Carson City): never "X County", which is often a different place.
- */
-export function isIndependentCity(fips: string): boolean {
-  return (fips.startsWith('51') && Number(fips.slice(2)) >= 500) || fips === '24510' || fips === '29510' || fips === '32510';
 }
 
 /** Louisiana has parishes; Alaska boroughs and census areas (named plainly); DC is its own unit. */
@@ -111,24 +104,20 @@ export function countyLocator(counties: readonly County[]): (lon: number, lat: n
 }
 
 export interface CountyAgency {
-  name: string;
-  county: string | null;
-  state: string;
+  /** The county the build says the agency covers or lies in (FIPS). */
+  county_fips: string | null;
   /** The points file's flags: POINT_COUNTY_WIDE is the build's published rule. */
   flags: number;
 }
 
 /** Agencies (indices) passing the mask whose county-wide jurisdiction is this county. */
-export function coveringAgencies(countyKeys: readonly (string | null)[], rows: readonly { state: string }[], mask: Uint8Array, county: Pick<County, 'key' | 'state'>): number[] {
+export function coveringAgencies(countyKeys: readonly (string | null)[], rows: readonly unknown[], mask: Uint8Array, county: Pick<County, 'fips'>): number[] {
   const out: number[] = [];
-  for (let i = 0; i < rows.length; i++) if (mask[i] && countyKeys[i] === county.key && rows[i].state === county.state) out.push(i);
+  for (let i = 0; i < rows.length; i++) if (mask[i] && countyKeys[i] === county.fips) out.push(i);
   return out;
 }
 
-/** The county key a county-wide agency covers (its county field, checked by the build); null for others. */
+/** The county (FIPS) a county-wide agency covers, as the build published it; null for others. Never read from names. */
 export function agencyCountyKey(a: CountyAgency): string | null {
-  if (!(a.flags & POINT_COUNTY_WIDE)) return null;
-  if (a.county) return normalizeCountyName(a.county);
-  const m = /^(.*?)\b(county|parish)\b/i.exec(a.name);
-  return m ? normalizeCountyName(m[1]) || null : null;
+  return a.flags & POINT_COUNTY_WIDE ? a.county_fips : null;
 }

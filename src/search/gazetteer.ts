@@ -2,7 +2,7 @@
  * The bundled place gazetteer (ZIP codes and place names with points),
  * decoded from the compact file the build writes (pipeline/gazetteer.ts).
  */
-import { foldText } from '../data/agency-index';
+import { foldText } from '../core/text';
 
 export interface EncodedGazetteer {
   version: 1;

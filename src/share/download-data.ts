@@ -3,8 +3,9 @@
  * with the data dictionary's columns and a credit line.
  */
 import Papa from 'papaparse';
-import type { AgencyFeature } from '../data/schema';
+import type { AgencyFeature } from '../core/contract';
 import { agencyEras, type Era } from '../time/history';
+import { isFloor } from '../core/figures';
 
 export const CSV_COLUMNS = [
   'id', 'name', 'agency_type', 'city', 'county', 'state', 'longitude', 'latitude', 'geocode_precision',
@@ -45,7 +46,7 @@ export function csvRows(features: readonly AgencyFeature[], ctx: CsvContext = { 
     return [
       p.id, p.name, p.agency_type, p.city, p.county, p.state, f.geometry.coordinates[0], f.geometry.coordinates[1],
       p.geocode_precision, p.start_date, p.start_precision, p.end_date, p.status, eraNames(f, ctx.eras ?? []).join(' | '), p.devices_given, p.perk_value_usd, p.subsidy_usd,
-      p.programs.some((g) => g.at_least),
+      isFloor(p.programs),
       p.programs.filter((g) => g.perk_status && g.perk_status !== 'given' && g.perk_note).map((g) => g.perk_note).join(' | '),
       p.programs.map((g) => g.summary).join(' | '), p.mou_url, p.records_urls.join(' | '),
       [...new Set(p.programs.map((g) => g.kind))].join(' | '), p.sources.map(sourceText).join(' | '),

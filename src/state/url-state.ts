@@ -7,10 +7,12 @@
  */
 import type { AppState, LayerId, View } from './app-state';
 import { defaultState, LAYER_IDS, RADII_MILES } from './app-state';
-import type { AgencyType } from '../data/schema';
-import { AGENCY_TYPES } from '../data/contract';
+import type { AgencyType } from '../core/contract';
+import { AGENCY_TYPES } from '../core/contract';
 import { STATE_BY_CODE } from '../geo/us-states';
 import { formatMonth, monthOf } from '../time/months';
+import { cleanText } from '../core/text';
+import { isId } from '../core/ids';
 
 export const MAX_TEXT = 200;
 const KNOWN = new Set(['map', 'type', 'state', 'from', 'to', 'perks', 'records', 'q', 'layers', 'agency', 'area', 'radius', 'embed']);
@@ -35,10 +37,8 @@ function parseMonth(v: string): number | null {
   return m !== null && m >= 2000 * 12 && m <= 2100 * 12 ? m : null;
 }
 
-/** Strips control and bidirectional-override characters and caps the length. */
-export function cleanText(v: string, max = MAX_TEXT): string {
-  return v.replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069\u200e\u200f]/g, '').trim().slice(0, max);
-}
+/** Link text is cleaned like every other text (one rule, in core/text.ts). */
+export { cleanText };
 
 export function parseUrlState(hash: string, search = ''): Parsed {
   const state = defaultState();
@@ -56,7 +56,7 @@ export function parseUrlState(hash: string, search = ''): Parsed {
   } catch {
     /* ignore */
   }
-  const bad = (name: string) => notices.push(`Ignored “${cleanText(name).slice(0, 40)}” in the link.`);
+  const bad = (name: string) => notices.push(`Ignored “${cleanText(name, 40)}” in the link.`);
   const seen = new Set<string>();
   for (const [key, raw] of params) {
     if (seen.has(key)) continue;
@@ -99,7 +99,7 @@ export function parseUrlState(hash: string, search = ''): Parsed {
         break;
       }
       case 'q':
-        state.filters.q = cleanText(v);
+        state.filters.q = cleanText(v, MAX_TEXT);
         break;
       case 'layers': {
         const layers = v === '' ? [] : v.split(',');
@@ -109,11 +109,11 @@ export function parseUrlState(hash: string, search = ''): Parsed {
         break;
       }
       case 'agency':
-        if (/^[a-z0-9-]{1,120}$/.test(v)) state.agency = v;
+        if (isId(v)) state.agency = v;
         else bad('agency');
         break;
       case 'area': {
-        const a = cleanText(v);
+        const a = cleanText(v, MAX_TEXT);
         if (a) state.area = a;
         break;
       }

@@ -4,7 +4,7 @@
  */
 import type { AgencyIndex } from '../data/agency-index';
 import type { Month } from './months';
-import { monthSpan } from './periods';
+import { monthSpan } from '../core/periods';
 import type { ReportedTotal } from './history';
 
 /** Mapped agencies whose partnership was active in month m (dated ones only). */

@@ -1,6 +1,6 @@
 /** Partnerships that began, and that ended, per month, for the timeline and Play. */
 import type { AgencyIndex } from '../data/agency-index';
-import { NO_END } from './periods';
+import { NO_END } from '../core/periods';
 
 export interface Histogram {
   from: number;

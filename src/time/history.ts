@@ -5,8 +5,9 @@
  * the build (which validates and publishes them), the card, the timeline and
  * the downloads.
  */
-import { isHttpUrl, isPartialIsoDate } from '../data/contract';
-import { lastActiveMonth, monthSpan } from './periods';
+import { isHttpUrl } from '../core/contract';
+import { isPartialIsoDate } from '../core/dates';
+import { lastActiveMonth, monthSpan } from '../core/periods';
 import { formatPartialDate, type Month } from './months';
 
 export interface HistorySource {

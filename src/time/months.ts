@@ -3,16 +3,10 @@
  * timeline compare numbers, not strings. Partial dates map to the first
  * month of their period: "2019" counts from January 2019.
  */
-export type Month = number;
+import type { Month } from '../core/periods';
 
-export function monthOf(date: string | null | undefined): Month | null {
-  if (!date) return null;
-  const m = /^(\d{4})(?:-(\d{2}))?/.exec(date);
-  if (!m) return null;
-  const month = m[2] ? Number(m[2]) : 1;
-  if (month < 1 || month > 12) return null;
-  return Number(m[1]) * 12 + month - 1;
-}
+// The month rule lives with the periods; re-exported for the views that format months.
+export { monthOf, type Month } from '../core/periods';
 
 /** `YYYY-MM` for a month number. */
 export function formatMonth(m: Month): string {

@@ -3,9 +3,10 @@
  * with its sources. Strings from the data are rendered as text only and
  * links only when they are http(s).
  */
-import type { AgencyFeature, Program, Source } from '../data/schema';
+import type { AgencyFeature, Program, Source } from '../core/contract';
 import type { AgencyRow } from '../data/map-data';
-import { datePrecision } from '../data/contract';
+import { isFloor, type FigureKey } from '../core/figures';
+import { datePrecision } from '../core/dates';
 import { formatPartialDate } from '../time/months';
 import { h, safeLink, safeUrl } from './dom';
 import { formatCount, formatUsd } from './format';
@@ -101,9 +102,9 @@ function programBlock(g: Program): HTMLElement {
   if (given && (g.kind !== 'neighbors_portal' || g.devices_given !== null || g.perk_value_usd !== null || g.subsidy_usd !== null)) {
     const derived = (v: string, x: number | null) => (g.figures_derived && x !== null ? `${v} (derived by the map editors from reported figures)` : v);
     figures.push(
-      ...figure('Devices given', derived(formatCount(g.devices_given, g.at_least && g.devices_given !== null), g.devices_given)),
-      ...figure('Value of perks', derived(formatUsd(g.perk_value_usd, g.at_least && g.perk_value_usd !== null), g.perk_value_usd)),
-      ...figure('City subsidy spent', derived(formatUsd(g.subsidy_usd, g.at_least && g.subsidy_usd !== null), g.subsidy_usd)),
+      ...figure('Devices given', derived(formatCount(g.devices_given, isFloor([g], ['devices_given'])), g.devices_given)),
+      ...figure('Value of perks', derived(formatUsd(g.perk_value_usd, isFloor([g], ['perk_value_usd'])), g.perk_value_usd)),
+      ...figure('City subsidy spent', derived(formatUsd(g.subsidy_usd, isFloor([g], ['subsidy_usd'])), g.subsidy_usd)),
     );
   }
   const perk = g.perk_status && g.perk_status !== 'given' && g.perk_status !== 'not_documented'
@@ -173,8 +174,7 @@ export function renderCard(
   eras: readonly Era[] = [],
 ): void {
   const p = f.properties;
-  // A total is a floor when any program's figure in it is one.
-  const floor = (k: 'devices_given' | 'perk_value_usd' | 'subsidy_usd') => p.programs.some((g) => g.at_least && g[k] !== null);
+  const floor = (k: FigureKey) => isFloor(p.programs, [k]);
   const place = [p.city, p.county, p.state].filter(Boolean).join(', ');
   const records = [...new Set(p.records_urls)].filter((u) => u !== p.mou_url);
   const docs: HTMLElement[] = [];

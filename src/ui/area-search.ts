@@ -13,7 +13,7 @@ import { formatPartialDate } from '../time/months';
 import { h } from './dom';
 import { formatInt, ellipsize } from './format';
 import { TYPE_LABELS } from './labels';
-import type { AgencyType } from '../data/contract';
+import type { AgencyType } from '../core/contract';
 
 export interface AreaRow {
   i: number;

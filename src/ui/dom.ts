@@ -2,7 +2,7 @@
  * DOM helpers that never interpret data as HTML: text always goes through
  * text nodes, and links only get an href when it is http(s).
  */
-import { isHttpUrl } from '../data/contract';
+import { isHttpUrl } from '../core/contract';
 
 type Attrs = Record<string, string | number | boolean | null | undefined>;
 type Child = Node | string | null | undefined | false;

@@ -1,5 +1,5 @@
 /** Words for the data's codes, shared by every panel. */
-import type { AgencyType } from '../data/contract';
+import type { AgencyType } from '../core/contract';
 
 export const TYPE_LABELS: Record<AgencyType, string> = {
   police: 'Police',

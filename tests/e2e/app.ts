@@ -1,6 +1,6 @@
 /** Page helpers shared by the browser tests. */
 import type { Page, Route } from 'playwright-core';
-import type { AgencyCollection } from '../../src/data/schema';
+import type { AgencyCollection } from '../../src/core/contract';
 import { encodeMapData } from '../../src/data/map-data';
 import { inject } from 'vitest';
 import { waitForIdle, waitForMap } from './browser';

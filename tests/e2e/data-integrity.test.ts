@@ -13,8 +13,8 @@ import { DATA, FEATURES, agenciesLabel, countWhere } from './dataset';
 import { serveDir, type Misserve } from './static-server';
 import { monthLabel, monthOf } from '../../src/time/months';
 import { parseCsv } from '../../pipeline/lib/csv';
-import type { AgencyFeature } from '../../src/data/schema';
-import { foldText } from '../../src/data/agency-index';
+import type { AgencyFeature } from '../../src/core/contract';
+import { foldText } from '../../src/core/text';
 
 let browser: Browser;
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 /** The committed dataset, read directly, to compute expected counts independently of the app. */
 import { readFileSync } from 'node:fs';
-import type { AgencyCollection, AgencyFeature } from '../../src/data/schema';
+import type { AgencyCollection, AgencyFeature } from '../../src/core/contract';
 
 export const DATA: AgencyCollection = JSON.parse(readFileSync('data/partnerships.geojson', 'utf8'));
 export const FEATURES: AgencyFeature[] = DATA.features;

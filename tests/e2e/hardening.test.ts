@@ -12,7 +12,7 @@ import { FEATURES, agenciesLabel, countWhere } from './dataset';
 import { serveDir } from './static-server';
 import { encodeMapData } from '../../src/data/map-data';
 import { monthOf } from '../../src/time/months';
-import { lastActiveMonth } from '../../src/time/periods';
+import { lastActiveMonth } from '../../src/core/periods';
 import { CSP } from './csp';
 
 const DATA_GLOB = '**/generated/map/points.json';

@@ -9,7 +9,7 @@ import { launch, newPage, PHONE, screenshot, waitForIdle, waitForMap } from './b
 import { BASE, appState, countText, drawnCount, expectCount, openApp, trackOrigins, waitForCard } from './app';
 import { FEATURES, agenciesLabel, countWhere } from './dataset';
 import { monthOf } from '../../src/time/months';
-import { lastActiveMonth } from '../../src/time/periods';
+import { lastActiveMonth } from '../../src/core/periods';
 import { readFileSync } from 'node:fs';
 import { feature } from 'topojson-client';
 import { booleanPointInPolygon } from '@turf/turf';

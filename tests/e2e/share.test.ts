@@ -16,7 +16,7 @@ import { BASE, appState, countText, expectCount, openApp } from './app';
 import { FEATURES, agenciesLabel, countWhere } from './dataset';
 import { iframeCode } from '../../src/share/embed-code';
 import { monthOf } from '../../src/time/months';
-import { lastActiveMonth } from '../../src/time/periods';
+import { lastActiveMonth } from '../../src/core/periods';
 
 let browser: Browser;
 let page: Page;

@@ -14,7 +14,7 @@ import { trackOrigins, waitForCard } from './app';
 import { FEATURES } from './dataset';
 import { serveDir } from './static-server';
 import { US_STATES } from '../../src/geo/us-states';
-import type { AgencyFeature } from '../../src/data/schema';
+import type { AgencyFeature } from '../../src/core/contract';
 import { CSP } from './csp';
 
 const DIST = 'dist';

@@ -9,8 +9,8 @@ import { decodeGazetteer } from '../../../src/search/gazetteer';
 import type { Gazetteer } from '../../../src/search/gazetteer';
 import { buildCounties, countyAt, agencyCountyKey, coveringAgencies, normalizeCountyName } from '../../../src/search/counties';
 import { POINT_COUNTY_WIDE } from '../../../src/data/map-data';
-import { coversWholeCounty } from '../../../src/data/contract';
-import type { AgencyCollection } from '../../../src/data/schema';
+import { coversWholeCounty, jurisdictionOf } from '../../../src/core/jurisdiction';
+import type { AgencyCollection } from '../../../src/core/contract';
 import { parseCsv } from '../../../pipeline/lib/csv';
 import { rowsOf } from './fixtures';
 import type { County } from '../../../src/search/counties';
@@ -150,33 +150,62 @@ describe('county containment', () => {
     expect(city.name).toBe('St. Louis city');
     expect(county.name).toBe('St. Louis County');
     expect(city.key).not.toBe(county.key);
-    const stlCountyPolice = agencyCountyKey({ name: 'St. Louis County Police Department', county: 'St. Louis County', state: 'MO', flags: POINT_COUNTY_WIDE });
-    expect(stlCountyPolice).toBe(county.key);
     expect(counties.find((c) => c.fips === '24510')!.name).toBe('Baltimore city');
+    // Texas numbers some ordinary counties 501–507: they are counties, not cities.
+    expect(counties.find((c) => c.fips === '48503')!.name).toBe('Young County');
   });
-  it('matches county-wide agencies (as the build published them) to their county', () => {
+  it('matches county-wide agencies to the county the build published, never by name', () => {
     const la = counties.find((c) => c.fips === '06037')!;
-    expect(agencyCountyKey({ name: 'Los Angeles County Sheriff’s Department', county: 'Los Angeles County', state: 'CA', flags: POINT_COUNTY_WIDE })).toBe(la.key);
-    expect(agencyCountyKey({ name: 'Gwinnett County Police Department', county: 'Gwinnett County', state: 'GA', flags: POINT_COUNTY_WIDE })).toBe('gwinnett');
-    expect(agencyCountyKey({ name: 'Los Angeles Police Department', county: 'Los Angeles County', state: 'CA', flags: 0 })).toBeNull();
+    const keys = [
+      agencyCountyKey({ county_fips: '06037', flags: POINT_COUNTY_WIDE }),
+      agencyCountyKey({ county_fips: '06037', flags: 0 }), // Los Angeles Police Department: in the county, not covering it
+    ];
+    expect(keys).toEqual(['06037', null]);
+    expect(coveringAgencies(keys, [{}, {}], Uint8Array.from([1, 1]), la)).toEqual([0]);
+    expect(coveringAgencies(keys, [{}, {}], Uint8Array.from([0, 1]), la)).toEqual([]);
     expect(normalizeCountyName('St. Tammany Parish Sheriff’s Office')).toBe('st tammany');
   });
 
-  it('the site and the pipeline agree on every committed agency: county-wide as its jurisdiction says, never by its name', () => {
+  it('the site and the pipeline agree on every committed agency: jurisdiction, county-wide and county FIPS as the build published them', () => {
     const data = JSON.parse(readFileSync('data/partnerships.geojson', 'utf8')) as AgencyCollection;
     const table = new Map(parseCsv(readFileSync('data/agencies.csv', 'utf8')).records.map((r) => [r.values.id, r.values]));
     const rows = rowsOf(data.features);
+    const byFips = new Map(counties.map((c) => [c.fips, c]));
+    expect(rows).toHaveLength(data.features.length);
+    let fromTable = 0;
     for (const [i, f] of data.features.entries()) {
-      const a = table.get(f.properties.id);
-      // Agencies from volunteer submissions are not in the table; their rule is the same (checked by the build).
-      if (a) expect(f.properties.county_wide, f.properties.id).toBe(coversWholeCounty(a.agency_type, a.jurisdiction));
-      expect(agencyCountyKey(rows[i]) !== null, f.properties.id).toBe(f.properties.county_wide === true);
+      const p = f.properties;
+      const a = table.get(p.id);
+      // Agencies from volunteer submissions are not in the table; the build applies the same rule to them.
+      if (a) {
+        fromTable++;
+        expect(p.jurisdiction, p.id).toBe(jurisdictionOf(a.agency_type, a.jurisdiction));
+        expect(p.county_wide, p.id).toBe(coversWholeCounty(a.agency_type, a.jurisdiction));
+      }
+      expect(p.county_wide, p.id).toBe(p.jurisdiction === 'county');
+      // The site reads the published facts through its points file, unchanged.
+      expect(rows[i].id).toBe(p.id);
+      expect(rows[i].jurisdiction, p.id).toBe(p.jurisdiction);
+      expect(rows[i].county_fips, p.id).toBe(p.county_fips);
+      expect(agencyCountyKey(rows[i]), p.id).toBe(p.county_wide ? p.county_fips : null);
+      // Every county the build names is a county of the site's map, in the agency's state.
+      const c = byFips.get(p.county_fips ?? '');
+      expect(c?.state, p.id).toBe(p.state);
+      // A county-wide agency placed at its county lies in that county on the site's map too.
+      if (p.county_wide && p.geocode_precision === 'county') {
+        expect(countyAt(counties, ...(f.geometry.coordinates as [number, number]))?.fips, p.id).toBe(p.county_fips);
+      }
     }
+    expect(fromTable).toBeGreaterThan(1000);
     // Miami-Dade PD is a county police department: it covers Miami-Dade County in Find my area.
     const k = data.features.findIndex((f) => f.properties.id === 'miami-dade-police-department-fl');
-    const miamiDade = counties.find((c) => c.fips === '12086')!;
-    expect(agencyCountyKey(rows[k])).toBe(miamiDade.key);
+    const miamiDade = byFips.get('12086')!;
+    expect(data.features[k].properties.jurisdiction).toBe('county');
+    expect(agencyCountyKey(rows[k])).toBe('12086');
     expect(coveringAgencies(rows.map((r) => agencyCountyKey(r)), rows, new Uint8Array(rows.length).fill(1), miamiDade)).toContain(k);
+    // …and the City of Miami's police does not.
+    const miami = data.features.findIndex((f) => f.properties.id === 'miami-police-department-fl');
+    if (miami >= 0) expect(agencyCountyKey(rows[miami])).toBeNull();
   });
 });
 

@@ -1,7 +1,7 @@
 /** The card's status line: denied, ended and disputed partnerships are said in words. */
 import { describe, expect, it } from 'vitest';
 import { statusText, PERK_STATUS_WORDS } from '../../../src/ui/agency-card';
-import { agencyStatus } from '../../../src/data/contract';
+import { agencyStatus } from '../../../src/core/contract';
 import { program } from './fixtures';
 
 describe('statusText', () => {

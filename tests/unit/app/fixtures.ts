@@ -1,5 +1,5 @@
 /** Small hand-made features for unit tests of the site's pure logic. */
-import type { AgencyFeature, Program } from '../../../src/data/schema';
+import type { AgencyFeature, Program } from '../../../src/core/contract';
 import { decodePoints, encodeMapData } from '../../../src/data/map-data';
 import type { AgencyRow } from '../../../src/data/map-data';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import { isValidFeature } from '../../../src/data/load';
 import { decodePoints, encodeMapData, MapDataError, CHUNK_SIZE } from '../../../src/data/map-data';
-import type { AgencyFeature } from '../../../src/data/schema';
+import type { AgencyFeature } from '../../../src/core/contract';
 import { agency } from './fixtures';
 
 const encode = (features: AgencyFeature[]) => JSON.parse(JSON.stringify(encodeMapData({ type: 'FeatureCollection', features }).points));

@@ -32,6 +32,21 @@ describe('CSV reader', () => {
     expect(t.records.map((r) => r.values.a)).toEqual(['ok']);
   });
 
+  it('names the line where an unclosed quote opened, after quoted line breaks, and says the rest was not read', () => {
+    const t = parseCsv('a,b,c\n"one\ntwo",x,y\nz,"three\nfour","five\nnever closed\nlast,row,here\n');
+    expect(t.records.map((r) => [r.line, r.values.a])).toEqual([[2, 'one\ntwo']]);
+    expect(t.issues).toEqual([{ line: 5, reason: expect.stringContaining('the rows after it were not read') }]);
+  });
+
+  it('counts physical lines of CRLF files and quoted CRLF line breaks', () => {
+    const t = parseCsv('a,b\r\n"x\r\ny","q"\r\n\r\nlast,"row"\r\n');
+    expect(t.records.map((r) => [r.line, r.values.a, r.values.b])).toEqual([
+      [2, 'x\r\ny', 'q'],
+      [5, 'last', 'row'],
+    ]);
+    expect(t.issues).toEqual([]);
+  });
+
   it('writes what it reads back unchanged', () => {
     const rows = [{ a: 'x, "y"', b: 'line\nbreak' }, { a: ' padded ', b: '' }];
     const text = stringifyCsv(['a', 'b'], rows);

@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { Boundaries } from '../../../pipeline/geocode/boundaries';
-import { CollectionSchema, agencyStatus } from '../../../src/data/schema';
+import { CollectionSchema } from '../../../src/core/schema';
+import { agencyStatus } from '../../../src/core/contract';
 
 const fc = CollectionSchema.parse(JSON.parse(readFileSync('data/partnerships.geojson', 'utf8')));
 const csv = (file: string) => Papa.parse<Record<string, string>>(readFileSync(`data/${file}`, 'utf8'), { header: true, skipEmptyLines: true }).data;

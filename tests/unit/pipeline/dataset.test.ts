@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildFromDir } from '../../../pipeline/build/run';
 import { ATLAS_PUBLISHER } from '../../../pipeline/lib/sources';
-import { CollectionSchema, type AgencyProperties } from '../../../src/data/schema';
+import { CollectionSchema } from '../../../src/core/schema';
+import { type AgencyProperties } from '../../../src/core/contract';
 
 const committed = readFileSync('data/partnerships.geojson', 'utf8');
 const fc = CollectionSchema.parse(JSON.parse(committed));

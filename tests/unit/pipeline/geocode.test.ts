@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { sharedGeocoder } from '../../../pipeline/build/run';
 import { parseCountyRef } from '../../../pipeline/geocode/boundaries';
 import { editDistance } from '../../../src/search/area-query';
-import { countyFromName, isCountyLevel, placeFromName, placeVariants } from '../../../pipeline/geocode/geocoder';
-import { CollectionSchema } from '../../../src/data/schema';
+import { placeFromName, placeVariants } from '../../../pipeline/geocode/geocoder';
+import { countyFromName, coversWholeCounty } from '../../../src/core/jurisdiction';
+import { CollectionSchema } from '../../../src/core/schema';
 
 const g = sharedGeocoder();
 const place = (city: string, state: string, county = '', name = `${city} Police Department`) =>
@@ -118,7 +119,7 @@ describe('place and county names', () => {
     expect(placeFromName('Wayne Township Police Department')).toBe('Wayne');
     expect(placeFromName('City of Miami Beach Police Department')).toBe('Miami Beach');
     expect(placeVariants('Kalamazoo Township')).toEqual(['Kalamazoo Township', 'Kalamazoo']);
-    expect(isCountyLevel({ agency_type: 'sheriff', jurisdiction: '' })).toBe(true);
-    expect(isCountyLevel({ agency_type: 'police', jurisdiction: 'municipal' })).toBe(false);
+    expect(coversWholeCounty('sheriff', '')).toBe(true);
+    expect(coversWholeCounty('police', 'municipal')).toBe(false);
   });
 });

@@ -11,7 +11,7 @@ import { buildCollection, serializeCollection } from '../../../pipeline/build/fe
 import { sharedGeocoder } from '../../../pipeline/build/run';
 import { mergeAtlas } from '../../../pipeline/merge/atlas';
 import { readTables } from '../../../pipeline/tables/io';
-import { CollectionSchema } from '../../../src/data/schema';
+import { CollectionSchema } from '../../../src/core/schema';
 import { emptyTables } from './helpers';
 
 const DIR = 'tests/fixtures/hostile';

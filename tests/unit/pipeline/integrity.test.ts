@@ -18,10 +18,10 @@ import { decodeUtf8 } from '../../../pipeline/lib/read-text';
 import { classifyUrl, titleFromUrl } from '../../../pipeline/lib/sources';
 import { PUBLISHED_TABLES, publishedCopy } from '../../../pipeline/publish';
 import { TABLE_COLUMNS, readTables } from '../../../pipeline/tables/io';
-import { dateProblem, fullYear, isProgramDate } from '../../../src/data/contract';
+import { dateProblem, fullYear, isProgramDate } from '../../../src/core/dates';
 import { isValidFeature } from '../../../src/data/load';
 import { decodePoints, encodeMapData } from '../../../src/data/map-data';
-import { CollectionSchema } from '../../../src/data/schema';
+import { CollectionSchema } from '../../../src/core/schema';
 
 const FIX = 'tests/fixtures/hostile/integrity';
 const IMPOSSIBLE = ['9999-12-31', '0000', '1850-01-01', '2099-01-01'];

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PNG } from 'pngjs';
-import type { AgencyCollection, AgencyFeature, Program, Source } from '../../../src/data/schema';
+import type { AgencyCollection, AgencyFeature, Program, Source } from '../../../src/core/contract';
 import { renderAgencyPage, sourceItem } from '../../../pipeline/pages/agency-page';
 import { esc, externalLink } from '../../../pipeline/pages/html';
 import { agencyPerks, programPerks } from '../../../pipeline/pages/perks';

@@ -2,9 +2,21 @@
  * A partnership as a period of months. A partial date covers its whole span:
  * a start of "2019" means sometime in 2019, so the partnership may have been
  * active from January 2019; an end of "2021" means it may have lasted until
- * December 2021. Pure: used by the filters, the timeline and Play.
+ * December 2021. Used by the filters, the timeline, Play and the history.
  */
-import { monthOf, type Month } from './months';
+
+/** Months as integers (year * 12 + month - 1), so filters compare numbers, not strings. */
+export type Month = number;
+
+/** The first month of a partial date's period ("2019" → January 2019), or null. */
+export function monthOf(date: string | null | undefined): Month | null {
+  if (!date) return null;
+  const m = /^(\d{4})(?:-(\d{2}))?/.exec(date);
+  if (!m) return null;
+  const month = m[2] ? Number(m[2]) : 1;
+  if (month < 1 || month > 12) return null;
+  return Number(m[1]) * 12 + month - 1;
+}
 
 /** The first and last month a partial ISO date may fall in, or null. */
 export function monthSpan(date: string | null | undefined): [Month, Month] | null {
