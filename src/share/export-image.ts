@@ -10,11 +10,11 @@ import { MapView } from '../map/map-view';
 import type { ExportLegend, ExportText } from './export-legend';
 import { drawLegend, drawNotes, drawTitle, LEGEND_WIDTH } from './export-legend';
 
-/** Output widths; the height follows the proportions of the map on screen. */
+/** Output widths (named in MSG.exportSizes); the height follows the proportions of the map on screen. */
 export const EXPORT_SIZES = [
-  { id: 'screen', label: 'Standard, 1200 pixels wide', width: 1200 },
-  { id: '2x', label: 'High resolution, 2400 pixels wide', width: 2400 },
-  { id: 'print', label: 'Print, 3000 pixels wide', width: 3000 },
+  { id: 'screen', width: 1200 },
+  { id: '2x', width: 2400 },
+  { id: 'print', width: 3000 },
 ] as const;
 export type ExportSize = (typeof EXPORT_SIZES)[number];
 

@@ -8,6 +8,7 @@
 import { isHttpUrl, isPartialIsoDate } from '../data/contract';
 import { lastActiveMonth, monthSpan } from './periods';
 import { formatPartialDate, type Month } from './months';
+import { MSG } from '../ui/messages';
 
 export interface HistorySource {
   url: string;
@@ -80,7 +81,7 @@ export function agencyEras(
 /** "Private video requests (May 2018 – 7 June 2021)" */
 export function eraLabel(e: Era): string {
   const from = formatPartialDate(e.start_date) ?? e.start_date;
-  const to = e.end_date ? formatPartialDate(e.end_date) ?? e.end_date : 'today';
+  const to = e.end_date ? formatPartialDate(e.end_date) ?? e.end_date : MSG.today;
   return `${e.name} (${from} – ${to})`;
 }
 
