@@ -2,7 +2,7 @@
 import type { AgencyIndex } from '../data/agency-index';
 import type { DecodedPoints } from '../data/map-data';
 import { formatPartialDate } from '../time/months';
-import { h, safeLink } from './dom';
+import { h, safeLink, withData } from './dom';
 import { formatInt } from './format';
 import { correctionsSection } from './corrections';
 import { eraLabel, type History } from '../time/history';
@@ -37,12 +37,12 @@ export function setupAbout(dialog: HTMLDialogElement, button: HTMLElement, index
   // The program's eras and the share of the published total, once the history file is in.
   void history.then((hst) => {
     const sentence = coverageSentence(index, hst);
-    if (sentence) dialog.querySelector('.covers')?.append(h('li', {}, sentence));
+    if (sentence) dialog.querySelector('.covers')?.append(h('li', {}, ...sentence));
     if (!hst.eras.length) return;
     dialog.querySelector('.covers')?.after(
       h('h3', {}, MSG.aboutErasTitle),
       h('ul', { class: 'eras' }, ...hst.eras.map((e) => h('li', {},
-        h('strong', {}, eraLabel(e)), `: ${MSG.eraAbout(e.launched, e.summary)} `,
+        h('strong', {}, eraLabel(e)), ': ', ...withData((s) => MSG.eraAbout(e.launched, s), e.summary), ' ',
         ...e.sources.flatMap((src, k) => [k ? ', ' : '', safeLink(src.url, src.publisher)]),
       ))),
     );

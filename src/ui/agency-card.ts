@@ -7,7 +7,7 @@ import type { AgencyFeature, Program, Source } from '../data/schema';
 import type { AgencyRow } from '../data/map-data';
 import { datePrecision } from '../data/contract';
 import { formatPartialDate } from '../time/months';
-import { h, safeLink, safeUrl } from './dom';
+import { h, safeLink, safeUrl, withData } from './dom';
 import { formatCount, formatInt, formatUsd } from './format';
 import { TYPE_LABELS } from './labels';
 import { agencyEras, eraLabel, type Era } from '../time/history';
@@ -98,7 +98,7 @@ function programBlock(g: Program): HTMLElement {
     h('h4', {}, PROGRAM_LABELS[g.kind] ?? MSG.cardArrangement),
     h('p', { class: 'program-dates' }, period),
     status,
-    h('p', {}, g.summary),
+    h('p', { lang: 'en' }, g.summary),
     perk,
     figures.length ? h('dl', { class: 'figures' }, ...figures) : null,
     h('details', {}, h('summary', {}, MSG.cardSources(formatInt(g.sources.length))), h('ul', { class: 'sources' }, ...g.sources.map(sourceItem))),
@@ -142,7 +142,7 @@ function erasSection(f: AgencyFeature, eras: readonly Era[]): HTMLElement | null
   if (!spanned.length) return null;
   return h('section', { 'aria-labelledby': 'card-eras', class: 'card-eras' },
     h('h3', { id: 'card-eras' }, MSG.erasTitle),
-    h('ul', {}, ...spanned.map((e) => h('li', {}, MSG.eraLine(eraLabel(e), e.summary)))),
+    h('ul', {}, ...spanned.map((e) => h('li', {}, ...withData((s) => MSG.eraLine(eraLabel(e), s), e.summary)))),
     h('p', { class: 'muted' }, MSG.erasIntro),
   );
 }

@@ -43,7 +43,7 @@ export function correctionsSection(): HTMLElement {
     get,
     h('details', {},
       h('summary', {}, MSG.correctionsColumns),
-      h('dl', { class: 'facts' }, ...TEMPLATE_COLUMNS.flatMap((c) => [h('dt', {}, c), h('dd', {}, TEMPLATE_HINTS[c])])),
+      h('dl', { class: 'facts' }, ...TEMPLATE_COLUMNS.flatMap((c) => [h('dt', {}, h('code', {}, c)), h('dd', {}, TEMPLATE_HINTS[c])])),
     ),
   );
 }
