@@ -130,7 +130,8 @@ function startLanguage(): void {
     for (const sel of ['#totals', '#legend']) $(sel).replaceChildren();
     $('#list').replaceChildren();
   }
-  $('.app-header').append(languageSwitch('lang-switch'));
+  // Beside the title: the header keeps its height in both languages.
+  $('.app-header h1').after(languageSwitch('lang-switch'));
   restoreSwitchFocus();
 }
 
