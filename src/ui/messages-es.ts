@@ -220,6 +220,13 @@ export const es: Messages = {
     'ScaleControl.NauticalMiles': 'mn',
   },
 
+  loadWhat: { data: 'el archivo de datos', details: 'los detalles de la agencia', history: 'el historial del programa' },
+  loadNetwork: (what: string) => `No se pudo descargar ${what}. Revise su conexión.`,
+  loadMissing: (what: string, status: number) => `No se encontró ${what} (HTTP ${status}).`,
+  loadNotJson: (what: string) => `No se pudo leer ${what}: el archivo está dañado (no es JSON válido).`,
+  loadFormat: 'El archivo de datos no tiene el formato esperado.',
+  loadColumns: 'El archivo de datos está dañado: sus columnas no coinciden.',
+
   // Filters panel
   agencyType: 'Tipo de agencia',
   allStates: 'Todos los estados',

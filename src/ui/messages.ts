@@ -204,6 +204,13 @@ const en = {
   /** MapLibre's own control strings (its `locale` option); English is its default. */
   maplibre: <Record<string, string>>{},
 
+  loadWhat: { data: 'data file', details: 'agency details', history: 'program history' },
+  loadNetwork: (what: string) => `The ${what} could not be downloaded. Check your connection.`,
+  loadMissing: (what: string, status: number) => `The ${what} could not be found (HTTP ${status}).`,
+  loadNotJson: (what: string) => `The ${what} is damaged: it is not valid JSON.`,
+  loadFormat: 'The data file is not in the expected format.',
+  loadColumns: 'The data file is damaged: its columns do not line up.',
+
   // Filters panel
   agencyType: 'Agency type',
   allStates: 'All states',

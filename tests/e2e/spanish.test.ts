@@ -189,6 +189,9 @@ describe('the map in Spanish (lang=es)', () => {
     await page.keyboard.press('Escape');
     await page.click('#export-button');
     await expectSpanish(page, 'Export', '#export-dialog');
+    // The image's default title follows the language; the subtitle names the filters in Spanish.
+    expect(await page.inputValue('#export-title-text')).toBe('Acuerdos de la policía con Amazon Ring');
+    expect(await page.inputValue('#export-subtitle')).toMatch(/^Todas las agencias · [\d,]+ agencias/);
     await page.keyboard.press('Escape');
     await page.click('#download-button');
     await expectSpanish(page, 'Download', '#download-dialog');
