@@ -9,6 +9,7 @@ import type { LayerId, View } from '../state/app-state';
 import { MapView } from '../map/map-view';
 import type { ExportLegend, ExportText } from './export-legend';
 import { drawLegend, drawNotes, drawTitle, LEGEND_WIDTH } from './export-legend';
+import { MSG } from '../ui/messages';
 
 /** Output widths (named in MSG.exportSizes); the height follows the proportions of the map on screen. */
 export const EXPORT_SIZES = [
@@ -99,7 +100,7 @@ export async function renderExport(o: ExportInput): Promise<HTMLCanvasElement> {
     ctx.fillStyle = '#ffffff';
     ctx.fillRect(0, 0, W, H);
     ctx.drawImage(view.map.getCanvas(), 0, area.mapTop, W, area.mapHeight);
-    if (colourVariety(ctx, 0, area.mapTop, W, area.mapHeight) < 4) throw new Error('The map could not be drawn for the image (is WebGL available?).');
+    if (colourVariety(ctx, 0, area.mapTop, W, area.mapHeight) < 4) throw new Error(MSG.exportNotDrawn);
     if (o.chrome) drawTitle(ctx, W, u, o.text);
     const bandTop = area.mapTop + area.mapHeight;
     ctx.fillStyle = '#d9d5ce';
@@ -114,5 +115,5 @@ export async function renderExport(o: ExportInput): Promise<HTMLCanvasElement> {
 }
 
 export function canvasToBlob(c: HTMLCanvasElement): Promise<Blob> {
-  return new Promise((resolve, reject) => c.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'));
+  return new Promise((resolve, reject) => c.toBlob((b) => (b ? resolve(b) : reject(new Error(MSG.exportEncodingFailed))), 'image/png'));
 }

@@ -448,6 +448,8 @@ export const es: Messages = {
   exportGo: 'Descargar PNG',
   exportDrawing: 'Dibujando la imagen…',
   exportFailed: (why: string) => `No se pudo crear la imagen: ${why}`,
+  exportNotDrawn: 'no se pudo dibujar el mapa para la imagen (¿está disponible WebGL?).',
+  exportEncodingFailed: 'falló la codificación del PNG.',
   downloadTitle: 'Descargar los datos',
   downloadCsv: 'Descargar CSV',
   downloadGeojson: 'Descargar GeoJSON',

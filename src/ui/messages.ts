@@ -432,6 +432,8 @@ const en = {
   exportGo: 'Download PNG',
   exportDrawing: 'Drawing the image…',
   exportFailed: (why: string) => `The image could not be made: ${why}`,
+  exportNotDrawn: 'the map could not be drawn for the image (is WebGL available?).',
+  exportEncodingFailed: 'PNG encoding failed.',
   downloadTitle: 'Download the data',
   downloadCsv: 'Download CSV',
   downloadGeojson: 'Download GeoJSON',
