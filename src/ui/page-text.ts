@@ -4,12 +4,10 @@
  * data-i18n-content (attributes). Run before the first panels render.
  */
 import { currentLocale } from '../i18n/locale';
-import { MSG, type Messages } from './messages';
-
-type TextKey = { [K in keyof Messages]: Messages[K] extends string ? K : never }[keyof Messages];
+import { MSG } from './messages';
 
 function text(key: string | undefined): string | null {
-  const v = key ? (MSG as Record<string, unknown>)[key as TextKey] : undefined;
+  const v = key ? (MSG as Record<string, unknown>)[key] : undefined;
   return typeof v === 'string' ? v : null;
 }
 
@@ -19,9 +17,9 @@ export function translatePage(root: ParentNode = document): void {
     const t = text(el.dataset.i18n);
     if (t !== null) el.textContent = t;
   }
-  for (const [attr, data] of [['aria-label', 'i18nAriaLabel'], ['content', 'i18nContent']] as const) {
-    for (const el of root.querySelectorAll<HTMLElement>(`[data-${attr === 'aria-label' ? 'i18n-aria-label' : 'i18n-content'}]`)) {
-      const t = text(el.dataset[data]);
+  for (const attr of ['aria-label', 'content']) {
+    for (const el of root.querySelectorAll<HTMLElement>(`[data-i18n-${attr}]`)) {
+      const t = text(el.getAttribute(`data-i18n-${attr}`) ?? undefined);
       if (t !== null) el.setAttribute(attr, t);
     }
   }

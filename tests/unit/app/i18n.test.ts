@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { CATALOGUES, MSG, setLocale } from '../../../src/ui/messages';
 import { formatCount, formatInt, formatUsd, plural } from '../../../src/ui/format';
 import { agenciesLabel, TYPE_LABELS } from '../../../src/ui/labels';
@@ -38,6 +39,15 @@ describe('the catalogues', () => {
     expect(es.aboutCovers).toHaveLength(en.aboutCovers.length);
     // MapLibre's own control strings are given in Spanish.
     expect(es.maplibre['NavigationControl.ZoomIn']).toBe('Acercar');
+  });
+
+  it('name every text of the page (index.html) in both languages', () => {
+    const keys = [...readFileSync('index.html', 'utf8').matchAll(/data-i18n(?:-aria-label|-content)?="([^"]+)"/g)].map((m) => m[1]);
+    expect(keys.length).toBeGreaterThan(20);
+    for (const k of keys) {
+      expect(typeof (en as Record<string, unknown>)[k], k).toBe('string');
+      expect(typeof (es as Record<string, unknown>)[k], k).toBe('string');
+    }
   });
 
   it('fill MSG, its tables and the coverage words for the chosen language', () => {
