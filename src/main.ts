@@ -18,6 +18,10 @@ import { isDefaultFilters } from './filters/filters';
 import { dropFirstView, handOffFirstView } from './first-view/handoff';
 import { $, h } from './ui/dom';
 import { notify, notifyLink } from './ui/notices';
+import { MSG } from './ui/messages';
+import { currentLocale } from './i18n/locale';
+import { translatePage } from './ui/page-text';
+import { languageSwitch, restoreSwitchFocus } from './ui/language-switch';
 
 const MAP_DATA = `${import.meta.env.BASE_URL}generated/map/`;
 const SLOW_MS = 8000;
@@ -30,10 +34,10 @@ declare global {
 
 function showLoadError(message: string, retry: () => void): void {
   const count = $('#count');
-  count.textContent = 'No data loaded';
+  count.textContent = MSG.noDataLoaded;
   const box = $('#map-message');
   box.hidden = false;
-  const button = h('button', { type: 'button', class: 'retry' }, 'Try again');
+  const button = h('button', { type: 'button', class: 'retry' }, MSG.tryAgain);
   button.addEventListener('click', () => {
     box.hidden = true;
     box.replaceChildren();
@@ -70,8 +74,8 @@ async function boot(): Promise<void> {
   const { state, notices } = parseUrlState(location.hash, location.search);
   document.body.classList.toggle('embed', state.embed);
   notifyLink($('#notices'), notices);
-  // The static first view shows the national view: anything else opens on the live map only.
-  if (state.view || state.embed || state.area || !isDefaultFilters(state.filters) || state.layers.join() !== DEFAULT_LAYERS.join()) dropFirstView();
+  // The static first view shows the national view, in English: anything else opens on the live map only.
+  if (currentLocale() !== 'en' || state.view || state.embed || state.area || !isDefaultFilters(state.filters) || state.layers.join() !== DEFAULT_LAYERS.join()) dropFirstView();
   else handOffFirstView();
   const points = loadPoints(`${MAP_DATA}points.json`);
   points.catch(() => undefined); // handled below, once awaited
@@ -83,9 +87,9 @@ async function boot(): Promise<void> {
   const box = $('#map-message');
   const slow = window.setTimeout(() => {
     box.hidden = false;
-    const button = h('button', { type: 'button', class: 'retry' }, 'Reload');
+    const button = h('button', { type: 'button', class: 'retry' }, MSG.reload);
     button.addEventListener('click', () => location.reload());
-    box.replaceChildren(h('p', { role: 'status' }, 'The data is taking longer than usual to arrive. It will appear as soon as it does.'), button);
+    box.replaceChildren(h('p', { role: 'status' }, MSG.dataSlow), button);
   }, SLOW_MS);
 
   let dataset: DecodedPoints;
@@ -94,8 +98,8 @@ async function boot(): Promise<void> {
     [dataset, { App }] = await Promise.all([points, app]);
   } catch (e) {
     window.clearTimeout(slow);
-    const msg = e instanceof DataLoadError ? e.message : 'The data could not be loaded.';
-    showLoadError(`${msg} The map cannot be shown without it.`, () => void boot());
+    const msg = e instanceof DataLoadError ? e.message : MSG.dataNotLoaded;
+    showLoadError(MSG.mapNeedsData(msg), () => void boot());
     return;
   }
   window.clearTimeout(slow);
@@ -103,7 +107,7 @@ async function boot(): Promise<void> {
   box.replaceChildren();
   document.body.removeAttribute('data-load-error');
   if (dataset.invalid) {
-    notify($('#notices'), `${dataset.invalid} record(s) in the data file were malformed (bad values, or dates that cannot be real) and are not shown.`, 'warning');
+    notify($('#notices'), MSG.malformedRecords(dataset.invalid), 'warning');
   }
   const index = buildIndex(dataset.rows);
   const details = new DetailsStore((k) => `${MAP_DATA}details-${k}.json`, dataset.chunkSize);
@@ -114,4 +118,22 @@ async function boot(): Promise<void> {
   window.ringMap = new App(index, dataset, details, map, state, history);
 }
 
+/**
+ * The page's own text in the interface language, and the language switch,
+ * before anything else is shown. A page not in English drops the build-time
+ * English counts, totals and legend until the app renders its own.
+ */
+function startLanguage(): void {
+  translatePage();
+  if (currentLocale() !== 'en') {
+    $('#count').textContent = MSG.loading;
+    for (const sel of ['#totals', '#legend']) $(sel).replaceChildren();
+    $('#list').replaceChildren();
+  }
+  // Beside the title: the header keeps its height in both languages.
+  $('.app-header h1').after(languageSwitch('lang-switch'));
+  restoreSwitchFocus();
+}
+
+startLanguage();
 void boot();

@@ -12,7 +12,7 @@ export class HistoryStore {
   constructor(private readonly url: string) {}
 
   get(): Promise<History> {
-    this.pending ??= fetchJson(this.url, 'program history')
+    this.pending ??= fetchJson(this.url, 'history')
       .then(decodeHistory)
       .catch(() => {
         this.pending = null;

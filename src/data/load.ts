@@ -9,6 +9,7 @@ import type { AgencyRow, DecodedPoints } from './map-data';
 import { decodePoints } from './map-data';
 import { FeatureSpec } from '../core/contract';
 import { conforms } from '../core/spec';
+import { MSG } from '../ui/messages';
 
 export class DataLoadError extends Error {
   constructor(
@@ -28,27 +29,28 @@ export function isValidFeature(f: unknown): f is AgencyFeature {
   return conforms(FeatureSpec, f);
 }
 
-export async function fetchJson(url: string, what: string, signal?: AbortSignal): Promise<unknown> {
+export async function fetchJson(url: string, file: keyof typeof MSG.loadWhat, signal?: AbortSignal): Promise<unknown> {
+  const what = MSG.loadWhat[file];
   let res: Response;
   try {
     res = await fetch(url, { signal, credentials: 'same-origin' });
   } catch (e) {
     if ((e as Error).name === 'AbortError') throw e;
-    throw new DataLoadError(`The ${what} could not be downloaded. Check your connection.`, 'network');
+    throw new DataLoadError(MSG.loadNetwork(what), 'network');
   }
   if (!res.ok) {
-    throw new DataLoadError(`The ${what} could not be found (HTTP ${res.status}).`, res.status === 404 ? 'missing' : 'network');
+    throw new DataLoadError(MSG.loadMissing(what, res.status), res.status === 404 ? 'missing' : 'network');
   }
   try {
     return await res.json();
   } catch {
-    throw new DataLoadError(`The ${what} is damaged: it is not valid JSON.`, 'invalid');
+    throw new DataLoadError(MSG.loadNotJson(what), 'invalid');
   }
 }
 
 /** The map's points file (see map-data.ts). */
 export async function loadPoints(url: string, signal?: AbortSignal): Promise<DecodedPoints> {
-  const json = await fetchJson(url, 'data file', signal);
+  const json = await fetchJson(url, 'data', signal);
   try {
     return decodePoints(json);
   } catch (e) {
@@ -71,7 +73,7 @@ export class DetailsStore {
   private chunk(k: number): Promise<Map<string, AgencyFeature>> {
     let p = this.chunks.get(k);
     if (!p) {
-      p = fetchJson(this.urlOf(k), 'agency details').then((json) => {
+      p = fetchJson(this.urlOf(k), 'details').then((json) => {
         const byId = new Map<string, AgencyFeature>();
         if (Array.isArray(json)) for (const f of json) if (isValidFeature(f)) byId.set(f.properties.id, f);
         return byId;

@@ -15,6 +15,7 @@ import type { AgencyType, GeocodePrecision } from '../core/contract';
 import { DOLLAR_KEYS, isFloor } from '../core/figures';
 import { JURISDICTIONS, type Jurisdiction } from '../core/jurisdiction';
 import { conforms } from '../core/spec';
+import { MSG } from '../ui/messages';
 
 export const MAP_DATA_VERSION = 3;
 /** Agencies per details chunk. */
@@ -164,7 +165,7 @@ export class MapDataError extends Error {}
 export function decodePoints(json: unknown): DecodedPoints {
   const j = json as Partial<EncodedPoints> | null;
   if (!j || typeof j !== 'object' || j.version !== MAP_DATA_VERSION || !Array.isArray(j.id)) {
-    throw new MapDataError('The data file is not in the expected format.');
+    throw new MapDataError(MSG.loadFormat);
   }
   const n = j.id.length;
   const arr = (a: unknown) => (Array.isArray(a) && a.length === n ? a : null);
@@ -174,7 +175,7 @@ export function decodePoints(json: unknown): DecodedPoints {
     devices: arr(j.devices), perk: arr(j.perk), subsidy: arr(j.subsidy), flags: arr(j.flags), fips: arr(j.fips),
     type: text(j.type), jurisdiction: text(j.jurisdiction), state: typeof j.state === 'string' && j.state.length === 2 * n ? j.state : null, geo: text(j.geo),
   };
-  if (Object.values(cols).some((c) => c === null)) throw new MapDataError('The data file is damaged: its columns do not line up.');
+  if (Object.values(cols).some((c) => c === null)) throw new MapDataError(MSG.loadColumns);
   const c = cols as { [K in keyof typeof cols]: NonNullable<(typeof cols)[K]> };
   const rows: AgencyRow[] = [];
   const seen = new Set<string>();

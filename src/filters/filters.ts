@@ -8,6 +8,7 @@ import { FLAG_PERKS, FLAG_RECORDS } from '../data/agency-index';
 import { foldText } from '../core/text';
 import type { Month } from '../time/months';
 import { activeDuring } from '../core/periods';
+import { MSG } from '../ui/messages';
 
 export interface Filters {
   /** Agency types to show; empty means all. */
@@ -83,13 +84,13 @@ export function applyFilters(
 /** The active filters in words, for the exported image and the embed title. */
 export function describeFilters(f: Filters, monthLabel: (m: Month) => string): string {
   const parts: string[] = [];
-  if (f.types.length) parts.push(f.types.join(', ') + ' agencies');
-  if (f.states.length) parts.push(`in ${f.states.join(', ')}`);
-  if (f.from !== null && f.to !== null) parts.push(`active ${monthLabel(f.from)} – ${monthLabel(f.to)}`);
-  else if (f.from !== null) parts.push(`active at some time from ${monthLabel(f.from)}`);
-  else if (f.to !== null) parts.push(`started by ${monthLabel(f.to)}`);
-  if (f.perks) parts.push('with documented perks');
-  if (f.records) parts.push('with MOU or public records');
-  if (f.q.trim()) parts.push(`matching “${f.q.trim()}”`);
-  return parts.length ? parts.join(' · ') : 'All agencies';
+  if (f.types.length) parts.push(MSG.describeTypes(f.types));
+  if (f.states.length) parts.push(MSG.describeStates(f.states));
+  if (f.from !== null && f.to !== null) parts.push(MSG.describeActive(monthLabel(f.from), monthLabel(f.to)));
+  else if (f.from !== null) parts.push(MSG.describeActiveFrom(monthLabel(f.from)));
+  else if (f.to !== null) parts.push(MSG.describeStartedBy(monthLabel(f.to)));
+  if (f.perks) parts.push(MSG.describePerks);
+  if (f.records) parts.push(MSG.describeRecords);
+  if (f.q.trim()) parts.push(MSG.describeMatching(f.q.trim()));
+  return parts.length ? parts.join(' · ') : MSG.allAgencies;
 }

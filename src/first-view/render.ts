@@ -18,7 +18,8 @@ import { MSG } from '../ui/messages';
 import {
   CLUSTER_OPACITY, CLUSTER_STROKE, CLUSTER_STROKE_COLOR, clusterColours, POINT_RADIUS_NATIONAL, UNDATED_STROKE, clusterLabel, clusterRadius,
 } from '../map/cluster-style';
-import { formatInt, formatUsd, plural } from '../ui/format';
+import { formatInt, formatUsd } from '../ui/format';
+import { agenciesLabel } from '../ui/labels';
 import { shortMonthLabel } from '../time/months';
 
 /**
@@ -163,7 +164,7 @@ export function renderFirstView(index: AgencyIndex, basemap: Basemap): FirstView
   parts.push(`<g fill="#fff" stroke="#1b4f72" stroke-width="1.2">${icons.join('')}</g>`);
 
   const n = index.size;
-  const count = `${formatInt(n)} ${n === 1 ? 'agency' : 'agencies'}`;
+  const count = agenciesLabel(n);
   const svg =
     `<svg class="first-view-map" viewBox="${vx} ${vy} ${vw} ${vh}" preserveAspectRatio="xMidYMid meet" role="img" ` +
     `aria-label="Map of the United States: ${escapeXml(count)} partnered with Ring, clustered by area" font-family="system-ui, sans-serif">` +
@@ -182,14 +183,14 @@ function totalsHtml(index: AgencyIndex, mask: Uint8Array): string {
   const row = (term: string, value: string, note?: string) =>
     `<dt>${escapeXml(term)}</dt><dd>${escapeXml(value)}${note ? `<span class="muted"> ${escapeXml(note)}</span>` : ''}</dd>`;
   return [
-    row('Agencies shown', formatInt(t.agencies), t.undated ? `(${formatInt(t.undated)} without a documented start date)` : undefined),
-    row('States', formatInt(t.states)),
+    row(MSG.totalsAgencies, formatInt(t.agencies), t.undated ? MSG.totalsUndated(formatInt(t.undated)) : undefined),
+    row(MSG.totalsStates, formatInt(t.states)),
     row(
-      'Documented perks and subsidies',
-      t.valued ? formatUsd(t.documentedValue, t.valueAtLeast) : 'none documented',
-      t.valued ? `across ${plural(t.valued, 'agency', 'agencies')}; the rest are not documented` : undefined,
+      MSG.totalsPerks,
+      t.valued ? formatUsd(t.documentedValue, t.valueAtLeast) : MSG.totalsNoPerks,
+      t.valued ? MSG.totalsAcross(agenciesLabel(t.valued)) : undefined,
     ),
-    row('With MOU or public records', formatInt(t.withRecords)),
+    row(MSG.totalsRecords, formatInt(t.withRecords)),
   ].join('');
 }
 
@@ -198,12 +199,12 @@ function legendHtml(index: AgencyIndex): string {
   const stops = VIRIDIS.map((c, k) => `<stop offset="${(k / (VIRIDIS.length - 1)).toFixed(3)}" stop-color="${c}"/>`).join('');
   const sw = (inner: string, w = 18, h = 18) => `<svg class="fv-swatch" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" aria-hidden="true">${inner}</svg>`;
   return (
-    '<div class="legend-block fv-legend"><p class="legend-title">Agency, by when the partnership began</p>' +
+    `<div class="legend-block fv-legend"><p class="legend-title">${escapeXml(MSG.legendAgencyTitle)}</p>` +
     `<div class="ramp-row"><span>${escapeXml(shortMonthLabel(index.minStart))}</span>` +
     `<svg class="fv-ramp" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true"><defs><linearGradient id="fv-ramp">${stops}</linearGradient></defs><rect width="100" height="10" rx="2" fill="url(#fv-ramp)"/></svg>` +
     `<span>${escapeXml(shortMonthLabel(index.maxStart))}</span></div>` +
-    `<p class="legend-row">${sw(`<circle cx="9" cy="9" r="5" fill="${UNDATED_COLOR}" fill-opacity="0.2" stroke="${UNDATED_STROKE}" stroke-width="2"/>`)} Start date not documented (hollow)</p>` +
+    `<p class="legend-row">${sw(`<circle cx="9" cy="9" r="5" fill="${UNDATED_COLOR}" fill-opacity="0.2" stroke="${UNDATED_STROKE}" stroke-width="2"/>`)} ${escapeXml(MSG.legendUndated)}</p>` +
     `<p class="legend-row">${sw(`<circle cx="9" cy="9" r="8" fill="${VIRIDIS[Math.floor(VIRIDIS.length / 2)]}" stroke="${CLUSTER_STROKE_COLOR}" stroke-width="1.5"/>`)} ${escapeXml(MSG.clusterLegend)}</p></div>` +
-    `<div class="legend-block fv-legend"><p class="legend-row">${sw('<path d="M5 3h6l3 3v9H5z" fill="#fff" stroke="#1b4f72" stroke-width="1.4"/>')} MOU or public records available</p></div>`
+    `<div class="legend-block fv-legend"><p class="legend-row">${sw('<path d="M5 3h6l3 3v9H5z" fill="#fff" stroke="#1b4f72" stroke-width="1.4"/>')} ${escapeXml(MSG.legendRecords)}</p></div>`
   );
 }

@@ -14,10 +14,11 @@ export const BASE = import.meta.env.BASE_URL;
 export const FONT = ['sans-serif'];
 export { COLORS } from './basemap-colors';
 import { COLORS } from './basemap-colors';
+import { MSG } from '../ui/messages';
 
 export const ONLINE_TILES = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
 export const ONLINE_ATTRIBUTION = '© OpenStreetMap contributors';
-export const BUNDLED_ATTRIBUTION = 'Basemap: US Census Bureau via us-atlas, Natural Earth';
+export const BUNDLED_ATTRIBUTION = MSG.basemapAttribution;
 
 async function fetchJson<T>(path: string): Promise<T> {
   const res = await fetch(BASE + path);

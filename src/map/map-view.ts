@@ -16,6 +16,7 @@ import { addCounties, basemapStyle, ONLINE_ATTRIBUTION, ONLINE_TILES } from './b
 import { AgencyNames } from './agency-names';
 import { MAP_OVERLAYS, overlayPadding, screenAspect } from './overlay-padding';
 import type { Padding } from './overlay-padding';
+import { MSG } from '../ui/messages';
 
 export interface MapViewOptions {
   container: HTMLElement;
@@ -86,6 +87,7 @@ export class MapView {
       pitchWithRotate: false,
       touchPitch: false,
       canvasContextAttributes: { preserveDrawingBuffer: true, antialias: false },
+      locale: MSG.maplibre,
     });
     map.touchZoomRotate.disableRotation();
     map.keyboard.disableRotation();
@@ -94,7 +96,7 @@ export class MapView {
     map.addControl(
       new maplibregl.AttributionControl({
         compact: true,
-        customAttribution: 'Data: <a href="https://atlasofsurveillance.org/" target="_blank" rel="noopener noreferrer">EFF Atlas of Surveillance</a> (CC BY 4.0) and cited reports',
+        customAttribution: MSG.mapAttribution,
       }),
       'bottom-right',
     );

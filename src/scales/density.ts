@@ -1,9 +1,12 @@
+import { MSG } from '../ui/messages';
+import { formatInt } from '../ui/format';
+
 /** Classes for the density choropleth: five sequential colours (colour-blind safe, light to dark). */
 export const DENSITY_COLORS = ['#fee5d9', '#fcae91', '#fb6a4a', '#de2d26', '#a50f15'];
 
 /** "1–2", "3–5", …, "20 or more" for class lower bounds. */
 export function classLabels(b: number[]): string[] {
-  return b.map((v, k) => (k === b.length - 1 ? `${v} or more` : b[k + 1] - 1 === v ? `${v}` : `${v}–${b[k + 1] - 1}`));
+  return b.map((v, k) => (k === b.length - 1 ? MSG.orMore(formatInt(v)) : b[k + 1] - 1 === v ? formatInt(v) : `${formatInt(v)}–${formatInt(b[k + 1] - 1)}`));
 }
 
 /**

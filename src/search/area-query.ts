@@ -49,16 +49,16 @@ export function cleanQuery(raw: string): string {
 
 export function parseAreaQuery(raw: string): Parsed {
   const text = cleanQuery(raw);
-  if (!text) return { ok: false, message: 'Type a ZIP code, a city (for example “Lakeland, FL”), a county or an agency name.' };
-  if (text.length > MAX_QUERY) return { ok: false, message: `That is longer than any US place name (${MAX_QUERY} characters at most). Try a ZIP code or a city.` };
+  if (!text) return { ok: false, message: MSG.areaTypeSomething };
+  if (text.length > MAX_QUERY) return { ok: false, message: MSG.areaTooLong(MAX_QUERY) };
   const zip = /^(\d{5})(?:-\d{4})?$/.exec(text);
   if (zip) return { ok: true, query: { kind: 'zip', zip: zip[1] } };
-  if (/^\d+$/.test(text)) return { ok: false, message: `“${text}” is not a 5-digit ZIP code.` };
+  if (/^\d+$/.test(text)) return { ok: false, message: MSG.areaNotZip(text) };
   const at = /^@(-?\d{1,2}(?:\.\d+)?),\s*(-?\d{1,3}(?:\.\d+)?)$/.exec(text);
   if (at) {
     const lat = Number(at[1]), lon = Number(at[2]);
     if (lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180) return { ok: true, query: { kind: 'coords', lon, lat } };
-    return { ok: false, message: 'Those coordinates are not on Earth.' };
+    return { ok: false, message: MSG.areaNotOnEarth };
   }
   const comma = /^(.+?),\s*([A-Za-z .]+)$/.exec(text);
   if (comma) {
@@ -145,12 +145,12 @@ export function resolveArea(q: AreaQuery, ctx: ResolveContext): Resolved {
   const { gazetteer } = ctx;
   if (q.kind === 'zip') {
     const z = gazetteer.zips.get(q.zip);
-    if (!z) return { ok: false, message: `We could not find the ZIP code ${q.zip}. Check the number, or try your city’s name.` };
+    if (!z) return { ok: false, message: MSG.areaZipUnknown(q.zip) };
     const place = z[2] >= 0 ? gazetteer.places[z[2]] : null;
     return { ok: true, match: { kind: 'zip', label: place ? `${q.zip} (${place.name}, ${place.state})` : q.zip, lon: z[0], lat: z[1], state: place?.state ?? null } };
   }
   if (q.kind === 'coords') {
-    return { ok: true, match: { kind: 'coords', label: `the point ${q.lat.toFixed(2)}, ${q.lon.toFixed(2)}`, lon: q.lon, lat: q.lat, state: null } };
+    return { ok: true, match: { kind: 'coords', label: MSG.areaPoint(q.lat.toFixed(2), q.lon.toFixed(2)), lon: q.lon, lat: q.lat, state: null } };
   }
   const first = resolveText(q, ctx, false);
   // "West Virginia", "Lake In": the trailing words were part of the name after all.
@@ -167,7 +167,7 @@ function resolveText(q: Extract<AreaQuery, { kind: 'text' }>, ctx: ResolveContex
   const { gazetteer } = ctx;
   const want = foldText(q.text);
   const inState = <T extends { state: string }>(x: T) => q.state === null || x.state === q.state;
-  const where = q.state ? ` in ${STATE_BY_CODE.get(q.state)?.name ?? q.state}` : '';
+  const where = q.state ? MSG.areaInState(STATE_BY_CODE.get(q.state)?.name ?? q.state) : '';
 
   if (fuzzy) {
     // The closest place names within one or two edits; ask when several are as close.
@@ -184,8 +184,8 @@ function resolveText(q: Extract<AreaQuery, { kind: 'text' }>, ctx: ResolveContex
     }
     const pick = bestD <= maxD ? pickPlace(hits) : null;
     if (pick && 'best' in pick) return { ok: true, match: placeMatch(pick.best), note: MSG.areaCorrected(q.text, `${pick.best.name}, ${pick.best.state}`) };
-    if (pick) return { ok: false, message: `We could not find “${q.text}”${where}. Did you mean one of these?`, choices: choicesOf(pick.choices) };
-    return { ok: false, message: `We could not find “${q.text}”${where}. Try a ZIP code or “City, ST”.` };
+    if (pick) return { ok: false, message: `${MSG.areaNotFound(q.text, where)} ${MSG.areaDidYouMean}`, choices: choicesOf(pick.choices) };
+    return { ok: false, message: `${MSG.areaNotFound(q.text, where)} ${MSG.areaTryZip}` };
   }
 
   // "X County" first when the words say county; else places first.
@@ -225,7 +225,7 @@ function resolveText(q: Extract<AreaQuery, { kind: 'text' }>, ctx: ResolveContex
     const m = f();
     if (m) return m;
   }
-  return { ok: false, message: `We could not find “${q.text}”${where}.` };
+  return { ok: false, message: MSG.areaNotFound(q.text, where) };
 }
 
 export interface Suggestion {

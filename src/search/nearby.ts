@@ -1,5 +1,7 @@
 /** Partnered agencies near a point, nearest first, with distances (turf). */
 import { distance } from '@turf/turf';
+import { MSG } from '../ui/messages';
+import { formatDecimal, formatInt } from '../ui/format';
 
 export interface Near {
   i: number;
@@ -34,5 +36,5 @@ export function nearby(lon: ArrayLike<number>, lat: ArrayLike<number>, mask: Uin
 }
 
 export function formatMiles(m: number): string {
-  return m < 10 ? `${m.toFixed(1)} mi` : `${Math.round(m)} mi`;
+  return MSG.milesShort(m < 10 ? formatDecimal(m, 1) : formatInt(Math.round(m)));
 }

@@ -14,12 +14,13 @@ export interface EmbedOptions {
   autoResize: boolean;
 }
 
+/** Frame sizes, named in the interface's language by id (MSG.embedPresets). */
 export const EMBED_PRESETS = [
-  { label: 'Responsive (full width, 500 px high)', width: '100%', height: 500 },
-  { label: 'Article (600 × 450)', width: '600', height: 450 },
-  { label: 'Small (480 × 360)', width: '480', height: 360 },
-  { label: 'Medium (720 × 480)', width: '720', height: 480 },
-  { label: 'Large (960 × 640)', width: '960', height: 640 },
+  { id: 'responsive', width: '100%', height: 500 },
+  { id: 'article', width: '600', height: 450 },
+  { id: 'small', width: '480', height: 360 },
+  { id: 'medium', width: '720', height: 480 },
+  { id: 'large', width: '960', height: 640 },
 ] as const;
 
 function attr(s: string): string {

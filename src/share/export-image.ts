@@ -9,12 +9,13 @@ import type { LayerId, View } from '../state/app-state';
 import { MapView } from '../map/map-view';
 import type { ExportLegend, ExportText } from './export-legend';
 import { drawLegend, drawNotes, drawTitle, LEGEND_WIDTH } from './export-legend';
+import { MSG } from '../ui/messages';
 
-/** Output widths; the height follows the proportions of the map on screen. */
+/** Output widths (named in MSG.exportSizes); the height follows the proportions of the map on screen. */
 export const EXPORT_SIZES = [
-  { id: 'screen', label: 'Standard, 1200 pixels wide', width: 1200 },
-  { id: '2x', label: 'High resolution, 2400 pixels wide', width: 2400 },
-  { id: 'print', label: 'Print, 3000 pixels wide', width: 3000 },
+  { id: 'screen', width: 1200 },
+  { id: '2x', width: 2400 },
+  { id: 'print', width: 3000 },
 ] as const;
 export type ExportSize = (typeof EXPORT_SIZES)[number];
 
@@ -99,7 +100,7 @@ export async function renderExport(o: ExportInput): Promise<HTMLCanvasElement> {
     ctx.fillStyle = '#ffffff';
     ctx.fillRect(0, 0, W, H);
     ctx.drawImage(view.map.getCanvas(), 0, area.mapTop, W, area.mapHeight);
-    if (colourVariety(ctx, 0, area.mapTop, W, area.mapHeight) < 4) throw new Error('The map could not be drawn for the image (is WebGL available?).');
+    if (colourVariety(ctx, 0, area.mapTop, W, area.mapHeight) < 4) throw new Error(MSG.exportNotDrawn);
     if (o.chrome) drawTitle(ctx, W, u, o.text);
     const bandTop = area.mapTop + area.mapHeight;
     ctx.fillStyle = '#d9d5ce';
@@ -114,5 +115,5 @@ export async function renderExport(o: ExportInput): Promise<HTMLCanvasElement> {
 }
 
 export function canvasToBlob(c: HTMLCanvasElement): Promise<Blob> {
-  return new Promise((resolve, reject) => c.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'));
+  return new Promise((resolve, reject) => c.toBlob((b) => (b ? resolve(b) : reject(new Error(MSG.exportEncodingFailed))), 'image/png'));
 }

@@ -97,7 +97,7 @@ export function drawLegend(ctx: CanvasRenderingContext2D, x: number, bottom: num
   };
   const W = LEGEND_WIDTH * u;
   if (lg.layers.includes('points')) {
-    rows.push({ h: 18 * u, draw: (y) => text('Agency, by when the partnership began', x + 10 * u, y + 13 * u, true) });
+    rows.push({ h: 18 * u, draw: (y) => text(MSG.legendAgencyTitle, x + 10 * u, y + 13 * u, true) });
     rows.push({
       h: 20 * u,
       draw: (y) => {
@@ -120,7 +120,7 @@ export function drawLegend(ctx: CanvasRenderingContext2D, x: number, bottom: num
         ctx.lineWidth = 2 * u;
         ctx.strokeStyle = '#5f6368';
         ctx.stroke();
-        text('Start date not documented (hollow)', x + 28 * u, y + 13 * u);
+        text(MSG.legendUndated, x + 28 * u, y + 13 * u);
       },
     });
     rows.push({
@@ -143,7 +143,7 @@ export function drawLegend(ctx: CanvasRenderingContext2D, x: number, bottom: num
     });
   }
   if (lg.layers.includes('perks')) {
-    rows.push({ h: 18 * u, draw: (y) => text('Documented perks and subsidies (area ∝ $)', x + 10 * u, y + 13 * u, true) });
+    rows.push({ h: 18 * u, draw: (y) => text(MSG.legendPerksTitleShort, x + 10 * u, y + 13 * u, true) });
     for (const e of lg.perkExamples) {
       const r = e.r * symbolScale;
       rows.push({
@@ -168,7 +168,7 @@ export function drawLegend(ctx: CanvasRenderingContext2D, x: number, bottom: num
         ctx.lineWidth = 1.5 * u;
         ctx.strokeStyle = '#7f3500';
         ctx.stroke();
-        text('? value not documented', x + 72 * u, y + 14 * u);
+        text(MSG.legendPerkNoValueShort, x + 72 * u, y + 14 * u);
       },
     });
   }
@@ -180,7 +180,7 @@ export function drawLegend(ctx: CanvasRenderingContext2D, x: number, bottom: num
         ctx.translate(x + 8 * u, y + 1 * u);
         drawDocumentIcon(ctx, 17 * u);
         ctx.restore();
-        text('MOU or public records available', x + 28 * u, y + 14 * u);
+        text(MSG.legendRecords, x + 28 * u, y + 14 * u);
       },
     });
   }

@@ -1,6 +1,7 @@
 /** Everything a link restores: the view, the filters, layers, search and selection. */
 import type { Filters } from '../filters/filters';
 import { DEFAULT_FILTERS } from '../filters/filters';
+import type { Locale } from '../i18n/locale';
 
 export const LAYER_IDS = ['points', 'perks', 'records', 'density'] as const;
 export type LayerId = (typeof LAYER_IDS)[number];
@@ -32,6 +33,8 @@ export interface AppState {
    * make a visitor's browser contact a third party.
    */
   basemap: 'bundled' | 'online';
+  /** The interface language the link asked for (null: the browser's language). */
+  lang: Locale | null;
 }
 
 export function defaultState(): AppState {
@@ -44,5 +47,6 @@ export function defaultState(): AppState {
     radius: DEFAULT_RADIUS,
     embed: false,
     basemap: 'bundled',
+    lang: null,
   };
 }

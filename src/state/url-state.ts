@@ -13,9 +13,11 @@ import { STATE_BY_CODE } from '../geo/us-states';
 import { formatMonth, monthOf } from '../time/months';
 import { cleanText } from '../core/text';
 import { isId } from '../core/ids';
+import { parseLang } from '../i18n/locale';
+import { MSG } from '../ui/messages';
 
 export const MAX_TEXT = 200;
-const KNOWN = new Set(['map', 'type', 'state', 'from', 'to', 'perks', 'records', 'q', 'layers', 'agency', 'area', 'radius', 'embed']);
+const KNOWN = new Set(['map', 'type', 'state', 'from', 'to', 'perks', 'records', 'q', 'layers', 'agency', 'area', 'radius', 'embed', 'lang']);
 
 export interface Parsed {
   state: AppState;
@@ -47,16 +49,18 @@ export function parseUrlState(hash: string, search = ''): Parsed {
   try {
     params = new URLSearchParams(hash.replace(/^#/, ''));
   } catch {
-    return { state, notices: ['The link could not be read; showing the default view.'] };
+    return { state, notices: [MSG.linkUnreadable] };
   }
   // The embed flag is also accepted in the query string (?embed=1) for iframe src attributes.
   try {
     const q = new URLSearchParams(search.replace(/^\?/, ''));
     if (q.get('embed') === '1' && !params.has('embed')) params.set('embed', '1');
+    // So is the language (?lang=es), read by the page before anything is shown.
+    if (q.has('lang') && !params.has('lang')) params.set('lang', q.get('lang') ?? '');
   } catch {
     /* ignore */
   }
-  const bad = (name: string) => notices.push(`Ignored “${cleanText(name, 40)}” in the link.`);
+  const bad = (name: string) => notices.push(MSG.linkIgnored(cleanText(name, 40)));
   const seen = new Set<string>();
   for (const [key, raw] of params) {
     if (seen.has(key)) continue;
@@ -127,12 +131,18 @@ export function parseUrlState(hash: string, search = ''): Parsed {
         if (v === '1') state.embed = true;
         else if (v !== '0') bad('embed');
         break;
+      case 'lang': {
+        const lang = parseLang(v);
+        if (lang) state.lang = lang;
+        else bad('lang');
+        break;
+      }
       default:
         if (!KNOWN.has(key)) bad(key);
     }
   }
   if (state.filters.from !== null && state.filters.to !== null && state.filters.from > state.filters.to) {
-    notices.push('The date range in the link was reversed; showing all dates.');
+    notices.push(MSG.linkReversed);
     state.filters.from = state.filters.to = null;
   }
   return { state, notices };
@@ -161,6 +171,7 @@ export function formatUrlState(s: AppState): string {
   if (s.area) p.set('area', s.area);
   if (s.area && s.radius !== defaultState().radius) p.set('radius', String(s.radius));
   if (s.embed) p.set('embed', '1');
+  if (s.lang) p.set('lang', s.lang);
   // "/", "," and "@" are legal in a fragment: keep them readable.
   const out = p.toString().replace(/%2F/gi, '/').replace(/%2C/gi, ',').replace(/%40/g, '@');
   return out ? `#${out}` : '';

@@ -9,6 +9,7 @@ import { isHttpUrl } from '../core/contract';
 import { isPartialIsoDate } from '../core/dates';
 import { lastActiveMonth, monthSpan } from '../core/periods';
 import { formatPartialDate, type Month } from './months';
+import { MSG } from '../ui/messages';
 
 export interface HistorySource {
   url: string;
@@ -81,7 +82,7 @@ export function agencyEras(
 /** "Private video requests (May 2018 – 7 June 2021)" */
 export function eraLabel(e: Era): string {
   const from = formatPartialDate(e.start_date) ?? e.start_date;
-  const to = e.end_date ? formatPartialDate(e.end_date) ?? e.end_date : 'today';
+  const to = e.end_date ? formatPartialDate(e.end_date) ?? e.end_date : MSG.today;
   return `${e.name} (${from} – ${to})`;
 }
 

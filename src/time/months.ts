@@ -4,6 +4,7 @@
  * month of their period: "2019" counts from January 2019.
  */
 import type { Month } from '../core/periods';
+import { dateTag } from '../i18n/locale';
 
 // The month rule lives with the periods; re-exported for the views that format months.
 export { monthOf, type Month } from '../core/periods';
@@ -14,19 +15,41 @@ export function formatMonth(m: Month): string {
   return `${y}-${String((m % 12) + 1).padStart(2, '0')}`;
 }
 
-const MONTH_NAMES = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
-];
+const names = new Map<string, { long: string[]; short: string[]; partial: Intl.DateTimeFormat; month: Intl.DateTimeFormat }>();
 
-/** "May 2019" */
-export function monthLabel(m: Month): string {
-  return `${MONTH_NAMES[m % 12]} ${Math.floor(m / 12)}`;
+/** Month names and date formats of the page's language, from Intl. */
+function calendar() {
+  const tag = dateTag();
+  let c = names.get(tag);
+  if (!c) {
+    const at = (k: number) => new Date(Date.UTC(2000, k, 1));
+    const long = new Intl.DateTimeFormat(tag, { month: 'long', timeZone: 'UTC' });
+    // Short names from US English ("Sep", not "Sept"); Spanish from its own locale.
+    const short = new Intl.DateTimeFormat(tag === 'en-GB' ? 'en-US' : tag, { month: 'short', timeZone: 'UTC' });
+    c = {
+      long: Array.from({ length: 12 }, (_, k) => long.format(at(k))),
+      short: Array.from({ length: 12 }, (_, k) => short.format(at(k)).replace(/\.$/, '')),
+      partial: new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+      month: new Intl.DateTimeFormat(tag, { month: 'long', year: 'numeric', timeZone: 'UTC' }),
+    };
+    names.set(tag, c);
+  }
+  return c;
 }
 
-/** "May 2019" short: "May 2019" → "May ’19" for tight axes. */
+/** "May 2019" ("mayo de 2019") */
+export function monthLabel(m: Month): string {
+  return calendar().month.format(new Date(Date.UTC(Math.floor(m / 12), m % 12, 1)));
+}
+
+/** "May ’19" ("may ’19") for tight axes. */
 export function shortMonthLabel(m: Month): string {
-  return `${MONTH_NAMES[m % 12].slice(0, 3)} ’${String(Math.floor(m / 12)).slice(2)}`;
+  return `${calendar().short[m % 12]} ’${String(Math.floor(m / 12)).slice(2)}`;
+}
+
+/** "Jun 2019" ("jun 2019"): a month in a narrow column. */
+export function compactMonthLabel(m: Month): string {
+  return `${calendar().short[m % 12]} ${Math.floor(m / 12)}`;
 }
 
 /** A partial ISO date in words, with its precision: "23 May 2019", "May 2019", "2019". */
@@ -36,7 +59,11 @@ export function formatPartialDate(date: string | null | undefined): string | nul
   if (!m) return null;
   const [, y, mo, d] = m;
   if (!mo) return y;
-  const name = MONTH_NAMES[Number(mo) - 1];
-  if (!name) return null;
-  return d ? `${Number(d)} ${name} ${y}` : `${name} ${y}`;
+  const month = Number(mo);
+  if (month < 1 || month > 12) return null;
+  if (!d) return monthLabel(Number(y) * 12 + month - 1);
+  const day = new Date(Date.UTC(Number(y), month - 1, Number(d)));
+  // An impossible day ("2019-02-31") is not moved to another month.
+  if (day.getUTCMonth() !== month - 1) return null;
+  return calendar().partial.format(day);
 }

@@ -8,45 +8,27 @@ import type { AgencyRow } from '../data/map-data';
 import { isFloor, type FigureKey } from '../core/figures';
 import { datePrecision } from '../core/dates';
 import { formatPartialDate } from '../time/months';
-import { h, safeLink, safeUrl } from './dom';
-import { formatCount, formatUsd } from './format';
+import { h, safeLink, safeUrl, withData } from './dom';
+import { formatCount, formatInt, formatUsd } from './format';
 import { TYPE_LABELS } from './labels';
 import { agencyEras, eraLabel, type Era } from '../time/history';
 import { MSG } from './messages';
 
-export const PROGRAM_LABELS: Record<Program['kind'], string> = {
-  neighbors_portal: 'Neighbors law-enforcement portal',
-  device_donation: 'Device donation',
-  officer_incentives: 'Incentives to officers',
-  city_subsidy: 'City-funded camera subsidy',
-  other: 'Other arrangement',
-};
+/** Tables in the page's language (filled in place when the language is set). */
+export const PROGRAM_LABELS: Record<Program['kind'], string> = MSG.programLabels;
 
-const PRECISION_WORDS = { day: 'exact day', month: 'month only', year: 'year only' } as const;
+const PRECISION_WORDS: Record<'day' | 'month' | 'year', string> = MSG.precisionWords;
 
 /** What a perk that was not given was, in words (the figures are never counted). */
-export const PERK_STATUS_WORDS: Record<NonNullable<Program['perk_status']>, string> = {
-  given: 'Given',
-  offered: 'Offered or made available; not documented as given',
-  approved: 'Money approved or set aside; spending not documented',
-  bought_by_agency: 'Bought by the agency itself, not a gift',
-  returned: 'Returned by the agency',
-  declined: 'Declined by the agency',
-  not_documented: 'No perk documented',
-};
+export const PERK_STATUS_WORDS: Record<NonNullable<Program['perk_status']>, string> = MSG.perkStatusWords;
 
-export const STATUS_WORDS: Record<Program['status'], string> = {
-  active: 'Listed or reported as a partner; no end documented',
-  ended: 'Ended',
-  denied: 'Denied by the agency',
-  unknown: 'Status not documented',
-};
+export const STATUS_WORDS: Record<Program['status'], string> = MSG.statusWords;
 
 /** The partnership's status line on the card: only said when it is not simply listed as active. */
 export function statusText(p: Pick<AgencyFeature['properties'], 'status' | 'programs'>): string | null {
   if (p.status === 'active') {
     const ended = p.programs.filter((g) => g.status === 'ended' || g.status === 'denied');
-    return ended.length ? `Partnership listed; ${ended.map((g) => `${PROGRAM_LABELS[g.kind].toLowerCase()} ${g.status}`).join('; ')}` : null;
+    return ended.length ? MSG.partnershipListed(ended.map((g) => MSG.programEnded(PROGRAM_LABELS[g.kind], g.status as 'ended' | 'denied'))) : null;
   }
   const notes = p.programs.map((g) => g.status_note).filter((x): x is string => !!x);
   return `${STATUS_WORDS[p.status]}${notes.length ? `: ${notes.join(' ')}` : ''}`;
@@ -55,18 +37,18 @@ export function statusText(p: Pick<AgencyFeature['properties'], 'status' | 'prog
 export function placementText(p: AgencyFeature['properties']): string {
   switch (p.geocode_precision) {
     case 'city':
-      return `Placed at the centre of ${p.city ?? 'its city'}, ${p.state} (city-level precision; not the station's address).`;
+      return MSG.placedCity(p.city, p.state);
     case 'zip':
-      return `Placed at the centre of a ZIP code area of ${p.city ?? 'its city'}, ${p.state} (ZIP-level precision).`;
+      return MSG.placedZip(p.city, p.state);
     case 'county':
-      return `Placed inside ${p.county ?? 'its county'}, ${p.state}, at the county's centre (county-level precision).`;
+      return MSG.placedCounty(p.county, p.state);
     case 'manual':
-      return 'Placed by hand by the map editors (see the corrections table).';
+      return MSG.placedManual;
   }
 }
 
 function dateText(date: string | null): string {
-  if (!date) return 'not documented';
+  if (!date) return MSG.notDocumented;
   const words = formatPartialDate(date) ?? date;
   const prec = datePrecision(date);
   return prec === 'day' ? words : `${words} (${PRECISION_WORDS[prec]})`;
@@ -79,32 +61,32 @@ function dateText(date: string | null): string {
  */
 function startLines(p: AgencyFeature['properties']): HTMLElement[] {
   const dated = p.programs.filter((g) => g.start_date);
-  if (new Set(dated.map((g) => g.start_date)).size <= 1) return figure('Partnership began', dateText(p.start_date));
+  if (new Set(dated.map((g) => g.start_date)).size <= 1) return figure(MSG.cardBegan, dateText(p.start_date));
   const order = [...dated].sort((a, b) => (a.start_date! < b.start_date! ? -1 : 1));
-  return order.flatMap((g) => figure(g.kind === 'neighbors_portal' ? MSG.cardPortalSince : MSG.cardProgramFrom(PROGRAM_LABELS[g.kind] ?? 'Arrangement'), dateText(g.start_date)));
+  return order.flatMap((g) => figure(g.kind === 'neighbors_portal' ? MSG.cardPortalSince : MSG.cardProgramFrom(PROGRAM_LABELS[g.kind] ?? MSG.cardArrangement), dateText(g.start_date)));
 }
 
 function sourceItem(s: Source): HTMLLIElement {
   const label = s.title ? `${s.publisher}: ${s.title}` : s.publisher;
   const date = s.date ? formatPartialDate(s.date) : null;
-  return h('li', {}, safeLink(s.url, label), date ? h('span', { class: 'muted' }, ` (${date})`) : null, !safeUrl(s.url) ? h('span', { class: 'muted' }, ' — no link available') : null);
+  return h('li', {}, safeLink(s.url, label), date ? h('span', { class: 'muted' }, ` (${date})`) : null, !safeUrl(s.url) ? h('span', { class: 'muted' }, MSG.cardNoLink) : null);
 }
 
 function figure(term: string, value: string): HTMLElement[] {
-  return [h('dt', {}, term), h('dd', { class: value === 'not documented' ? 'muted' : null }, value)];
+  return [h('dt', {}, term), h('dd', { class: value === MSG.notDocumented ? 'muted' : null }, value)];
 }
 
 function programBlock(g: Program): HTMLElement {
-  const period = g.start_date || g.end_date ? `${dateText(g.start_date)}${g.end_date ? ` – ${dateText(g.end_date)}` : ''}` : 'dates not documented';
+  const period = g.start_date || g.end_date ? `${dateText(g.start_date)}${g.end_date ? ` – ${dateText(g.end_date)}` : ''}` : MSG.cardNoDates;
   const figures: HTMLElement[] = [];
   // Figures are shown for perks that were given; any other kind is said in words (perk line).
   const given = g.perk_status === 'given' || g.perk_status === null;
   if (given && (g.kind !== 'neighbors_portal' || g.devices_given !== null || g.perk_value_usd !== null || g.subsidy_usd !== null)) {
-    const derived = (v: string, x: number | null) => (g.figures_derived && x !== null ? `${v} (derived by the map editors from reported figures)` : v);
+    const derived = (v: string, x: number | null) => (g.figures_derived && x !== null ? MSG.cardDerived(v) : v);
     figures.push(
-      ...figure('Devices given', derived(formatCount(g.devices_given, isFloor([g], ['devices_given'])), g.devices_given)),
-      ...figure('Value of perks', derived(formatUsd(g.perk_value_usd, isFloor([g], ['perk_value_usd'])), g.perk_value_usd)),
-      ...figure('City subsidy spent', derived(formatUsd(g.subsidy_usd, isFloor([g], ['subsidy_usd'])), g.subsidy_usd)),
+      ...figure(MSG.cardDevices, derived(formatCount(g.devices_given, isFloor([g], ['devices_given'])), g.devices_given)),
+      ...figure(MSG.cardPerkValue, derived(formatUsd(g.perk_value_usd, isFloor([g], ['perk_value_usd'])), g.perk_value_usd)),
+      ...figure(MSG.cardSubsidySpent, derived(formatUsd(g.subsidy_usd, isFloor([g], ['subsidy_usd'])), g.subsidy_usd)),
     );
   }
   const perk = g.perk_status && g.perk_status !== 'given' && g.perk_status !== 'not_documented'
@@ -114,18 +96,18 @@ function programBlock(g: Program): HTMLElement {
     ? h('p', { class: `program-status status-${g.status}` }, h('strong', {}, `${STATUS_WORDS[g.status]}: `), g.status_note ?? '')
     : null;
   return h('li', { class: `program program-${g.kind}` },
-    h('h4', {}, PROGRAM_LABELS[g.kind] ?? 'Arrangement'),
+    h('h4', {}, PROGRAM_LABELS[g.kind] ?? MSG.cardArrangement),
     h('p', { class: 'program-dates' }, period),
     status,
-    h('p', {}, g.summary),
+    h('p', { lang: 'en' }, g.summary),
     perk,
     figures.length ? h('dl', { class: 'figures' }, ...figures) : null,
-    h('details', {}, h('summary', {}, `Sources (${g.sources.length})`), h('ul', { class: 'sources' }, ...g.sources.map(sourceItem))),
+    h('details', {}, h('summary', {}, MSG.cardSources(formatInt(g.sources.length))), h('ul', { class: 'sources' }, ...g.sources.map(sourceItem))),
   );
 }
 
 function closeButton(onClose: () => void): HTMLButtonElement {
-  const close = h('button', { type: 'button', class: 'close', 'aria-label': 'Close agency details' }, '×');
+  const close = h('button', { type: 'button', class: 'close', 'aria-label': MSG.cardClose }, '×');
   close.addEventListener('click', onClose);
   return close;
 }
@@ -140,15 +122,15 @@ function head(row: Pick<AgencyRow, 'agency_type' | 'name'>, onClose: () => void)
 
 /** The card while the agency's full record loads (a moment, from the site itself). */
 export function renderCardLoading(root: HTMLElement, row: AgencyRow, onClose: () => void): void {
-  root.replaceChildren(head(row, onClose), h('p', { class: 'place' }, [row.city, row.county, row.state].filter(Boolean).join(', ')), h('p', { class: 'muted' }, 'Loading the documented details…'));
+  root.replaceChildren(head(row, onClose), h('p', { class: 'place' }, [row.city, row.county, row.state].filter(Boolean).join(', ')), h('p', { class: 'muted' }, MSG.cardLoading));
   root.setAttribute('aria-labelledby', 'card-title');
   root.setAttribute('aria-busy', 'true');
 }
 
 export function renderCardError(root: HTMLElement, row: AgencyRow, onClose: () => void, retry: () => void): void {
-  const again = h('button', { type: 'button', class: 'retry' }, 'Try again');
+  const again = h('button', { type: 'button', class: 'retry' }, MSG.tryAgain);
   again.addEventListener('click', retry);
-  root.replaceChildren(head(row, onClose), h('p', { role: 'alert' }, 'The details of this agency could not be loaded.'), again);
+  root.replaceChildren(head(row, onClose), h('p', { role: 'alert' }, MSG.cardFailed), again);
   root.removeAttribute('aria-busy');
 }
 
@@ -161,7 +143,7 @@ function erasSection(f: AgencyFeature, eras: readonly Era[]): HTMLElement | null
   if (!spanned.length) return null;
   return h('section', { 'aria-labelledby': 'card-eras', class: 'card-eras' },
     h('h3', { id: 'card-eras' }, MSG.erasTitle),
-    h('ul', {}, ...spanned.map((e) => h('li', {}, MSG.eraLine(eraLabel(e), e.summary)))),
+    h('ul', {}, ...spanned.map((e) => h('li', {}, ...withData((s) => MSG.eraLine(eraLabel(e), s), e.summary)))),
     h('p', { class: 'muted' }, MSG.erasIntro),
   );
 }
@@ -178,10 +160,10 @@ export function renderCard(
   const place = [p.city, p.county, p.state].filter(Boolean).join(', ');
   const records = [...new Set(p.records_urls)].filter((u) => u !== p.mou_url);
   const docs: HTMLElement[] = [];
-  if (p.mou_url) docs.push(h('li', {}, safeLink(p.mou_url, 'Memorandum of understanding (MOU) or agreement')));
-  records.forEach((u, k) => docs.push(h('li', {}, safeLink(u, `Public records ${records.length > 1 ? k + 1 : ''}`.trim()))));
+  if (p.mou_url) docs.push(h('li', {}, safeLink(p.mou_url, MSG.cardMou)));
+  records.forEach((u, k) => docs.push(h('li', {}, safeLink(u, MSG.cardRecords(records.length > 1 ? k + 1 : null)))));
   const alsoHere = also.length
-    ? h('p', { class: 'also-here' }, 'Also at this point: ', ...also.flatMap((a, k) => {
+    ? h('p', { class: 'also-here' }, MSG.cardAlso, ...also.flatMap((a, k) => {
         const b = h('button', { type: 'button', class: 'link-button' }, a.name);
         b.addEventListener('click', a.select);
         return k ? [', ', b] : [b];
@@ -195,31 +177,33 @@ export function renderCard(
     head(p, onClose),
     h('p', { class: 'place' }, place),
     ...(status ? [h('p', { class: `card-status status-${p.status}`, role: 'note' }, status)] : []),
-    h('p', { class: 'page-link' }, Object.assign(h('a', {}, 'Page for this agency'), { href: `agency/${encodeURIComponent(p.id)}/` })),
+    h('p', { class: 'page-link' }, Object.assign(h('a', {}, MSG.cardPage), { href: `agency/${encodeURIComponent(p.id)}/` })),
     ...(alsoHere ? [alsoHere] : []),
     h('dl', { class: 'facts' },
       ...startLines(p),
-      ...(p.end_date ? figure('Ended', dateText(p.end_date)) : []),
-      ...figure('Devices given', formatCount(p.devices_given, floor('devices_given'))),
-      ...figure('Value of perks', formatUsd(p.perk_value_usd, floor('perk_value_usd'))),
-      ...figure('City subsidy', formatUsd(p.subsidy_usd, floor('subsidy_usd'))),
-      ...(uncounted.length ? figure('Not counted as given', uncounted.join(' ')) : []),
+      ...(p.end_date ? figure(MSG.cardEnded, dateText(p.end_date)) : []),
+      ...figure(MSG.cardDevices, formatCount(p.devices_given, floor('devices_given'))),
+      ...figure(MSG.cardPerkValue, formatUsd(p.perk_value_usd, floor('perk_value_usd'))),
+      ...figure(MSG.cardSubsidy, formatUsd(p.subsidy_usd, floor('subsidy_usd'))),
+      ...(uncounted.length ? figure(MSG.cardNotCounted, uncounted.join(' ')) : []),
     ),
     ...[erasSection(f, eras)].filter((x): x is HTMLElement => x !== null),
     h('section', { 'aria-labelledby': 'card-docs' },
-      h('h3', { id: 'card-docs' }, 'MOU and public records'),
-      docs.length ? h('ul', { class: 'docs' }, ...docs) : h('p', { class: 'muted' }, 'None documented.'),
+      h('h3', { id: 'card-docs' }, MSG.cardDocs),
+      docs.length ? h('ul', { class: 'docs' }, ...docs) : h('p', { class: 'muted' }, MSG.cardNoneDocumented),
     ),
     h('section', { 'aria-labelledby': 'card-programs' },
-      h('h3', { id: 'card-programs' }, 'Documented arrangements'),
+      h('h3', { id: 'card-programs' }, MSG.cardArrangements),
+      // The summaries and notes are the data's own words, published in English: say so in the page's language.
+      MSG.dataInEnglish ? h('p', { class: 'muted data-language' }, MSG.dataInEnglish) : null,
       h('ul', { class: 'programs' }, ...p.programs.map(programBlock)),
     ),
     h('section', { 'aria-labelledby': 'card-sources' },
-      h('h3', { id: 'card-sources' }, `All sources (${p.sources.length})`),
+      h('h3', { id: 'card-sources' }, MSG.cardAllSources(formatInt(p.sources.length))),
       h('ul', { class: 'sources' }, ...p.sources.map(sourceItem)),
     ),
     h('section', { 'aria-labelledby': 'card-placement' },
-      h('h3', { id: 'card-placement' }, 'How the point was placed'),
+      h('h3', { id: 'card-placement' }, MSG.cardPlacement),
       h('p', {}, placementText(p)),
     ),
   );

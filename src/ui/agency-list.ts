@@ -10,24 +10,19 @@ import { h } from './dom';
 import { ellipsize, formatInt, formatUsd } from './format';
 import { TYPE_LABELS } from './labels';
 import { MSG } from './messages';
+import { currentLocale } from '../i18n/locale';
+import { compactMonthLabel, monthOf } from '../time/months';
 
 /** "Jun 2019" (or "2019"): the list's short form; the card gives the full date and its precision. */
 function compactDate(date: string | null): string | null {
-  const words = formatPartialDate(date);
-  if (!words) return null;
-  const parts = words.split(' ');
-  return parts.length === 1 ? words : `${parts[parts.length - 2].slice(0, 3)} ${parts[parts.length - 1]}`;
+  if (!formatPartialDate(date)) return null;
+  return /^\d{4}$/.test(date!) ? date : compactMonthLabel(monthOf(date)!);
 }
 
 export type SortKey = 'name' | 'place' | 'start' | 'value';
 const PAGE = 100;
 
-const COLUMNS: { key: SortKey; label: string }[] = [
-  { key: 'name', label: 'Agency' },
-  { key: 'place', label: 'Place' },
-  { key: 'start', label: 'Began' },
-  { key: 'value', label: 'Value' },
-];
+const COLUMNS: readonly SortKey[] = ['name', 'place', 'start', 'value'];
 
 export class AgencyList {
   private sort: SortKey = 'name';
@@ -52,7 +47,7 @@ export class AgencyList {
     const name = (i: number) => r[i].name;
     const place = (i: number) => `${r[i].state} ${r[i].city ?? r[i].county ?? ''}`;
     const arr = Array.from({ length: idx.size }, (_, i) => i);
-    const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+    const collator = new Intl.Collator(currentLocale(), { sensitivity: 'base', numeric: true });
     const cmp: Record<SortKey, (a: number, b: number) => number> = {
       name: (a, b) => collator.compare(name(a), name(b)),
       place: (a, b) => collator.compare(place(a), place(b)) || collator.compare(name(a), name(b)),
@@ -85,19 +80,19 @@ export class AgencyList {
       if (rows.length < this.limit) rows.push(i);
     }
     const table = h('table', { class: 'agency-table' },
-      h('caption', { class: 'visually-hidden' }, 'Agencies that pass the filters and lie in the map view; column headers sort the table'),
-      h('thead', {}, h('tr', {}, ...COLUMNS.map((c) => this.header(c.key, c.label)))),
+      h('caption', { class: 'visually-hidden' }, MSG.listCaption),
+      h('thead', {}, h('tr', {}, ...COLUMNS.map((c) => this.header(c, MSG.listColumns[c])))),
       h('tbody', {}, ...rows.map((i) => this.row(i))),
     );
     const summary = h('p', { class: 'list-summary' },
       count === 0
         ? total === 0 ? MSG.listNoneMatch : MSG.listNoneInView(formatInt(total))
-        : `${formatInt(count)} in view${count < total ? ` (of ${formatInt(total)} matching)` : ''}${count > rows.length ? `; showing the first ${formatInt(rows.length)}` : ''}. ${MSG.listDashKey}`,
+        : `${MSG.listInView(formatInt(count), count < total ? formatInt(total) : null, count > rows.length ? formatInt(rows.length) : null)} ${MSG.listDashKey}`,
     );
     const parts: Node[] = [summary];
     if (count) parts.push(h('div', { class: 'table-scroll' }, table));
     if (count > rows.length) {
-      const more = h('button', { type: 'button', class: 'more' }, `Show ${formatInt(Math.min(PAGE, count - rows.length))} more`);
+      const more = h('button', { type: 'button', class: 'more' }, MSG.listMore(formatInt(Math.min(PAGE, count - rows.length))));
       more.addEventListener('click', () => {
         this.limit += PAGE;
         this.render(inView, total, this.selected);
@@ -140,10 +135,10 @@ export class AgencyList {
       // The type is in the name almost always ("… Police Department"); screen readers still hear it.
       h('th', { scope: 'row' }, btn, h('span', { class: 'visually-hidden' }, `, ${TYPE_LABELS[p.agency_type]}`)),
       h('td', {}, ellipsize(place, 60)),
-      h('td', { class: p.start_date ? 'date' : 'muted', title: formatPartialDate(p.start_date) ?? null }, compactDate(p.start_date) ?? 'not documented'),
+      h('td', { class: p.start_date ? 'date' : 'muted', title: formatPartialDate(p.start_date) ?? null }, compactDate(p.start_date) ?? MSG.notDocumented),
       // Undocumented reads "not documented" (never zero); a dash keeps the column narrow, keyed above the table.
       Number.isNaN(v)
-        ? h('td', { class: 'muted nd', title: 'not documented' }, h('span', { 'aria-hidden': 'true' }, '—'), h('span', { class: 'visually-hidden' }, 'not documented'))
+        ? h('td', { class: 'muted nd', title: MSG.notDocumented }, h('span', { 'aria-hidden': 'true' }, '—'), h('span', { class: 'visually-hidden' }, MSG.notDocumented))
         : h('td', {}, formatUsd(v, (this.index.flags[i] & FLAG_AT_LEAST) !== 0)),
     );
   }

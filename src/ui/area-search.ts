@@ -4,7 +4,6 @@
  * covering it, and the partnered agencies nearby. Everything runs in the
  * page; nothing typed is sent anywhere.
  */
-import { ABSENCE_NOTE, COVERAGE_NOTE } from '../data/coverage';
 import { RADII_MILES } from '../state/app-state';
 import type { Choice, Suggestion } from '../search/area-query';
 import { MSG } from './messages';
@@ -64,19 +63,19 @@ export class AreaSearch {
     root.hidden = false;
     this.input = h('input', {
       id: 'area-input', type: 'text', role: 'combobox', autocomplete: 'off', spellcheck: 'false', maxlength: 100,
-      'aria-autocomplete': 'list', 'aria-expanded': 'false', 'aria-controls': 'area-suggestions', placeholder: 'e.g. 90012 or Lakeland, FL',
+      'aria-autocomplete': 'list', 'aria-expanded': 'false', 'aria-controls': 'area-suggestions', placeholder: MSG.areaExample,
       'aria-describedby': 'area-hint',
     });
-    this.list = h('ul', { id: 'area-suggestions', role: 'listbox', class: 'suggestions', 'aria-label': 'Suggestions' });
+    this.list = h('ul', { id: 'area-suggestions', role: 'listbox', class: 'suggestions', 'aria-label': MSG.areaSuggestions });
     this.list.hidden = true;
-    this.radius = h('select', { id: 'area-radius' }, ...RADII_MILES.map((r) => h('option', { value: r }, `${r} miles`)));
+    this.radius = h('select', { id: 'area-radius' }, ...RADII_MILES.map((r) => h('option', { value: r }, MSG.areaRadius(r))));
     this.result = h('div', { id: 'area-result', class: 'area-result', 'aria-live': 'polite' });
-    const form = h('form', { role: 'search', class: 'area-form', 'aria-label': 'Find partnered agencies near a place' },
-      h('label', { for: 'area-input', class: 'field' }, 'ZIP code, city, county or agency'),
-      h('div', { class: 'combo' }, this.input, h('button', { type: 'submit', class: 'find' }, 'Find'), this.list),
-      h('p', { id: 'area-hint', class: 'hint muted' }, 'Searches run in your browser; nothing you type is sent anywhere.'),
+    const form = h('form', { role: 'search', class: 'area-form', 'aria-label': MSG.areaFormLabel },
+      h('label', { for: 'area-input', class: 'field' }, MSG.areaField),
+      h('div', { class: 'combo' }, this.input, h('button', { type: 'submit', class: 'find' }, MSG.areaFind), this.list),
+      h('p', { id: 'area-hint', class: 'hint muted' }, MSG.areaHint),
     );
-    const locate = h('button', { type: 'button', class: 'link-button locate' }, '◎ Use my location');
+    const locate = h('button', { type: 'button', class: 'link-button locate' }, MSG.areaLocate);
     locate.addEventListener('click', () => cb.onLocate());
     form.addEventListener('submit', (e) => {
       e.preventDefault();
@@ -90,9 +89,9 @@ export class AreaSearch {
     this.input.addEventListener('blur', () => window.setTimeout(() => this.close(), 150));
     this.radius.addEventListener('change', () => cb.onRadius(Number(this.radius.value)));
     root.replaceChildren(
-      h('h2', { class: 'panel-title' }, 'Find my area'),
+      h('h2', { class: 'panel-title' }, MSG.findMyArea),
       form,
-      h('div', { class: 'area-controls' }, h('label', { for: 'area-radius' }, 'Within '), this.radius, locate),
+      h('div', { class: 'area-controls' }, h('label', { for: 'area-radius' }, MSG.areaWithin), this.radius, locate),
       this.result,
     );
   }
@@ -105,7 +104,7 @@ export class AreaSearch {
     this.active = -1;
     this.list.replaceChildren(
       ...items.map((s, k) => {
-        const li = h('li', { id: `area-opt-${k}`, role: 'option', 'aria-selected': 'false', class: `opt opt-${s.kind}` }, s.label, h('span', { class: 'muted' }, s.kind === 'place' ? '' : ` · ${s.kind}`));
+        const li = h('li', { id: `area-opt-${k}`, role: 'option', 'aria-selected': 'false', class: `opt opt-${s.kind}` }, s.label, h('span', { class: 'muted' }, s.kind === 'place' ? '' : ` · ${MSG.areaKinds[s.kind] ?? s.kind}`));
         li.addEventListener('mousedown', (e) => {
           e.preventDefault();
           this.input.value = s.value;
@@ -153,13 +152,13 @@ export class AreaSearch {
   private agencyItem(r: AreaRow, showDistance: boolean): HTMLLIElement {
     const b = h('button', { type: 'button', class: 'row-select', 'data-id': r.id }, ellipsize(r.name));
     b.addEventListener('click', () => this.cb.onSelect(r.i));
-    const began = r.start ? `since ${formatPartialDate(r.start)}` : 'start not documented';
+    const began = r.start ? MSG.areaSince(formatPartialDate(r.start) ?? r.start) : MSG.areaStartUnknown;
     return h('li', {}, b, h('span', { class: 'muted' }, ` ${TYPE_LABELS[r.type]}, ${r.state} · ${began}${showDistance ? ` · ${formatMiles(r.miles)}` : ''}`));
   }
 
   render(v: AreaView): void {
     if (v.status === 'idle') return this.result.replaceChildren();
-    if (v.status === 'loading') return this.result.replaceChildren(h('p', { class: 'muted' }, 'Looking up…'));
+    if (v.status === 'loading') return this.result.replaceChildren(h('p', { class: 'muted' }, MSG.areaLookingUp));
     // The result box is a live region already: no role="alert" on top (it would be announced twice).
     if (v.status === 'error') {
       const parts: Node[] = [];
@@ -178,7 +177,7 @@ export class AreaSearch {
       if (v.cleared) parts.push(h('p', { class: 'muted' }, MSG.areaFailedCleared));
       return this.result.replaceChildren(...parts);
     }
-    const clear = h('button', { type: 'button', class: 'link-button' }, 'Clear search');
+    const clear = h('button', { type: 'button', class: 'link-button' }, MSG.areaClear);
     clear.addEventListener('click', () => {
       this.input.value = '';
       this.cb.onSearch(null);
@@ -188,30 +187,30 @@ export class AreaSearch {
     if (v.note) parts.push(h('p', { class: 'area-note' }, v.note));
     if (v.covering.length) {
       parts.push(
-        h('h3', {}, `Covering ${v.county ?? 'this county'}`),
+        h('h3', {}, MSG.areaCovering(v.county)),
         h('ul', { class: 'area-agencies covering' }, ...v.covering.map((r) => this.agencyItem(r, false))),
       );
     } else if (v.county) {
-      parts.push(h('p', { class: 'muted' }, `No partnered sheriff or county-wide agency is documented for ${v.county}.`));
+      parts.push(h('p', { class: 'muted' }, MSG.areaNoCounty(v.county)));
     }
     if (v.withinCount) {
       parts.push(
-        h('h3', {}, `${formatInt(v.withinCount)} partnered ${v.withinCount === 1 ? 'agency' : 'agencies'} within ${v.radius} miles`),
+        h('h3', {}, MSG.areaWithinCount(formatInt(v.withinCount), v.withinCount, v.radius)),
         h('ol', { class: 'area-agencies' }, ...v.within.map((r) => this.agencyItem(r, true))),
       );
-      if (v.withinCount > v.within.length) parts.push(h('p', { class: 'muted' }, `Showing the nearest ${v.within.length}.`));
+      if (v.withinCount > v.within.length) parts.push(h('p', { class: 'muted' }, MSG.areaShowingNearest(v.within.length)));
     } else {
       parts.push(
         h('p', { class: 'area-none' },
-          `No partnered agency within ${v.radius} miles of ${v.label}`,
-          v.nearest ? ` — nearest: ${v.nearest.name}, ${v.nearest.state} (${formatMiles(v.nearest.miles)}).` : '.',
+          MSG.areaNone(v.radius, v.label),
+          v.nearest ? MSG.areaNearest(v.nearest.name, v.nearest.state, formatMiles(v.nearest.miles)) : '.',
         ),
       );
       if (v.nearest) parts.push(h('ul', { class: 'area-agencies' }, this.agencyItem(v.nearest, true)));
     }
-    if (v.filtered) parts.push(h('p', { class: 'muted' }, 'Only agencies that pass the current filters are counted.'));
+    if (v.filtered) parts.push(h('p', { class: 'muted' }, MSG.areaFiltered));
     // What the data covers, beside every count and absence.
-    parts.push(h('p', { class: 'muted coverage-note' }, v.withinCount && v.covering.length ? COVERAGE_NOTE : ABSENCE_NOTE));
+    parts.push(h('p', { class: 'muted coverage-note' }, v.withinCount && v.covering.length ? MSG.coverage : MSG.absenceNote));
     parts.push(clear);
     this.result.replaceChildren(...parts);
   }

@@ -17,27 +17,7 @@ export const TEMPLATE_COLUMNS = [
 ] as const;
 
 /** What each column takes (shown in About: a second line of hints in the file would read as data). */
-export const TEMPLATE_HINTS: Record<(typeof TEMPLATE_COLUMNS)[number], string> = {
-  agency_name: 'the agency’s full name',
-  agency_type: 'police, sheriff, fire, city or other',
-  city: 'city, if any',
-  county: 'county, if known',
-  state: 'two letters, e.g. FL',
-  change: 'missing agency, or what is wrong',
-  arrangement: 'neighbors_portal, device_donation, officer_incentives, city_subsidy or other',
-  start_date: 'YYYY-MM-DD, YYYY-MM or YYYY',
-  end_date: 'only if it ended',
-  devices_given: 'number, only if documented',
-  perk_value_usd: 'dollars, only if documented',
-  subsidy_usd: 'dollars, only if documented',
-  figures_are_minimums: 'true if the source says “at least”',
-  summary: 'in your own words',
-  source_url: 'link to the source',
-  source_publisher: 'outlet or agency',
-  source_title: 'title of the report or document',
-  source_date: 'date of the source',
-  notes: 'anything else',
-};
+export const TEMPLATE_HINTS: Record<(typeof TEMPLATE_COLUMNS)[number], string> = MSG.templateHints;
 
 export function templateCsv(): string {
   // The header and one empty row: it opens as a table ready to fill in.
@@ -62,8 +42,8 @@ export function correctionsSection(): HTMLElement {
     h('ol', {}, ...MSG.correctionsSteps.map((t) => h('li', {}, t))),
     get,
     h('details', {},
-      h('summary', {}, 'What each column takes'),
-      h('dl', { class: 'facts' }, ...TEMPLATE_COLUMNS.flatMap((c) => [h('dt', {}, c), h('dd', {}, TEMPLATE_HINTS[c])])),
+      h('summary', {}, MSG.correctionsColumns),
+      h('dl', { class: 'facts' }, ...TEMPLATE_COLUMNS.flatMap((c) => [h('dt', {}, h('code', {}, c)), h('dd', {}, TEMPLATE_HINTS[c])])),
     ),
   );
 }

@@ -9,7 +9,7 @@ import type { AgencyIndex } from '../data/agency-index';
 import type { History } from '../time/history';
 import { coverageRows, mappedActiveAt } from '../time/coverage-counts';
 import { monthLabel, type Month } from '../time/months';
-import { h, safeLink } from './dom';
+import { h, safeLink, withData } from './dom';
 import { formatInt } from './format';
 import { MSG } from './messages';
 
@@ -83,9 +83,9 @@ export function renderCoverageChart(root: HTMLElement, index: AgencyIndex, histo
 }
 
 /** The About text on how much of the published total the map holds, from the latest partner total. */
-export function coverageSentence(index: AgencyIndex, history: History): string | null {
+export function coverageSentence(index: AgencyIndex, history: History): (string | HTMLElement)[] | null {
   const latest = coverageRows(index, history.totals).filter((r) => r.total.metric === 'partners_total').at(-1);
   if (!latest) return null;
   const t = latest.total;
-  return MSG.coverageSentence(formatInt(t.value), t.at_least, t.scope, t.source.publisher, monthLabel(latest.month), formatInt(latest.mapped), latest.share);
+  return withData((scope) => MSG.coverageSentence(formatInt(t.value), t.at_least, scope, t.source.publisher, monthLabel(latest.month), formatInt(latest.mapped), latest.share), t.scope);
 }

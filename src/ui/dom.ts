@@ -39,6 +39,16 @@ export function safeLink(url: string | null | undefined, text: string, attrs: At
   return a;
 }
 
+/**
+ * A message with the data's own words in it: `format` places a marker where
+ * the data goes, and the data is wrapped in lang="en" (it is published in
+ * English), so screen readers read it as English in a Spanish page.
+ */
+export function withData(format: (slot: string) => string, data: string): (string | HTMLElement)[] {
+  const slot = '\u0000';
+  return format(slot).split(slot).flatMap((part, k) => (k ? [h('span', { lang: 'en' }, data), part] : [part])).filter((p) => p !== '');
+}
+
 export function $(sel: string, root: ParentNode = document): HTMLElement {
   const el = root.querySelector(sel);
   if (!el) throw new Error(`missing element ${sel}`);

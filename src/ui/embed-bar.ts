@@ -1,6 +1,7 @@
 /** The compact bar of embed mode: what is shown, and a link to the full map with the same state. */
 import { h } from './dom';
-import { COVERAGE_NOTE } from '../data/coverage';
+import { MSG } from './messages';
+import { languageSwitch, restoreSwitchFocus } from './language-switch';
 
 export class EmbedBar {
   private summary: HTMLElement;
@@ -8,11 +9,12 @@ export class EmbedBar {
 
   constructor(root: HTMLElement) {
     this.summary = h('p', { class: 'embed-summary' });
-    this.open = h('a', { class: 'embed-open', target: '_blank', rel: 'noopener' }, 'Open full map ↗');
-    root.replaceChildren(h('p', { class: 'embed-title' }, 'Police partnerships with Amazon Ring'), this.summary, this.open);
+    this.open = h('a', { class: 'embed-open', target: '_blank', rel: 'noopener' }, MSG.openFullMap);
+    root.replaceChildren(h('p', { class: 'embed-title' }, MSG.appTitle), this.summary, this.open, languageSwitch('embed-lang'));
     root.hidden = false;
+    restoreSwitchFocus();
     // The embed shows a count without the timeline or totals: say what the data covers beside the credit.
-    document.querySelector('#credit')?.append(h('span', { class: 'embed-coverage' }, ` ${COVERAGE_NOTE}`));
+    document.querySelector('#credit')?.append(h('span', { class: 'embed-coverage' }, ` ${MSG.coverage}`));
   }
 
   render(filters: string, count: string, fullUrl: string): void {

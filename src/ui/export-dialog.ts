@@ -4,6 +4,7 @@ import type { ExportSize } from '../share/export-image';
 import { h } from './dom';
 import { formatInt } from './format';
 import { MSG } from './messages';
+import { agenciesLabel } from './labels';
 
 export interface ExportContext {
   /** The default title and subtitle (the filters in words) for the current view. */
@@ -13,12 +14,12 @@ export interface ExportContext {
 
 export function setupExportDialog(dialog: HTMLDialogElement, button: HTMLButtonElement, ctx: ExportContext): void {
   button.hidden = false;
-  const close = h('button', { type: 'button', class: 'close', 'aria-label': 'Close' }, '×');
+  const close = h('button', { type: 'button', class: 'close', 'aria-label': MSG.close }, '×');
   close.addEventListener('click', () => dialog.close());
-  const sizes = h('fieldset', { class: 'sizes' }, h('legend', {}, 'Size'));
+  const sizes = h('fieldset', { class: 'sizes' }, h('legend', {}, MSG.sizeLabel));
   EXPORT_SIZES.forEach((s, k) => {
     const r = h('input', { type: 'radio', name: 'export-size', id: `export-${s.id}`, value: s.id, checked: k === 1 });
-    sizes.append(h('label', { class: 'check', for: `export-${s.id}` }, r, ` ${s.label}`));
+    sizes.append(h('label', { class: 'check', for: `export-${s.id}` }, r, ` ${MSG.exportSizes[s.id] ?? s.id}`));
   });
   const title = h('input', { type: 'text', id: 'export-title-text', maxlength: 160 });
   const subtitle = h('input', { type: 'text', id: 'export-subtitle', maxlength: 240 });
@@ -26,29 +27,29 @@ export function setupExportDialog(dialog: HTMLDialogElement, button: HTMLButtonE
   let last = { title: '', subtitle: '' };
   const chrome = h('input', { type: 'checkbox', id: 'export-chrome', checked: true });
   const status = h('p', { class: 'muted', 'aria-live': 'polite' });
-  const go = h('button', { type: 'button', class: 'find', id: 'export-go' }, 'Download PNG');
+  const go = h('button', { type: 'button', class: 'find', id: 'export-go' }, MSG.exportGo);
   go.addEventListener('click', async () => {
     const id = (dialog.querySelector('input[name="export-size"]:checked') as HTMLInputElement | null)?.value;
     const size = EXPORT_SIZES.find((s) => s.id === id) ?? EXPORT_SIZES[1];
     go.disabled = true;
-    status.textContent = 'Drawing the image…';
+    status.textContent = MSG.exportDrawing;
     try {
       status.textContent = await ctx.run(size, chrome.checked, { title: title.value.trim(), subtitle: subtitle.value.trim() });
     } catch (e) {
-      status.textContent = `The image could not be made: ${(e as Error).message}`;
+      status.textContent = MSG.exportFailed((e as Error).message);
     } finally {
       go.disabled = false;
     }
   });
   dialog.replaceChildren(
-    h('div', { class: 'dialog-head' }, h('h2', { id: 'export-title' }, 'Export an image'), close),
+    h('div', { class: 'dialog-head' }, h('h2', { id: 'export-title' }, MSG.exportTitle), close),
     h('p', {}, MSG.exportIntro),
     h('label', { class: 'field', for: 'export-title-text' }, MSG.exportTitleLabel),
     title,
     h('label', { class: 'field', for: 'export-subtitle' }, MSG.exportSubtitleLabel),
     subtitle,
     sizes,
-    h('label', { class: 'check', for: 'export-chrome' }, chrome, ' Include the title and legend (the coverage note and credit are always included)'),
+    h('label', { class: 'check', for: 'export-chrome' }, chrome, ` ${MSG.exportChrome}`),
     h('div', { class: 'copy-row' }, go),
     status,
   );
@@ -75,7 +76,7 @@ export interface DownloadContext {
 
 export function setupDownloadDialog(dialog: HTMLDialogElement, button: HTMLButtonElement, ctx: DownloadContext): void {
   button.hidden = false;
-  const close = h('button', { type: 'button', class: 'close', 'aria-label': 'Close' }, '×');
+  const close = h('button', { type: 'button', class: 'close', 'aria-label': MSG.close }, '×');
   close.addEventListener('click', () => dialog.close());
   const summary = h('p', {});
   const all = h('input', { type: 'radio', name: 'download-scope', id: 'download-all', value: 'all', checked: true });
@@ -86,22 +87,22 @@ export function setupDownloadDialog(dialog: HTMLDialogElement, button: HTMLButto
     h('label', { class: 'check', for: 'download-all' }, all, ' ', allLabel),
     h('label', { class: 'check', for: 'download-view' }, view, ' ', viewLabel),
   );
-  const csv = h('button', { type: 'button', class: 'find', id: 'download-csv' }, 'Download CSV');
-  const geo = h('button', { type: 'button', class: 'find', id: 'download-geojson' }, 'Download GeoJSON');
+  const csv = h('button', { type: 'button', class: 'find', id: 'download-csv' }, MSG.downloadCsv);
+  const geo = h('button', { type: 'button', class: 'find', id: 'download-geojson' }, MSG.downloadGeojson);
   const status = h('p', { class: 'muted', 'aria-live': 'polite' });
   const chosen = (): DownloadScope => (view.checked ? 'view' : 'all');
   const run = async (make: (scope: DownloadScope) => Promise<number>, what: string) => {
     csv.disabled = geo.disabled = true;
-    status.textContent = `Preparing the ${what}…`;
+    status.textContent = MSG.downloadPreparing(what);
     const sc = chosen();
     try {
       const n = await make(sc);
       const expected = sc === 'view' ? ctx.counts().view : ctx.counts().all;
       status.textContent = n === expected
-        ? `Saved ${formatInt(n)} ${n === 1 ? 'agency' : 'agencies'} as ${what}.`
-        : `Saved ${formatInt(n)} of ${formatInt(expected)} agencies as ${what}: the details of the others could not be loaded or failed their checks.`;
+        ? MSG.downloadSaved(agenciesLabel(n), what)
+        : MSG.downloadSavedSome(formatInt(n), formatInt(expected), what);
     } catch (e) {
-      status.textContent = `The ${what} could not be made: ${(e as Error).message}`;
+      status.textContent = MSG.downloadFailed(what, (e as Error).message);
     } finally {
       csv.disabled = geo.disabled = false;
     }
@@ -109,21 +110,21 @@ export function setupDownloadDialog(dialog: HTMLDialogElement, button: HTMLButto
   csv.addEventListener('click', () => void run(ctx.csv, 'CSV'));
   geo.addEventListener('click', () => void run(ctx.geojson, 'GeoJSON'));
   dialog.replaceChildren(
-    h('div', { class: 'dialog-head' }, h('h2', { id: 'download-title' }, 'Download the data'), close),
+    h('div', { class: 'dialog-head' }, h('h2', { id: 'download-title' }, MSG.downloadTitle), close),
     summary,
     scope,
     h('p', { class: 'muted' }, MSG.downloadNote),
     h('p', { class: 'muted' }, MSG.coverage),
+    ...(MSG.dataInEnglish ? [h('p', { class: 'muted data-language' }, MSG.dataInEnglish)] : []),
     h('div', { class: 'copy-row' }, csv, geo),
     status,
   );
   dialog.setAttribute('aria-labelledby', 'download-title');
   button.addEventListener('click', () => {
     const n = ctx.counts();
-    const agencies = (k: number) => `${formatInt(k)} ${k === 1 ? 'agency' : 'agencies'}`;
     summary.textContent = MSG.downloadSummary(ctx.describe());
-    allLabel.textContent = MSG.downloadAll(agencies(n.all));
-    viewLabel.textContent = MSG.downloadInView(agencies(n.view));
+    allLabel.textContent = MSG.downloadAll(agenciesLabel(n.all));
+    viewLabel.textContent = MSG.downloadInView(agenciesLabel(n.view));
     status.textContent = '';
     dialog.showModal();
   });

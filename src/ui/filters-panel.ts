@@ -26,7 +26,7 @@ export class FiltersPanel {
   constructor(form: HTMLFormElement, index: AgencyIndex, onChange: (patch: Partial<Filters>) => void) {
     const typeCounts = new Array(AGENCY_TYPES.length).fill(0);
     for (let i = 0; i < index.size; i++) typeCounts[index.type[i]]++;
-    const types = h('fieldset', { class: 'types' }, h('legend', {}, 'Agency type'));
+    const types = h('fieldset', { class: 'types' }, h('legend', {}, MSG.agencyType));
     // Every type and state is offered, with its count (0 included): a link may ask for any of them.
     AGENCY_TYPES.forEach((t, k) => {
       const box = h('input', { type: 'checkbox', name: 'type', value: t, id: `type-${t}` });
@@ -45,7 +45,7 @@ export class FiltersPanel {
       const code = index.states[index.state[i]];
       stateCounts.set(code, (stateCounts.get(code) ?? 0) + 1);
     }
-    this.stateSelect = h('select', { id: 'filter-state', name: 'state' }, h('option', { value: '' }, 'All states'));
+    this.stateSelect = h('select', { id: 'filter-state', name: 'state' }, h('option', { value: '' }, MSG.allStates));
     [...US_STATES]
       .sort((a, b) => a.name.localeCompare(b.name))
       .forEach((st) => {
@@ -74,13 +74,13 @@ export class FiltersPanel {
     this.records = h('input', { type: 'checkbox', id: 'filter-records', name: 'records' });
     this.records.addEventListener('change', () => onChange({ records: this.records.checked }));
 
-    this.q = h('input', { type: 'search', id: 'filter-q', name: 'q', maxlength: 200, autocomplete: 'off', placeholder: 'e.g. Los Angeles' });
+    this.q = h('input', { type: 'search', id: 'filter-q', name: 'q', maxlength: 200, autocomplete: 'off', placeholder: MSG.nameSearchExample });
     this.q.addEventListener('input', () => {
       this.cancelPending();
       this.qTimer = window.setTimeout(() => onChange({ q: this.q.value.slice(0, 200) }), 200);
     });
 
-    const reset = h('button', { type: 'button', class: 'link-button' }, 'Clear all filters');
+    const reset = h('button', { type: 'button', class: 'link-button' }, MSG.clearFilters);
     reset.addEventListener('click', () => {
       this.cancelPending();
       onChange({ ...DEFAULT_FILTERS, types: [], states: [] });
@@ -89,16 +89,16 @@ export class FiltersPanel {
     form.addEventListener('submit', (e) => e.preventDefault());
     form.replaceChildren(
       types,
-      h('label', { class: 'field', for: 'filter-state' }, 'State'),
+      h('label', { class: 'field', for: 'filter-state' }, MSG.stateLabel),
       this.stateSelect,
       this.stateChips,
       this.addState,
       h('fieldset', { class: 'flags' },
-        h('legend', {}, 'Evidence'),
-        h('label', { class: 'check', for: 'filter-perks' }, this.perks, ' Perks or subsidies documented'),
-        h('label', { class: 'check', for: 'filter-records' }, this.records, ' MOU or public records'),
+        h('legend', {}, MSG.evidence),
+        h('label', { class: 'check', for: 'filter-perks' }, this.perks, ` ${MSG.perksDocumented}`),
+        h('label', { class: 'check', for: 'filter-records' }, this.records, ` ${MSG.mouOrRecords}`),
       ),
-      h('label', { class: 'field', for: 'filter-q' }, 'Agency or place name'),
+      h('label', { class: 'field', for: 'filter-q' }, MSG.nameSearch),
       this.q,
       reset,
     );

@@ -1,15 +1,12 @@
 /** Words for the data's codes, shared by every panel. */
 import type { AgencyType } from '../core/contract';
+import { MSG } from './messages';
+import { formatInt } from './format';
 
-export const TYPE_LABELS: Record<AgencyType, string> = {
-  police: 'Police',
-  sheriff: 'Sheriff',
-  fire: 'Fire',
-  city: 'City program',
-  other: 'Other',
-};
+/** The page's language (the table is filled in place when the language is set). */
+export const TYPE_LABELS: Record<AgencyType, string> = MSG.typeLabels;
 
 /** "1 agency", "1,547 agencies" */
 export function agenciesLabel(n: number): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? 'agency' : 'agencies'}`;
+  return MSG.agencies(formatInt(n), n);
 }

@@ -2,13 +2,10 @@
 import type { LayerId } from '../state/app-state';
 import { LAYER_IDS } from '../state/app-state';
 import { h } from './dom';
+import { MSG } from './messages';
 
-export const LAYER_LABELS: Record<LayerId, string> = {
-  points: 'Agencies (by start date)',
-  perks: 'Perks and subsidies',
-  records: 'MOU and public records',
-  density: 'Density (per state, per county when zoomed in)',
-};
+/** In the page's language (the table is filled in place when the language is set). */
+export const LAYER_LABELS: Record<LayerId, string> = MSG.layerLabels;
 
 export class LayersPanel {
   private boxes = new Map<LayerId, HTMLInputElement>();
@@ -25,8 +22,8 @@ export class LayersPanel {
     this.online.addEventListener('change', () => onBasemap(this.online.checked));
     root.replaceChildren(
       ...items,
-      h('label', { class: 'check online', for: 'basemap-online' }, this.online, ' Street map from OpenStreetMap ',
-        h('span', { class: 'muted' }, '(loads tiles from openstreetmap.org)')),
+      h('label', { class: 'check online', for: 'basemap-online' }, this.online, ` ${MSG.streetMap} `,
+        h('span', { class: 'muted' }, MSG.streetMapNote)),
     );
   }
 

