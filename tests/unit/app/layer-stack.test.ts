@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type * as maplibregl from 'maplibre-gl';
-import { LayerStack, Z } from '../../../src/map/layer-stack';
+import { LayerStack, Z, stackOf } from '../../../src/map/layer-stack';
+import { adoptBasemap, basemapStyle } from '../../../src/map/basemap';
 import type { StackMap } from '../../../src/map/layer-stack';
 
 /** A map that only keeps its layer order and sources, as MapLibre does (no WebGL). */
@@ -125,5 +126,25 @@ describe('layer stack', () => {
     expect(stack.picked('agency')).toEqual(['agency-points']);
     perks.addLayer(circle('perks-valued'), { picks: ['agency'] });
     expect(seen).toEqual(['agency-points', 'perks-valued']);
+  });
+
+  it('declares the basemap style\'s layers in the order the style draws them', () => {
+    // The style's data URLs are resolved against the page.
+    vi.stubGlobal('location', { href: 'http://localhost/' });
+    const map = new FakeMap();
+    const style = basemapStyle().layers.map((l) => l.id);
+    map.layers = [...style];
+    adoptBasemap(map as unknown as maplibregl.Map);
+    expect(stackOf(map).order()).toEqual(style);
+    // Overlays land between them: street tiles over the land, density under the lines, agencies over the labels.
+    const stack = stackOf(map);
+    stack.group(Z.streetTiles).addLayer(circle('online-tiles'));
+    stack.group(Z.density).addLayer(circle('density-states'));
+    stack.group(Z.agencies).addLayer(circle('agency-points'));
+    const order = stack.order();
+    expect(order.indexOf('online-tiles')).toBe(order.indexOf('states-fill') + 1);
+    expect(order.indexOf('density-states')).toBe(order.indexOf('neighbour-lines') - 1);
+    expect(order.at(-1)).toBe('agency-points');
+    vi.unstubAllGlobals();
   });
 });
