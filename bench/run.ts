@@ -10,6 +10,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
+import { createServer as createTcpServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, platform, release } from 'node:os';
@@ -23,7 +24,6 @@ import type { AgencyCollection } from '../src/core/contract';
 import { encodeMapData } from '../src/data/map-data';
 import { synthCollection, synthTables } from './synth';
 import { writeFirstView } from '../pipeline/first-view';
-import { CHROMIUM, CHROMIUM_ARGS } from '../tests/e2e/browser';
 
 const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1,10,100' }, runs: { type: 'string', default: '3' }, 'skip-build': { type: 'boolean', default: false } } });
 const SIZES = values.sizes!.split(',').map(Number);
@@ -191,17 +191,31 @@ interface LighthouseRun {
   unusedJsKiB: number;
 }
 
+/** A TCP port nothing listens on now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createTcpServer();
+    s.on('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
 /** Lighthouse (desktop, no throttling) on the built map page at 1× and on one agency page. */
 async function runLighthouse(): Promise<LighthouseRun[]> {
   const { default: lighthouse } = await import('lighthouse');
   const { default: desktop } = await import('lighthouse/core/config/desktop-config.js');
-  const chromeLauncher = await import('chrome-launcher');
   const dir = join(WORK, '1x');
   if (!existsSync(join(dir, 'index.html'))) return [];
   const srv = await serve(dir);
   const agencyDir = readdirSync('dist/agency', { withFileTypes: true }).find((d) => d.isDirectory());
   const pages = [{ page: 'map', url: srv.url }, ...(agencyDir ? [{ page: 'agency page', url: `${srv.url}agency/${agencyDir.name}/` }] : [])];
-  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: CHROMIUM_ARGS });
+  // The same Chromium as the tests, launched by playwright-core with a debugging port for Lighthouse
+  // to connect to (no launcher package of its own).
+  const port = await freePort();
+  const chrome = await launch([`--remote-debugging-port=${port}`]);
   const out: LighthouseRun[] = [];
   try {
     for (const p of pages) {
@@ -214,7 +228,7 @@ async function runLighthouse(): Promise<LighthouseRun[]> {
           onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
         },
       };
-      const r = await lighthouse(p.url, { port: chrome.port, output: 'json', logLevel: 'error' }, config);
+      const r = await lighthouse(p.url, { port, output: 'json', logLevel: 'error' }, config);
       const lhr = r!.lhr;
       const num = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
       const run: LighthouseRun = {
@@ -232,7 +246,7 @@ async function runLighthouse(): Promise<LighthouseRun[]> {
       out.push(run);
     }
   } finally {
-    await chrome.kill();
+    await chrome.close();
     await srv.close();
   }
   return out;

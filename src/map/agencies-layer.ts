@@ -11,6 +11,8 @@ import { FLAG_RECORDS } from '../data/agency-index';
 import { RECORD_ICON, addRecordIcon } from './records-icon';
 import { FONT } from './basemap';
 import { UNDATED_COLOR } from '../scales/palette';
+import { stackOf, Z } from './layer-stack';
+import type { LayerGroup } from './layer-stack';
 import { CLUSTER_OPACITY, CLUSTER_STROKE, CLUSTER_STROKE_COLOR, clusterColours, clusterLabel, clusterRadiusExpression } from './cluster-style';
 
 export const AGENCY_LAYERS = ['agency-clusters', 'agency-cluster-count', 'agency-points'] as const;
@@ -24,6 +26,7 @@ export class AgenciesLayer {
   /** Number of agencies represented by what is currently drawn (clusters + singles). */
   drawnCount = 0;
   private onMove = () => this.refresh();
+  private group: LayerGroup;
 
   constructor(
     private map: maplibregl.Map,
@@ -31,8 +34,9 @@ export class AgenciesLayer {
     private colorOf: (i: number) => string,
   ) {
     this.mask = new Uint8Array(index.size).fill(1);
-    map.addSource(SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
-    map.addLayer({
+    const g = (this.group = stackOf(map).group(Z.agencies));
+    g.addSource(SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+    g.addLayer({
       id: 'agency-clusters', type: 'circle', source: SOURCE, filter: ['has', 'count'],
       paint: {
         // Coloured by the median start date of the members: a national view or a frame of Play says when.
@@ -42,13 +46,13 @@ export class AgenciesLayer {
         'circle-stroke-color': CLUSTER_STROKE_COLOR,
         'circle-stroke-width': CLUSTER_STROKE,
       },
-    });
-    map.addLayer({
+    }, { picks: ['cluster'] });
+    g.addLayer({
       id: 'agency-cluster-count', type: 'symbol', source: SOURCE, filter: ['has', 'count'],
       layout: { 'text-field': ['get', 'label'], 'text-font': FONT, 'text-size': 12, 'text-allow-overlap': true },
       paint: { 'text-color': ['get', 'ink'], 'text-halo-color': ['get', 'halo'], 'text-halo-width': 0.6 },
     });
-    map.addLayer({
+    g.addLayer({
       id: 'agency-points', type: 'circle', source: SOURCE, filter: ['!', ['has', 'count']],
       paint: {
         'circle-color': ['get', 'color'],
@@ -57,11 +61,11 @@ export class AgenciesLayer {
         'circle-stroke-color': ['case', ['get', 'undated'], '#5f6368', '#ffffff'],
         'circle-stroke-width': ['case', ['get', 'undated'], 2, 1.2],
       },
-    });
+    }, { picks: ['agency'] });
     // Agencies with an MOU or records get a document icon: a shape, not just a colour.
     // Clusters get it when any member has records.
     addRecordIcon(map);
-    map.addLayer({
+    g.addLayer({
       id: 'records-icons', type: 'symbol', source: SOURCE, filter: ['>', ['get', 'records'], 0],
       layout: {
         'icon-image': RECORD_ICON,
@@ -70,8 +74,14 @@ export class AgenciesLayer {
         'icon-allow-overlap': true,
         'icon-ignore-placement': true,
       },
-    });
+    }, { picks: ['agency', 'cluster'] });
     map.on('moveend', this.onMove);
+  }
+
+  /** Takes the agencies off the map. */
+  remove(): void {
+    this.map.off('moveend', this.onMove);
+    this.group.remove();
   }
 
   setMask(mask: Uint8Array): void {

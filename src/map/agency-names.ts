@@ -8,22 +8,45 @@ import type { AgencyIndex } from '../data/agency-index';
 import { clusterView } from './grid-cluster';
 import { FONT } from './basemap';
 import { TYPE_LABELS } from '../ui/labels';
+import { stackOf, Z } from './layer-stack';
+import type { LayerGroup } from './layer-stack';
 
 const SOURCE = 'agency-names';
 /** From this zoom, agencies drawn alone get their name beside them. */
 export const NAME_ZOOM = 8;
-const HOVER_LAYERS = ['agency-points', 'perks-valued', 'perks-undocumented'];
 
 export class AgencyNames {
   private mask: Uint8Array;
   private tip: maplibregl.Popup;
   private hovered: number | null = null;
 
+  private group: LayerGroup;
+  private onMove = () => this.refresh();
+  private visible = true;
+  /** The labels' source holds no features. */
+  private empty = true;
+
   constructor(private map: maplibregl.Map, private index: AgencyIndex) {
     this.mask = new Uint8Array(index.size).fill(1);
-    map.addSource(SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
-    // Under the dots: a label never covers an agency.
-    map.addLayer({
+    const stack = stackOf(map);
+    this.group = stack.group(Z.names);
+    this.tip = new maplibregl.Popup({ closeButton: false, closeOnClick: false, className: 'agency-tip', offset: 12, maxWidth: '260px' });
+    // Every layer whose features are agencies gets the tooltip, whichever concept drew it.
+    stack.onPick('agency', (id) => {
+      map.on('mousemove', id, (e) => {
+        const i = e.features?.find((f) => typeof f.properties?.i === 'number')?.properties.i as number | undefined;
+        if (i !== undefined && i !== this.hovered) this.show(i);
+      });
+      map.on('mouseleave', id, () => this.hide());
+    });
+    map.on('moveend', this.onMove);
+  }
+
+  /** The labels are added when first needed (zoomed in to city scale): the national view has none. */
+  private add(): void {
+    if (this.group.added) return;
+    this.group.addSource(SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+    this.group.addLayer({
       id: 'agency-name-labels', type: 'symbol', source: SOURCE, minzoom: NAME_ZOOM,
       layout: {
         'text-field': ['get', 'name'], 'text-font': FONT, 'text-size': 11.5, 'text-max-width': 9,
@@ -31,19 +54,15 @@ export class AgencyNames {
         'text-padding': 2,
       },
       paint: { 'text-color': '#1f2328', 'text-halo-color': 'rgba(255,255,255,0.95)', 'text-halo-width': 1.5 },
-    }, map.getLayer('agency-clusters') ? 'agency-clusters' : undefined);
-    this.tip = new maplibregl.Popup({ closeButton: false, closeOnClick: false, className: 'agency-tip', offset: 12, maxWidth: '260px' });
-    for (const id of HOVER_LAYERS) {
-      map.on('mousemove', id, (e) => {
-        const i = e.features?.find((f) => typeof f.properties?.i === 'number')?.properties.i as number | undefined;
-        if (i !== undefined && i !== this.hovered) this.show(i);
-      });
-      map.on('mouseleave', id, () => this.hide());
-    }
-    map.on('moveend', () => this.refresh());
+    });
   }
 
-  private visible = true;
+  /** Takes the labels off the map and stops following it (the tooltip stays available). */
+  remove(): void {
+    this.map.off('moveend', this.onMove);
+    this.group.remove();
+    this.empty = true;
+  }
 
   setMask(mask: Uint8Array, visible: boolean): void {
     this.mask = mask;
@@ -53,13 +72,15 @@ export class AgencyNames {
 
   /** Names of the agencies drawn alone in view (the same clustering as the dots). */
   refresh(): void {
-    const src = this.map.getSource(SOURCE) as maplibregl.GeoJSONSource | undefined;
-    if (!src) return;
     const z = this.map.getZoom();
     if (z < NAME_ZOOM || !this.visible) {
-      src.setData({ type: 'FeatureCollection', features: [] });
+      // Each setData is a round trip to the map's worker: an empty source stays as it is.
+      if (!this.empty) (this.map.getSource(SOURCE) as maplibregl.GeoJSONSource | undefined)?.setData({ type: 'FeatureCollection', features: [] });
+      this.empty = true;
       return;
     }
+    this.add();
+    const src = this.map.getSource(SOURCE) as maplibregl.GeoJSONSource;
     const b = this.map.getBounds();
     const { singles } = clusterView(this.index, this.mask, z, [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]);
     const { lon, lat, rows } = this.index;
@@ -67,6 +88,7 @@ export class AgencyNames {
       type: 'FeatureCollection',
       features: singles.map((i) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [lon[i], lat[i]] }, properties: { name: rows[i].name } })),
     });
+    this.empty = singles.length === 0;
   }
 
   /** The tooltip at an agency: its name, type and state. */

@@ -9,6 +9,8 @@ import type { Feature, FeatureCollection } from 'geojson';
 import { FONT } from './basemap';
 import { SEARCH_PIN, addSearchPin } from './search-pin';
 import type { Padding } from './overlay-padding';
+import { stackOf, Z } from './layer-stack';
+import type { LayerGroup } from './layer-stack';
 
 const SOURCE = 'area';
 const PLACES = 'area-places';
@@ -21,27 +23,39 @@ export interface NearbyPlace {
 }
 
 export class AreaLayer {
+  private group: LayerGroup;
+
   constructor(private map: maplibregl.Map, private padding: (bounds: [number, number, number, number]) => Padding) {
-    map.addSource(SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
-    map.addSource(PLACES, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+    this.group = stackOf(map).group(Z.area);
+  }
+
+  /** Added on the first search: a map without one draws none of this. */
+  private add(): void {
+    if (this.group.added) return;
+    const map = this.map, g = this.group;
+    g.addSource(SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+    g.addSource(PLACES, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
     addSearchPin(map);
-    // Under the agencies and their names: the search never hides either.
-    const before = ['agency-name-labels', 'agency-clusters'].find((id) => map.getLayer(id));
-    map.addLayer({ id: 'area-radius-fill', type: 'fill', source: SOURCE, filter: ['==', ['get', 'role'], 'radius'], paint: { 'fill-color': '#1b4f72', 'fill-opacity': 0.07 } }, before);
-    map.addLayer({ id: 'area-radius-line', type: 'line', source: SOURCE, filter: ['==', ['get', 'role'], 'radius'], paint: { 'line-color': '#1b4f72', 'line-width': 1.5, 'line-dasharray': [3, 2] } }, before);
-    map.addLayer({ id: 'area-county-line', type: 'line', source: SOURCE, filter: ['==', ['get', 'role'], 'county'], paint: { 'line-color': '#6a3d9a', 'line-width': 2.5 } }, before);
+    g.addLayer({ id: 'area-radius-fill', type: 'fill', source: SOURCE, filter: ['==', ['get', 'role'], 'radius'], paint: { 'fill-color': '#1b4f72', 'fill-opacity': 0.07 } });
+    g.addLayer({ id: 'area-radius-line', type: 'line', source: SOURCE, filter: ['==', ['get', 'role'], 'radius'], paint: { 'line-color': '#1b4f72', 'line-width': 1.5, 'line-dasharray': [3, 2] } });
+    g.addLayer({ id: 'area-county-line', type: 'line', source: SOURCE, filter: ['==', ['get', 'role'], 'county'], paint: { 'line-color': '#6a3d9a', 'line-width': 2.5 } });
     // Towns around the search, more of them as you zoom in (largest first when they collide).
-    map.addLayer({
+    g.addLayer({
       id: 'area-place-labels', type: 'symbol', source: PLACES,
       filter: ['>=', ['get', 'population'], ['step', ['zoom'], 100_000, 7, 20_000, 8, 5_000, 9, 1_500, 10, 0]],
       // Below the town's point, where an agency's dot usually sits.
       layout: { 'text-field': ['get', 'name'], 'text-font': FONT, 'text-size': 11.5, 'symbol-sort-key': ['-', ['get', 'population']], 'text-padding': 4, 'text-anchor': 'top', 'text-offset': [0, 0.7] },
       paint: { 'text-color': '#5b5850', 'text-halo-color': 'rgba(255,255,255,0.9)', 'text-halo-width': 1.3 },
-    }, before);
-    map.addLayer({
+    });
+    g.addLayer({
       id: 'area-place', type: 'symbol', source: SOURCE, filter: ['==', ['get', 'role'], 'place'],
       layout: { 'icon-image': SEARCH_PIN, 'icon-anchor': 'bottom', 'icon-allow-overlap': true, 'icon-ignore-placement': true },
-    }, before);
+    });
+  }
+
+  /** Takes the search off the map; the next search adds it back. */
+  remove(): void {
+    this.group.remove();
   }
 
   /**
@@ -52,6 +66,7 @@ export class AreaLayer {
     const ring = circle(point, radiusMiles, { units: 'miles', steps: 96, properties: { role: 'radius' } });
     const features: Feature[] = [ring, { type: 'Feature', geometry: { type: 'Point', coordinates: point }, properties: { role: 'place' } }];
     if (county) features.push({ ...county, properties: { role: 'county' } });
+    this.add();
     (this.map.getSource(SOURCE) as maplibregl.GeoJSONSource).setData({ type: 'FeatureCollection', features } as FeatureCollection);
     (this.map.getSource(PLACES) as maplibregl.GeoJSONSource).setData({
       type: 'FeatureCollection',

@@ -9,6 +9,7 @@ import { feature } from 'topojson-client';
 import type { FeatureCollection } from 'geojson';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import { STATE_BY_FIPS } from '../geo/us-states';
+import { stackOf, Z } from './layer-stack';
 
 export const BASE = import.meta.env.BASE_URL;
 export const FONT = ['sans-serif'];
@@ -62,7 +63,6 @@ export function basemapStyle(): maplibregl.StyleSpecification {
       { id: 'water', type: 'background', paint: { 'background-color': COLORS.water } },
       { id: 'neighbours', type: 'fill', source: 'context', paint: { 'fill-color': COLORS.neighbour } },
       { id: 'states-fill', type: 'fill', source: 'states', paint: { 'fill-color': COLORS.land } },
-      { id: 'density-states', type: 'fill', source: 'states', layout: { visibility: 'none' }, paint: { 'fill-color': '#000', 'fill-opacity': 0 } },
       { id: 'neighbour-lines', type: 'line', source: 'context', paint: { 'line-color': '#bdb8ae', 'line-width': 0.6 } },
       { id: 'state-lines', type: 'line', source: 'states', paint: { 'line-color': COLORS.stateLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.6, 8, 1.6] } },
       {
@@ -81,18 +81,25 @@ export function basemapStyle(): maplibregl.StyleSpecification {
   };
 }
 
-/** Adds the county outlines once the counties file is loaded. */
+/** Where each layer of the basemap style sits among the map's layers. */
+const BASEMAP_Z: Record<string, number> = {
+  water: Z.land, neighbours: Z.land, 'states-fill': Z.land,
+  'neighbour-lines': Z.neighbourLines, 'state-lines': Z.stateLines,
+  'state-labels': Z.basemapLabels, 'city-labels': Z.basemapLabels,
+};
+
+/** Records the style's layers in the map's layer stack, so overlays slot between them. */
+export function adoptBasemap(map: maplibregl.Map): void {
+  const stack = stackOf(map);
+  for (const l of basemapStyle().layers) stack.adopt(l.id, BASEMAP_Z[l.id] ?? Z.land);
+}
+
+/** Adds the county outlines once the counties file is loaded (their source also serves the county density). */
 export async function addCounties(map: maplibregl.Map): Promise<void> {
   if (map.getSource('counties')) return;
   const counties = await loadCounties();
   if (map.getSource('counties')) return;
-  map.addSource('counties', { type: 'geojson', data: counties, promoteId: 'fips' });
-  map.addLayer(
-    { id: 'density-counties', type: 'fill', source: 'counties', layout: { visibility: 'none' }, paint: { 'fill-color': '#000', 'fill-opacity': 0 } },
-    'neighbour-lines',
-  );
-  map.addLayer(
-    { id: 'county-lines', type: 'line', source: 'counties', minzoom: 5, paint: { 'line-color': COLORS.countyLine, 'line-width': 0.5 } },
-    'state-lines',
-  );
+  const group = stackOf(map).group(Z.countyLines);
+  group.addSource('counties', { type: 'geojson', data: counties, promoteId: 'fips' });
+  group.addLayer({ id: 'county-lines', type: 'line', source: 'counties', minzoom: 5, paint: { 'line-color': COLORS.countyLine, 'line-width': 0.5 } });
 }

@@ -8,6 +8,8 @@ import type { AgencyIndex } from '../data/agency-index';
 import { STATE_BY_CODE } from '../geo/us-states';
 import { densityBreaks, DENSITY_COLORS } from '../scales/density';
 import { addCounties } from './basemap';
+import { stackOf, Z } from './layer-stack';
+import type { LayerGroup } from './layer-stack';
 import { loadCountyList } from '../search/area-data';
 import { countyLocator } from '../search/counties';
 import type { County } from '../search/counties';
@@ -33,7 +35,28 @@ export class DensityLayer {
   /** Called when the county classes are known or change (the legend shows them). */
   onChange: () => void = () => undefined;
 
-  constructor(private map: maplibregl.Map, private index: AgencyIndex) {}
+  private group: LayerGroup;
+
+  constructor(private map: maplibregl.Map, private index: AgencyIndex) {
+    this.group = stackOf(map).group(Z.density);
+  }
+
+  /** The fills are added when density is first shown: a first view without it compiles and draws none. */
+  private addStates(): void {
+    if (this.map.getLayer('density-states')) return;
+    this.group.addLayer({ id: 'density-states', type: 'fill', source: 'states', maxzoom: COUNTY_ZOOM, paint: { 'fill-color': '#000', 'fill-opacity': 0 } });
+  }
+
+  private addCountyFill(): void {
+    if (this.map.getLayer('density-counties')) return;
+    this.group.addLayer({ id: 'density-counties', type: 'fill', source: 'counties', minzoom: COUNTY_ZOOM, paint: { 'fill-color': '#000', 'fill-opacity': 0 } });
+  }
+
+  /** Takes the density off the map (its counts are recomputed when it is shown again). */
+  remove(): void {
+    this.group.remove();
+    this.shown = { states: new Set(), counties: new Set() };
+  }
 
   private paint(layer: string, source: string, counts: Map<string, number>, key: 'states' | 'counties'): number[] {
     const map = this.map;
@@ -50,10 +73,10 @@ export class DensityLayer {
     const map = this.map;
     this.mask = mask;
     this.visible = visible;
-    map.setLayoutProperty('density-states', 'visibility', visible ? 'visible' : 'none');
+    if (visible) this.addStates();
+    if (map.getLayer('density-states')) map.setLayoutProperty('density-states', 'visibility', visible ? 'visible' : 'none');
     if (map.getLayer('density-counties')) map.setLayoutProperty('density-counties', 'visibility', visible ? 'visible' : 'none');
     if (!visible) return;
-    map.setLayerZoomRange('density-states', 0, COUNTY_ZOOM);
     const { state, states } = this.index;
     const perState = new Uint32Array(states.length);
     for (let i = 0; i < this.index.size; i++) if (mask[i]) perState[state[i]]++;
@@ -86,8 +109,8 @@ export class DensityLayer {
     for (let i = 0; i < this.index.size; i++) if (this.mask[i] && this.countyOf[i] >= 0) perCounty[this.countyOf[i]]++;
     const counts = new Map<string, number>();
     perCounty.forEach((n, k) => n && counts.set(counties[k].fips, n));
+    this.addCountyFill();
     this.map.setLayoutProperty('density-counties', 'visibility', 'visible');
-    this.map.setLayerZoomRange('density-counties', COUNTY_ZOOM, 24);
     this.countyBreaks = this.paint('density-counties', 'counties', counts, 'counties');
     this.onChange();
   }

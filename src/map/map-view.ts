@@ -12,7 +12,10 @@ import type { LayerId, View } from '../state/app-state';
 import { AgenciesLayer } from './agencies-layer';
 import { PerksLayer } from './perks-layer';
 import { DensityLayer } from './density-layer';
-import { addCounties, basemapStyle, ONLINE_ATTRIBUTION, ONLINE_TILES } from './basemap';
+import { addCounties, adoptBasemap, basemapStyle, ONLINE_ATTRIBUTION, ONLINE_TILES } from './basemap';
+import { SelectionRing } from './selection-ring';
+import { stackOf, Z } from './layer-stack';
+import type { LayerGroup, LayerStack } from './layer-stack';
 import { AgencyNames } from './agency-names';
 import { MAP_OVERLAYS, overlayPadding, screenAspect } from './overlay-padding';
 import type { Padding } from './overlay-padding';
@@ -50,6 +53,9 @@ export class MapView {
   perks!: PerksLayer;
   density!: DensityLayer;
   names!: AgencyNames;
+  private selection!: SelectionRing;
+  /** Every layer on the map in its declared order; each map concept adds and removes its own. */
+  readonly layers: LayerStack;
   /**
    * The last framing the app chose (all agencies, a filtered region, a
    * search), re-run when overlays change size; forgotten once the user
@@ -101,6 +107,8 @@ export class MapView {
       'bottom-right',
     );
     this.map = map;
+    this.layers = stackOf(map);
+    adoptBasemap(map);
     let loaded = false;
     let fail: (e: Error) => void = () => undefined;
     this.ready = new Promise((resolve, reject) => {
@@ -152,26 +160,25 @@ export class MapView {
     this.perks = new PerksLayer(map, index);
     this.density = new DensityLayer(map, index);
     this.names = new AgencyNames(map, index);
-    map.addSource('selected', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
-    map.addLayer({
-      id: 'selected-ring', type: 'circle', source: 'selected',
-      paint: { 'circle-radius': 13, 'circle-opacity': 0, 'circle-stroke-color': '#d62828', 'circle-stroke-width': 3 },
-    });
+    this.selection = new SelectionRing(map);
     this.bindEvents();
   }
 
+  /** Clicks and the pointer cursor follow what a layer shows (its `picks`), whichever concept drew it. */
   private bindEvents(): void {
     const map = this.map;
-    const selectable = ['agency-points', 'perks-valued', 'perks-undocumented', 'records-icons'];
-    for (const id of [...selectable, 'agency-clusters']) {
+    const pointer = (id: string) => {
       map.on('mouseenter', id, () => (map.getCanvas().style.cursor = 'pointer'));
       map.on('mouseleave', id, () => (map.getCanvas().style.cursor = ''));
-    }
+    };
+    this.layers.onPick('agency', pointer);
+    this.layers.onPick('cluster', pointer);
+    const shown = (ids: string[]) => ids.filter((l) => map.getLayer(l) && map.getLayoutProperty(l, 'visibility') !== 'none');
     map.on('click', (e) => {
-      const hits = map.queryRenderedFeatures(e.point, { layers: selectable.filter((l) => map.getLayer(l)) });
+      const hits = map.queryRenderedFeatures(e.point, { layers: shown(this.layers.picked('agency')) });
       const hit = hits.find((f) => typeof f.properties?.i === 'number');
       if (hit) return this.onSelect(hit.properties.i as number);
-      const cluster = map.queryRenderedFeatures(e.point, { layers: ['agency-clusters', 'records-icons'].filter((l) => map.getLayoutProperty(l, 'visibility') !== 'none') })
+      const cluster = map.queryRenderedFeatures(e.point, { layers: shown(this.layers.picked('cluster')) })
         .find((f) => f.properties?.count);
       if (cluster) {
         const [w, s, ea, n] = String(cluster.properties.bbox).split(',').map(Number);
@@ -231,14 +238,8 @@ export class MapView {
   }
 
   setSelected(i: number | null): void {
-    const src = this.map.getSource('selected') as maplibregl.GeoJSONSource | undefined;
-    if (!src) return;
-    if (!this.index) return;
-    const { lon, lat } = this.index;
-    src.setData({
-      type: 'FeatureCollection',
-      features: i === null ? [] : [{ type: 'Feature', geometry: { type: 'Point', coordinates: [lon[i], lat[i]] }, properties: {} }],
-    });
+    if (!this.index || !this.selection) return;
+    this.selection.set(i === null ? null : [this.index.lon[i], this.index.lat[i]]);
   }
 
   /** Brings an agency into view without jumping when it is already visible. */
@@ -249,17 +250,21 @@ export class MapView {
     if (!inView || this.map.getZoom() < 6) this.map.easeTo({ center: p, zoom: Math.max(this.map.getZoom(), 9), duration: 600 });
   }
 
+  /** The online street map's tiles: over the land, under the density and every line and label. */
+  private get street(): LayerGroup {
+    return (this.streetGroup ??= this.layers.group(Z.streetTiles));
+  }
+  private streetGroup: LayerGroup | null = null;
+
   setOnline(on: boolean): void {
     if (on === this.online) return;
-    const map = this.map;
     this.online = on;
     if (on) {
       this.onlineFailed = false;
-      map.addSource('online', { type: 'raster', tiles: [ONLINE_TILES], tileSize: 256, maxzoom: 19, attribution: ONLINE_ATTRIBUTION });
-      map.addLayer({ id: 'online-tiles', type: 'raster', source: 'online' }, 'density-states');
-    } else if (map.getSource('online')) {
-      map.removeLayer('online-tiles');
-      map.removeSource('online');
+      this.street.addSource('online', { type: 'raster', tiles: [ONLINE_TILES], tileSize: 256, maxzoom: 19, attribution: ONLINE_ATTRIBUTION });
+      this.street.addLayer({ id: 'online-tiles', type: 'raster', source: 'online' });
+    } else {
+      this.street.remove();
     }
   }
 

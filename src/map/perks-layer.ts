@@ -10,6 +10,8 @@ import type { AgencyIndex } from '../data/agency-index';
 import { FLAG_PERKS } from '../data/agency-index';
 import { valueRadiusScale } from '../scales/palette';
 import { FONT } from './basemap';
+import { stackOf, Z } from './layer-stack';
+import type { LayerGroup } from './layer-stack';
 
 export const PERK_LAYERS = ['perks-valued', 'perks-undocumented', 'perks-undocumented-mark'] as const;
 export const PERK_COLOR = '#d95f02';
@@ -29,53 +31,73 @@ export function legendExamples(index: AgencyIndex): number[] {
 
 export class PerksLayer {
   private radius: (usd: number) => number;
+  private group: LayerGroup;
 
   constructor(private map: maplibregl.Map, private index: AgencyIndex) {
     this.radius = valueRadiusScale(maxDocumentedValue(index));
-    map.addSource(SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
-    // Proportional symbols sit under the agency points so points stay clickable and visible.
-    const below = map.getLayer('agency-clusters') ? 'agency-clusters' : undefined;
-    map.addLayer({
+    this.group = stackOf(map).group(Z.perks);
+  }
+
+  /** Added when perks are first shown: a first view without them loads and draws none of this. */
+  private add(): void {
+    if (this.group.added) return;
+    const g = this.group;
+    g.addSource(SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+    g.addLayer({
       id: 'perks-valued', type: 'circle', source: SOURCE, filter: ['>=', ['get', 'value'], 0],
       layout: { 'circle-sort-key': ['-', ['get', 'value']] },
       paint: { 'circle-color': PERK_COLOR, 'circle-opacity': 0.45, 'circle-radius': ['get', 'r'], 'circle-stroke-color': '#7f3500', 'circle-stroke-width': 1.5 },
-    }, below);
-    map.addLayer({
+    }, { picks: ['agency'] });
+    g.addLayer({
       id: 'perks-undocumented', type: 'circle', source: SOURCE, filter: ['<', ['get', 'value'], 0],
       paint: { 'circle-opacity': 0, 'circle-radius': 9, 'circle-stroke-color': '#7f3500', 'circle-stroke-width': 1.5 },
-    }, below);
-    map.addLayer({
+    }, { picks: ['agency'] });
+    g.addLayer({
       id: 'perks-undocumented-mark', type: 'symbol', source: SOURCE, filter: ['<', ['get', 'value'], 0],
       layout: { 'text-field': '?', 'text-font': FONT, 'text-size': 11, 'text-offset': [0.9, -0.9], 'text-allow-overlap': true },
       paint: { 'text-color': '#7f3500', 'text-halo-color': '#fff', 'text-halo-width': 1.5 },
-    });
+    }, { z: Z.perkMarks });
   }
 
   radiusFor(usd: number): number {
     return this.radius(usd);
   }
 
-  /** The source holds no features: a hidden layer needs no new (empty) data on each filter change. */
-  private empty = false;
+  /** Takes the perks off the map; showing them again adds them back. */
+  remove(): void {
+    this.group.remove();
+    this.empty = true;
+  }
 
   setMask(mask: Uint8Array, visible: boolean): void {
-    // Each setData is a round trip to the map's worker and a reload of the source: skip the no-op.
-    if (!visible && this.empty) return;
-    const features: Feature<Point>[] = [];
-    if (visible) {
-      const { lon, lat, flags, value } = this.index;
-      for (let i = 0; i < this.index.size; i++) {
-        if (!mask[i] || !(flags[i] & FLAG_PERKS)) continue;
-        const v = value[i];
-        features.push({
-          type: 'Feature',
-          geometry: { type: 'Point', coordinates: [lon[i], lat[i]] },
-          properties: { i, value: Number.isNaN(v) ? -1 : v, r: Number.isNaN(v) ? 0 : this.radius(v) },
-        });
-      }
+    // Hidden perks need no data: each setData is a round trip to the map's worker.
+    if (!visible) {
+      if (this.group.added) for (const id of PERK_LAYERS) this.map.setLayoutProperty(id, 'visibility', 'none');
+      if (this.group.added && !this.empty) this.source().setData({ type: 'FeatureCollection', features: [] });
+      this.empty = true;
+      return;
     }
-    (this.map.getSource(SOURCE) as maplibregl.GeoJSONSource).setData({ type: 'FeatureCollection', features });
+    this.add();
+    const features: Feature<Point>[] = [];
+    const { lon, lat, flags, value } = this.index;
+    for (let i = 0; i < this.index.size; i++) {
+      if (!mask[i] || !(flags[i] & FLAG_PERKS)) continue;
+      const v = value[i];
+      features.push({
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: [lon[i], lat[i]] },
+        properties: { i, value: Number.isNaN(v) ? -1 : v, r: Number.isNaN(v) ? 0 : this.radius(v) },
+      });
+    }
+    this.source().setData({ type: 'FeatureCollection', features });
     this.empty = features.length === 0;
-    for (const id of PERK_LAYERS) this.map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
+    for (const id of PERK_LAYERS) this.map.setLayoutProperty(id, 'visibility', 'visible');
+  }
+
+  /** The source holds no features. */
+  private empty = true;
+
+  private source(): maplibregl.GeoJSONSource {
+    return this.map.getSource(SOURCE) as maplibregl.GeoJSONSource;
   }
 }
