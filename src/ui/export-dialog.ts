@@ -11,7 +11,7 @@ export interface ExportContext {
   run(size: ExportSize, chrome: boolean, text: { title: string; subtitle: string }): Promise<string>;
 }
 
-export function setupExportDialog(dialog: HTMLDialogElement, button: HTMLButtonElement, ctx: ExportContext): void {
+export function setupExportDialog(dialog: HTMLDialogElement, button: HTMLButtonElement, ctx: ExportContext): () => void {
   button.hidden = false;
   const close = h('button', { type: 'button', class: 'close', 'aria-label': 'Close' }, '×');
   close.addEventListener('click', () => dialog.close());
@@ -53,14 +53,15 @@ export function setupExportDialog(dialog: HTMLDialogElement, button: HTMLButtonE
     status,
   );
   dialog.setAttribute('aria-labelledby', 'export-title');
-  button.addEventListener('click', () => {
+  // The owner opens it (on the button's click, once this module is loaded).
+  return () => {
     const d = ctx.defaults();
     if (!title.value.trim() || title.value === last.title) title.value = d.title;
     if (!subtitle.value.trim() || subtitle.value === last.subtitle) subtitle.value = d.subtitle;
     last = d;
     status.textContent = '';
     dialog.showModal();
-  });
+  };
 }
 
 export type DownloadScope = 'all' | 'view';
@@ -73,7 +74,7 @@ export interface DownloadContext {
   geojson(scope: DownloadScope): Promise<number>;
 }
 
-export function setupDownloadDialog(dialog: HTMLDialogElement, button: HTMLButtonElement, ctx: DownloadContext): void {
+export function setupDownloadDialog(dialog: HTMLDialogElement, button: HTMLButtonElement, ctx: DownloadContext): () => void {
   button.hidden = false;
   const close = h('button', { type: 'button', class: 'close', 'aria-label': 'Close' }, '×');
   close.addEventListener('click', () => dialog.close());
@@ -118,7 +119,8 @@ export function setupDownloadDialog(dialog: HTMLDialogElement, button: HTMLButto
     status,
   );
   dialog.setAttribute('aria-labelledby', 'download-title');
-  button.addEventListener('click', () => {
+  // The owner opens it (on the button's click, once this module is loaded).
+  return () => {
     const n = ctx.counts();
     const agencies = (k: number) => `${formatInt(k)} ${k === 1 ? 'agency' : 'agencies'}`;
     summary.textContent = MSG.downloadSummary(ctx.describe());
@@ -126,5 +128,5 @@ export function setupDownloadDialog(dialog: HTMLDialogElement, button: HTMLButto
     viewLabel.textContent = MSG.downloadInView(agencies(n.view));
     status.textContent = '';
     dialog.showModal();
-  });
+  };
 }
