@@ -113,6 +113,9 @@ export class LiveMap {
     };
     mv.map.on('movestart', busy);
     mv.map.on('dataloading', busy);
+    mv.map.on('render', () => {
+      if (!mv.map.loaded()) busy();
+    });
     mv.map.on('idle', () => {
       el.dataset.drawn = String(mv.agencies.drawnCount);
       el.dataset.settled = 'true';
