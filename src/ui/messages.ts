@@ -134,7 +134,7 @@ export const MSG = {
   areaLocationUnavailable: 'Your location is not available (permission denied or unknown). Type a ZIP code or a city instead.',
   areaListFailed: 'The place list could not be loaded. Please try again.',
   areaChunkFailed: 'Find my area could not be loaded (the connection may have dropped). Press Find to try again.',
-  agencyMissing: (id: string) => `The agency this link points to (“${id}”) is not in this map: it may have been renamed, merged with another record or removed. Every agency the map holds is in the list.`,
+  agencyMissing: (id: string) => `The agency this link points to (“${id}”) is not in this map: it may have been renamed, merged with another record or removed.`,
   agencyMissingList: 'Go to the list of agencies',
   chunkFailed: (what: string) => `${what} could not be loaded (the connection may have dropped).`,
   chunkRetry: 'Try again',
