@@ -314,7 +314,7 @@ describe('accessibility', () => {
   it('list view and dialogs: no serious or critical axe violations', async () => {
     expect(await axeViolations(page, '#agency-list')).toEqual([]);
     for (const b of ['#about-button', '#share-button', '#export-button', '#download-button']) {
-      await page.click(b);
+      await openDialog(page, b);
       expect(await axeViolations(page, 'dialog[open]')).toEqual([]);
       await page.keyboard.press('Escape');
     }
