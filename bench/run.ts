@@ -126,7 +126,7 @@ async function filterTimesOurs(page: Page): Promise<number[]> {
     const once = async (patch: object) => {
       const t0 = performance.now();
       const idle = new Promise<void>((r) => map.once('idle', () => r()));
-      app.setFilters(patch as never, true);
+      app.setFilters(patch as never, { transient: true });
       map.triggerRepaint();
       await idle;
       return performance.now() - t0;

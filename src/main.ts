@@ -28,6 +28,10 @@ const SLOW_MS = 8000;
 
 declare global {
   interface Window {
+    /**
+     * The running app, for the benchmark only (bench/run.ts times filter
+     * changes through it); the browser tests drive the page instead.
+     */
     ringMap?: App;
   }
 }

@@ -1,5 +1,16 @@
 /** A minimal observable store: one state object, replaced on every change. */
-export type Listener<S> = (state: S, prev: S) => void;
+
+/** How a change came about, passed to every listener with it. */
+export interface Change {
+  /**
+   * A step of something still running (a timeline animation frame): listeners
+   * skip announcements and work nobody can follow, and the URL is replaced,
+   * not pushed.
+   */
+  transient: boolean;
+}
+
+export type Listener<S> = (state: S, prev: S, change: Change) => void;
 
 export class Store<S> {
   private listeners = new Set<Listener<S>>();
@@ -9,12 +20,13 @@ export class Store<S> {
     return this.current;
   }
 
-  update(fn: (s: S) => S): void {
+  update(fn: (s: S) => S, change: Partial<Change> = {}): void {
     const prev = this.current;
     const next = fn(prev);
     if (next === prev) return;
     this.current = next;
-    for (const l of this.listeners) l(next, prev);
+    const c: Change = { transient: change.transient ?? false };
+    for (const l of this.listeners) l(next, prev, c);
   }
 
   subscribe(l: Listener<S>): () => void {

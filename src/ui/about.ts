@@ -9,7 +9,8 @@ import { eraLabel, type History } from '../time/history';
 import { coverageSentence } from './coverage-chart';
 import { MSG } from './messages';
 
-export function setupAbout(dialog: HTMLDialogElement, button: HTMLElement, index: AgencyIndex, data: DecodedPoints, history: Promise<History>): void {
+/** Builds the dialog; returns what opens it. */
+export function setupAbout(dialog: HTMLDialogElement, index: AgencyIndex, data: DecodedPoints, history: Promise<History>): () => void {
   const meta = data.metadata;
   const close = h('button', { type: 'button', class: 'close', 'aria-label': MSG.close }, '×');
   close.addEventListener('click', () => dialog.close());
@@ -47,5 +48,5 @@ export function setupAbout(dialog: HTMLDialogElement, button: HTMLElement, index
       ))),
     );
   });
-  button.addEventListener('click', () => dialog.showModal());
+  return () => dialog.showModal();
 }

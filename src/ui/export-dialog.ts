@@ -12,7 +12,7 @@ export interface ExportContext {
   run(size: ExportSize, chrome: boolean, text: { title: string; subtitle: string }): Promise<string>;
 }
 
-export function setupExportDialog(dialog: HTMLDialogElement, button: HTMLButtonElement, ctx: ExportContext): void {
+export function setupExportDialog(dialog: HTMLDialogElement, button: HTMLButtonElement, ctx: ExportContext): () => void {
   button.hidden = false;
   const close = h('button', { type: 'button', class: 'close', 'aria-label': MSG.close }, '×');
   close.addEventListener('click', () => dialog.close());
@@ -54,14 +54,15 @@ export function setupExportDialog(dialog: HTMLDialogElement, button: HTMLButtonE
     status,
   );
   dialog.setAttribute('aria-labelledby', 'export-title');
-  button.addEventListener('click', () => {
+  // The owner opens it (on the button's click, once this module is loaded).
+  return () => {
     const d = ctx.defaults();
     if (!title.value.trim() || title.value === last.title) title.value = d.title;
     if (!subtitle.value.trim() || subtitle.value === last.subtitle) subtitle.value = d.subtitle;
     last = d;
     status.textContent = '';
     dialog.showModal();
-  });
+  };
 }
 
 export type DownloadScope = 'all' | 'view';
@@ -74,7 +75,7 @@ export interface DownloadContext {
   geojson(scope: DownloadScope): Promise<number>;
 }
 
-export function setupDownloadDialog(dialog: HTMLDialogElement, button: HTMLButtonElement, ctx: DownloadContext): void {
+export function setupDownloadDialog(dialog: HTMLDialogElement, button: HTMLButtonElement, ctx: DownloadContext): () => void {
   button.hidden = false;
   const close = h('button', { type: 'button', class: 'close', 'aria-label': MSG.close }, '×');
   close.addEventListener('click', () => dialog.close());
@@ -120,12 +121,13 @@ export function setupDownloadDialog(dialog: HTMLDialogElement, button: HTMLButto
     status,
   );
   dialog.setAttribute('aria-labelledby', 'download-title');
-  button.addEventListener('click', () => {
+  // The owner opens it (on the button's click, once this module is loaded).
+  return () => {
     const n = ctx.counts();
     summary.textContent = MSG.downloadSummary(ctx.describe());
     allLabel.textContent = MSG.downloadAll(agenciesLabel(n.all));
     viewLabel.textContent = MSG.downloadInView(agenciesLabel(n.view));
     status.textContent = '';
     dialog.showModal();
-  });
+  };
 }

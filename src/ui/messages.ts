@@ -443,6 +443,32 @@ const en = {
   downloadFailed: (what: string, why: string) => `The ${what} could not be made: ${why}`,
   legendDensityState: 'Agencies per state',
   legendDensityCounty: 'Agencies per county',
+
+  // App controllers
+  mapOnlineFailed: 'The online street map could not be reached; showing the bundled map instead.',
+  mapMissingWebgl: 'The map cannot be shown because this browser has WebGL turned off or unavailable. Every agency is still listed on this page, and all filters work.',
+  mapMissingFailed: 'The map cannot be shown because part of it failed to load (reloading the page may help). Every agency is still listed on this page, and all filters work.',
+  creditDefault: 'Electronic Frontier Foundation, Atlas of Surveillance (CC BY 4.0); news reports and public records as cited per agency',
+  creditLine: (credit: string, asOf: string | null) => `Data: ${credit}.${asOf ? ` Data as of ${asOf}.` : ''}`,
+  exportInView: (shown: string, inView: string) => `${shown} (${inView} in this view)`,
+  exportBasemapCredit: 'Basemap: US Census Bureau (us-atlas), Natural Earth.',
+  exportNoMap: 'the map is not available',
+  densityPerState: 'Agencies per state',
+  densityPerCounty: 'Agencies per county',
+  downloadOnlyInView: ' · only those in the map view',
+  areaYourLocation: 'your location',
+  areaNoGeolocation: 'This browser cannot share your location. Type a ZIP code or a city instead.',
+  areaLocationUnavailable: 'Your location is not available (permission denied or unknown). Type a ZIP code or a city instead.',
+  areaListFailed: 'The place list could not be loaded. Please try again.',
+  areaChunkFailed: 'Find my area could not be loaded (the connection may have dropped). Press Find to try again.',
+  agencyMissing: (id: string) => `The agency this link points to (“${id}”) is not in this map: it may have been renamed, merged with another record or removed.`,
+  agencyMissingList: 'Go to the list of agencies',
+  chunkFailed: (what: string) => `${what} could not be loaded (the connection may have dropped).`,
+  chunkRetry: 'Try again',
+  chunkShare: 'Sharing',
+  chunkExport: 'Image export',
+  chunkDownload: 'Data download',
+  chunkAbout: 'About & sources',
 };
 
 export type Messages = typeof en;

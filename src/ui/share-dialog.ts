@@ -25,7 +25,7 @@ async function copy(text: string, field: HTMLInputElement | HTMLTextAreaElement,
   }
 }
 
-export function setupShareDialog(dialog: HTMLDialogElement, button: HTMLButtonElement, ctx: ShareContext): void {
+export function setupShareDialog(dialog: HTMLDialogElement, button: HTMLButtonElement, ctx: ShareContext): () => void {
   button.hidden = false;
   const close = h('button', { type: 'button', class: 'close', 'aria-label': MSG.close }, '×');
   close.addEventListener('click', () => dialog.close());
@@ -72,7 +72,8 @@ export function setupShareDialog(dialog: HTMLDialogElement, button: HTMLButtonEl
     h('div', { class: 'copy-row' }, copyCode, codeStatus),
   );
   dialog.setAttribute('aria-labelledby', 'share-title');
-  button.addEventListener('click', () => {
+  // The owner opens it (on the button's click, once this module is loaded).
+  return () => {
     link.value = ctx.url();
     title.value = MSG.embedTitleFor(ctx.describe());
     linkStatus.textContent = codeStatus.textContent = '';
@@ -80,5 +81,5 @@ export function setupShareDialog(dialog: HTMLDialogElement, button: HTMLButtonEl
     fit.checked = !ctx.viewSetByHand();
     refresh();
     dialog.showModal();
-  });
+  };
 }

@@ -1,5 +1,5 @@
 /** Page helpers shared by the browser tests. */
-import type { Page, Route } from 'playwright-core';
+import type { Frame, Page, Route } from 'playwright-core';
 import type { AgencyCollection } from '../../src/core/contract';
 import { encodeMapData } from '../../src/data/map-data';
 import { inject } from 'vitest';
@@ -25,13 +25,47 @@ export async function expectCount(page: Page, text: string): Promise<void> {
   await waitForIdle(page);
 }
 
-/** Agencies represented on the map right now (clusters + single points). */
-export function drawnCount(page: Page): Promise<number> {
-  return page.evaluate(() => window.ringMap?.mapView?.agencies.drawnCount ?? -1);
+/**
+ * Agencies represented on the map right now (clusters + single points).
+ * Their number is drawn into the canvas only: the app writes it on the map
+ * element (`data-drawn`) when the map settles.
+ */
+export async function drawnCount(page: Page): Promise<number> {
+  await waitForIdle(page);
+  return Number((await page.locator('#map').getAttribute('data-drawn')) ?? -1);
 }
 
-export function appState(page: Page) {
-  return page.evaluate(() => JSON.parse(JSON.stringify(window.ringMap!.store.state)));
+/** A parameter of the link the page shows now. */
+export function linkParam(page: Page, name: string): string | null {
+  return new URLSearchParams(new URL(page.url()).hash.slice(1)).get(name);
+}
+
+/** Waits until the page's link carries `name=value` (null: not at all); the app writes the link shortly after a change. */
+export async function waitForLinkParam(page: Page, name: string, value: string | null): Promise<void> {
+  await page.waitForURL((u) => new URLSearchParams(u.hash.slice(1)).get(name) === value, { timeout: 20_000 });
+}
+
+/** Opens a view the way a visitor does who edits or follows a link: by changing the URL's hash. */
+export async function goToHash(page: Page, hash: string): Promise<void> {
+  await page.evaluate((h) => {
+    location.hash = h;
+  }, hash);
+  await waitForIdle(page);
+}
+
+/** The box a map view shows in a map element of this size (Web Mercator, 512 px tiles, no rotation). */
+export function viewBounds(view: { zoom: number; lat: number; lon: number }, size: { width: number; height: number }): { w: number; s: number; e: number; n: number } {
+  const world = 512 * 2 ** view.zoom;
+  const y = (lat: number) => ((1 - Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)) / Math.PI) / 2) * world;
+  const lat = (py: number) => (360 / Math.PI) * Math.atan(Math.exp(Math.PI * (1 - (2 * py) / world))) - 90;
+  const cy = y(view.lat);
+  const dLon = (size.width / 2 / world) * 360;
+  return { w: view.lon - dLon, e: view.lon + dLon, n: lat(cy - size.height / 2), s: lat(cy + size.height / 2) };
+}
+
+/** The agency ids listed in the table, in order. */
+export function listedIds(page: Page): Promise<string[]> {
+  return page.locator('#list button.row-select').evaluateAll((els) => els.map((e) => e.getAttribute('data-id') ?? ''));
 }
 
 /** Every origin the page contacted. */
@@ -60,4 +94,10 @@ export async function waitForCard(page: Page): Promise<void> {
     const c = document.querySelector('#card');
     return c && !(c as HTMLElement).hidden && !c.hasAttribute('aria-busy');
   }, null, { timeout: 20_000 });
+}
+
+/** Clicks a toolbar button and waits for its dialog: its code loads on first use, so the dialog opens a moment later. */
+export async function openDialog(page: Page | Frame, button: string): Promise<void> {
+  await page.click(button);
+  await page.locator('dialog[open]').waitFor({ timeout: 30_000 });
 }

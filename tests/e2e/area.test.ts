@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, newPage, screenshot, waitForIdle } from './browser';
-import { BASE, appState, openApp, trackOrigins } from './app';
+import { BASE, openApp, trackOrigins, waitForLinkParam } from './app';
 
 let browser: Browser;
 let page: Page;
@@ -37,11 +37,11 @@ describe('find my area', () => {
     expect(nearest.slice(0, 3).some((t) => t.includes('Los Angeles Police Department'))).toBe(true);
     expect(nearest[0]).toMatch(/\d+(\.\d)? mi/);
     // The map flew there and draws the radius and the county outline.
-    const zoom = await page.evaluate(() => window.ringMap!.mapView!.map.getZoom());
-    expect(zoom).toBeGreaterThan(8);
-    const roles = await page.evaluate(() => window.ringMap!.mapView!.map.querySourceFeatures('area').map((f) => f.properties.role));
-    expect(new Set(roles)).toEqual(new Set(['radius', 'place', 'county']));
-    expect((await appState(page)).area).toBe('90012');
+    // The map flew there (its link now says how close) and its legend keys the place, the radius and the county.
+    await page.waitForURL((u) => Number(new URLSearchParams(u.hash.slice(1)).get('map')?.split('/')[0]) > 8, { timeout: 20_000 });
+    const legend = (await page.locator('#legend').textContent()) ?? '';
+    for (const key of ['Searched place', 'Within 10 miles', 'County of the searched place']) expect(legend).toContain(key);
+    await waitForLinkParam(page, 'area', '90012');
     expect(page.url()).toContain('area=90012');
     await screenshot(page, 'area-90012');
   });

@@ -4,7 +4,7 @@
  * SwiftShader.
  */
 import { chromium } from 'playwright-core';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -48,15 +48,29 @@ export async function waitForMap(page: Page, timeout = 90_000): Promise<void> {
   await page.waitForSelector('body[data-map-ready="true"]', { timeout });
 }
 
-/** Waits until the map has no pending work (sources loaded, frame drawn). */
-export async function waitForIdle(page: Page): Promise<void> {
+/**
+ * Waits until the map has no pending work (sources loaded, frame drawn).
+ * Nothing on screen says so: the app marks the map element with
+ * `data-settled` (see src/controllers/live-map.ts), the one hook the tests
+ * read besides what a visitor sees.
+ */
+export async function waitForIdle(page: Page | Frame): Promise<void> {
   await page.evaluate(
     () =>
       new Promise<void>((resolve) => {
-        const map = window.ringMap?.mapView?.map;
-        if (!map) return resolve();
-        const done = () => (map.loaded() && !map.isMoving() ? resolve() : map.once('idle', () => resolve()));
-        // Give pending setData calls a frame to register before asking.
+        const el = document.querySelector<HTMLElement>('#map');
+        if (!el || el.hidden || document.body.getAttribute('data-map-ready') !== 'true') return resolve();
+        const done = () => {
+          if (el.dataset.settled === 'true') return resolve();
+          const o = new MutationObserver(() => {
+            if (el.dataset.settled === 'true') {
+              o.disconnect();
+              resolve();
+            }
+          });
+          o.observe(el, { attributes: true, attributeFilter: ['data-settled'] });
+        };
+        // Give pending changes a frame to register before asking.
         requestAnimationFrame(() => requestAnimationFrame(done));
       }),
   );

@@ -12,7 +12,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { PNG } from 'pngjs';
 import { launch, newPage, screenshot, waitForIdle } from './browser';
-import { expectCount, openApp } from './app';
+import { expectCount, openApp, openDialog } from './app';
 import { agenciesLabel, countWhere } from './dataset';
 
 const DESKTOP = { width: 1366, height: 850 };
@@ -166,7 +166,7 @@ describe('advocate: embed the map filtered to New Jersey police', () => {
     expect(await offer.textContent()).toBe('Zoom to NJ');
     await screenshot(page, 'journey-advocate-0-filtered');
 
-    await page.click('#share-button');
+    await openDialog(page, '#share-button');
     expect(await page.isChecked('#embed-fit')).toBe(true);
     for (const [name, label] of [['article', 'Article (600 × 450)'], ['responsive', 'Responsive (full width, 500 px high)']] as const) {
       await page.selectOption('#embed-size', { label });
@@ -187,7 +187,7 @@ describe('advocate: embed the map filtered to New Jersey police', () => {
     await page.locator('#map').hover();
     await page.mouse.wheel(0, -300);
     await page.waitForTimeout(800);
-    await page.click('#share-button');
+    await openDialog(page, '#share-button');
     expect(await page.isChecked('#embed-fit')).toBe(false);
     expect(await page.inputValue('#embed-code')).toMatch(/map=/);
     await page.keyboard.press('Escape');

