@@ -17,7 +17,7 @@ import type { MapView } from './map/map-view';
 import { notifyLink } from './ui/notices';
 import { returnFocusFromDialogs } from './ui/dialog-focus';
 import { $ } from './ui/dom';
-import { MSG } from './ui/messages';
+import { MSG } from './i18n/messages';
 import { creditLine } from './share/credit-line';
 import type { AppContext, Derived, SetOptions } from './controllers/context';
 import { fullMapUrl, UrlSync } from './controllers/url-sync';

@@ -18,7 +18,7 @@ import { isDefaultFilters } from './filters/filters';
 import { dropFirstView, handOffFirstView } from './first-view/handoff';
 import { $, h } from './ui/dom';
 import { notify, notifyLink } from './ui/notices';
-import { MSG } from './ui/messages';
+import { MSG } from './i18n/messages';
 import { currentLocale } from './i18n/locale';
 import { translatePage } from './ui/page-text';
 import { languageSwitch, restoreSwitchFocus } from './ui/language-switch';

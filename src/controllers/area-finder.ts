@@ -16,7 +16,7 @@ import { nearby } from '../search/nearby';
 import { placesAround } from '../search/places-around';
 import { isDefaultFilters } from '../filters/filters';
 import type { AreaRow, AreaView } from '../ui/area-search';
-import { MSG } from '../ui/messages';
+import { MSG } from '../i18n/messages';
 
 export type AreaOutcome =
   | { ok: false; message: string; choices?: Choice[] }

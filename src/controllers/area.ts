@@ -8,7 +8,7 @@ import type { AppState } from '../state/app-state';
 import { cleanText } from '../state/url-state';
 import { AreaSearch } from '../ui/area-search';
 import { $ } from '../ui/dom';
-import { MSG } from '../ui/messages';
+import { MSG } from '../i18n/messages';
 import type { AreaFinder } from './area-finder';
 import { attachedMap } from './context';
 import type { AppContext } from './context';

@@ -9,7 +9,7 @@ import { monthLabel } from '../time/months';
 import { setupDownloadDialog } from '../ui/export-dialog';
 import type { DownloadScope } from '../ui/export-dialog';
 import { $ } from '../ui/dom';
-import { MSG } from '../ui/messages';
+import { MSG } from '../i18n/messages';
 import type { AppContext } from './context';
 
 type DownloadContext = Pick<AppContext, 'store' | 'index' | 'dataset' | 'details' | 'history' | 'derived' | 'inViewMask' | 'creditLine'>;

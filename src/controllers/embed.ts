@@ -9,7 +9,7 @@ import { monthLabel } from '../time/months';
 import { EmbedBar } from '../ui/embed-bar';
 import { agenciesLabel } from '../ui/labels';
 import { $ } from '../ui/dom';
-import { MSG } from '../ui/messages';
+import { MSG } from '../i18n/messages';
 import type { AppContext } from './context';
 import { opensOnClick } from './lazy';
 

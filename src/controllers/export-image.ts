@@ -16,7 +16,7 @@ import { setupExportDialog } from '../ui/export-dialog';
 import { formatUsd } from '../ui/format';
 import { agenciesLabel } from '../ui/labels';
 import { $ } from '../ui/dom';
-import { MSG } from '../ui/messages';
+import { MSG } from '../i18n/messages';
 import type { AppContext } from './context';
 import type { StartColors } from './colors';
 import type { LegendModel } from './legend';

@@ -3,7 +3,7 @@
  * area's search) is loaded on first use, as its own chunk.
  */
 import { notify } from '../ui/notices';
-import { MSG } from '../ui/messages';
+import { MSG } from '../i18n/messages';
 
 /** Loads once and keeps the result; a failed load is forgotten, so the next use tries again. */
 export function lazy<T>(load: () => Promise<T>): () => Promise<T> {

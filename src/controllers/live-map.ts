@@ -11,7 +11,7 @@ import { MapDate } from '../ui/map-date';
 import { ZoomOffer } from '../ui/zoom-offer';
 import { notify } from '../ui/notices';
 import { $ } from '../ui/dom';
-import { MSG } from '../ui/messages';
+import { MSG } from '../i18n/messages';
 import type { MapView } from '../map/map-view';
 import type { AppContext } from './context';
 

@@ -8,7 +8,7 @@ import { colocated } from '../data/colocated';
 import { renderCard, renderCardError, renderCardLoading } from '../ui/agency-card';
 import { notify } from '../ui/notices';
 import { $ } from '../ui/dom';
-import { MSG } from '../ui/messages';
+import { MSG } from '../i18n/messages';
 import type { AppContext } from './context';
 
 type SelectionContext = Pick<AppContext, 'store' | 'index' | 'details' | 'history' | 'mapView' | 'derived' | 'set'>;

@@ -9,7 +9,7 @@ import type { AgencyRow, DecodedPoints } from './map-data';
 import { decodePoints } from './map-data';
 import { FeatureSpec } from '../core/contract';
 import { conforms } from '../core/spec';
-import { MSG } from '../ui/messages';
+import { MSG } from '../i18n/messages';
 
 export class DataLoadError extends Error {
   constructor(

@@ -15,7 +15,7 @@ import type { AgencyType, GeocodePrecision } from '../core/contract';
 import { DOLLAR_KEYS, isFloor } from '../core/figures';
 import { JURISDICTIONS, type Jurisdiction } from '../core/jurisdiction';
 import { conforms } from '../core/spec';
-import { MSG } from '../ui/messages';
+import { MSG } from '../i18n/messages';
 
 export const MAP_DATA_VERSION = 3;
 /** Agencies per details chunk. */

@@ -8,7 +8,7 @@ import { FLAG_PERKS, FLAG_RECORDS } from '../data/agency-index';
 import { foldText } from '../core/text';
 import type { Month } from '../time/months';
 import { activeDuring } from '../core/periods';
-import { MSG } from '../ui/messages';
+import { MSG } from '../i18n/messages';
 
 export interface Filters {
   /** Agency types to show; empty means all. */

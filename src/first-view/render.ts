@@ -14,7 +14,7 @@ import { computeTotals } from '../filters/totals';
 import { FRAME_PADDING, initialBounds } from '../map/initial-view';
 import type { Bounds } from '../map/initial-view';
 import { COLORS } from '../map/basemap-colors';
-import { MSG } from '../ui/messages';
+import { MSG } from '../i18n/messages';
 import {
   CLUSTER_OPACITY, CLUSTER_STROKE, CLUSTER_STROKE_COLOR, clusterColours, POINT_RADIUS_NATIONAL, UNDATED_STROKE, clusterLabel, clusterRadius,
 } from '../map/cluster-style';

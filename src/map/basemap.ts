@@ -15,7 +15,7 @@ export const BASE = import.meta.env.BASE_URL;
 export const FONT = ['sans-serif'];
 export { COLORS } from './basemap-colors';
 import { COLORS } from './basemap-colors';
-import { MSG } from '../ui/messages';
+import { MSG } from '../i18n/messages';
 
 export const ONLINE_TILES = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
 export const ONLINE_ATTRIBUTION = '© OpenStreetMap contributors';

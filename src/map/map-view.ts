@@ -19,7 +19,7 @@ import type { LayerGroup, LayerStack } from './layer-stack';
 import { AgencyNames } from './agency-names';
 import { MAP_OVERLAYS, overlayPadding, screenAspect } from './overlay-padding';
 import type { Padding } from './overlay-padding';
-import { MSG } from '../ui/messages';
+import { MSG } from '../i18n/messages';
 
 export interface MapViewOptions {
   container: HTMLElement;

@@ -1,4 +1,4 @@
-import { MSG } from '../ui/messages';
+import { MSG } from '../i18n/messages';
 import { formatInt } from '../ui/format';
 
 /** Classes for the density choropleth: five sequential colours (colour-blind safe, light to dark). */

@@ -9,7 +9,7 @@ import type { Gazetteer } from './gazetteer';
 import type { County } from './counties';
 import { normalizeCountyName } from './counties';
 import { cleanText } from '../core/text';
-import { MSG } from '../ui/messages';
+import { MSG } from '../i18n/messages';
 
 export const MAX_QUERY = 100;
 

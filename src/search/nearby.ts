@@ -1,6 +1,6 @@
 /** Partnered agencies near a point, nearest first, with distances (turf). */
 import { distance } from '@turf/turf';
-import { MSG } from '../ui/messages';
+import { MSG } from '../i18n/messages';
 import { formatDecimal, formatInt } from '../ui/format';
 
 export interface Near {

@@ -1,7 +1,7 @@
 /** The credit and data date under every export, and the date stamp in downloaded file names. */
 import type { MapMetadata } from '../data/map-data';
 import { formatPartialDate } from '../time/months';
-import { MSG } from '../ui/messages';
+import { MSG } from '../i18n/messages';
 
 export function creditLine(meta: MapMetadata): string {
   return MSG.creditLine(meta.credit ?? MSG.creditDefault, formatPartialDate(meta.data_as_of ?? null));

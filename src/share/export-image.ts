@@ -9,7 +9,7 @@ import type { LayerId, View } from '../state/app-state';
 import { MapView } from '../map/map-view';
 import type { ExportLegend, ExportText } from './export-legend';
 import { drawLegend, drawNotes, drawTitle, LEGEND_WIDTH } from './export-legend';
-import { MSG } from '../ui/messages';
+import { MSG } from '../i18n/messages';
 
 /** Output widths (named in MSG.exportSizes); the height follows the proportions of the map on screen. */
 export const EXPORT_SIZES = [

@@ -8,7 +8,7 @@ import { DENSITY_COLORS } from '../scales/density';
 import { PERK_COLOR } from '../map/perks-layer';
 import { drawDocumentIcon } from '../map/records-icon';
 import type { LayerId } from '../state/app-state';
-import { MSG } from '../ui/messages';
+import { MSG } from '../i18n/messages';
 
 export interface ExportText {
   title: string;

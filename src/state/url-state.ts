@@ -14,7 +14,7 @@ import { formatMonth, monthOf } from '../time/months';
 import { cleanText } from '../core/text';
 import { isId } from '../core/ids';
 import { parseLang } from '../i18n/locale';
-import { MSG } from '../ui/messages';
+import { MSG } from '../i18n/messages';
 
 export const MAX_TEXT = 200;
 const KNOWN = new Set(['map', 'type', 'state', 'from', 'to', 'perks', 'records', 'q', 'layers', 'agency', 'area', 'radius', 'embed', 'lang']);

@@ -9,7 +9,7 @@ import { isHttpUrl } from '../core/contract';
 import { isPartialIsoDate } from '../core/dates';
 import { lastActiveMonth, monthSpan } from '../core/periods';
 import { formatPartialDate, type Month } from './months';
-import { MSG } from '../ui/messages';
+import { MSG } from '../i18n/messages';
 
 export interface HistorySource {
   url: string;

@@ -7,7 +7,7 @@ import { formatInt } from './format';
 import { correctionsSection } from './corrections';
 import { eraLabel, type History } from '../time/history';
 import { coverageSentence } from './coverage-chart';
-import { MSG } from './messages';
+import { MSG } from '../i18n/messages';
 
 /** Builds the dialog; returns what opens it. */
 export function setupAbout(dialog: HTMLDialogElement, index: AgencyIndex, data: DecodedPoints, history: Promise<History>): () => void {

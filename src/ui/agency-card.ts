@@ -12,7 +12,7 @@ import { h, safeLink, safeUrl, withData } from './dom';
 import { formatCount, formatInt, formatUsd } from './format';
 import { TYPE_LABELS } from './labels';
 import { agencyEras, eraLabel, type Era } from '../time/history';
-import { MSG } from './messages';
+import { MSG } from '../i18n/messages';
 
 /** Tables in the page's language (filled in place when the language is set). */
 export const PROGRAM_LABELS: Record<Program['kind'], string> = MSG.programLabels;
@@ -94,6 +94,8 @@ function programBlock(g: Program): HTMLElement {
     : g.perk_note ? h('p', { class: 'perk-status' }, g.perk_note) : null;
   const status = g.status === 'ended' || g.status === 'denied'
     ? h('p', { class: `program-status status-${g.status}` }, h('strong', {}, `${STATUS_WORDS[g.status]}: `), g.status_note ?? '')
+    // A listed partnership that reports put in doubt (not on Ring's list, declined, launch on hold) says so.
+    : g.status_note ? h('p', { class: 'program-status status-note' }, h('strong', {}, `${MSG.cardAlsoReported}: `), h('span', { lang: 'en' }, g.status_note))
     : null;
   return h('li', { class: `program program-${g.kind}` },
     h('h4', {}, PROGRAM_LABELS[g.kind] ?? MSG.cardArrangement),

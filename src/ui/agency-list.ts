@@ -9,7 +9,7 @@ import { formatPartialDate } from '../time/months';
 import { h } from './dom';
 import { ellipsize, formatInt, formatUsd } from './format';
 import { TYPE_LABELS } from './labels';
-import { MSG } from './messages';
+import { MSG } from '../i18n/messages';
 import { currentLocale } from '../i18n/locale';
 import { compactMonthLabel, monthOf } from '../time/months';
 

@@ -6,7 +6,7 @@
  */
 import { RADII_MILES } from '../state/app-state';
 import type { Choice, Suggestion } from '../search/area-query';
-import { MSG } from './messages';
+import { MSG } from '../i18n/messages';
 import { formatMiles } from '../search/nearby';
 import { formatPartialDate } from '../time/months';
 import { h } from './dom';

@@ -6,7 +6,7 @@
  */
 import Papa from 'papaparse';
 import { h } from './dom';
-import { MSG } from './messages';
+import { MSG } from '../i18n/messages';
 
 /** One row per agency: what it is, what happened when, and the public source for it. */
 export const TEMPLATE_COLUMNS = [

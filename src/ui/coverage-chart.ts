@@ -11,7 +11,7 @@ import { coverageRows, mappedActiveAt } from '../time/coverage-counts';
 import { monthLabel, type Month } from '../time/months';
 import { h, safeLink, withData } from './dom';
 import { formatInt } from './format';
-import { MSG } from './messages';
+import { MSG } from '../i18n/messages';
 
 const SVG = 'http://www.w3.org/2000/svg';
 

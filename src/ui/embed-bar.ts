@@ -1,6 +1,6 @@
 /** The compact bar of embed mode: what is shown, and a link to the full map with the same state. */
 import { h } from './dom';
-import { MSG } from './messages';
+import { MSG } from '../i18n/messages';
 import { languageSwitch, restoreSwitchFocus } from './language-switch';
 
 export class EmbedBar {

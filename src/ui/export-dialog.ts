@@ -3,7 +3,7 @@ import { EXPORT_SIZES } from '../share/export-image';
 import type { ExportSize } from '../share/export-image';
 import { h } from './dom';
 import { formatInt } from './format';
-import { MSG } from './messages';
+import { MSG } from '../i18n/messages';
 import { agenciesLabel } from './labels';
 
 export interface ExportContext {

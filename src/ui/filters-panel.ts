@@ -5,7 +5,7 @@ import { AGENCY_TYPES } from '../core/contract';
 import type { Filters } from '../filters/filters';
 import { DEFAULT_FILTERS } from '../filters/filters';
 import { STATE_BY_CODE, US_STATES } from '../geo/us-states';
-import { MSG } from './messages';
+import { MSG } from '../i18n/messages';
 import { h } from './dom';
 import { formatInt } from './format';
 import { TYPE_LABELS } from './labels';

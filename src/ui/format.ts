@@ -1,6 +1,6 @@
 /** Number and text formatting for the interface, in the page's language. */
 import { currentLocale, numberTag, type Locale } from '../i18n/locale';
-import { MSG } from './messages';
+import { MSG } from '../i18n/messages';
 
 const cache = new Map<Locale, { usd: Intl.NumberFormat; int: Intl.NumberFormat; plural: Intl.PluralRules }>();
 

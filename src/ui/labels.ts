@@ -1,6 +1,6 @@
 /** Words for the data's codes, shared by every panel. */
 import type { AgencyType } from '../core/contract';
-import { MSG } from './messages';
+import { MSG } from '../i18n/messages';
 import { formatInt } from './format';
 
 /** The page's language (the table is filled in place when the language is set). */

@@ -5,7 +5,7 @@
  */
 import { currentLocale, LOCALES, type Locale } from '../i18n/locale';
 import { h } from './dom';
-import { MSG } from './messages';
+import { MSG } from '../i18n/messages';
 
 const NAMES: Record<Locale, string> = { en: 'English', es: 'Español' };
 

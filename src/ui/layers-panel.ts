@@ -2,7 +2,7 @@
 import type { LayerId } from '../state/app-state';
 import { LAYER_IDS } from '../state/app-state';
 import { h } from './dom';
-import { MSG } from './messages';
+import { MSG } from '../i18n/messages';
 
 /** In the page's language (the table is filled in place when the language is set). */
 export const LAYER_LABELS: Record<LayerId, string> = MSG.layerLabels;

@@ -8,7 +8,7 @@ import { shortMonthLabel } from '../time/months';
 import type { Month } from '../time/months';
 import { h } from './dom';
 import { drawSearchPin } from '../map/search-pin';
-import { MSG } from './messages';
+import { MSG } from '../i18n/messages';
 import { formatUsd } from './format';
 
 export interface LegendInput {

@@ -5,7 +5,7 @@
 import type { Month } from '../time/months';
 import { monthLabel } from '../time/months';
 import { h } from './dom';
-import { MSG } from './messages';
+import { MSG } from '../i18n/messages';
 
 export class MapDate {
   private el: HTMLElement;

@@ -1,6 +1,6 @@
 /** Small dismissible notices (ignored link parameters, invalid records, fallbacks). */
 import { h } from './dom';
-import { MSG } from './messages';
+import { MSG } from '../i18n/messages';
 
 export function notify(root: HTMLElement, text: string, kind: 'info' | 'warning' | 'error' = 'info', action?: { label: string; run: () => void }): HTMLElement {
   const dismiss = h('button', { type: 'button', class: 'dismiss', 'aria-label': MSG.dismissNotice }, '×');

@@ -4,7 +4,7 @@
  * data-i18n-content (attributes). Run before the first panels render.
  */
 import { currentLocale } from '../i18n/locale';
-import { MSG } from './messages';
+import { MSG } from '../i18n/messages';
 
 function text(key: string | undefined): string | null {
   const v = key ? (MSG as Record<string, unknown>)[key] : undefined;

@@ -1,7 +1,7 @@
 /** The Share dialog: the link to this exact view, and the embed builder. */
 import { EMBED_PRESETS, iframeCode } from '../share/embed-code';
 import { h } from './dom';
-import { MSG } from './messages';
+import { MSG } from '../i18n/messages';
 
 export interface ShareContext {
   /** The full-map URL of what is on screen now. */

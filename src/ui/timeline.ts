@@ -10,7 +10,7 @@ import { h } from './dom';
 import { formatInt } from './format';
 import { ATLAS_LAST_MONTH } from '../data/coverage';
 import { agenciesLabel } from './labels';
-import { MSG } from './messages';
+import { MSG } from '../i18n/messages';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const MS_PER_MONTH = 140;

@@ -3,7 +3,7 @@ import type { Totals } from '../filters/totals';
 import { h } from './dom';
 import { formatInt, formatUsd } from './format';
 import { agenciesLabel } from './labels';
-import { MSG } from './messages';
+import { MSG } from '../i18n/messages';
 
 export function renderCount(el: HTMLElement, count: number): void {
   const text = agenciesLabel(count);

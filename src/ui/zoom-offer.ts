@@ -3,7 +3,7 @@
  * in view (after choosing a state, say), instead of moving the map unasked.
  */
 import { h } from './dom';
-import { MSG } from './messages';
+import { MSG } from '../i18n/messages';
 
 export class ZoomOffer {
   private button: HTMLButtonElement;

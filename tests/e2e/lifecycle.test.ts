@@ -81,6 +81,21 @@ describe('what a partnership allowed, era by era', () => {
     expect(await page.locator('#card .card-eras').count()).toBe(0);
   });
 
+  it('a listing that reports put in doubt says so on the card; agencies the Atlas merged are apart, and a dissolved town has ended', async () => {
+    await openApp(page, 'agency=washington-county-sheriffs-office-or');
+    await waitForCard(page);
+    await expect(page.locator('#card .status-note').textContent()).resolves.toMatch(/Also reported:.*decided against it.*KPTV/);
+    await openApp(page, 'agency=town-of-madison-police-department-wi');
+    await waitForCard(page);
+    const town = (await page.locator('#card').textContent()) ?? '';
+    expect(town).toMatch(/Town of Madison Police Department/);
+    expect(town).toMatch(/Ended: The Town of Madison ceased to exist on 31 October 2022/);
+    await openApp(page, 'q=Kalamazoo');
+    const rows = await page.locator('#list').textContent();
+    expect(rows).toMatch(/Kalamazoo Department of Public Safety/);
+    expect(rows).toMatch(/Kalamazoo Township Police Department/);
+  });
+
   it('the download names the eras each partnership spans', async () => {
     await openApp(page, 'q=Kenosha Police');
     await expectCount(page, agenciesLabel(1));

@@ -12,8 +12,8 @@ import type { Browser, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { launch, newPage, screenshot, waitForIdle, waitForMap, PHONE } from './browser';
-import { BASE, waitForCard } from './app';
-import { CATALOGUES } from '../../src/ui/messages';
+import { BASE, openDialog, waitForCard } from './app';
+import { CATALOGUES } from '../../src/i18n/messages';
 import { US_STATES } from '../../src/geo/us-states';
 import { TEMPLATE_COLUMNS } from '../../src/ui/corrections';
 import { CSV_COLUMNS } from '../../src/share/download-data';
@@ -179,21 +179,21 @@ describe('the map in Spanish (lang=es)', () => {
     await screenshot(page, 'spanish-desktop-layers');
 
     // About (with the corrections section), Share, Export and Download.
-    await page.click('#about-button');
+    await openDialog(page, '#about-button');
     await page.click('#about-dialog details summary');
     await page.click('#corrections details summary');
     await expectSpanish(page, 'About', '#about-dialog');
     await page.keyboard.press('Escape');
-    await page.click('#share-button');
+    await openDialog(page, '#share-button');
     await expectSpanish(page, 'Share', '#share-dialog');
     await page.keyboard.press('Escape');
-    await page.click('#export-button');
+    await openDialog(page, '#export-button');
     await expectSpanish(page, 'Export', '#export-dialog');
     // The image's default title follows the language; the subtitle names the filters in Spanish.
     expect(await page.inputValue('#export-title-text')).toBe('Acuerdos de la policía con Amazon Ring');
     expect(await page.inputValue('#export-subtitle')).toMatch(/^Todas las agencias · [\d,]+ agencias/);
     await page.keyboard.press('Escape');
-    await page.click('#download-button');
+    await openDialog(page, '#download-button');
     await expectSpanish(page, 'Download', '#download-dialog');
     const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#download-csv')]);
     const csv = Papa.parse<Record<string, string>>(readFileSync((await dl.path())!, 'utf8'), { header: true });
@@ -249,7 +249,7 @@ describe('choosing the language', () => {
     expect(await page.locator('#filter-state').inputValue()).toBe('TX');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Español');
     // Share links keep the language.
-    await page.click('#share-button');
+    await openDialog(page, '#share-button');
     expect(await page.inputValue('#share-link')).toContain('lang=es');
     expect(await page.inputValue('#embed-code')).toContain('lang=es');
     await page.keyboard.press('Escape');

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { CATALOGUES, MSG, setLocale } from '../../../src/ui/messages';
+import { CATALOGUES, MSG, setLocale } from '../../../src/i18n/messages';
 import { formatCount, formatInt, formatUsd, plural } from '../../../src/ui/format';
 import { agenciesLabel, TYPE_LABELS } from '../../../src/ui/labels';
 import { formatPartialDate, monthLabel, monthOf, shortMonthLabel } from '../../../src/time/months';

@@ -5,7 +5,7 @@
  * type of the English one, so a missing key fails the type check.
  */
 import { ABSENCE_NOTE, COVERAGE_NOTE, setCoverageWords } from '../data/coverage';
-import { currentLocale, setCurrentLocale, type Locale } from '../i18n/locale';
+import { currentLocale, setCurrentLocale, type Locale } from './locale';
 import { es } from './messages-es';
 
 /** Plural category "one" in US English (Intl.PluralRules, as every plural here). */
@@ -352,6 +352,7 @@ const en = {
   placedZip: (city: string | null, state: string) => `Placed at the centre of a ZIP code area of ${city ?? 'its city'}, ${state} (ZIP-level precision).`,
   placedCounty: (county: string | null, state: string) => `Placed inside ${county ?? 'its county'}, ${state}, at the county's centre (county-level precision).`,
   placedManual: 'Placed by hand by the map editors (see the corrections table).',
+  cardAlsoReported: 'Also reported',
   cardBegan: 'Partnership began',
   cardArrangement: 'Arrangement',
   cardNoLink: ' — no link available',

@@ -368,6 +368,7 @@ export const es: Messages = {
   placedZip: (city: string | null, state: string) => `Ubicado en el centro de una zona de código postal de ${city ?? 'su ciudad'}, ${state} (precisión de código postal).`,
   placedCounty: (county: string | null, state: string) => `Ubicado dentro de ${county ?? 'su condado'}, ${state}, en el centro del condado (precisión de condado).`,
   placedManual: 'Ubicado a mano por los editores del mapa (vea la tabla de correcciones).',
+  cardAlsoReported: 'También se informó',
   cardBegan: 'Inicio del acuerdo',
   cardArrangement: 'Acuerdo',
   cardNoLink: ' — sin enlace disponible',
