@@ -224,6 +224,12 @@ describe('resident journey on a phone (390×844)', () => {
     await screenshot(page, 'journey-resident-phone-0-start');
   });
 
+  it('every header tool (About, Pages by state…) is in sight, none hidden off the edge', async () => {
+    for (const tool of await page.locator('.header-actions .tool:visible').all()) {
+      expect(inside((await tool.boundingBox())!, PHONE), (await tool.textContent()) ?? '').toBe(true);
+    }
+  });
+
   it('"Houston TX": the answer rises over the map with names, and their dots stay visible above it', async () => {
     const text = await search(page, 'Houston TX');
     expect(text).toContain('Harris County, TX');

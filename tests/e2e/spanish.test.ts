@@ -223,6 +223,11 @@ describe('the map in Spanish (lang=es)', () => {
     await expect.poll(() => page.locator('#count').textContent()).toMatch(/agencias$/);
     // Nothing wider than the screen.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    // The longer Spanish button names wrap to a second row; none is cut off at the edge.
+    for (const tool of await page.locator('.header-actions .tool:visible').all()) {
+      const b = (await tool.boundingBox())!;
+      expect(b.x + b.width, (await tool.textContent()) ?? '').toBeLessThanOrEqual(PHONE.width);
+    }
     await screenshot(page, 'spanish-phone');
     await expectSpanish(page, 'the phone layout');
     await page.click('.legend-toggle');
