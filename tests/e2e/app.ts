@@ -101,3 +101,23 @@ export async function openDialog(page: Page | Frame, button: string): Promise<vo
   await page.click(button);
   await page.locator('dialog[open]').waitFor({ timeout: 30_000 });
 }
+
+/** Distinct colours in a 64 × 64 reduction of the map canvas; `shift` bins channels (4: 16 levels each). */
+export function canvasColours(page: Page | Frame, shift = 0): Promise<string[]> {
+  return page.evaluate((sh) => {
+    const c = document.querySelector('canvas.maplibregl-canvas') as HTMLCanvasElement;
+    const probe = document.createElement('canvas');
+    probe.width = probe.height = 64;
+    const ctx = probe.getContext('2d')!;
+    ctx.drawImage(c, 0, 0, 64, 64);
+    const d = ctx.getImageData(0, 0, 64, 64).data;
+    const seen = new Set<string>();
+    for (let i = 0; i < d.length; i += 4) seen.add(`${d[i] >> sh},${d[i + 1] >> sh},${d[i + 2] >> sh}`);
+    return [...seen];
+  }, shift);
+}
+
+/** How many coarse colours the map canvas shows: a blank or single-colour canvas has very few. */
+export async function canvasColourCount(page: Page | Frame): Promise<number> {
+  return (await canvasColours(page, 4)).length;
+}

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page, Route } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { launch, newPage, screenshot, waitForIdle, waitForMap, DESKTOP } from './browser';
-import { BASE, countText, expectCount, openApp, openDialog, routeDataset, trackOrigins, waitForCard } from './app';
+import { BASE, countText, expectCount, openApp, openDialog, routeDataset, trackOrigins, waitForCard, canvasColourCount } from './app';
 import { FEATURES, agenciesLabel, countWhere } from './dataset';
 import { serveDir } from './static-server';
 import { encodeMapData } from '../../src/data/map-data';
@@ -209,17 +209,7 @@ describe('failure states', () => {
     await waitForIdle(page);
     // The street map's credit is gone with it, and the bundled map is drawn (the canvas is not blank).
     expect(await page.locator('.maplibregl-ctrl-attrib').textContent()).not.toContain('OpenStreetMap');
-    const colours = await page.evaluate(() => {
-      const c = document.querySelector('canvas.maplibregl-canvas') as HTMLCanvasElement;
-      const probe = document.createElement('canvas');
-      probe.width = probe.height = 64;
-      const ctx = probe.getContext('2d')!;
-      ctx.drawImage(c, 0, 0, 64, 64);
-      const d = ctx.getImageData(0, 0, 64, 64).data;
-      const seen = new Set<string>();
-      for (let i = 0; i < d.length; i += 4) seen.add(`${d[i] >> 4},${d[i + 1] >> 4},${d[i + 2] >> 4}`);
-      return seen.size;
-    });
+    const colours = await canvasColourCount(page);
     expect(colours).toBeGreaterThan(8);
     await page.close();
   });

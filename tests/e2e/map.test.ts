@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, newPage, PHONE, screenshot, waitForIdle, waitForMap } from './browser';
-import { BASE, countText, drawnCount, expectCount, goToHash, listedIds, openApp, trackOrigins, viewBounds, waitForCard, waitForLinkParam } from './app';
+import { BASE, countText, drawnCount, expectCount, goToHash, listedIds, openApp, trackOrigins, viewBounds, waitForCard, waitForLinkParam, canvasColourCount, canvasColours } from './app';
 import { FEATURES, agenciesLabel, countWhere } from './dataset';
 import { monthOf } from '../../src/time/months';
 import { lastActiveMonth } from '../../src/core/periods';
@@ -42,18 +42,7 @@ describe('first load', () => {
   });
 
   it('draws the basemap and the agencies on the canvas (not blank)', async () => {
-    const colours = await page.evaluate(() => {
-      const c = document.querySelector('canvas.maplibregl-canvas') as HTMLCanvasElement;
-      const probe = document.createElement('canvas');
-      probe.width = 64;
-      probe.height = 64;
-      const ctx = probe.getContext('2d')!;
-      ctx.drawImage(c, 0, 0, 64, 64);
-      const d = ctx.getImageData(0, 0, 64, 64).data;
-      const seen = new Set<string>();
-      for (let i = 0; i < d.length; i += 4) seen.add(`${d[i] >> 4},${d[i + 1] >> 4},${d[i + 2] >> 4}`);
-      return seen.size;
-    });
+    const colours = await canvasColourCount(page);
     expect(colours).toBeGreaterThan(8);
   });
 });
@@ -200,20 +189,6 @@ describe('list and map stay in sync', () => {
   });
 });
 
-/** Distinct colours in a 64 × 64 reduction of the map canvas. */
-function canvasColours(p: Page): Promise<string[]> {
-  return p.evaluate(() => {
-    const c = document.querySelector('canvas.maplibregl-canvas') as HTMLCanvasElement;
-    const probe = document.createElement('canvas');
-    probe.width = probe.height = 64;
-    const ctx = probe.getContext('2d')!;
-    ctx.drawImage(c, 0, 0, 64, 64);
-    const d = ctx.getImageData(0, 0, 64, 64).data;
-    const seen = new Set<string>();
-    for (let i = 0; i < d.length; i += 4) seen.add(`${d[i]},${d[i + 1]},${d[i + 2]}`);
-    return [...seen];
-  });
-}
 
 describe('density', () => {
   it('shades states by their number of agencies, and counties when zoomed in', async () => {
