@@ -80,6 +80,8 @@ export class App implements AppContext {
         this.url.schedule('replace');
       },
       failed: () => {
+        // Export draws the live map: without one it is not offered.
+        $('#export-button').hidden = true;
         this.renderList();
         if (this.store.state.area) void this.area.run(this.store.state, false);
       },

@@ -91,7 +91,7 @@ export class Selection {
           if (token !== this.token) return;
           const focused = document.activeElement?.id === 'card-title';
           if (f) renderCard(card, f, close, this.colocated(i), hst.eras);
-          else renderCardError(card, row, close, retry);
+          else renderCardError(card, row, close, null);
           if (focused) ($('#card-title', card) as HTMLElement).focus({ preventScroll: true });
           // On phones the card rises over the map: keep the agency's dot above it.
           requestAnimationFrame(() => this.ctx.mapView?.keepClear(i, card));

@@ -383,6 +383,7 @@ export const es: Messages = {
   cardSources: (n: string) => `Fuentes (${n})`,
   cardClose: 'Cerrar los detalles de la agencia',
   cardLoading: 'Cargando los detalles documentados…',
+  cardRefused: 'Los detalles de esta agencia no pasaron las revisiones del mapa (un valor dañado o imposible), así que no se muestran.',
   cardFailed: 'No se pudieron cargar los detalles de esta agencia.',
   cardMou: 'Memorando de entendimiento (MOU) o acuerdo',
   cardRecords: (k: number | null) => `Documentos públicos${k === null ? '' : ` ${esInt(k)}`}`,

@@ -367,6 +367,7 @@ const en = {
   cardSources: (n: string) => `Sources (${n})`,
   cardClose: 'Close agency details',
   cardLoading: 'Loading the documented details…',
+  cardRefused: 'The details of this agency failed the map’s checks (a damaged or impossible value), so they are not shown.',
   cardFailed: 'The details of this agency could not be loaded.',
   cardMou: 'Memorandum of understanding (MOU) or agreement',
   cardRecords: (k: number | null) => `Public records${k === null ? '' : ` ${k}`}`,

@@ -129,10 +129,19 @@ export function renderCardLoading(root: HTMLElement, row: AgencyRow, onClose: ()
   root.setAttribute('aria-busy', 'true');
 }
 
-export function renderCardError(root: HTMLElement, row: AgencyRow, onClose: () => void, retry: () => void): void {
-  const again = h('button', { type: 'button', class: 'retry' }, MSG.tryAgain);
-  again.addEventListener('click', retry);
-  root.replaceChildren(head(row, onClose), h('p', { role: 'alert' }, MSG.cardFailed), again);
+/**
+ * The card when its details are missing: a failed download offers to try
+ * again; a record that failed the contract check (`retry` null) says so, since
+ * loading it again cannot help.
+ */
+export function renderCardError(root: HTMLElement, row: AgencyRow, onClose: () => void, retry: (() => void) | null): void {
+  const parts: HTMLElement[] = [head(row, onClose), h('p', { role: 'alert' }, retry ? MSG.cardFailed : MSG.cardRefused)];
+  if (retry) {
+    const again = h('button', { type: 'button', class: 'retry' }, MSG.tryAgain);
+    again.addEventListener('click', retry);
+    parts.push(again);
+  }
+  root.replaceChildren(...parts);
   root.removeAttribute('aria-busy');
 }
 

@@ -40,13 +40,16 @@ export function renderCoverageChart(root: HTMLElement, index: AgencyIndex, histo
 
   const chart = svg('svg', { class: 'coverage-chart', viewBox: `0 0 ${W} ${H}`, preserveAspectRatio: 'none', role: 'img', 'aria-label': MSG.coverageChartLabel });
   chart.append(svg('polyline', { class: 'mapped-line', points: mapped.map((v, k) => `${x(first + k).toFixed(1)},${y(v).toFixed(1)}`).join(' ') }));
+  // Marks in HTML over the line, like the year ticks: the chart stretches to its width and would make circles ellipses.
+  const plot = h('div', { class: 'coverage-plot' }, chart);
   for (const r of partners) {
-    const cx = x(r.month), cy = y(r.total.value);
-    const mark = r.total.at_least
-      ? svg('path', { class: 'reported-mark at-least', d: `M${cx - 6},${cy + 5} L${cx},${cy - 6} L${cx + 6},${cy + 5} Z` })
-      : svg('circle', { class: 'reported-mark', cx, cy, r: 5 });
-    mark.append(svg('title', {}, MSG.reportedMarkTitle(monthLabel(r.month), formatInt(r.total.value), r.total.at_least, r.total.source.publisher)));
-    chart.append(mark);
+    const mark = h('span', {
+      class: r.total.at_least ? 'reported-mark at-least' : 'reported-mark',
+      title: MSG.reportedMarkTitle(monthLabel(r.month), formatInt(r.total.value), r.total.at_least, r.total.source.publisher),
+    });
+    mark.style.left = `${(100 * x(r.month)) / W}%`; // CSSOM, allowed under the strict style policy
+    mark.style.top = `${(100 * y(r.total.value)) / H}%`;
+    plot.append(mark);
   }
   // Year ticks in HTML, not SVG text: the chart stretches to its width and would distort letters.
   const axis = h('div', { class: 'coverage-axis', 'aria-hidden': 'true' });
@@ -76,7 +79,7 @@ export function renderCoverageChart(root: HTMLElement, index: AgencyIndex, histo
       h('span', { class: 'coverage-key' }, h('span', { class: 'key mapped-key', 'aria-hidden': 'true' }), ` ${MSG.coverageKeyMapped}`),
       h('span', { class: 'coverage-key' }, h('span', { class: 'key reported-key', 'aria-hidden': 'true' }), ` ${MSG.coverageKeyReported}`),
     ),
-    chart,
+    plot,
     axis,
     h('details', { class: 'coverage-details' }, h('summary', {}, MSG.coverageDetails), table),
   );

@@ -80,7 +80,8 @@ describe('impossible dates', () => {
     await expectCount(page, agenciesLabel(matching(lateEnd.properties.name)));
     await page.click(`#list button.row-select[data-id="${lateEnd.properties.id}"]`);
     await waitForCard(page);
-    expect(await page.locator('#card [role="alert"]').textContent()).toContain('could not be loaded');
+    expect(await page.locator('#card [role="alert"]').textContent()).toContain('failed the map’s checks');
+    expect(await page.locator('#card button.retry').count()).toBe(0);
     await page.close();
   });
 });
@@ -107,6 +108,8 @@ describe('the map cannot start', () => {
     expect(await message.textContent()).toContain('The map cannot be shown');
     expect(await message.textContent()).toContain('Every agency is still listed');
     expect(await page.locator('#map').isHidden()).toBe(true);
+    // Export draws the live map: it is not offered without one.
+    expect(await page.locator('#export-button').isHidden()).toBe(true);
     expect(await countText(page)).toBe(agenciesLabel(FEATURES.length));
     // The list is the view: it lists every agency and the filters work.
     expect(await page.locator('.list-summary').textContent()).toContain(`${FEATURES.length.toLocaleString('en-US')} in view`);

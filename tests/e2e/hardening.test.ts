@@ -97,7 +97,9 @@ describe('hostile data', () => {
     // A record with links the published contract refuses is not shown as fact: the site checks details against the same contract.
     await page.click('#list button.row-select[data-id="bad-link-0"]');
     await waitForCard(page);
-    expect(await page.locator('#card').textContent()).toContain('could not be loaded');
+    expect(await page.locator('#card').textContent()).toContain('failed the map’s checks');
+    // Loading it again cannot help: no Try again.
+    expect(await page.locator('#card button.retry').count()).toBe(0);
     expect(await page.locator('#card a[href^="javascript"], #card a[href^="data"]').count()).toBe(0);
     await openDialog(page, '#about-button');
     expect(await page.locator('#about-dialog').textContent()).toContain('<b onclick="window.__pwned=1">Publisher</b>');
@@ -131,7 +133,7 @@ describe('hostile data', () => {
     await openApp(page);
     await page.click(`#list button.row-select[data-id="${points.id[0]}"]`);
     await waitForCard(page);
-    expect(await page.locator('#card [role="alert"]').textContent()).toContain('could not be loaded');
+    expect(await page.locator('#card [role="alert"]').textContent()).toContain('failed the map’s checks');
     await page.close();
   });
 });

@@ -119,7 +119,7 @@ describe('the timeline beside the published totals', () => {
     expect(text).toContain('703 joined that year');
     expect(text).toMatch(/more than 2,600 partners/);
     expect(await table.locator('a[href^="https://"]').count()).toBeGreaterThan(5);
-    expect(await page.locator('.coverage-chart .reported-mark').count()).toBeGreaterThan(3);
+    expect(await page.locator('.coverage-plot .reported-mark').count()).toBeGreaterThan(3);
     await screenshot(page, 'lifecycle-timeline-totals');
   });
 
@@ -128,6 +128,9 @@ describe('the timeline beside the published totals', () => {
     await openApp(phone);
     await phone.locator('.coverage-chart').scrollIntoViewIfNeeded();
     expect(await phone.locator('.coverage-chart').isVisible()).toBe(true);
+    // The chart stretches to the narrow width; its marks stay round, not ellipses.
+    const mark = (await phone.locator('.coverage-plot .reported-mark:not(.at-least)').first().boundingBox())!;
+    expect(Math.abs(mark.width - mark.height)).toBeLessThan(0.5);
     await screenshot(phone, 'lifecycle-timeline-totals-phone');
     await context.close();
   });
