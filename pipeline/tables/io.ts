@@ -33,9 +33,6 @@ export const TABLE_COLUMNS = {
   overrides: OVERRIDE_COLUMNS,
 } as const;
 
-/** The tables' issues that stop everything: report these alone. */
-export const fatalIssues = (issues: readonly TableIssue[]): TableIssue[] => issues.filter((i) => i.fatal);
-
 /** Columns a table may lack (added after the first exports): read as empty. */
 const OPTIONAL_COLUMNS: Partial<Record<TableName, readonly string[]>> = { programs: OPTIONAL_PROGRAM_COLUMNS };
 

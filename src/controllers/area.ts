@@ -5,7 +5,7 @@
  * when a link carries `area=`.
  */
 import type { AppState } from '../state/app-state';
-import { cleanText } from '../state/url-state';
+import { cleanText } from '../core/text';
 import { AreaSearch } from '../ui/area-search';
 import { $ } from '../ui/dom';
 import { MSG } from '../i18n/messages';

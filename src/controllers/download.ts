@@ -1,5 +1,4 @@
 /** Download data, loaded on first use: exactly the filtered agencies (or those in view) as CSV or GeoJSON. */
-import { COVERAGE_NOTE } from '../data/coverage';
 import type { AgencyFeature } from '../core/contract';
 import { describeFilters } from '../filters/filters';
 import { download, toCsv, toGeoJson } from '../share/download-data';
@@ -30,12 +29,12 @@ export function downloadDialog(ctx: DownloadContext): () => void {
     describe,
     csv: async (scope) => {
       const [rows, hst] = await Promise.all([rowsFor(scope), ctx.history.get()]);
-      download(fileName(scope, 'csv'), 'text/csv;charset=utf-8', toCsv(rows, { selection: selection(scope), credit: `${ctx.creditLine()} ${COVERAGE_NOTE}`, eras: hst.eras }));
+      download(fileName(scope, 'csv'), 'text/csv;charset=utf-8', toCsv(rows, { selection: selection(scope), credit: `${ctx.creditLine()} ${MSG.coverage}`, eras: hst.eras }));
       return rows.length;
     },
     geojson: async (scope) => {
       const [rows, hst] = await Promise.all([rowsFor(scope), ctx.history.get()]);
-      download(fileName(scope, 'geojson'), 'application/geo+json', toGeoJson(rows, { ...ctx.dataset.metadata, coverage: COVERAGE_NOTE }, selection(scope), hst.eras));
+      download(fileName(scope, 'geojson'), 'application/geo+json', toGeoJson(rows, { ...ctx.dataset.metadata, coverage: MSG.coverage }, selection(scope), hst.eras));
       return rows.length;
     },
   });

@@ -4,7 +4,6 @@
  */
 import { COUNTY_ZOOM } from '../map/density-layer';
 import { classLabels } from '../scales/density';
-import { COVERAGE_NOTE } from '../data/coverage';
 import { describeFilters } from '../filters/filters';
 import { canvasToBlob, renderExport } from '../share/export-image';
 import type { ExportSize } from '../share/export-image';
@@ -13,7 +12,7 @@ import { selectionFileName } from '../share/file-name';
 import { fileStamp } from '../share/credit-line';
 import { monthLabel, shortMonthLabel } from '../time/months';
 import { setupExportDialog } from '../ui/export-dialog';
-import { formatUsd } from '../ui/format';
+import { formatInt, formatUsd } from '../ui/format';
 import { agenciesLabel } from '../ui/labels';
 import { $ } from '../ui/dom';
 import { MSG } from '../i18n/messages';
@@ -41,7 +40,7 @@ function defaults({ ctx }: ExportDeps): { title: string; subtitle: string } {
   const shown = agenciesLabel(all);
   return {
     title: MSG.exportDefaultTitle,
-    subtitle: `${describeFilters(ctx.store.state.filters, monthLabel)} · ${inView === all ? shown : MSG.exportInView(shown, inView.toLocaleString('en-US'))}`,
+    subtitle: `${describeFilters(ctx.store.state.filters, monthLabel)} · ${inView === all ? shown : MSG.exportInView(shown, formatInt(inView))}`,
   };
 }
 
@@ -60,7 +59,7 @@ async function exportImage(d: ExportDeps, size: ExportSize, chrome: boolean, tex
     view: { lon: c.lng, lat: c.lat, zoom: map.getZoom() },
     screen: { width: Math.round(box.width), height: Math.round(box.height) },
     text: { title: text.title || MSG.exportDefaultTitle, subtitle: text.subtitle },
-    notes: [COVERAGE_NOTE, `${ctx.creditLine()} ${MSG.exportBasemapCredit}`],
+    notes: [MSG.coverage, `${ctx.creditLine()} ${MSG.exportBasemapCredit}`],
     legend: {
       layers: s.layers,
       dateLabels: [shortMonthLabel(d.colors.domain[0]), shortMonthLabel(d.colors.domain[1])],

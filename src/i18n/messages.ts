@@ -4,7 +4,6 @@
  * any panel renders (see i18n/locale.ts). The Spanish catalogue has the
  * type of the English one, so a missing key fails the type check.
  */
-import { ABSENCE_NOTE, COVERAGE_NOTE, setCoverageWords } from '../data/coverage';
 import { currentLocale, setCurrentLocale, type Locale } from './locale';
 import { es } from './messages-es';
 
@@ -84,8 +83,10 @@ const en = {
   /** An era in About: what agencies could do (the summary is the data's own English words). */
   eraAbout: (launched: boolean, summary: string) => `${launched ? 'agencies' : 'announced, never launched: it'} ${summary}.`,
 
-  coverage: COVERAGE_NOTE,
-  absenceNote: ABSENCE_NOTE,
+  /** Short form, for tight places (timeline, image credit band, CSV column). */
+  coverage: 'Coverage: Atlas of Surveillance data through Sept 2020 plus later reports; partnerships after Sept 2020 are incomplete.',
+  /** Said beside an absence ("no partnered agency within 10 miles"). */
+  absenceNote: 'Not documented here does not mean no partnership: the data is complete only through Sept 2020 (Atlas of Surveillance), later partnerships come from reports and are incomplete.',
 
   // Find my area: reading what was typed
   areaChoose: (name: string) => `More than one place is called “${name}”. Which one do you mean?`,
@@ -492,7 +493,6 @@ export function setLocale(l: Locale): void {
     if (isTable(v) && isTable(target[k])) Object.assign(target[k], v);
     else target[k] = v;
   }
-  setCoverageWords(MSG.coverage, MSG.absenceNote);
   if (typeof document !== 'undefined') document.documentElement.lang = l;
 }
 

@@ -39,9 +39,6 @@ function parseMonth(v: string): number | null {
   return m !== null && m >= 2000 * 12 && m <= 2100 * 12 ? m : null;
 }
 
-/** Link text is cleaned like every other text (one rule, in core/text.ts). */
-export { cleanText };
-
 export function parseUrlState(hash: string, search = ''): Parsed {
   const state = defaultState();
   const notices: string[] = [];

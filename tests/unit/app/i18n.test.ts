@@ -8,7 +8,6 @@ import { linkLang, parseLang, pickLocale } from '../../../src/i18n/locale';
 import { formatUrlState, parseUrlState } from '../../../src/state/url-state';
 import { describeFilters, DEFAULT_FILTERS } from '../../../src/filters/filters';
 import { urlWithLang } from '../../../src/ui/language-switch';
-import * as coverage from '../../../src/data/coverage';
 import { classLabels } from '../../../src/scales/density';
 import { formatMiles } from '../../../src/search/nearby';
 
@@ -56,10 +55,10 @@ describe('the catalogues', () => {
     expect(MSG.appTitle).toBe('Acuerdos de la policía con Amazon Ring');
     // A module that kept a table reads the new language.
     expect(typeTable.fire).toBe('Bomberos');
-    expect(coverage.COVERAGE_NOTE).toBe(es.coverage);
+    expect(MSG.coverage).toBe(es.coverage);
     setLocale('en');
     expect(typeTable.fire).toBe('Fire');
-    expect(coverage.COVERAGE_NOTE).toBe(en.coverage);
+    expect(MSG.coverage).toBe(en.coverage);
     // English is never overwritten by switching.
     expect(CATALOGUES.en.typeLabels.fire).toBe('Fire');
   });
