@@ -148,9 +148,10 @@ export class App implements AppContext {
   private render(s: AppState, prev: AppState | null, change: Change): void {
     const filtersChanged = !prev || prev.filters !== s.filters;
     if (filtersChanged) this.derived = applyFilters(this.index, s.filters);
+    // The map first: its worker re-tiles the agencies while the panels below are drawn.
+    this.live.render(s, prev, change);
     this.panels.render(s, prev, this.derived, change, this.creditLine());
     if (filtersChanged) this.embed.render();
-    this.live.render(s, prev, change);
     if (!prev || filtersChanged || prev.layers !== s.layers) this.legend.render();
     this.selection.render(s, prev);
     // The area results and the list follow the filters, but not every step of the animation.

@@ -59,6 +59,9 @@ async function createMap(view: AppState['view'], embed: boolean): Promise<MapVie
   if (!webglAvailable()) return null;
   try {
     const { MapView } = await import('./map/map-view');
+    // Loading the map module started its worker; a task boundary lets the worker's thread start
+    // before the WebGL context is made (a long task on software renderers).
+    await new Promise((resolve) => window.setTimeout(resolve, 0));
     return new MapView({ container: $('#map'), view, embed });
   } catch {
     return null;
@@ -67,11 +70,31 @@ async function createMap(view: AppState['view'], embed: boolean): Promise<MapVie
 
 let mapView: Promise<MapView | null> | undefined;
 
-/** Resolves once a frame has been painted (a task queued from a frame callback runs after that frame). */
+/**
+ * Resolves once the first contentful paint is on screen. A frame callback runs before its frame is
+ * drawn, and the map's WebGL start-up would compete with drawing it; the paint timing entry comes
+ * after. Without paint timing: after the first frame callback; never later than a second.
+ */
 function afterFirstPaint(): Promise<void> {
   // A background tab paints nothing (and runs no frame callbacks): start at once.
   if (document.visibilityState === 'hidden') return Promise.resolve();
-  return new Promise((resolve) => requestAnimationFrame(() => window.setTimeout(resolve, 0)));
+  return new Promise((resolve) => {
+    const timer = window.setTimeout(resolve, 1000);
+    const done = () => {
+      window.clearTimeout(timer);
+      resolve();
+    };
+    if (!PerformanceObserver.supportedEntryTypes?.includes('paint')) {
+      requestAnimationFrame(() => window.setTimeout(done, 0));
+      return;
+    }
+    const obs = new PerformanceObserver((list) => {
+      if (!list.getEntriesByName('first-contentful-paint').length) return;
+      obs.disconnect();
+      done();
+    });
+    obs.observe({ type: 'paint', buffered: true });
+  });
 }
 
 async function boot(): Promise<void> {
@@ -81,10 +104,11 @@ async function boot(): Promise<void> {
   // The static first view shows the national view, in English: anything else opens on the live map only.
   if (currentLocale() !== 'en' || state.view || state.embed || state.area || !isDefaultFilters(state.filters) || state.layers.join() !== DEFAULT_LAYERS.join()) dropFirstView();
   else handOffFirstView();
-  const points = loadPoints(`${MAP_DATA}points.json`);
+  // The first view is in the page: let it paint before the data is read and the map library and the app are run.
+  const painted = afterFirstPaint();
+  const points = loadPoints(`${MAP_DATA}points.json`, undefined, painted);
   points.catch(() => undefined); // handled below, once awaited
-  // The first view is in the page: let it paint before the map library and the app are loaded and run.
-  await afterFirstPaint();
+  await painted;
   if (mapView === undefined) mapView = createMap(state.view, state.embed);
   const app = import('./app');
 

@@ -29,7 +29,8 @@ export function isValidFeature(f: unknown): f is AgencyFeature {
   return conforms(FeatureSpec, f);
 }
 
-export async function fetchJson(url: string, file: keyof typeof MSG.loadWhat, signal?: AbortSignal): Promise<unknown> {
+/** `readAfter`: the response is parsed only once it resolves (the download starts at once). */
+export async function fetchJson(url: string, file: keyof typeof MSG.loadWhat, signal?: AbortSignal, readAfter?: Promise<void>): Promise<unknown> {
   const what = MSG.loadWhat[file];
   let res: Response;
   try {
@@ -41,6 +42,7 @@ export async function fetchJson(url: string, file: keyof typeof MSG.loadWhat, si
   if (!res.ok) {
     throw new DataLoadError(MSG.loadMissing(what, res.status), res.status === 404 ? 'missing' : 'network');
   }
+  await readAfter;
   try {
     return await res.json();
   } catch {
@@ -49,8 +51,8 @@ export async function fetchJson(url: string, file: keyof typeof MSG.loadWhat, si
 }
 
 /** The map's points file (see map-data.ts). */
-export async function loadPoints(url: string, signal?: AbortSignal): Promise<DecodedPoints> {
-  const json = await fetchJson(url, 'data', signal);
+export async function loadPoints(url: string, signal?: AbortSignal, readAfter?: Promise<void>): Promise<DecodedPoints> {
+  const json = await fetchJson(url, 'data', signal, readAfter);
   try {
     return decodePoints(json);
   } catch (e) {

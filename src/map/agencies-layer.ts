@@ -12,12 +12,62 @@ import { RECORD_ICON, addRecordIcon } from './records-icon';
 import { FONT } from './basemap';
 import { UNDATED_COLOR } from '../scales/palette';
 import { stackOf, Z } from './layer-stack';
-import type { LayerGroup } from './layer-stack';
-import { CLUSTER_OPACITY, CLUSTER_STROKE, CLUSTER_STROKE_COLOR, clusterColours, clusterLabel, clusterRadiusExpression } from './cluster-style';
+import type { LayerGroup, Pick } from './layer-stack';
+import { CLUSTER_OPACITY, CLUSTER_STROKE, CLUSTER_STROKE_COLOR, UNDATED_STROKE, clusterColours, clusterLabel, clusterRadiusExpression } from './cluster-style';
 
 export const AGENCY_LAYERS = ['agency-clusters', 'agency-cluster-count', 'agency-points'] as const;
 export const RECORD_LAYERS = ['records-icons'] as const;
 const SOURCE = 'agencies';
+
+/** A cluster's radius by member count; a single agency's by zoom. */
+function radiusAt(single: number): maplibregl.ExpressionSpecification {
+  return ['case', ['has', 'count'], clusterRadiusExpression() as maplibregl.ExpressionSpecification, single];
+}
+
+/** How clusters and single agencies are drawn. */
+function agencyCirclePaint(): maplibregl.CircleLayerSpecification['paint'] {
+  return {
+    // Clusters are coloured by the median start date of their members: a national view or a frame of Play says when.
+    'circle-color': ['get', 'color'],
+    'circle-opacity': ['case', ['has', 'count'], CLUSTER_OPACITY, 1],
+    'circle-radius': ['interpolate', ['linear'], ['zoom'], 3, radiusAt(4), 8, radiusAt(6), 12, radiusAt(8)],
+    // Undated agencies are hollow: the legend must not rely on colour alone.
+    'circle-stroke-color': ['case', ['has', 'count'], CLUSTER_STROKE_COLOR, ['get', 'undated'], UNDATED_STROKE, '#ffffff'],
+    'circle-stroke-width': ['case', ['has', 'count'], CLUSTER_STROKE, ['get', 'undated'], 2, 1.2],
+  };
+}
+
+/** The layers, bottom to top, with what a click on each picks. */
+export function agencyLayers(): { layer: maplibregl.LayerSpecification; picks: Pick[] }[] {
+  return [
+    // Clusters and single agencies share one paint (and so one shader program); the filter tells them apart.
+    { layer: { id: 'agency-clusters', type: 'circle', source: SOURCE, filter: ['has', 'count'], paint: agencyCirclePaint() }, picks: ['cluster'] },
+    {
+      layer: {
+        id: 'agency-cluster-count', type: 'symbol', source: SOURCE, filter: ['has', 'count'],
+        layout: { 'text-field': ['get', 'label'], 'text-font': FONT, 'text-size': 12, 'text-allow-overlap': true },
+        // Ink and halo per cluster fill: the shape textPaint gives every other text layer.
+        paint: { 'text-color': ['get', 'ink'], 'text-halo-color': ['get', 'halo'], 'text-halo-width': 0.6 },
+      },
+      picks: [],
+    },
+    { layer: { id: 'agency-points', type: 'circle', source: SOURCE, filter: ['!', ['has', 'count']], paint: agencyCirclePaint() }, picks: ['agency'] },
+    // Clusters get the records icon when any member has records.
+    {
+      layer: {
+        id: 'records-icons', type: 'symbol', source: SOURCE, filter: ['>', ['get', 'records'], 0],
+        layout: {
+          'icon-image': RECORD_ICON,
+          'icon-size': ['interpolate', ['linear'], ['zoom'], 3, 0.8, 9, 1.1],
+          'icon-offset': ['case', ['has', 'count'], ['literal', [20, -20]], ['literal', [9, -9]]],
+          'icon-allow-overlap': true,
+          'icon-ignore-placement': true,
+        },
+      },
+      picks: ['agency', 'cluster'],
+    },
+  ];
+}
 
 export class AgenciesLayer {
   private mask: Uint8Array;
@@ -36,45 +86,9 @@ export class AgenciesLayer {
     this.mask = new Uint8Array(index.size).fill(1);
     const g = (this.group = stackOf(map).group(Z.agencies));
     g.addSource(SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
-    g.addLayer({
-      id: 'agency-clusters', type: 'circle', source: SOURCE, filter: ['has', 'count'],
-      paint: {
-        // Coloured by the median start date of the members: a national view or a frame of Play says when.
-        'circle-color': ['get', 'color'],
-        'circle-opacity': CLUSTER_OPACITY,
-        'circle-radius': clusterRadiusExpression() as maplibregl.ExpressionSpecification,
-        'circle-stroke-color': CLUSTER_STROKE_COLOR,
-        'circle-stroke-width': CLUSTER_STROKE,
-      },
-    }, { picks: ['cluster'] });
-    g.addLayer({
-      id: 'agency-cluster-count', type: 'symbol', source: SOURCE, filter: ['has', 'count'],
-      layout: { 'text-field': ['get', 'label'], 'text-font': FONT, 'text-size': 12, 'text-allow-overlap': true },
-      paint: { 'text-color': ['get', 'ink'], 'text-halo-color': ['get', 'halo'], 'text-halo-width': 0.6 },
-    });
-    g.addLayer({
-      id: 'agency-points', type: 'circle', source: SOURCE, filter: ['!', ['has', 'count']],
-      paint: {
-        'circle-color': ['get', 'color'],
-        'circle-radius': ['interpolate', ['linear'], ['zoom'], 3, 4, 8, 6, 12, 8],
-        // Undated agencies are hollow: the legend must not rely on colour alone.
-        'circle-stroke-color': ['case', ['get', 'undated'], '#5f6368', '#ffffff'],
-        'circle-stroke-width': ['case', ['get', 'undated'], 2, 1.2],
-      },
-    }, { picks: ['agency'] });
     // Agencies with an MOU or records get a document icon: a shape, not just a colour.
-    // Clusters get it when any member has records.
     addRecordIcon(map);
-    g.addLayer({
-      id: 'records-icons', type: 'symbol', source: SOURCE, filter: ['>', ['get', 'records'], 0],
-      layout: {
-        'icon-image': RECORD_ICON,
-        'icon-size': ['interpolate', ['linear'], ['zoom'], 3, 0.8, 9, 1.1],
-        'icon-offset': ['case', ['has', 'count'], ['literal', [20, -20]], ['literal', [9, -9]]],
-        'icon-allow-overlap': true,
-        'icon-ignore-placement': true,
-      },
-    }, { picks: ['agency', 'cluster'] });
+    for (const { layer, picks } of agencyLayers()) g.addLayer(layer, { picks });
     map.on('moveend', this.onMove);
   }
 

@@ -9,6 +9,7 @@ import { clusterView } from './grid-cluster';
 import { FONT } from './basemap';
 import { TYPE_LABELS } from '../ui/labels';
 import { stackOf, Z } from './layer-stack';
+import { textPaint } from './shared-programs';
 import type { LayerGroup } from './layer-stack';
 
 const SOURCE = 'agency-names';
@@ -53,7 +54,7 @@ export class AgencyNames {
         'text-variable-anchor': ['left', 'right', 'top', 'bottom'], 'text-radial-offset': 0.9, 'text-justify': 'auto',
         'text-padding': 2,
       },
-      paint: { 'text-color': '#1f2328', 'text-halo-color': 'rgba(255,255,255,0.95)', 'text-halo-width': 1.5 },
+      paint: textPaint('#1f2328', 'rgba(255,255,255,0.95)', 1.5),
     });
   }
 

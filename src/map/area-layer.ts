@@ -10,6 +10,7 @@ import { FONT } from './basemap';
 import { SEARCH_PIN, addSearchPin } from './search-pin';
 import type { Padding } from './overlay-padding';
 import { stackOf, Z } from './layer-stack';
+import { textPaint } from './shared-programs';
 import type { LayerGroup } from './layer-stack';
 
 const SOURCE = 'area';
@@ -45,7 +46,7 @@ export class AreaLayer {
       filter: ['>=', ['get', 'population'], ['step', ['zoom'], 100_000, 7, 20_000, 8, 5_000, 9, 1_500, 10, 0]],
       // Below the town's point, where an agency's dot usually sits.
       layout: { 'text-field': ['get', 'name'], 'text-font': FONT, 'text-size': 11.5, 'symbol-sort-key': ['-', ['get', 'population']], 'text-padding': 4, 'text-anchor': 'top', 'text-offset': [0, 0.7] },
-      paint: { 'text-color': '#5b5850', 'text-halo-color': 'rgba(255,255,255,0.9)', 'text-halo-width': 1.3 },
+      paint: textPaint('#5b5850', 'rgba(255,255,255,0.9)', 1.3),
     });
     g.addLayer({
       id: 'area-place', type: 'symbol', source: SOURCE, filter: ['==', ['get', 'role'], 'place'],

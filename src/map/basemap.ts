@@ -10,6 +10,7 @@ import type { FeatureCollection } from 'geojson';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import { STATE_BY_FIPS } from '../geo/us-states';
 import { stackOf, Z } from './layer-stack';
+import { textPaint } from './shared-programs';
 
 export const BASE = import.meta.env.BASE_URL;
 export const FONT = ['sans-serif'];
@@ -61,21 +62,22 @@ export function basemapStyle(): maplibregl.StyleSpecification {
     },
     layers: [
       { id: 'water', type: 'background', paint: { 'background-color': COLORS.water } },
-      { id: 'neighbours', type: 'fill', source: 'context', paint: { 'fill-color': COLORS.neighbour } },
-      { id: 'states-fill', type: 'fill', source: 'states', paint: { 'fill-color': COLORS.land } },
+      // No antialiased fill edges: the outlines are drawn as lines (and the edge pass costs a shader program of its own).
+      { id: 'neighbours', type: 'fill', source: 'context', paint: { 'fill-color': COLORS.neighbour, 'fill-antialias': false } },
+      { id: 'states-fill', type: 'fill', source: 'states', paint: { 'fill-color': COLORS.land, 'fill-antialias': false } },
       { id: 'neighbour-lines', type: 'line', source: 'context', paint: { 'line-color': '#bdb8ae', 'line-width': 0.6 } },
       { id: 'state-lines', type: 'line', source: 'states', paint: { 'line-color': COLORS.stateLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.6, 8, 1.6] } },
       {
         id: 'state-labels', type: 'symbol', source: 'places', filter: ['==', ['get', 'kind'], 'state'], maxzoom: 7,
         // Small states keep their postal code (NJ, CT, DE…): their full names do not fit and would be dropped.
         layout: { 'text-field': ['step', ['zoom'], ['get', 'code'], 4.5, ['case', ['in', ['get', 'code'], ['literal', SMALL_STATES]], ['get', 'code'], ['get', 'name']]], 'text-font': FONT, 'text-size': 12, 'text-transform': 'uppercase', 'text-letter-spacing': 0.08 },
-        paint: { 'text-color': '#7b776f', 'text-halo-color': COLORS.land, 'text-halo-width': 1.2 },
+        paint: textPaint('#7b776f', COLORS.land, 1.2),
       },
       {
         id: 'city-labels', type: 'symbol', source: 'places', minzoom: 4.5,
         filter: ['all', ['==', ['get', 'kind'], 'city'], ['>=', ['get', 'population'], ['step', ['zoom'], 1_000_000, 5.5, 400_000, 6.5, 150_000]]],
         layout: { 'text-field': ['get', 'name'], 'text-font': FONT, 'text-size': 12, 'symbol-sort-key': ['-', ['get', 'population']] },
-        paint: { 'text-color': COLORS.label, 'text-halo-color': 'rgba(255,255,255,0.9)', 'text-halo-width': 1.4 },
+        paint: textPaint(COLORS.label, 'rgba(255,255,255,0.9)', 1.4),
       },
     ],
   };

@@ -35,6 +35,9 @@ export interface MapViewOptions {
 import { LOWER_48, framePadding, initialBounds, maskBounds } from './initial-view';
 
 maplibregl.setWorkerUrl(workerUrl);
+// Start the worker now: it loads its own script and then the basemap, and is on the path to the first
+// drawn map, while the WebGL context is made on this thread.
+maplibregl.prewarm();
 
 export { webglAvailable } from './webgl';
 

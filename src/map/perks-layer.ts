@@ -11,6 +11,7 @@ import { FLAG_PERKS } from '../data/agency-index';
 import { valueRadiusScale } from '../scales/palette';
 import { FONT } from './basemap';
 import { stackOf, Z } from './layer-stack';
+import { textPaint } from './shared-programs';
 import type { LayerGroup } from './layer-stack';
 
 export const PERK_LAYERS = ['perks-valued', 'perks-undocumented', 'perks-undocumented-mark'] as const;
@@ -55,7 +56,7 @@ export class PerksLayer {
     g.addLayer({
       id: 'perks-undocumented-mark', type: 'symbol', source: SOURCE, filter: ['<', ['get', 'value'], 0],
       layout: { 'text-field': '?', 'text-font': FONT, 'text-size': 11, 'text-offset': [0.9, -0.9], 'text-allow-overlap': true },
-      paint: { 'text-color': '#7f3500', 'text-halo-color': '#fff', 'text-halo-width': 1.5 },
+      paint: textPaint('#7f3500', '#fff', 1.5),
     }, { z: Z.perkMarks });
   }
 

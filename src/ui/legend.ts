@@ -22,9 +22,14 @@ export interface LegendInput {
   search?: { radius: number; county: boolean } | null;
 }
 
+/** A small software canvas: an accelerated one opens a GPU context of its own, slow to start on software renderers. */
+function iconCanvas(cls: string, width: number, height: number): { c: HTMLCanvasElement; ctx: CanvasRenderingContext2D | null } {
+  const c = h('canvas', { class: cls, width, height, 'aria-hidden': 'true' });
+  return { c, ctx: c.getContext('2d', { willReadFrequently: true }) };
+}
+
 function pinIcon(): HTMLElement {
-  const c = h('canvas', { class: 'pin-icon', width: 20, height: 28, 'aria-hidden': 'true' });
-  const ctx = c.getContext('2d');
+  const { c, ctx } = iconCanvas('pin-icon', 20, 28);
   if (ctx) drawSearchPin(ctx, 20);
   return c;
 }
@@ -42,8 +47,7 @@ function swatch(style: string, cls = ''): HTMLElement {
 }
 
 function docIcon(): HTMLElement {
-  const c = h('canvas', { class: 'doc-icon', width: 32, height: 32, 'aria-hidden': 'true' });
-  const ctx = c.getContext('2d');
+  const { c, ctx } = iconCanvas('doc-icon', 32, 32);
   if (ctx) drawDocumentIcon(ctx, 32);
   return c;
 }
