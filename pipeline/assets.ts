@@ -7,6 +7,7 @@
  *   basemap/counties.json  us-atlas counties (TopoJSON), loaded when needed
  *   basemap/context.json   neighbouring countries (GeoJSON), first view
  *   basemap/places.json    state and major-city label points (GeoJSON)
+ *   basemap/tiles/         the three above as vector tiles, what the live map draws (basemap-tiles.ts)
  *   lookup/gazetteer.json  ZIP codes and place names for "Find my area" (lazy)
  *   map/points.json        the map's compact columns of data/partnerships.geojson
  *   map/details-N.json     the full records, in chunks (see src/data/map-data.ts)
@@ -23,6 +24,7 @@ import { STATE_BY_FIPS } from '../src/geo/us-states';
 import { buildGazetteer } from './gazetteer';
 import { writeMapData } from './map-data';
 import { readHistory } from './history';
+import { writeBasemapTiles } from './basemap-tiles';
 
 const require = createRequire(import.meta.url);
 const OUT = 'public/generated';
@@ -113,10 +115,14 @@ function buildPlaces(states: Topology): FeatureCollection<Point> {
 // Start clean: nothing stale (a renamed asset, an old dataset) may be served.
 rmSync(OUT, { recursive: true, force: true });
 const states = readJson<Topology>('us-atlas/states-10m.json');
-write('basemap/states.geojson', buildStates(states));
+const layers = { neighbours: buildContext(), states: buildStates(states), places: buildPlaces(states) };
+// The GeoJSON files serve the static first view, the pages and the benchmark's baseline.
+write('basemap/states.geojson', layers.states);
 write('basemap/counties.json', readJson('us-atlas/counties-10m.json'));
-write('basemap/context.json', buildContext());
-write('basemap/places.json', buildPlaces(states));
+write('basemap/context.json', layers.neighbours);
+write('basemap/places.json', layers.places);
+const tiles = writeBasemapTiles(join(OUT, 'basemap/tiles'), layers);
+console.log(`assets: basemap/tiles (${tiles.tiles} tiles, ${(tiles.bytes / 1024).toFixed(0)} KiB)`);
 write('lookup/gazetteer.json', buildGazetteer());
 writeMapData(process.env.RING_DATA_FILE ?? 'data/partnerships.geojson', join(OUT, 'map'));
 const history = readHistory(process.env.RING_HISTORY_DIR ?? 'data');

@@ -11,8 +11,12 @@ import type { Topology, GeometryCollection } from 'topojson-specification';
 import { STATE_BY_FIPS } from '../geo/us-states';
 import { stackOf, Z } from './layer-stack';
 import { textPaint } from './shared-programs';
+import { BASEMAP_BOUNDS, BASEMAP_MAX_ZOOM } from './basemap-extent';
 
 export const BASE = import.meta.env.BASE_URL;
+/** The bundled basemap's source: source-layers `neighbours`, `states` (feature id: FIPS) and `places`. */
+export const BASEMAP = 'basemap';
+
 export const FONT = ['sans-serif'];
 export { COLORS } from './basemap-colors';
 import { COLORS } from './basemap-colors';
@@ -30,6 +34,8 @@ async function fetchJson<T>(path: string): Promise<T> {
 
 /** Absolute URLs: the map's worker resolves them, not the page. */
 const asset = (path: string) => new URL(`${BASE}generated/basemap/${path}`, location.href).href;
+/** The same for a tile URL template: the URL parser escapes its braces, the map needs them as they are. */
+const tileTemplate = (path: string) => asset(path).replace(/%7B/gi, '{').replace(/%7D/gi, '}');
 
 let countiesPromise: Promise<FeatureCollection> | null = null;
 /** Counties are 800 KB: loaded only when first needed (zoomed in, density layer, area search). */
@@ -56,25 +62,27 @@ export function basemapStyle(): maplibregl.StyleSpecification {
   return {
     version: 8,
     sources: {
-      context: { type: 'geojson', data: asset('context.json') },
-      states: { type: 'geojson', data: asset('states.geojson'), promoteId: 'fips', attribution: BUNDLED_ATTRIBUTION },
-      places: { type: 'geojson', data: asset('places.json') },
+      // Cut into vector tiles at build time (pipeline/basemap-tiles.ts): the worker only decodes them.
+      basemap: {
+        type: 'vector', tiles: [tileTemplate('tiles/{z}/{x}/{y}.pbf')], minzoom: 0, maxzoom: BASEMAP_MAX_ZOOM,
+        bounds: BASEMAP_BOUNDS, promoteId: { states: 'fips' }, attribution: BUNDLED_ATTRIBUTION,
+      },
     },
     layers: [
       { id: 'water', type: 'background', paint: { 'background-color': COLORS.water } },
       // No antialiased fill edges: the outlines are drawn as lines (and the edge pass costs a shader program of its own).
-      { id: 'neighbours', type: 'fill', source: 'context', paint: { 'fill-color': COLORS.neighbour, 'fill-antialias': false } },
-      { id: 'states-fill', type: 'fill', source: 'states', paint: { 'fill-color': COLORS.land, 'fill-antialias': false } },
-      { id: 'neighbour-lines', type: 'line', source: 'context', paint: { 'line-color': '#bdb8ae', 'line-width': 0.6 } },
-      { id: 'state-lines', type: 'line', source: 'states', paint: { 'line-color': COLORS.stateLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.6, 8, 1.6] } },
+      { id: 'neighbours', type: 'fill', source: BASEMAP, 'source-layer': 'neighbours', paint: { 'fill-color': COLORS.neighbour, 'fill-antialias': false } },
+      { id: 'states-fill', type: 'fill', source: BASEMAP, 'source-layer': 'states', paint: { 'fill-color': COLORS.land, 'fill-antialias': false } },
+      { id: 'neighbour-lines', type: 'line', source: BASEMAP, 'source-layer': 'neighbours', paint: { 'line-color': '#bdb8ae', 'line-width': 0.6 } },
+      { id: 'state-lines', type: 'line', source: BASEMAP, 'source-layer': 'states', paint: { 'line-color': COLORS.stateLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.6, 8, 1.6] } },
       {
-        id: 'state-labels', type: 'symbol', source: 'places', filter: ['==', ['get', 'kind'], 'state'], maxzoom: 7,
+        id: 'state-labels', type: 'symbol', source: BASEMAP, 'source-layer': 'places', filter: ['==', ['get', 'kind'], 'state'], maxzoom: 7,
         // Small states keep their postal code (NJ, CT, DE…): their full names do not fit and would be dropped.
         layout: { 'text-field': ['step', ['zoom'], ['get', 'code'], 4.5, ['case', ['in', ['get', 'code'], ['literal', SMALL_STATES]], ['get', 'code'], ['get', 'name']]], 'text-font': FONT, 'text-size': 12, 'text-transform': 'uppercase', 'text-letter-spacing': 0.08 },
         paint: textPaint('#7b776f', COLORS.land, 1.2),
       },
       {
-        id: 'city-labels', type: 'symbol', source: 'places', minzoom: 4.5,
+        id: 'city-labels', type: 'symbol', source: BASEMAP, 'source-layer': 'places', minzoom: 4.5,
         filter: ['all', ['==', ['get', 'kind'], 'city'], ['>=', ['get', 'population'], ['step', ['zoom'], 1_000_000, 5.5, 400_000, 6.5, 150_000]]],
         layout: { 'text-field': ['get', 'name'], 'text-font': FONT, 'text-size': 12, 'symbol-sort-key': ['-', ['get', 'population']] },
         paint: textPaint(COLORS.label, 'rgba(255,255,255,0.9)', 1.4),

@@ -7,7 +7,7 @@ import type * as maplibregl from 'maplibre-gl';
 import type { AgencyIndex } from '../data/agency-index';
 import { STATE_BY_CODE } from '../geo/us-states';
 import { densityBreaks, DENSITY_COLORS } from '../scales/density';
-import { addCounties } from './basemap';
+import { addCounties, BASEMAP } from './basemap';
 import { stackOf, Z } from './layer-stack';
 import type { LayerGroup } from './layer-stack';
 import { loadCountyList } from '../search/area-data';
@@ -44,7 +44,7 @@ export class DensityLayer {
   /** The fills are added when density is first shown: a first view without it compiles and draws none. */
   private addStates(): void {
     if (this.map.getLayer('density-states')) return;
-    this.group.addLayer({ id: 'density-states', type: 'fill', source: 'states', maxzoom: COUNTY_ZOOM, paint: { 'fill-color': '#000', 'fill-opacity': 0 } });
+    this.group.addLayer({ id: 'density-states', type: 'fill', source: BASEMAP, 'source-layer': 'states', maxzoom: COUNTY_ZOOM, paint: { 'fill-color': '#000', 'fill-opacity': 0 } });
   }
 
   private addCountyFill(): void {
@@ -58,10 +58,12 @@ export class DensityLayer {
     this.shown = { states: new Set(), counties: new Set() };
   }
 
-  private paint(layer: string, source: string, counts: Map<string, number>, key: 'states' | 'counties'): number[] {
+  private paint(layer: string, key: 'states' | 'counties', counts: Map<string, number>): number[] {
     const map = this.map;
-    for (const fips of this.shown[key]) if (!counts.has(fips)) map.setFeatureState({ source, id: fips }, { count: 0 });
-    for (const [fips, c] of counts) map.setFeatureState({ source, id: fips }, { count: c });
+    // States are a layer of the basemap's vector tiles; counties a GeoJSON source of their own.
+    const target = key === 'states' ? { source: BASEMAP, sourceLayer: 'states' } : { source: 'counties' };
+    for (const fips of this.shown[key]) if (!counts.has(fips)) map.setFeatureState({ ...target, id: fips }, { count: 0 });
+    for (const [fips, c] of counts) map.setFeatureState({ ...target, id: fips }, { count: c });
     this.shown[key] = new Set(counts.keys());
     const b = densityBreaks([...counts.values()]);
     map.setPaintProperty(layer, 'fill-color', stepColor(b));
@@ -85,7 +87,7 @@ export class DensityLayer {
       const fips = STATE_BY_CODE.get(code)?.fips;
       if (fips && perState[k]) counts.set(fips, perState[k]);
     });
-    this.breaks = this.paint('density-states', 'states', counts, 'states');
+    this.breaks = this.paint('density-states', 'states', counts);
     void this.updateCounties();
   }
 
@@ -111,7 +113,7 @@ export class DensityLayer {
     perCounty.forEach((n, k) => n && counts.set(counties[k].fips, n));
     this.addCountyFill();
     this.map.setLayoutProperty('density-counties', 'visibility', 'visible');
-    this.countyBreaks = this.paint('density-counties', 'counties', counts, 'counties');
+    this.countyBreaks = this.paint('density-counties', 'counties', counts);
     this.onChange();
   }
 
