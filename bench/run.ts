@@ -45,6 +45,7 @@ function serve(sizeDir: string): Promise<{ url: string; fileOf: (url: string) =>
   const fileOf = (u: string): string | null => {
     const path = decodeURIComponent(new URL(u, 'http://x').pathname);
     if (path.startsWith('/baseline/')) return join(WORK, 'baseline', path.slice('/baseline/'.length) || 'index.html');
+    if (path.startsWith('/floor/')) return join(WORK, 'floor', path.slice('/floor/'.length) || 'index.html');
     if (path.startsWith('/generated/map/')) return join(sizeDir, 'map', path.slice('/generated/map/'.length));
     if (path === '/data/partnerships.geojson') return join(sizeDir, 'partnerships.geojson');
     // The page with the first view drawn from this size's data.
@@ -266,6 +267,7 @@ async function main(): Promise<void> {
   if (!values['skip-build']) {
     execFileSync('npm', ['run', 'build'], { stdio: 'inherit' });
     await build({ root: 'bench/baseline', base: './', configFile: false, logLevel: 'warn', build: { outDir: join(WORK, 'baseline'), emptyOutDir: true } });
+    await build({ root: 'bench/floor', base: './', configFile: false, logLevel: 'warn', build: { outDir: join(WORK, 'floor'), emptyOutDir: true } });
   }
   const real = JSON.parse(readFileSync('data/partnerships.geojson', 'utf8')) as AgencyCollection;
   const browser = await launch(['--js-flags=--max-old-space-size=8192']);
@@ -289,6 +291,8 @@ async function main(): Promise<void> {
       const srv = await serve(dir);
       const ours: PageRun[] = [];
       const base: PageRun[] = [];
+      // MapLibre alone: measured at 1× only (it draws no data).
+      const floor: PageRun[] = [];
       let oursFilter: number[] = [];
       let baseFilter: number[] = [];
       let timeline = { medianMs: NaN, p95Ms: NaN, months: 0 };
@@ -309,6 +313,11 @@ async function main(): Promise<void> {
           console.log(`  filter (baseline): ${baseFilter.map((x) => Math.round(x)).join(', ')} ms`);
         }
         await b.page.context().close();
+        if (size === 1) {
+          const f = await openAndMeasure(browser, `${srv.url}floor/`, srv.fileOf, false);
+          floor.push(f.run);
+          await f.page.context().close();
+        }
         console.log(`run ${r + 1}: first view ours ${Math.round(o.run.firstViewMs)} ms; map idle ours ${Math.round(o.run.loadMs)} ms, baseline ${Math.round(b.run.loadMs)} ms`);
       }
       await srv.close();
@@ -316,7 +325,7 @@ async function main(): Promise<void> {
         size,
         agencies: collection.features.length,
         firstView: { ours: median(ours.map((x) => x.firstViewMs)), baseline: median(base.map((x) => x.firstViewMs)) },
-        load: { ours: median(ours.map((x) => x.loadMs)), baseline: median(base.map((x) => x.loadMs)) },
+        load: { ours: median(ours.map((x) => x.loadMs)), baseline: median(base.map((x) => x.loadMs)), floor: floor.length ? median(floor.map((x) => x.loadMs)) : null },
         filter: { ours: median(oursFilter), baseline: median(baseFilter), oursAll: oursFilter, baselineAll: baseFilter },
         timeline,
         heapMB: { ours: median(ours.map((x) => x.heapMB)), baseline: median(base.map((x) => x.heapMB)) },
@@ -385,6 +394,9 @@ function markdown(r: Report): string {
   if (s1) {
     lines.push(`- first view with every agency visible at 1×: ours ≤ 0.5× the baseline's load — ${ratio(s1.firstView.ours, s1.load.baseline)} — ${check(s1.firstView.ours <= 0.5 * s1.load.baseline)}`);
     lines.push(`- map idle at 1×: ours ≤ baseline — ${ratio(s1.load.ours, s1.load.baseline)} — ${check(s1.load.ours <= s1.load.baseline)}`);
+    if (s1.load.floor !== null) {
+      lines.push(`  - floor: MapLibre alone (one background colour, no source or data; \`bench/floor/\`) is idle at ${ms(s1.load.floor)}, ${ratio(s1.load.floor, s1.load.baseline)}× the baseline's load: the part of ours that is the library, not the site (ours: ${ratio(s1.load.ours, s1.load.floor)}× the floor)`);
+    }
     lines.push(`- filter at 1×: ours ≤ baseline — ${ratio(s1.filter.ours, s1.filter.baseline)} — ${check(s1.filter.ours <= s1.filter.baseline)}`);
   }
   if (s100) {

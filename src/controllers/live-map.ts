@@ -78,11 +78,12 @@ export class LiveMap {
       return false;
     }
     try {
-      await mv.ready;
+      await mv.styleReady;
     } catch {
       this.fail();
       return false;
     }
+    // The agencies go to the map's worker while the basemap's tiles are still loading.
     mv.attach(this.ctx.index, colorOf);
     this.settledHook(mv);
     const st = this.ctx.store.state;
@@ -91,6 +92,12 @@ export class LiveMap {
     mv.applyLayers(this.ctx.derived.mask, st.layers);
     mv.setOnline(st.basemap === 'online');
     this.updateZoomOffer();
+    try {
+      await mv.ready;
+    } catch {
+      this.fail();
+      return false;
+    }
     mv.map.once('idle', () => {
       // The benchmark reads this mark: navigation start to every agency drawn.
       performance.mark('map-ready');

@@ -65,7 +65,9 @@ export class MapView {
    * moves the map.
    */
   private frame: (() => void) | null = null;
-  /** The basemap style has loaded; rejects with MapUnavailableError when the map cannot start. */
+  /** The style is in: layers can be added (the basemap may still be loading). */
+  readonly styleReady: Promise<void>;
+  /** The basemap has loaded and drawn; rejects with MapUnavailableError when the map cannot start. */
   readonly ready: Promise<void>;
   private index: AgencyIndex | null = null;
   private online = false;
@@ -114,8 +116,18 @@ export class MapView {
     adoptBasemap(map);
     let loaded = false;
     let fail: (e: Error) => void = () => undefined;
+    let failStyle: (e: Error) => void = () => undefined;
+    // Layers can be added once the style is in: before the basemap's tiles have arrived and drawn.
+    this.styleReady = new Promise((resolve, reject) => {
+      map.once('style.load', () => resolve());
+      failStyle = reject;
+    });
+    this.styleReady.catch(() => undefined);
     this.ready = new Promise((resolve, reject) => {
-      fail = reject;
+      fail = (e) => {
+        failStyle(e);
+        reject(e);
+      };
       map.on('load', () => {
         loaded = true;
         performance.mark('map-load');
