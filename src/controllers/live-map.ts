@@ -87,22 +87,24 @@ export class LiveMap {
     mv.attach(this.ctx.index, colorOf);
     this.settledHook(mv);
     const st = this.ctx.store.state;
-    // The link's own view, not one the map reported while loading: a filtered link without `map=` frames its selection.
-    if (!linkView && !isDefaultFilters(st.filters) && this.ctx.derived.count > 0) mv.fitMask(this.ctx.derived.mask);
     mv.applyLayers(this.ctx.derived.mask, st.layers);
     mv.setOnline(st.basemap === 'online');
-    this.updateZoomOffer();
     try {
       await mv.ready;
     } catch {
       this.fail();
       return false;
     }
+    // The link's own view, not one the map reported while loading: a filtered link without `map=` frames its selection.
+    if (!linkView && !isDefaultFilters(st.filters) && this.ctx.derived.count > 0) mv.fitMask(this.ctx.derived.mask);
+    this.updateZoomOffer();
+    // A frame after the framing: the map may have gone idle before it, with nothing left to draw.
     mv.map.once('idle', () => {
       // The benchmark reads this mark: navigation start to every agency drawn.
       performance.mark('map-ready');
       document.body.setAttribute('data-map-ready', 'true');
     });
+    mv.map.triggerRepaint();
     return true;
   }
 
