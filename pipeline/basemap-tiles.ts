@@ -14,7 +14,6 @@ import type { GeoJSONVTTile } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import { BASEMAP_BOUNDS, BASEMAP_MAX_ZOOM } from '../src/map/basemap-extent';
 
-
 const EXTENT = 4096;
 
 const tileX = (lon: number, z: number) => Math.min(2 ** z - 1, Math.max(0, Math.floor(((lon + 180) / 360) * 2 ** z)));

@@ -59,9 +59,6 @@ async function createMap(view: AppState['view'], embed: boolean): Promise<MapVie
   if (!webglAvailable()) return null;
   try {
     const { MapView } = await import('./map/map-view');
-    // Loading the map module started its worker; a task boundary lets the worker's thread start
-    // before the WebGL context is made (a long task on software renderers).
-    await new Promise((resolve) => window.setTimeout(resolve, 0));
     return new MapView({ container: $('#map'), view, embed });
   } catch {
     return null;

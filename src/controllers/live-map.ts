@@ -77,24 +77,14 @@ export class LiveMap {
       this.hooks.failed();
       return false;
     }
-    try {
-      await mv.styleReady;
-    } catch {
-      this.fail();
-      return false;
-    }
+    if (!(await this.reached(mv.styleReady))) return false;
     // The agencies go to the map's worker while the basemap's tiles are still loading.
     mv.attach(this.ctx.index, colorOf);
     this.settledHook(mv);
     const st = this.ctx.store.state;
     mv.applyLayers(this.ctx.derived.mask, st.layers);
     mv.setOnline(st.basemap === 'online');
-    try {
-      await mv.ready;
-    } catch {
-      this.fail();
-      return false;
-    }
+    if (!(await this.reached(mv.ready))) return false;
     // The link's own view, not one the map reported while loading: a filtered link without `map=` frames its selection.
     if (!linkView && !isDefaultFilters(st.filters) && this.ctx.derived.count > 0) mv.fitMask(this.ctx.derived.mask);
     this.updateZoomOffer();
@@ -129,6 +119,17 @@ export class LiveMap {
       el.dataset.drawn = String(mv.agencies.drawnCount);
       el.dataset.settled = 'true';
     });
+  }
+
+  /** Waits for a stage of the map's start; false (and the list-only view) when it failed. */
+  private async reached(stage: Promise<void>): Promise<boolean> {
+    try {
+      await stage;
+      return true;
+    } catch {
+      this.fail();
+      return false;
+    }
   }
 
   /** The map could not start (e.g. its worker failed to load): the same list-only view as without WebGL. */

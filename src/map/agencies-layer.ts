@@ -13,7 +13,7 @@ import { FONT } from './basemap';
 import { UNDATED_COLOR } from '../scales/palette';
 import { stackOf, Z } from './layer-stack';
 import type { LayerGroup, Pick } from './layer-stack';
-import { CLUSTER_OPACITY, CLUSTER_STROKE, CLUSTER_STROKE_COLOR, UNDATED_STROKE, clusterColours, clusterLabel, clusterRadiusExpression } from './cluster-style';
+import { CLUSTER_OPACITY, CLUSTER_STROKE, CLUSTER_STROKE_COLOR, POINT_RADIUS_NATIONAL, UNDATED_STROKE, clusterColours, clusterLabel, clusterRadiusExpression } from './cluster-style';
 
 export const AGENCY_LAYERS = ['agency-clusters', 'agency-cluster-count', 'agency-points'] as const;
 export const RECORD_LAYERS = ['records-icons'] as const;
@@ -30,7 +30,7 @@ function agencyCirclePaint(): maplibregl.CircleLayerSpecification['paint'] {
     // Clusters are coloured by the median start date of their members: a national view or a frame of Play says when.
     'circle-color': ['get', 'color'],
     'circle-opacity': ['case', ['has', 'count'], CLUSTER_OPACITY, 1],
-    'circle-radius': ['interpolate', ['linear'], ['zoom'], 3, radiusAt(4), 8, radiusAt(6), 12, radiusAt(8)],
+    'circle-radius': ['interpolate', ['linear'], ['zoom'], 3, radiusAt(POINT_RADIUS_NATIONAL), 8, radiusAt(6), 12, radiusAt(8)],
     // Undated agencies are hollow: the legend must not rely on colour alone.
     'circle-stroke-color': ['case', ['has', 'count'], CLUSTER_STROKE_COLOR, ['get', 'undated'], UNDATED_STROKE, '#ffffff'],
     'circle-stroke-width': ['case', ['has', 'count'], CLUSTER_STROKE, ['get', 'undated'], 2, 1.2],
