@@ -17,10 +17,10 @@ import { decodePoints } from '../src/data/map-data';
 import { buildIndex } from '../src/data/agency-index';
 import { renderFirstView, escapeXml } from '../src/first-view/render';
 import type { FirstView } from '../src/first-view/render';
+import { MSG } from '../src/i18n/messages';
 
 /** Hides controls that need JavaScript when it is off (a file: no inline style under the CSP). */
 export const NOSCRIPT_CSS = '.needs-js, .panel:has(> #filters), .panel:has(> #layers), #timeline { display: none !important; }\n';
-export const LIST_LINK_TEXT = 'Every agency, listed by state';
 
 function replaceOnce(html: string, find: RegExp, by: string, what: string): string {
   if (!find.test(html)) throw new Error(`first view: ${what} not found in the page`);
@@ -40,13 +40,13 @@ export function injectFirstView(html: string, fv: FirstView): string {
   out = replaceOnce(
     out,
     /(<div id="first-view"[^>]*>)(<\/div>)/,
-    `$1${mark(`${fv.svg}<p class="first-view-list"><a href="state/">${LIST_LINK_TEXT}</a></p>`)}$2`,
+    `$1${mark(`${fv.svg}<p class="first-view-list"><a href="state/" data-i18n="listByState">${escapeXml(MSG.listByState)}</a></p>`)}$2`,
     'the first-view box',
   );
   out = replaceOnce(
     out,
     /(<div id="list"[^>]*>)(<\/div>)/,
-    `$1${mark(`<p class="list-summary">The list of the agencies in view needs JavaScript. <a href="state/">${LIST_LINK_TEXT}</a>.</p>`)}$2`,
+    `$1${mark(`<p class="list-summary">${escapeXml(MSG.listNeedsScript)} <a href="state/">${escapeXml(MSG.listByState)}</a>.</p>`)}$2`,
     'the list',
   );
   out = replaceOnce(out, /<\/head>/, `${mark('<noscript><link rel="stylesheet" href="noscript.css" /></noscript>')}\n  </head>`, 'the head');

@@ -15,7 +15,7 @@ import type { MapView } from './map/map-view';
 import type { App } from './app';
 import { webglAvailable } from './map/webgl';
 import { isDefaultFilters } from './filters/filters';
-import { dropFirstView, handOffFirstView } from './first-view/handoff';
+import { dropFirstView, handOffFirstView, labelFirstView } from './first-view/handoff';
 import { $, h } from './ui/dom';
 import { notify, notifyLink } from './ui/notices';
 import { MSG } from './i18n/messages';
@@ -98,8 +98,8 @@ async function boot(): Promise<void> {
   const { state, notices } = parseUrlState(location.hash, location.search);
   document.body.classList.toggle('embed', state.embed);
   notifyLink($('#notices'), notices);
-  // The static first view shows the national view, in English: anything else opens on the live map only.
-  if (currentLocale() !== 'en' || state.view || state.embed || state.area || !isDefaultFilters(state.filters) || state.layers.join() !== DEFAULT_LAYERS.join()) dropFirstView();
+  // The static first view shows the national view: anything else opens on the live map only.
+  if (state.view || state.embed || state.area || !isDefaultFilters(state.filters) || state.layers.join() !== DEFAULT_LAYERS.join()) dropFirstView();
   else handOffFirstView();
   // The first view is in the page: let it paint before the data is read and the map library and the app are run.
   const painted = afterFirstPaint();
@@ -152,6 +152,7 @@ function startLanguage(): void {
   translatePage();
   if (currentLocale() !== 'en') {
     $('#count').textContent = MSG.loading;
+    labelFirstView();
     for (const sel of ['#totals', '#legend']) $(sel).replaceChildren();
     $('#list').replaceChildren();
   }

@@ -4,10 +4,24 @@
  * one frame (the two pictures match; a fade would cost software renderers
  * a dozen redrawn frames).
  * It is dropped at once when the page opens on anything but the national
- * view (a shared link, an embed), where it would show the wrong picture.
+ * view (a shared link, an embed), where it would show the wrong picture;
+ * it shows in every interface language.
  */
+import { MSG } from '../i18n/messages';
+import { agenciesLabel } from '../ui/labels';
+
 function element(): HTMLElement | null {
   return document.getElementById('first-view');
+}
+
+/**
+ * The picture itself holds no words (numbers and state codes): in another
+ * interface language only its accessible name, drawn in English at build
+ * time, is said again (its link is translated with the page's text).
+ */
+export function labelFirstView(): void {
+  const svg = element()?.querySelector<SVGSVGElement>('svg[data-agencies]');
+  if (svg) svg.setAttribute('aria-label', MSG.firstViewMapLabel(agenciesLabel(Number(svg.dataset.agencies))));
 }
 
 export function dropFirstView(): void {

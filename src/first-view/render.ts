@@ -166,8 +166,8 @@ export function renderFirstView(index: AgencyIndex, basemap: Basemap): FirstView
   const n = index.size;
   const count = agenciesLabel(n);
   const svg =
-    `<svg class="first-view-map" viewBox="${vx} ${vy} ${vw} ${vh}" preserveAspectRatio="xMidYMid meet" role="img" ` +
-    `aria-label="Map of the United States: ${escapeXml(count)} partnered with Ring, clustered by area" font-family="system-ui, sans-serif">` +
+    `<svg class="first-view-map" viewBox="${vx} ${vy} ${vw} ${vh}" preserveAspectRatio="xMidYMid meet" role="img" data-agencies="${n}" ` +
+    `aria-label="${escapeXml(MSG.firstViewMapLabel(count))}" font-family="system-ui, sans-serif">` +
     parts.join('') + '</svg>';
   return { svg, count, totals: totalsHtml(index, mask), legend: legendHtml(index), agencies: n };
 }

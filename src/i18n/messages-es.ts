@@ -264,6 +264,9 @@ export const es: Messages = {
   streetMap: 'Mapa de calles de OpenStreetMap',
   streetMapNote: '(descarga mosaicos de openstreetmap.org)',
 
+  // The static first view
+  firstViewMapLabel: (agencies: string) => `Mapa de Estados Unidos: ${agencies} con acuerdos con Ring, agrupadas por zona`,
+
   // Legend
   showLegend: 'Mostrar leyenda',
   hideLegend: 'Ocultar leyenda',

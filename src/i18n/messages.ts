@@ -249,6 +249,9 @@ const en = {
   streetMap: 'Street map from OpenStreetMap',
   streetMapNote: '(loads tiles from openstreetmap.org)',
 
+  // The static first view (drawn at build time; relabelled in the interface language)
+  firstViewMapLabel: (agencies: string) => `Map of the United States: ${agencies} partnered with Ring, clustered by area`,
+
   // Legend (on screen and in images)
   showLegend: 'Show legend',
   hideLegend: 'Hide legend',

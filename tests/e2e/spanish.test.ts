@@ -207,6 +207,31 @@ describe('the map in Spanish (lang=es)', () => {
     await context.close();
   });
 
+  it('shows the national picture before the live map, named in Spanish, and the live map replaces it', async () => {
+    const { context, page } = await newPage(browser, { viewport: { width: 1366, height: 850 } });
+    // Hold the map library back: the picture must not need it.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    await page.route('**/assets/map-view-*.js', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${BASE()}?lang=es`);
+    const picture = page.locator('#first-view svg.first-view-map');
+    await picture.waitFor();
+    expect(await picture.isVisible()).toBe(true);
+    // Its accessible name and its link are in Spanish; the picture itself holds only numbers and state codes.
+    expect(await picture.getAttribute('aria-label')).toMatch(/^Mapa de Estados Unidos: [\d.,]+ agencias con acuerdos con Ring/);
+    expect(await page.locator('#first-view a').textContent()).toBe('Todas las agencias, por estado');
+    await expectSpanish(page, 'the static first view', '#first-view');
+    expect(await page.locator('#count').textContent()).not.toMatch(/agencies/);
+    await screenshot(page, 'spanish-first-view');
+    release();
+    await waitForMap(page);
+    await page.waitForSelector('#first-view', { state: 'detached', timeout: 10_000 });
+    await context.close();
+  });
+
   it('an embed with embed=1&lang=es is in Spanish, with its own language switch', async () => {
     const { context, page } = await newPage(browser, { viewport: { width: 720, height: 480 } });
     await open(page, '?embed=1&lang=es#type=police&state=FL');
