@@ -18,6 +18,12 @@ const titleCase = (s: string) => s.toLowerCase().replace(/(^|[\s-])([a-z])/g, (_
 const key = (name: string, state: string) => `${name.toLowerCase()}|${state}`;
 const milli = (n: number) => Math.round(n * 1000);
 
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
 function deltas(values: number[]): number[] {
   return values.map((v, i) => (i === 0 ? v : v - values[i - 1]));
 }
@@ -36,18 +42,18 @@ export function buildGazetteer(): EncodedGazetteer {
   const zipRows = Object.values((require('zipcodes') as { codes: Record<string, ZipRow> }).codes)
     .filter((z) => /^\d{5}$/.test(z.zip) && Number.isFinite(z.latitude) && Number.isFinite(z.longitude))
     .sort((a, b) => a.zip.localeCompare(b.zip));
-  // Places known only from ZIP codes sit at the mean of their ZIP centroids.
-  const sums = new Map<string, { name: string; state: string; lon: number; lat: number; n: number }>();
+  // Places known only from ZIP codes sit at the median of their ZIP centroids: a far-off office ZIP of the
+  // same city name (the IRS's "New York" ZIPs on Long Island) must not drag the place away from the city.
+  const groups = new Map<string, { name: string; state: string; lon: number[]; lat: number[] }>();
   for (const z of zipRows) {
     const k = key(z.city, z.state);
     if (byKey.has(k)) continue;
-    const e = sums.get(k) ?? { name: titleCase(z.city), state: z.state, lon: 0, lat: 0, n: 0 };
-    e.lon += z.longitude;
-    e.lat += z.latitude;
-    e.n++;
-    sums.set(k, e);
+    const e = groups.get(k) ?? { name: titleCase(z.city), state: z.state, lon: [], lat: [] };
+    e.lon.push(z.longitude);
+    e.lat.push(z.latitude);
+    groups.set(k, e);
   }
-  for (const [k, e] of sums) byKey.set(k, { name: e.name, state: e.state, lon: e.lon / e.n, lat: e.lat / e.n, pop: 0 });
+  for (const [k, e] of groups) byKey.set(k, { name: e.name, state: e.state, lon: median(e.lon), lat: median(e.lat), pop: 0 });
 
   const places = [...byKey.values()].sort((a, b) => a.state.localeCompare(b.state) || a.lon - b.lon);
   const row = new Map(places.map((p, i) => [key(p.name, p.state), i]));

@@ -97,6 +97,14 @@ export function buildCollection(
     if (ov) usedOverrides.add(a.id);
     if (geo.snapped) snapped++;
 
+    const input = { ...a, city: a.city ?? '', county: a.county ?? '' };
+    const countyFips = opts.geocoder.countyFips(input, geo.lon, geo.lat);
+    const spans = opts.geocoder.countiesFips(input, countyFips, a.other_counties);
+    if (!spans.ok) {
+      rejects.push({ file: TABLE_FILES.agencies, line: a.line, origin: a.origin, reason: spans.reason });
+      continue;
+    }
+
     const sourceIds: string[] = [];
     const published: PublishedProgram[] = programs.map((p) => {
       for (const s of p.source_ids) if (!sourceIds.includes(s)) sourceIds.push(s);
@@ -140,7 +148,8 @@ export function buildCollection(
         geocode_precision: geo.precision,
         jurisdiction: jurisdictionOf(a.agency_type, a.jurisdiction),
         county_wide: coversWholeCounty(a.agency_type, a.jurisdiction),
-        county_fips: opts.geocoder.countyFips({ ...a, city: a.city ?? '', county: a.county ?? '' }, geo.lon, geo.lat),
+        county_fips: countyFips,
+        counties_fips: spans.fips,
         start_date: start,
         start_precision: start ? datePrecision(start) : null,
         end_date: end,

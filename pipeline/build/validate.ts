@@ -34,6 +34,8 @@ export interface Agency {
   jurisdiction: string;
   city: string | null;
   county: string | null;
+  /** Further counties the jurisdiction spans (a city across county lines, NYC's five boroughs). */
+  other_counties: string[];
   state: string;
 }
 
@@ -185,10 +187,10 @@ export function validateTables(t: Tables, opts: ValidateOptions = {}): Validated
     if (!isStateCode(state)) fail(`unknown state "${state}"`);
     const city = text(r.city, 'city', LIMITS.place, false);
     const county = text(r.county, 'county', LIMITS.place, false);
-    text(r.other_counties, 'other_counties', LIMITS.list, false);
+    const other_counties = splitList(text(r.other_counties, 'other_counties', LIMITS.list, false) ?? '');
     text(r.atlas_ids, 'atlas_ids', LIMITS.list, false);
     text(r.note, 'note', LIMITS.note, false);
-    return { line: r.line ?? 0, origin: r.origin, id, name, agency_type, jurisdiction, city, county, state };
+    return { line: r.line ?? 0, origin: r.origin, id, name, agency_type, jurisdiction, city, county, other_counties, state };
   });
   const acceptedAgencies = new Set(agencies.map((a) => a.id));
 

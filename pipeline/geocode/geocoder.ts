@@ -111,6 +111,21 @@ export class Geocoder {
     return this.boundaries.countyAt(a.state, lon, lat)?.id ?? named[0]?.id ?? null;
   }
 
+  /**
+   * Every county the agency's jurisdiction spans, as FIPS codes: its own
+   * county first, then each of `other` (county names of its state). A name
+   * that is not one county of the state is an error, never skipped.
+   */
+  countiesFips(a: GeocodeInput, own: string | null, other: readonly string[]): { ok: true; fips: string[] } | { ok: false; reason: string } {
+    const fips = own ? [own] : [];
+    for (const name of other) {
+      const found = this.boundaries.findCounties(a.state, name);
+      if (found.length !== 1) return { ok: false, reason: `other_counties: "${name}" is ${found.length ? 'more than one county' : 'no county'} of ${a.state}` };
+      if (!fips.includes(found[0].id)) fips.push(found[0].id);
+    }
+    return { ok: true, fips };
+  }
+
   private byCounty(a: GeocodeInput): GeocodeResult | undefined {
     for (const area of this.counties(a)) {
       const [lon, lat] = this.boundaries.interiorPoint(area);

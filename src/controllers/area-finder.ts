@@ -1,7 +1,7 @@
 /**
- * Find my area's search logic, loaded on first use: reads what was typed,
- * resolves it against the place list and the counties, finds the agencies
- * covering the county and those nearby, and draws the place on the map.
+ * Find my area's search logic, loaded on first use: loads the place list and
+ * the counties, asks the pure answer (search/area-answer.ts) what the search
+ * means, and draws the place or the county on the map.
  */
 import type { AgencyIndex } from '../data/agency-index';
 import type { MapView } from '../map/map-view';
@@ -9,29 +9,33 @@ import { AreaLayer } from '../map/area-layer';
 import type { AppState } from '../state/app-state';
 import { loadAreaData } from '../search/area-data';
 import type { AreaData } from '../search/area-data';
-import { parseAreaQuery, resolveArea, suggest } from '../search/area-query';
-import type { Choice, ResolveContext, Suggestion } from '../search/area-query';
-import { agencyCountyKey, countyAt, coveringAgencies } from '../search/counties';
-import { nearby } from '../search/nearby';
+import { parseAreaQuery, suggest } from '../search/area-query';
+import type { Choice, Suggestion } from '../search/area-query';
+import { answerArea, answerContext } from '../search/area-answer';
+import type { AnswerContext, FoundView } from '../search/area-answer';
 import { placesAround } from '../search/places-around';
-import { isDefaultFilters } from '../filters/filters';
-import type { AreaRow, AreaView } from '../ui/area-search';
 import { MSG } from '../i18n/messages';
+
+/** What the legend says about the search: the radius (null for a county) and whether a county is outlined. */
+export interface SearchLegend {
+  radius: number | null;
+  county: boolean;
+}
 
 export type AreaOutcome =
   | { ok: false; message: string; choices?: Choice[] }
   | {
       ok: true;
-      view: Extract<AreaView, { status: 'found' }>;
-      /** What the legend says about the search. */
-      legend: { radius: number; county: boolean };
+      view: FoundView;
+      legend: SearchLegend;
       /** Draws the place on the map; `fly` frames it. */
       show(fly: boolean): void;
     };
 
 export class AreaFinder {
   private layer: AreaLayer | null = null;
-  private countyKeys: (string | null)[] | null = null;
+  /** Built once: the agencies' names and columns do not change while the page is open. */
+  private ctx: AnswerContext | null = null;
 
   constructor(
     private index: AgencyIndex,
@@ -53,13 +57,9 @@ export class AreaFinder {
     this.layer?.clear();
   }
 
-  private context(data: AreaData): ResolveContext {
-    const idx = this.index;
-    return {
-      gazetteer: data.gazetteer,
-      counties: data.counties,
-      agencies: { names: idx.rows.map((r) => r.name), lon: idx.lon, lat: idx.lat, states: idx.rows.map((r) => r.state) },
-    };
+  private context(data: AreaData): AnswerContext {
+    this.ctx ??= answerContext(data, this.index);
+    return this.ctx;
   }
 
   private areaLayer(): AreaLayer | null {
@@ -77,40 +77,20 @@ export class AreaFinder {
     const parsed = parseAreaQuery(s.area);
     if (!parsed.ok) return { ok: false, message: parsed.message };
     const data = await loadAreaData();
-    const resolved = resolveArea(parsed.query, this.context(data));
-    if (!resolved.ok) return { ok: false, message: resolved.message, choices: resolved.choices };
-    const m = resolved.match;
-    if (m.kind === 'coords' && s.area === located) m.label = MSG.areaYourLocation;
-    const county = m.countyFips ? (data.counties.find((c) => c.fips === m.countyFips) ?? null) : countyAt(data.counties, m.lon, m.lat);
-    const idx = this.index;
-    this.countyKeys ??= idx.rows.map((r) => agencyCountyKey(r));
-    const row = (i: number, miles: number): AreaRow => {
-      const p = idx.rows[i];
-      return { i, id: p.id, name: p.name, type: p.agency_type, state: p.state, start: p.start_date, miles };
-    };
-    const covering = county ? coveringAgencies(this.countyKeys, idx.rows, mask, county).map((i) => row(i, 0)) : [];
-    const near = nearby(idx.lon, idx.lat, mask, [m.lon, m.lat], s.radius);
-    // The answer's agencies outside the circle (county-wide ones, the nearest beyond it) are framed too.
-    const include: [number, number][] = covering.map((r) => [idx.lon[r.i], idx.lat[r.i]]);
-    if (!near.withinCount && near.nearest) include.push([idx.lon[near.nearest.i], idx.lat[near.nearest.i]]);
-    const around = placesAround(data.gazetteer, m.lon, m.lat, s.radius * 2.5);
+    const a = answerArea(s.area, this.context(data), mask, s.radius, s.filters);
+    if (!a.ok) return a;
+    if (a.match.kind === 'coords' && s.area === located) a.view.label = MSG.areaYourLocation;
+    const { point, radius, include } = a.frame;
+    // Around a county, the towns of its whole box are named.
+    const reach = radius ?? (a.county ? Math.max(a.county.bbox[2] - a.county.bbox[0], a.county.bbox[3] - a.county.bbox[1]) * 35 : s.radius);
+    const around = placesAround(data.gazetteer, point[0], point[1], reach * 2.5);
+    const county = a.county;
     return {
       ok: true,
-      view: {
-        status: 'found',
-        label: m.label,
-        county: county ? `${county.name}, ${county.state}` : null,
-        radius: s.radius,
-        covering,
-        within: near.within.map((n) => row(n.i, n.miles)),
-        withinCount: near.withinCount,
-        nearest: near.nearest ? row(near.nearest.i, near.nearest.miles) : null,
-        filtered: !isDefaultFilters(s.filters),
-        note: resolved.note,
-      },
-      legend: { radius: s.radius, county: !!county },
+      view: a.view,
+      legend: { radius, county: !!county },
       show: (fly) => {
-        const draw = (animate: boolean) => this.areaLayer()?.show([m.lon, m.lat], s.radius, county?.feature ?? null, animate, include, around);
+        const draw = (animate: boolean) => this.areaLayer()?.show({ point, radius, county: county?.feature ?? null, bounds: radius === null ? (county?.bbox ?? null) : null }, animate, include, around);
         const mv = this.map();
         if (fly && mv) mv.frameWith(() => draw(true));
         else draw(false);

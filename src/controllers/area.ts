@@ -9,7 +9,7 @@ import { cleanText } from '../core/text';
 import { AreaSearch } from '../ui/area-search';
 import { $ } from '../ui/dom';
 import { MSG } from '../i18n/messages';
-import type { AreaFinder } from './area-finder';
+import type { AreaFinder, SearchLegend } from './area-finder';
 import { attachedMap } from './context';
 import type { AppContext } from './context';
 import { lazy } from './lazy';
@@ -22,7 +22,7 @@ export class Area {
   /** The area string of this visitor's own located position (a point from a link is someone else's). */
   private located: string | null = null;
   /** What the legend says about the search on the map (null: none). */
-  legend: { radius: number; county: boolean } | null = null;
+  legend: SearchLegend | null = null;
   private readonly finder: () => Promise<AreaFinder>;
   /** The finder once its chunk is here (clearing a search needs nothing new). */
   private loadedFinder: AreaFinder | null = null;
@@ -61,9 +61,13 @@ export class Area {
 
   private async onSearch(q: string | null): Promise<void> {
     const area = q === null ? null : cleanText(q) || null;
+    // A new search is about another place: the card of an agency picked before closes with it.
+    const agency = null;
     // The same search again re-runs it (and flies there again).
-    if (area === this.ctx.store.state.area) void this.run(this.ctx.store.state, true);
-    else this.ctx.set({ area });
+    if (area === this.ctx.store.state.area) {
+      if (this.ctx.store.state.agency !== null) this.ctx.set({ agency });
+      void this.run(this.ctx.store.state, true);
+    } else this.ctx.set({ area, agency });
     // Find pressed on an empty box: say what to type rather than nothing.
     if (q !== null && area === null) {
       try {
@@ -134,11 +138,12 @@ export class Area {
       return;
     }
     this.box.render(out.view);
+    this.box.close();
     this.setLegend(out.legend);
     out.show(fly);
   }
 
-  private setLegend(l: { radius: number; county: boolean } | null): void {
+  private setLegend(l: SearchLegend | null): void {
     this.legend = l;
     this.hooks.onLegend();
   }

@@ -27,7 +27,7 @@ export class Legend {
   constructor(
     private index: AgencyIndex,
     private colors: StartColors,
-    private deps: { state(): AppState; map(): MapView | null; search(): { radius: number; county: boolean } | null },
+    private deps: { state(): AppState; map(): MapView | null; search(): { radius: number | null; county: boolean } | null },
     embed: boolean,
   ) {
     this.collapsed = smallFrame(embed);

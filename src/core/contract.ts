@@ -108,6 +108,8 @@ export const PropertiesSpec = object({
   county_wide: optional(boolean()),
   /** The five-digit FIPS code of the county it covers (county-wide) or lies in; null when it cannot be told. */
   county_fips: optional(nullable(string({ pattern: /^\d{5}$/, message: 'not a five-digit county FIPS code' }))),
+  /** Every county the jurisdiction spans (FIPS): county_fips first, then the table's other_counties. */
+  counties_fips: optional(array(string({ pattern: /^\d{5}$/, message: 'not a five-digit county FIPS code' }))),
   start_date: nullable(partialDate),
   start_precision: nullable(oneOf(DATE_PRECISIONS)),
   end_date: nullable(partialDate),

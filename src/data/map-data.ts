@@ -57,6 +57,8 @@ export interface EncodedPoints {
   jurisdiction: string;
   /** The county each agency covers (county-wide) or lies in, as a FIPS code; null when unknown. */
   fips: (string | null)[];
+  /** Agencies whose jurisdiction spans several counties (by position): every county FIPS, own first. Sparse: most span one. */
+  spans: Record<string, string[]>;
   /** Documented devices, perk value and subsidy: null when not documented. */
   devices: (number | null)[];
   perk: (number | null)[];
@@ -107,6 +109,7 @@ export function encodeMapData(c: AgencyCollection, chunkSize = CHUNK_SIZE): { po
     geo: f.map((x) => GEO_CODES[GEOCODE_PRECISIONS.indexOf(p(x).geocode_precision)]).join(''),
     jurisdiction: f.map((x) => JURISDICTION_CODES[JURISDICTIONS.indexOf(p(x).jurisdiction as Jurisdiction)] ?? '-').join(''),
     fips: f.map((x) => p(x).county_fips ?? null),
+    spans: Object.fromEntries(f.flatMap((x, i) => ((p(x).counties_fips?.length ?? 0) > 1 ? [[String(i), p(x).counties_fips!]] : []))),
     devices: f.map((x) => p(x).devices_given),
     perk: f.map((x) => p(x).perk_value_usd),
     subsidy: f.map((x) => p(x).subsidy_usd),
@@ -138,6 +141,8 @@ export interface AgencyRow {
   /** Published by the build (null when not documented); Find my area reads these, never the name. */
   jurisdiction: Jurisdiction | null;
   county_fips: string | null;
+  /** Every county the jurisdiction spans (own first), as published; [county_fips] or [] for most. */
+  counties_fips: string[];
   devices_given: number | null;
   perk_value_usd: number | null;
   subsidy_usd: number | null;
@@ -177,6 +182,7 @@ export function decodePoints(json: unknown): DecodedPoints {
   };
   if (Object.values(cols).some((c) => c === null)) throw new MapDataError(MSG.loadColumns);
   const c = cols as { [K in keyof typeof cols]: NonNullable<(typeof cols)[K]> };
+  const spans = j.spans && typeof j.spans === 'object' && !Array.isArray(j.spans) ? (j.spans as Record<string, unknown>) : {};
   const rows: AgencyRow[] = [];
   const seen = new Set<string>();
   let invalid = 0;
@@ -188,19 +194,20 @@ export function decodePoints(json: unknown): DecodedPoints {
     const jc = c.jurisdiction[i];
     const jurisdiction = jc === '-' ? null : JURISDICTIONS[JURISDICTION_CODES.indexOf(jc)];
     const fips = c.fips[i];
+    const span = Object.hasOwn(spans, String(i)) ? spans[String(i)] : fips === null ? [] : [fips];
     const ok =
       conforms(P.id, id) && !seen.has(id) && conforms(P.name, name) && conforms(P.city, city) && conforms(P.county, county) &&
       conforms(POINT, [lon, lat]) && conforms(P.start_date, start) && conforms(P.end_date, end) &&
       type !== undefined && geo !== undefined && jurisdiction !== undefined && conforms(P.state, state) && conforms(P.county_fips, fips) &&
       conforms(P.devices_given, c.devices[i]) && conforms(P.perk_value_usd, c.perk[i]) && conforms(P.subsidy_usd, c.subsidy[i]) &&
-      Number.isInteger(c.flags[i]);
+      Number.isInteger(c.flags[i]) && conforms(P.counties_fips, span);
     if (!ok) {
       invalid++;
       continue;
     }
     seen.add(id);
     rows.push({
-      id, name, agency_type: type, state, city, county, lon, lat, start_date: start, end_date: end, geocode_precision: geo, jurisdiction, county_fips: fips,
+      id, name, agency_type: type, state, city, county, lon, lat, start_date: start, end_date: end, geocode_precision: geo, jurisdiction, county_fips: fips, counties_fips: span as string[],
       devices_given: c.devices[i], perk_value_usd: c.perk[i], subsidy_usd: c.subsidy[i], flags: c.flags[i], order: i,
     });
   }

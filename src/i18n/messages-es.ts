@@ -89,7 +89,7 @@ export const es: Messages = {
   // Find my area: reading what was typed
   areaChoose: (name: string) => `Hay más de un lugar llamado “${name}”. ¿Cuál busca?`,
   areaChooseList: 'Lugares con este nombre',
-  areaCorrected: (typed: string, shown: string) => `Ningún lugar se llama “${typed}”; se muestra ${shown}, el nombre más parecido.`,
+  areaCorrected: (typed: string, shown: string) => `Resultados para ${shown}: ningún lugar se llama “${typed}”.`,
   areaFailedCleared: 'Se quitó del mapa el lugar anterior.',
 
   // Map legend: the search
@@ -489,4 +489,12 @@ export const es: Messages = {
   chunkExport: 'Exportar imagen',
   chunkDownload: 'Descargar datos',
   chunkAbout: 'Acerca de',
+
+  // Find my area over the whole space: county answers, agencies across county lines.
+  areaCountyInside: (n: string, count: number, county: string) => `${n} ${esOne(count) ? 'agencia asociada' : 'agencias asociadas'} en ${county} (todo el condado)`,
+  areaCountyNoneInside: (county: string) => `No hay documentada ninguna agencia asociada en ${county} (todo el condado)`,
+  areaSpanning: (county: string) => `También atienden ${county} (una jurisdicción que abarca varios condados)`,
+  areaRowCountyWide: 'todo el condado',
+  areaRowSpans: (n: number) => `abarca ${esInt(n)} condados`,
+  legendSearchWholeCounty: 'Condado buscado',
 };

@@ -91,7 +91,7 @@ const en = {
   // Find my area: reading what was typed
   areaChoose: (name: string) => `More than one place is called “${name}”. Which one do you mean?`,
   areaChooseList: 'Places with this name',
-  areaCorrected: (typed: string, shown: string) => `No place is called “${typed}”; showing ${shown}, the closest name.`,
+  areaCorrected: (typed: string, shown: string) => `Showing results for ${shown}: no place is called “${typed}”.`,
   areaFailedCleared: 'The previous place was cleared from the map.',
 
   // Map legend: the search
@@ -475,6 +475,14 @@ const en = {
   chunkExport: 'Image export',
   chunkDownload: 'Data download',
   chunkAbout: 'About & sources',
+
+  // Find my area over the whole space: county answers, agencies across county lines.
+  areaCountyInside: (n: string, count: number, county: string) => `${n} partnered ${enOne(count) ? 'agency' : 'agencies'} in ${county} (the whole county)`,
+  areaCountyNoneInside: (county: string) => `No partnered agency is documented in ${county} (the whole county)`,
+  areaSpanning: (county: string) => `Also serving ${county} (a jurisdiction across county lines)`,
+  areaRowCountyWide: 'the whole county',
+  areaRowSpans: (n: number) => `spans ${n} counties`,
+  legendSearchWholeCounty: 'Searched county',
 };
 
 export type Messages = typeof en;

@@ -1,6 +1,6 @@
 /**
  * The searched place on the map: a pin at its point, the search radius,
- * its county outline and the names of the towns around it. Everything is
+ * its county outline (a searched county: the outline alone) and the names of the towns around it. Everything is
  * drawn under the agencies, so the search never hides one.
  */
 import type * as maplibregl from 'maplibre-gl';
@@ -60,21 +60,27 @@ export class AreaLayer {
   }
 
   /**
-   * Shows the search; `fly` frames the circle plus `include` (agencies that
-   * answer the search but lie outside the circle) clear of every overlay.
+   * Shows the search: a place (pin and radius) or a whole county (its
+   * outline, no pin, no circle). `fly` frames the circle, or the county's
+   * box, plus `include` (agencies that answer the search) clear of every overlay.
    */
-  show(point: [number, number], radiusMiles: number, county: Feature | null, fly: boolean, include: [number, number][] = [], places: NearbyPlace[] = []): void {
-    const ring = circle(point, radiusMiles, { units: 'miles', steps: 96, properties: { role: 'radius' } });
-    const features: Feature[] = [ring, { type: 'Feature', geometry: { type: 'Point', coordinates: point }, properties: { role: 'place' } }];
-    if (county) features.push({ ...county, properties: { role: 'county' } });
+  show(what: { point: [number, number]; radius: number | null; county: Feature | null; bounds: [number, number, number, number] | null }, fly: boolean, include: [number, number][] = [], places: NearbyPlace[] = []): void {
+    const features: Feature[] = [];
+    let box: [number, number, number, number] | null = what.bounds;
+    if (what.radius !== null) {
+      const ring = circle(what.point, what.radius, { units: 'miles', steps: 96, properties: { role: 'radius' } });
+      features.push(ring, { type: 'Feature', geometry: { type: 'Point', coordinates: what.point }, properties: { role: 'place' } });
+      box = bbox(ring) as [number, number, number, number];
+    }
+    if (what.county) features.push({ ...what.county, properties: { role: 'county' } });
     this.add();
     (this.map.getSource(SOURCE) as maplibregl.GeoJSONSource).setData({ type: 'FeatureCollection', features } as FeatureCollection);
     (this.map.getSource(PLACES) as maplibregl.GeoJSONSource).setData({
       type: 'FeatureCollection',
       features: places.map((p) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [p.lon, p.lat] }, properties: { name: p.name, population: p.population } })),
     });
-    if (fly) {
-      let [w, s, e, n] = bbox(ring);
+    if (fly && box) {
+      let [w, s, e, n] = box;
       for (const [x, y] of include) {
         w = Math.min(w, x); e = Math.max(e, x); s = Math.min(s, y); n = Math.max(n, y);
       }

@@ -116,7 +116,18 @@ export type Resolved =
   | { ok: true; match: AreaMatch; note?: string }
   | { ok: false; message: string; choices?: Choice[] };
 
-const COUNTY_WORD = /\b(county|parish|borough|census area)\b/i;
+/** The words that make a search a county: English, and Spanish as the Spanish labels write them ("Condado de Miami-Dade"). */
+const COUNTY_WORD = /\b(county|parish|borough|census area|condado|parroquia)\b/i;
+
+/**
+ * Names people use for a place the list spells otherwise (folded text →
+ * the list's folded name, in that state). The boroughs are in the list
+ * already; these are the city's and a borough's other names.
+ */
+const PLACE_ALIASES: ReadonlyMap<string, { key: string; state: string }> = new Map([
+  ['nyc', { key: 'new york city', state: 'NY' }],
+  ['bronx', { key: 'the bronx', state: 'NY' }],
+]);
 
 /** A same-name place this many times bigger than the next is what people mean ("Houston" is Houston, TX). */
 const DOMINANT = 5;
@@ -193,11 +204,18 @@ function resolveText(q: Extract<AreaQuery, { kind: 'text' }>, ctx: ResolveContex
     const name = normalizeCountyName(q.text);
     const hits = ctx.counties.filter((c) => inState(c) && c.key === name);
     if (!hits.length) return null;
+    // "Harris County" without a state is Texas's or Georgia's: ask, as for places.
+    if (hits.length > 1) return { ok: false, message: MSG.areaChoose(q.text), choices: hits.slice(0, MAX_CHOICES).map((c) => ({ label: `${c.name}, ${c.state}`, value: `${c.name}, ${c.state}` })) };
     const c = hits[0];
     return { ok: true, match: { kind: 'county', label: `${c.name}, ${c.state}`, lon: c.lon, lat: c.lat, state: c.state, countyFips: c.fips } };
   };
   const place = (): Resolved | null => {
-    const pick = pickPlace(gazetteer.places.filter((p) => p.key === want && inState(p)));
+    const alias = PLACE_ALIASES.get(want);
+    // A state's own name as a place ("New York, NY", "Oklahoma") means its city of that name ("New York City",
+    // "Oklahoma City") when there is one, not a same-named hamlet: the candidates include it and population decides.
+    const stateCity = STATE_NAMES.has(want) ? `${want} city` : null;
+    const keys = (p: Place) => p.key === want || p.key === stateCity || (alias !== undefined && p.key === alias.key && p.state === alias.state);
+    const pick = pickPlace(gazetteer.places.filter((p) => keys(p) && inState(p)));
     if (!pick) return null;
     if ('best' in pick) return { ok: true, match: placeMatch(pick.best) };
     return { ok: false, message: MSG.areaChoose(q.text), choices: choicesOf(pick.choices) };
@@ -234,17 +252,30 @@ export interface Suggestion {
   kind: 'place' | 'county' | 'agency';
 }
 
-/** Suggestions as the user types: places by population, then counties and agencies. */
+/**
+ * Suggestions as the user types: exact names first (typing "Harris County, TX" offers Harris County, TX
+ * before Harrison County), in the state typed if any; then places by population, counties and agencies.
+ */
 export function suggest(prefix: string, ctx: ResolveContext, limit = 8): Suggestion[] {
   const p = foldText(cleanQuery(prefix));
   if (p.length < 2 || /^\d+$/.test(p)) return [];
+  // "Harris County, TX", "Houston tx": the name and the state apart (a state only when it leaves a name).
+  const parsed = parseAreaQuery(prefix);
+  const q = parsed.ok && parsed.query.kind === 'text' && parsed.query.text ? parsed.query : null;
+  const name = q ? foldText(q.text) : p;
+  const state = q?.state ?? null;
+  const inState = (x: { state: string }) => state === null || x.state === state;
+  const countyWord = COUNTY_WORD.test(prefix);
+  const countyKey = normalizeCountyName(q ? q.text : prefix);
   const places = ctx.gazetteer.places
-    .filter((x) => x.key.startsWith(p))
-    .sort((a, b) => b.population - a.population)
+    .filter((x) => x.key.startsWith(name) && inState(x))
+    .sort((a, b) => Number(b.key === name) - Number(a.key === name) || b.population - a.population)
     .slice(0, limit)
     .map((x) => ({ label: `${x.name}, ${x.state}`, value: `${x.name}, ${x.state}`, kind: 'place' as const }));
-  const counties = ctx.counties
-    .filter((c) => c.key.startsWith(normalizeCountyName(prefix)) && COUNTY_WORD.test(prefix))
+  // Counties when the words say county (then by name, the exact one first), else only one named exactly.
+  const counties = !countyKey ? [] : ctx.counties
+    .filter((c) => inState(c) && (countyWord ? c.key.startsWith(countyKey) : c.key === countyKey))
+    .sort((a, b) => Number(b.key === countyKey) - Number(a.key === countyKey) || a.key.localeCompare(b.key) || a.state.localeCompare(b.state))
     .slice(0, 3)
     .map((c) => ({ label: `${c.name}, ${c.state}`, value: `${c.name}, ${c.state}`, kind: 'county' as const }));
   const agencies: Suggestion[] = [];
@@ -254,5 +285,7 @@ export function suggest(prefix: string, ctx: ResolveContext, limit = 8): Suggest
       if (foldText(names[i]).includes(p)) agencies.push({ label: `${names[i]}, ${states[i]}`, value: `${names[i]}, ${states[i]}`, kind: 'agency' });
     }
   }
-  return [...counties, ...places, ...agencies].slice(0, limit);
+  // A county named exactly is never crowded out by the places.
+  const room = places.slice(0, limit - counties.length);
+  return (countyWord ? [...counties, ...room, ...agencies] : [...room, ...counties, ...agencies]).slice(0, limit);
 }

@@ -1,13 +1,12 @@
 /**
- * Counties for "Find my area": which county a point lies in, and which
- * partnered county-wide agencies (sheriffs, county police, county programs)
- * cover it, by the county the build published for each (`county_fips`).
+ * Counties for "Find my area": the counties with their boxes, centres and
+ * matching keys, and which county a point lies in. Which agencies cover a
+ * county is read from what the build published (see area-answer.ts).
  */
 import { booleanPointInPolygon, centroid, pointOnFeature } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { foldText } from '../core/text';
 import { STATE_BY_FIPS } from '../geo/us-states';
-import { POINT_COUNTY_WIDE } from '../data/map-data';
 import { isIndependentCity } from '../core/jurisdiction';
 
 export interface County {
@@ -33,6 +32,8 @@ function countyLabel(name: string, state: string, fips: string): string {
 export function normalizeCountyName(s: string): string {
   return foldText(s)
     .replace(/['’.]/g, '')
+    // The Spanish form leads with the word: "Condado de Miami-Dade", "condado Harris", "Parroquia de Caddo".
+    .replace(/^\s*(condado|parroquia)\s+(de(l| la| los)?\s+)?/, '')
     .replace(/\b(county|parish|borough|census area|city and borough|municipality|sheriffs?|office|department|dept|police|board|commission|of|the)\b/g, ' ')
     .replace(/\bsaint\b/g, 'st')
     .replace(/\s*,\s*[a-z]{2}$/, '')
@@ -70,13 +71,14 @@ export function buildCounties(fc: FeatureCollection): County[] {
   return out;
 }
 
+/** Whether a point lies inside the county's outline (its box first: most points are far away). */
+export function inCounty(c: County, lon: number, lat: number): boolean {
+  const [w, s, e, n] = c.bbox;
+  return lon >= w && lon <= e && lat >= s && lat <= n && booleanPointInPolygon([lon, lat], c.feature);
+}
+
 export function countyAt(counties: readonly County[], lon: number, lat: number): County | null {
-  for (const c of counties) {
-    const [w, s, e, n] = c.bbox;
-    if (lon < w || lon > e || lat < s || lat > n) continue;
-    if (booleanPointInPolygon([lon, lat], c.feature)) return c;
-  }
-  return null;
+  return counties.find((c) => inCounty(c, lon, lat)) ?? null;
 }
 
 /**
@@ -101,23 +103,4 @@ export function countyLocator(counties: readonly County[]): (lon: number, lat: n
     }
     return -1;
   };
-}
-
-export interface CountyAgency {
-  /** The county the build says the agency covers or lies in (FIPS). */
-  county_fips: string | null;
-  /** The points file's flags: POINT_COUNTY_WIDE is the build's published rule. */
-  flags: number;
-}
-
-/** Agencies (indices) passing the mask whose county-wide jurisdiction is this county. */
-export function coveringAgencies(countyKeys: readonly (string | null)[], rows: readonly unknown[], mask: Uint8Array, county: Pick<County, 'fips'>): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < rows.length; i++) if (mask[i] && countyKeys[i] === county.fips) out.push(i);
-  return out;
-}
-
-/** The county (FIPS) a county-wide agency covers, as the build published it; null for others. Never read from names. */
-export function agencyCountyKey(a: CountyAgency): string | null {
-  return a.flags & POINT_COUNTY_WIDE ? a.county_fips : null;
 }

@@ -22,6 +22,10 @@ export interface AreaRow {
   state: string;
   start: string | null;
   miles: number;
+  /** The agency covers its whole county (as published). */
+  countyWide?: boolean;
+  /** How many counties its jurisdiction spans (as published). */
+  spans?: number;
 }
 
 export type AreaView =
@@ -32,8 +36,13 @@ export type AreaView =
       status: 'found';
       label: string;
       county: string | null;
+      /** The search was a county: `inside` lists every partnered agency in it, and no radius applies. */
+      whole: boolean;
+      inside: AreaRow[];
       radius: number;
       covering: AreaRow[];
+      /** Agencies whose jurisdiction spans this county among others (not county-wide). */
+      spanning: AreaRow[];
       within: AreaRow[];
       withinCount: number;
       nearest: AreaRow | null;
@@ -79,6 +88,8 @@ export class AreaSearch {
     locate.addEventListener('click', () => cb.onLocate());
     form.addEventListener('submit', (e) => {
       e.preventDefault();
+      // Suggestions still on their way for what was typed must not open over the answer.
+      this.suggestToken++;
       const chosen = this.active >= 0 ? this.items[this.active]?.value : null;
       if (chosen) this.input.value = chosen;
       this.close();
@@ -107,6 +118,7 @@ export class AreaSearch {
         const li = h('li', { id: `area-opt-${k}`, role: 'option', 'aria-selected': 'false', class: `opt opt-${s.kind}` }, s.label, h('span', { class: 'muted' }, s.kind === 'place' ? '' : ` · ${MSG.areaKinds[s.kind] ?? s.kind}`));
         li.addEventListener('mousedown', (e) => {
           e.preventDefault();
+          this.suggestToken++;
           this.input.value = s.value;
           this.close();
           this.cb.onSearch(s.value);
@@ -137,7 +149,8 @@ export class AreaSearch {
     }
   }
 
-  private close(): void {
+  /** Closes the suggestions (an answer is showing). */
+  close(): void {
     this.list.hidden = true;
     this.active = -1;
     this.input.setAttribute('aria-expanded', 'false');
@@ -153,7 +166,8 @@ export class AreaSearch {
     const b = h('button', { type: 'button', class: 'row-select', 'data-id': r.id }, ellipsize(r.name));
     b.addEventListener('click', () => this.cb.onSelect(r.i));
     const began = r.start ? MSG.areaSince(formatPartialDate(r.start) ?? r.start) : MSG.areaStartUnknown;
-    return h('li', {}, b, h('span', { class: 'muted' }, ` ${TYPE_LABELS[r.type]}, ${r.state} · ${began}${showDistance ? ` · ${formatMiles(r.miles)}` : ''}`));
+    const reach = r.countyWide ? ` · ${MSG.areaRowCountyWide}` : (r.spans ?? 0) > 1 ? ` · ${MSG.areaRowSpans(r.spans!)}` : '';
+    return h('li', {}, b, h('span', { class: 'muted' }, ` ${TYPE_LABELS[r.type]}, ${r.state} · ${began}${reach}${showDistance ? ` · ${formatMiles(r.miles)}` : ''}`));
   }
 
   render(v: AreaView): void {
@@ -183,15 +197,44 @@ export class AreaSearch {
       this.cb.onSearch(null);
       this.input.focus();
     });
-    const parts: Node[] = [h('p', { class: 'area-place' }, h('strong', {}, v.label), v.county ? ` — ${v.county}` : '')];
+    const parts: Node[] = [];
+    // A corrected typo is said first, before the answer it changed.
     if (v.note) parts.push(h('p', { class: 'area-note' }, v.note));
+    parts.push(h('p', { class: 'area-place' }, h('strong', {}, v.label), v.county && v.county !== v.label ? ` — ${v.county}` : ''));
+    if (v.whole) {
+      const county = v.county ?? v.label;
+      if (v.inside.length) {
+        parts.push(
+          h('h3', {}, MSG.areaCountyInside(formatInt(v.inside.length), v.inside.length, county)),
+          h('ul', { class: 'area-agencies inside' }, ...v.inside.map((r) => this.agencyItem(r, false))),
+        );
+      } else {
+        parts.push(h('p', { class: 'area-none' }, MSG.areaCountyNoneInside(county), v.nearest ? MSG.areaNearest(v.nearest.name, v.nearest.state, formatMiles(v.nearest.miles)) : '.'));
+        if (v.nearest) parts.push(h('ul', { class: 'area-agencies' }, this.agencyItem(v.nearest, true)));
+      }
+    } else {
+      this.renderPlace(v, parts);
+    }
+    if (v.filtered) parts.push(h('p', { class: 'muted' }, MSG.areaFiltered));
+    // What the data covers, beside every count and absence.
+    parts.push(h('p', { class: 'muted coverage-note' }, (v.whole ? v.inside.length : v.withinCount && v.covering.length) ? MSG.coverage : MSG.absenceNote));
+    parts.push(clear);
+    this.result.replaceChildren(...parts);
+  }
+
+  private renderPlace(v: Extract<AreaView, { status: 'found' }>, parts: Node[]): void {
     if (v.covering.length) {
       parts.push(
         h('h3', {}, MSG.areaCovering(v.county)),
         h('ul', { class: 'area-agencies covering' }, ...v.covering.map((r) => this.agencyItem(r, false))),
       );
-    } else if (v.county) {
-      parts.push(h('p', { class: 'muted' }, MSG.areaNoCounty(v.county)));
+    }
+    if (!v.covering.length && v.county) parts.push(h('p', { class: 'muted' }, MSG.areaNoCounty(v.county)));
+    if (v.spanning.length && v.county) {
+      parts.push(
+        h('h3', {}, MSG.areaSpanning(v.county)),
+        h('ul', { class: 'area-agencies spanning' }, ...v.spanning.map((r) => this.agencyItem(r, false))),
+      );
     }
     if (v.withinCount) {
       parts.push(
@@ -208,10 +251,5 @@ export class AreaSearch {
       );
       if (v.nearest) parts.push(h('ul', { class: 'area-agencies' }, this.agencyItem(v.nearest, true)));
     }
-    if (v.filtered) parts.push(h('p', { class: 'muted' }, MSG.areaFiltered));
-    // What the data covers, beside every count and absence.
-    parts.push(h('p', { class: 'muted coverage-note' }, v.withinCount && v.covering.length ? MSG.coverage : MSG.absenceNote));
-    parts.push(clear);
-    this.result.replaceChildren(...parts);
   }
 }

@@ -19,7 +19,8 @@ export interface LegendInput {
   /** County classes, once the counties are loaded. */
   countyBreaks: number[];
   /** The search on the map, when there is one. */
-  search?: { radius: number; county: boolean } | null;
+  /** `radius` null: a whole county was searched (its outline, no pin or circle). */
+  search?: { radius: number | null; county: boolean } | null;
 }
 
 /** A small software canvas: an accelerated one opens a GPU context of its own, slow to start on software renderers. */
@@ -60,9 +61,9 @@ export function renderLegend(root: HTMLElement, input: LegendInput, collapsed: b
     if (input.search) {
       blocks.push(h('div', { class: 'legend-block' },
         h('p', { class: 'legend-title' }, MSG.legendSearchTitle),
-        h('p', { class: 'legend-row' }, pinIcon(), ` ${MSG.legendSearchPlace}`),
-        h('p', { class: 'legend-row' }, swatch('border-top:2px dashed #1b4f72;background:#1b4f7212', 'line'), ` ${MSG.legendSearchRadius(input.search.radius)}`),
-        input.search.county ? h('p', { class: 'legend-row' }, swatch('border-top:3px solid #6a3d9a', 'line'), ` ${MSG.legendSearchCounty}`) : null,
+        input.search.radius !== null ? h('p', { class: 'legend-row' }, pinIcon(), ` ${MSG.legendSearchPlace}`) : null,
+        input.search.radius !== null ? h('p', { class: 'legend-row' }, swatch('border-top:2px dashed #1b4f72;background:#1b4f7212', 'line'), ` ${MSG.legendSearchRadius(input.search.radius)}`) : null,
+        input.search.county ? h('p', { class: 'legend-row' }, swatch('border-top:3px solid #6a3d9a', 'line'), ` ${input.search.radius === null ? MSG.legendSearchWholeCounty : MSG.legendSearchCounty}`) : null,
       ));
     }
     if (input.layers.includes('points')) {

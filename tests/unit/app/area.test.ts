@@ -7,12 +7,14 @@ import type { Topology, GeometryCollection } from 'topojson-specification';
 import { buildGazetteer } from '../../../pipeline/gazetteer';
 import { decodeGazetteer } from '../../../src/search/gazetteer';
 import type { Gazetteer } from '../../../src/search/gazetteer';
-import { buildCounties, countyAt, agencyCountyKey, coveringAgencies, normalizeCountyName } from '../../../src/search/counties';
-import { POINT_COUNTY_WIDE } from '../../../src/data/map-data';
+import { buildCounties, countyAt, normalizeCountyName } from '../../../src/search/counties';
+import { answerArea, answerContext } from '../../../src/search/area-answer';
+import { DEFAULT_FILTERS } from '../../../src/filters/filters';
+import { buildIndex } from '../../../src/data/agency-index';
 import { coversWholeCounty, jurisdictionOf } from '../../../src/core/jurisdiction';
 import type { AgencyCollection } from '../../../src/core/contract';
 import { parseCsv } from '../../../pipeline/lib/csv';
-import { rowsOf } from './fixtures';
+import { agency, rowsOf } from './fixtures';
 import type { County } from '../../../src/search/counties';
 import { editDistance, parseAreaQuery, resolveArea, suggest } from '../../../src/search/area-query';
 import type { ResolveContext } from '../../../src/search/area-query';
@@ -33,7 +35,7 @@ beforeAll(() => {
     counties,
     agencies: { names: ['Lakeland Police Department', 'Los Angeles County Sheriff’s Department'], lon: [-81.95, -118.2], lat: [28.04, 34.05], states: ['FL', 'CA'] },
   };
-});
+}, 60_000);
 
 describe('parsing what is typed', () => {
   it('recognises ZIPs, ZIP+4, "City, ST", state names and coordinates', () => {
@@ -155,14 +157,17 @@ describe('county containment', () => {
     expect(counties.find((c) => c.fips === '48503')!.name).toBe('Young County');
   });
   it('matches county-wide agencies to the county the build published, never by name', () => {
-    const la = counties.find((c) => c.fips === '06037')!;
-    const keys = [
-      agencyCountyKey({ county_fips: '06037', flags: POINT_COUNTY_WIDE }),
-      agencyCountyKey({ county_fips: '06037', flags: 0 }), // Los Angeles Police Department: in the county, not covering it
-    ];
-    expect(keys).toEqual(['06037', null]);
-    expect(coveringAgencies(keys, [{}, {}], Uint8Array.from([1, 1]), la)).toEqual([0]);
-    expect(coveringAgencies(keys, [{}, {}], Uint8Array.from([0, 1]), la)).toEqual([]);
+    // Two agencies with the same county: only the county-wide one covers it; a name saying "County" changes nothing.
+    const rows = rowsOf([
+      agency('la-sheriff', { name: 'Los Angeles County Sheriff', agency_type: 'sheriff', jurisdiction: 'county', county_wide: true, county_fips: '06037', counties_fips: ['06037'], lon: -118.2, lat: 34.05, state: 'CA' }),
+      agency('la-county-pd', { name: 'Los Angeles County Police', jurisdiction: 'municipal', county_wide: false, county_fips: '06037', counties_fips: ['06037'], lon: -118.25, lat: 34.06, state: 'CA' }),
+    ]);
+    const c = answerContext({ gazetteer, counties }, buildIndex(rows));
+    const a = answerArea('90012', c, Uint8Array.from([1, 1]), 10, DEFAULT_FILTERS);
+    expect(a.ok && a.view.covering.map((r) => r.id)).toEqual(['la-sheriff']);
+    // An agency the filters leave out is not listed.
+    const b = answerArea('90012', c, Uint8Array.from([0, 1]), 10, DEFAULT_FILTERS);
+    expect(b.ok && b.view.covering).toEqual([]);
     expect(normalizeCountyName('St. Tammany Parish Sheriff’s Office')).toBe('st tammany');
   });
 
@@ -187,7 +192,8 @@ describe('county containment', () => {
       expect(rows[i].id).toBe(p.id);
       expect(rows[i].jurisdiction, p.id).toBe(p.jurisdiction);
       expect(rows[i].county_fips, p.id).toBe(p.county_fips);
-      expect(agencyCountyKey(rows[i]), p.id).toBe(p.county_wide ? p.county_fips : null);
+      expect(rows[i].counties_fips, p.id).toEqual(p.counties_fips);
+      expect(rows[i].counties_fips[0], p.id).toBe(p.county_fips);
       // Every county the build names is a county of the site's map, in the agency's state.
       const c = byFips.get(p.county_fips ?? '');
       expect(c?.state, p.id).toBe(p.state);
@@ -201,11 +207,15 @@ describe('county containment', () => {
     const k = data.features.findIndex((f) => f.properties.id === 'miami-dade-police-department-fl');
     const miamiDade = byFips.get('12086')!;
     expect(data.features[k].properties.jurisdiction).toBe('county');
-    expect(agencyCountyKey(rows[k])).toBe('12086');
-    expect(coveringAgencies(rows.map((r) => agencyCountyKey(r)), rows, new Uint8Array(rows.length).fill(1), miamiDade)).toContain(k);
-    // …and the City of Miami's police does not.
+    const ctx2 = answerContext({ gazetteer, counties }, buildIndex(rows));
+    const all = new Uint8Array(rows.length).fill(1);
+    const zip = answerArea('33125', ctx2, all, 10, DEFAULT_FILTERS);
+    expect(zip.ok && zip.view.covering.map((r) => r.i)).toContain(k);
+    expect(miamiDade.name).toBe('Miami-Dade County');
+    // …and the City of Miami's police does not cover the county (it is listed nearby).
     const miami = data.features.findIndex((f) => f.properties.id === 'miami-police-department-fl');
-    if (miami >= 0) expect(agencyCountyKey(rows[miami])).toBeNull();
+    expect(zip.ok && zip.view.covering.map((r) => r.i)).not.toContain(miami);
+    expect(zip.ok && zip.view.within.map((r) => r.i)).toContain(miami);
   });
 });
 
