@@ -75,7 +75,7 @@ describe('build: tables → features', () => {
     expect(serializeCollection(again.collection)).toBe(serializeCollection(r.collection));
     const line = serializeCollection(r.collection).split('\n')[1];
     expect(Object.keys(JSON.parse(line.replace(/,$/, '')).properties)).toEqual([
-      'id', 'name', 'agency_type', 'city', 'county', 'state', 'geocode_precision', 'jurisdiction', 'county_wide', 'county_fips', 'start_date', 'start_precision', 'end_date',
+      'id', 'name', 'agency_type', 'city', 'county', 'state', 'geocode_precision', 'jurisdiction', 'county_wide', 'county_fips', 'counties_fips', 'start_date', 'start_precision', 'end_date',
       'status', 'programs', 'devices_given', 'perk_value_usd', 'subsidy_usd', 'mou_url', 'records_urls', 'sources',
     ]);
   });
