@@ -70,6 +70,21 @@ describe('build: tables → features', () => {
     expect(byId['gwinnett-county-police-department-ga'].geocode_precision).toBe('county');
   });
 
+  it('publishes every county a jurisdiction spans (its own first), and rejects a county the state does not have', () => {
+    const t = sample();
+    t.agencies[1] = agency({ id: 'greenfield-police-department-wi', name: 'Greenfield Police Department', city: 'Greenfield', county: 'Milwaukee County', other_counties: 'Waukesha County; Milwaukee County' }, 3);
+    const spans = buildCollection(t, { geocoder });
+    expect(spans.rejects).toEqual([]);
+    const gf = spans.collection.features.find((f) => f.properties.id === 'greenfield-police-department-wi')!.properties;
+    expect(gf.county_fips).toBe('55079');
+    expect(gf.counties_fips).toEqual(['55079', '55133']);
+    expect(byId['city-of-peoria-il'].counties_fips).toEqual([byId['city-of-peoria-il'].county_fips]);
+    t.agencies[1] = agency({ id: 'greenfield-police-department-wi', name: 'Greenfield Police Department', city: 'Greenfield', county: 'Milwaukee County', other_counties: 'Nowhere County' }, 3);
+    const bad = buildCollection(t, { geocoder });
+    expect(bad.rejects).toContainEqual(expect.objectContaining({ file: 'agencies.csv', line: 3, reason: 'other_counties: "Nowhere County" is no county of WI' }));
+    expect(bad.collection.features.map((f) => f.properties.id)).not.toContain('greenfield-police-department-wi');
+  });
+
   it('serialises deterministically with a fixed key order', () => {
     const again = buildCollection(sample(), { geocoder });
     expect(serializeCollection(again.collection)).toBe(serializeCollection(r.collection));
