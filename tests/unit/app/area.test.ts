@@ -219,6 +219,29 @@ describe('county containment', () => {
   });
 });
 
+describe('the published counties in the points file', () => {
+  const features = [
+    agency('a', { county_fips: '36061', counties_fips: ['36061', '36047'] }),
+    agency('b', { county_fips: '06037', counties_fips: ['06037'] }),
+  ];
+  it('reads every county an agency spans, and [its county] for the rest', () => {
+    const rows = rowsOf(features);
+    expect(rows.map((r) => r.counties_fips)).toEqual([['36061', '36047'], ['06037']]);
+  });
+  it('drops a row whose counties are not FIPS codes, and ignores a malformed column', async () => {
+    const { encodeMapData, decodePoints } = await import('../../../src/data/map-data');
+    const { points } = encodeMapData({ type: 'FeatureCollection', features });
+    const bad = JSON.parse(JSON.stringify(points));
+    bad.spans = { 0: ['36061', '<img>'] };
+    const d = decodePoints(bad);
+    expect(d.invalid).toBe(1);
+    expect(d.rows.map((r) => r.id)).toEqual(['b']);
+    const odd = JSON.parse(JSON.stringify(points));
+    odd.spans = 'x';
+    expect(decodePoints(odd).rows.map((r) => r.counties_fips)).toEqual([['36061'], ['06037']]);
+  });
+});
+
 describe('distance ranking', () => {
   it('lists agencies within the radius nearest first, and the nearest one beyond it', () => {
     const lon = [-118.24, -118.0, -117.0, -122.4];
