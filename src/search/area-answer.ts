@@ -5,8 +5,8 @@
  * tests run every large city and every partnered county through it.
  *
  * A place answers with the county-wide agencies of its county, the agencies
- * whose jurisdiction spans that county among others (NYPD and the five
- * boroughs), and the partnered agencies within the radius. A county answers
+ * whose jurisdiction reaches into that county from their own (NYPD and the
+ * five boroughs), and the partnered agencies within the radius. A county answers
  * with every partnered agency inside it, and frames the county, not a circle.
  * Both read the counties the build published for each agency, never names.
  */
@@ -104,9 +104,11 @@ export function answerArea(text: string, ctx: AnswerContext, mask: Uint8Array, r
   const covering: number[] = [];
   const spanning: number[] = [];
   if (county) {
+    // Covering: the county's own county-wide agencies. Also serving: agencies whose jurisdiction reaches into
+    // the county from their own (NYPD in Brooklyn); in its own county such an agency is one of the nearby ones.
     for (const i of spanningIndices(rows, mask, county.fips).sort(byRole(rows))) {
-      if (rows[i].flags & POINT_COUNTY_WIDE) covering.push(i);
-      else if (rows[i].counties_fips.length > 1) spanning.push(i);
+      if (rows[i].county_fips !== county.fips) spanning.push(i);
+      else if (rows[i].flags & POINT_COUNTY_WIDE) covering.push(i);
     }
   }
   const near = nearby(lon, lat, mask, [m.lon, m.lat], radius);

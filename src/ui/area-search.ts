@@ -41,7 +41,7 @@ export type AreaView =
       inside: AreaRow[];
       radius: number;
       covering: AreaRow[];
-      /** Agencies whose jurisdiction spans this county among others (not county-wide). */
+      /** Agencies whose jurisdiction reaches into this county from their own (as published). */
       spanning: AreaRow[];
       within: AreaRow[];
       withinCount: number;
