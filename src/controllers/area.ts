@@ -61,13 +61,12 @@ export class Area {
 
   private async onSearch(q: string | null): Promise<void> {
     const area = q === null ? null : cleanText(q) || null;
-    // A new search is about another place: the card of an agency picked before closes with it.
-    const agency = null;
+    // A new search is about another place: the card of an agency picked before closes with it (one history step).
     // The same search again re-runs it (and flies there again).
     if (area === this.ctx.store.state.area) {
-      if (this.ctx.store.state.agency !== null) this.ctx.set({ agency });
+      if (this.ctx.store.state.agency !== null) this.ctx.set({ agency: null });
       void this.run(this.ctx.store.state, true);
-    } else this.ctx.set({ area, agency });
+    } else this.ctx.set({ area, agency: null });
     // Find pressed on an empty box: say what to type rather than nothing.
     if (q !== null && area === null) {
       try {
