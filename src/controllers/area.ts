@@ -137,7 +137,6 @@ export class Area {
       return;
     }
     this.box.render(out.view);
-    this.box.close();
     this.setLegend(out.legend);
     out.show(fly);
   }

@@ -149,8 +149,7 @@ export class AreaSearch {
     }
   }
 
-  /** Closes the suggestions (an answer is showing). */
-  close(): void {
+  private close(): void {
     this.list.hidden = true;
     this.active = -1;
     this.input.setAttribute('aria-expanded', 'false');
@@ -173,6 +172,8 @@ export class AreaSearch {
   render(v: AreaView): void {
     if (v.status === 'idle') return this.result.replaceChildren();
     if (v.status === 'loading') return this.result.replaceChildren(h('p', { class: 'muted' }, MSG.areaLookingUp));
+    // An answer (or a question back) is showing: the suggestions never stay open over it.
+    this.close();
     // The result box is a live region already: no role="alert" on top (it would be announced twice).
     if (v.status === 'error') {
       const parts: Node[] = [];
