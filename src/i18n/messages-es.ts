@@ -487,6 +487,7 @@ export const es: Messages = {
 
   // Timeline: what the range selects, month fields, Play within the range.
   timelineSelects: (from: string, to: string, agencies: string) => `Acuerdos vigentes entre ${from} y ${to}: ${agencies}.`,
+  timelineAllDates: (agencies: string) => `Todas las fechas: ${agencies}, incluidas las que no tienen fecha de inicio documentada.`,
   timelineUndatedOut: 'Las agencias sin fecha de inicio documentada quedan fuera mientras haya un rango de fechas.',
   timelinePlaying: (month: string, agencies: string, from: string, to: string) => `${month}: ${agencies} vigentes (reproduciendo ${from} – ${to}).`,
   playStopped: (n: string) => `Detenido; los filtros volvieron a como estaban (${n}).`,

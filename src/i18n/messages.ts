@@ -473,6 +473,7 @@ const en = {
 
   // Timeline: what the range selects, month fields, Play within the range.
   timelineSelects: (from: string, to: string, agencies: string) => `Partnerships active between ${from} and ${to}: ${agencies}.`,
+  timelineAllDates: (agencies: string) => `All dates: ${agencies}, those without a documented start date included.`,
   timelineUndatedOut: 'Agencies without a documented start date are left out while a date range is set.',
   timelinePlaying: (month: string, agencies: string, from: string, to: string) => `${month}: ${agencies} active (playing ${from} – ${to}).`,
   playStopped: (n: string) => `Stopped; filters are back as before (${n}).`,

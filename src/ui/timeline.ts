@@ -82,7 +82,7 @@ export class Timeline {
         this.running,
       ),
       this.svg,
-      h('div', { class: 'timeline-controls' }, row('from', MSG.rangeFrom), row('to', MSG.rangeTo), reset),
+      h('div', { class: 'timeline-controls' }, h('div', { class: 'timeline-ends' }, row('from', MSG.rangeFrom), row('to', MSG.rangeTo)), reset),
       this.scope,
       h('p', { class: 'coverage-note muted' }, MSG.coverage),
     );
@@ -100,15 +100,18 @@ export class Timeline {
       'aria-label': end === 'from' ? MSG.activeFrom : MSG.activeUpTo,
     });
     slider.addEventListener('input', () => this.edit(end, Number(slider.value)));
-    // A typed month applies once it is whole (change), never half-typed.
-    field.addEventListener('change', () => {
+    // A typed month applies once it is a month of the data: the year "2019" passes through 0002, 0020 and 0201 as it is typed.
+    const typed = () => {
       const m = parseMonthInput(field.value);
-      if (m === null) {
-        // Emptied or unreadable: the field shows the range again.
-        this.showRange();
-        return;
-      }
-      this.edit(end, m);
+      return m !== null && m >= this.min && m <= this.max ? m : null;
+    };
+    field.addEventListener('change', () => {
+      const m = typed();
+      if (m !== null) this.edit(end, m);
+    });
+    // Left emptied, unreadable or outside the data: the field shows the range again.
+    field.addEventListener('blur', () => {
+      if (typed() === null) this.showRange();
     });
     return { field, slider };
   }
@@ -141,7 +144,7 @@ export class Timeline {
     const n = agenciesLabel(shown);
     if (this.held && this.frame !== null) this.running.textContent = MSG.timelinePlaying(monthLabel(this.frame), n, monthLabel(range.from ?? this.min), monthLabel(range.to ?? this.max));
     else if (from !== null || to !== null) this.running.textContent = MSG.timelineSelects(monthLabel(from ?? this.min), monthLabel(to ?? this.max), n);
-    else this.running.textContent = '';
+    else this.running.textContent = MSG.timelineAllDates(n);
     // A date range (and every frame of Play) leaves out the agencies without a documented start.
     this.scope.hidden = !(this.held || from !== null || to !== null);
   }
@@ -154,7 +157,8 @@ export class Timeline {
       const m = values[end];
       slider.value = String(m);
       slider.setAttribute('aria-valuetext', monthLabel(m));
-      if (document.activeElement !== field || parseMonthInput(field.value) !== m) field.value = formatMonth(m);
+      // A field being typed in is left alone (it catches up on blur).
+      if (document.activeElement !== field) field.value = formatMonth(m);
     }
   }
 
