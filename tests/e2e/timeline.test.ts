@@ -343,6 +343,8 @@ describe('with text at 200%', () => {
         expect(box.height, id).toBeGreaterThanOrEqual(24);
         expect(box.x + box.width, id).toBeLessThanOrEqual(right + 1);
       }
+      // What the range selects stays readable: a line, not a column one letter wide.
+      expect((await p.locator('.running').boundingBox())!.width).toBeGreaterThan(200);
       await p.locator('#timeline-from').scrollIntoViewIfNeeded();
       await screenshot(p, `timeline-text-200-${name}`);
       await p.focus('#timeline-from');
