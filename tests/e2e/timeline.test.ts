@@ -296,6 +296,10 @@ describe('nothing covers the date stamp', () => {
       // The map's own zoom buttons do not cover either.
       const ctrl = (await p.locator('.maplibregl-ctrl-top-right').boundingBox())!;
       for (const x of [a, b]) expect(x.x + x.width <= ctrl.x || x.y >= ctrl.y + ctrl.height).toBe(true);
+      // Both in sight without scrolling, and clear of the legend (folded on phones, open on wide screens).
+      for (const x of [a, b]) expect(x.y + x.height).toBeLessThanOrEqual(viewport.height);
+      const legend = (await p.locator('#legend').boundingBox())!;
+      for (const x of [a, b]) expect(x.x < legend.x + legend.width && legend.x < x.x + x.width && x.y < legend.y + legend.height && legend.y < x.y + x.height).toBe(false);
       // The stamp is on top where it is: the element at its centre is the stamp itself.
       const top = await p.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest('#map-date') !== null, { x: a.x + a.width / 2, y: a.y + a.height / 2 });
       expect(top).toBe(true);
