@@ -63,6 +63,10 @@ export class App implements AppContext {
         this.live.frame(s);
         this.renderList();
       },
+      linkState: (s) => {
+        const held = this.panels.timeline.heldRange();
+        return held ? { ...s, filters: { ...s.filters, ...held } } : s;
+      },
     });
     this.panels = new Panels(index, this.colors, history, {
       setFilters: (patch, o) => this.setFilters(patch, o),
@@ -154,9 +158,10 @@ export class App implements AppContext {
     if (filtersChanged) this.embed.render();
     if (!prev || filtersChanged || prev.layers !== s.layers) this.legend.render();
     this.selection.render(s, prev);
-    // The area results and the list follow the filters, but not every step of the animation.
+    // The area results follow the filters, but not every step of the animation.
     const areaChanged = prev && (prev.area !== s.area || prev.radius !== s.radius);
     if (areaChanged || (prev && filtersChanged && !change.transient)) void this.area.run(s, !!areaChanged && !this.url.restoring);
-    if ((filtersChanged && !change.transient) || !prev || prev.agency !== s.agency) this.renderList();
+    // The list follows every step too: its "of N matching" is the count's N, during Play as after it.
+    if (filtersChanged || !prev || prev.agency !== s.agency) this.renderList();
   }
 }

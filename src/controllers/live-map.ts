@@ -10,7 +10,7 @@ import { bindAgencyPreview } from '../ui/agency-preview';
 import { MapDate } from '../ui/map-date';
 import { ZoomOffer } from '../ui/zoom-offer';
 import { notify } from '../ui/notices';
-import { $ } from '../ui/dom';
+import { $, h } from '../ui/dom';
 import { MSG } from '../i18n/messages';
 import type { MapView } from '../map/map-view';
 import type { AppContext } from './context';
@@ -54,9 +54,11 @@ export class LiveMap {
       ctx.set({ basemap: 'bundled' });
       notify($('#notices'), MSG.mapOnlineFailed, 'warning');
     };
-    const wrap = $('.map-wrap');
-    this.mapDate = new MapDate(wrap);
-    this.zoomOffer = new ZoomOffer(wrap, () => this.view?.fitMask(this.ctx.derived.mask, 600));
+    // The date stamp and the zoom offer share one row over the map, so the offer can never cover the stamp.
+    const top = h('div', { class: 'map-top' });
+    $('.map-wrap').append(top);
+    this.mapDate = new MapDate(top);
+    this.zoomOffer = new ZoomOffer(top, () => this.view?.fitMask(this.ctx.derived.mask, 600));
     bindAgencyPreview([$('#list'), $('#area-search')], (id) => ctx.index.byId.get(id), (i) => view.names?.show(i), () => view.names?.hide());
   }
 

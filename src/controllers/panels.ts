@@ -44,14 +44,18 @@ export class Panels {
     history: HistoryStore,
     act: PanelActions,
   ) {
-    this.filters = new FiltersPanel($('#filters') as HTMLFormElement, index, (patch) => act.setFilters(patch));
+    this.filters = new FiltersPanel($('#filters') as HTMLFormElement, index, (patch) => {
+      // Another filter chosen while Play runs: Play stops and the range comes back first, so the new filter joins it.
+      this.timeline.stop({ restore: true });
+      act.setFilters(patch);
+    });
     this.layers = new LayersPanel($('#layers'), act.setLayers, act.setOnline);
     this.timeline = new Timeline(
       $('#timeline'),
       index.minStart,
       index.maxStart,
       (m) => colors.ofMonth(m),
-      { onRange: (from, to, o) => act.setFilters({ from, to }, { transient: o?.transient }) },
+      { onRange: (from, to, o) => act.setFilters({ from, to }, { transient: o?.transient, replace: o?.replace }) },
       () => window.matchMedia('(prefers-reduced-motion: reduce)').matches,
     );
     // Under the timeline: the map's own count beside the totals Ring, the press and EFF published.

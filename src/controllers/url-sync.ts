@@ -24,6 +24,8 @@ export interface RestoreHooks {
   notices(list: string[]): void;
   /** After it is applied (while `restoring` is still true): frame the map for it. */
   after(state: AppState): void;
+  /** The state the link carries, when it differs from the one shown (while Play runs: the chosen range, not the month on screen). */
+  linkState?(state: AppState): AppState;
 }
 
 /**
@@ -77,7 +79,7 @@ export class UrlSync {
 
   private write(): void {
     const { location: loc, history } = this.win;
-    const url = `${loc.pathname}${loc.search}${formatUrlState(this.store.state)}`;
+    const url = `${loc.pathname}${loc.search}${formatUrlState(this.hooks.linkState?.(this.store.state) ?? this.store.state)}`;
     if (url !== `${loc.pathname}${loc.search}${loc.hash}`) {
       if (this.pendingMode === 'push' && !this.store.state.embed) history.pushState(null, '', url);
       else history.replaceState(null, '', url);

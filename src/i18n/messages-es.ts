@@ -47,7 +47,7 @@ export const es: Messages = {
   // Timeline and Play.
   coverageBand: 'después de sept. 2020: incompleto',
   playFinished: (n: string) => `Se reprodujo hasta el final; los filtros volvieron a como estaban (${n}).`,
-  reducedMotion: 'Animación apagada: su dispositivo pide menos movimiento. Mueva el control “Hasta” para avanzar en el tiempo.',
+  reducedMotion: 'Animación apagada: su dispositivo pide menos movimiento. Avance en el tiempo con los controles o los campos de mes “Desde” y “Hasta”.',
   mapDateAll: (to: string) => `Acuerdos iniciados hasta ${to}`,
   mapDateRange: (from: string, to: string) => (from === to ? `Acuerdos vigentes en ${from}` : `Acuerdos vigentes de ${from} a ${to}`),
   mapDateLatest: 'hoy',
@@ -290,17 +290,12 @@ export const es: Messages = {
   totalsRecords: 'Con MOU o documentos públicos',
 
   // Timeline
-  timelineTitle: 'Cuándo empezaron los acuerdos',
+  timelineTitle: 'Acuerdos vigentes a lo largo del tiempo',
   play: '▶ Reproducir',
-  pause: '❚❚ Pausa',
   activeFrom: 'Vigentes desde',
   activeUpTo: 'Vigentes hasta',
-  fromLabel: 'Desde ',
-  toLabel: 'Hasta ',
   allDates: 'Todas las fechas',
-  runningRange: (from: string, to: string, agencies: string) => `${from} – ${to}: ${agencies}`,
-  runningBy: (to: string, agencies: string) => `Hasta ${to}: ${agencies}`,
-  histogramLabel: (from: string, to: string, peak: string) => `Histograma de acuerdos por mes, de ${from} a ${to}; máximo de ${peak} en un mes`,
+  histogramLabel: (from: string, to: string, peak: string) => `Histograma de acuerdos iniciados por mes, de ${from} a ${to}; máximo de ${peak} en un mes`,
 
   // Find my area
   areaField: 'Código postal, ciudad, condado o agencia',
@@ -497,4 +492,14 @@ export const es: Messages = {
   areaRowCountyWide: 'todo el condado',
   areaRowSpans: (n: number) => `abarca ${esInt(n)} condados`,
   legendSearchWholeCounty: 'Condado buscado',
+  // Timeline: what the range selects, month fields, Play within the range.
+  timelineSelects: (from: string, to: string, agencies: string) => `Acuerdos vigentes entre ${from} y ${to}: ${agencies}.`,
+  timelineAllDates: (agencies: string) => `Todas las fechas: ${agencies}, incluidas las que no tienen fecha de inicio documentada.`,
+  timelineUndatedOut: 'Las agencias sin fecha de inicio documentada quedan fuera mientras haya un rango de fechas.',
+  timelinePlaying: (month: string, agencies: string, from: string, to: string) => `${month}: ${agencies} vigentes (reproduciendo ${from} – ${to}).`,
+  playStopped: (n: string) => `Detenido; los filtros volvieron a como estaban (${n}).`,
+  stop: '■ Detener',
+  rangeFrom: 'Desde',
+  rangeTo: 'Hasta',
+  monthFieldFormat: 'AAAA-MM',
 };

@@ -46,7 +46,7 @@ const en = {
   // Timeline and Play.
   coverageBand: 'after Sept 2020: incomplete',
   playFinished: (n: string) => `Played to the end; filters are back as before (${n}).`,
-  reducedMotion: 'Animation off: your device asks for reduced motion. Drag the “To” slider to step through time.',
+  reducedMotion: 'Animation off: your device asks for reduced motion. Step through time with the “From” and “To” sliders or month fields.',
   mapDateAll: (to: string) => `Partnerships begun by ${to}`,
   mapDateRange: (from: string, to: string) => (from === to ? `Partnerships active in ${from}` : `Partnerships active ${from} – ${to}`),
   mapDateLatest: 'latest',
@@ -275,17 +275,12 @@ const en = {
   totalsRecords: 'With MOU or public records',
 
   // Timeline
-  timelineTitle: 'When partnerships began',
+  timelineTitle: 'Partnerships active over time',
   play: '▶ Play',
-  pause: '❚❚ Pause',
   activeFrom: 'Active from',
   activeUpTo: 'Active up to',
-  fromLabel: 'From ',
-  toLabel: 'To ',
   allDates: 'All dates',
-  runningRange: (from: string, to: string, agencies: string) => `${from} – ${to}: ${agencies}`,
-  runningBy: (to: string, agencies: string) => `By ${to}: ${agencies}`,
-  histogramLabel: (from: string, to: string, peak: string) => `Histogram of partnerships per month, ${from} to ${to}; peak ${peak} in one month`,
+  histogramLabel: (from: string, to: string, peak: string) => `Histogram of partnerships begun per month, ${from} to ${to}; peak ${peak} in one month`,
 
   // Find my area
   areaField: 'ZIP code, city, county or agency',
@@ -483,6 +478,16 @@ const en = {
   areaRowCountyWide: 'the whole county',
   areaRowSpans: (n: number) => `spans ${n} counties`,
   legendSearchWholeCounty: 'Searched county',
+  // Timeline: what the range selects, month fields, Play within the range.
+  timelineSelects: (from: string, to: string, agencies: string) => `Partnerships active between ${from} and ${to}: ${agencies}.`,
+  timelineAllDates: (agencies: string) => `All dates: ${agencies}, those without a documented start date included.`,
+  timelineUndatedOut: 'Agencies without a documented start date are left out while a date range is set.',
+  timelinePlaying: (month: string, agencies: string, from: string, to: string) => `${month}: ${agencies} active (playing ${from} – ${to}).`,
+  playStopped: (n: string) => `Stopped; filters are back as before (${n}).`,
+  stop: '■ Stop',
+  rangeFrom: 'From',
+  rangeTo: 'To',
+  monthFieldFormat: 'YYYY-MM',
 };
 
 export type Messages = typeof en;

@@ -10,10 +10,10 @@ import { MSG } from '../i18n/messages';
 export class MapDate {
   private el: HTMLElement;
 
-  constructor(mapWrap: HTMLElement) {
+  constructor(parent: HTMLElement) {
     this.el = h('p', { id: 'map-date', class: 'map-date', 'aria-hidden': 'true' });
     this.el.hidden = true;
-    mapWrap.append(this.el);
+    parent.append(this.el);
   }
 
   render(from: Month | null, to: Month | null): void {

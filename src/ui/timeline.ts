@@ -1,11 +1,13 @@
 /**
- * The timeline: partnerships per month as a histogram, a date-range filter
- * (two labelled sliders) and a play button that animates the spread month
- * by month with a running count.
+ * The timeline: partnerships begun per month as a histogram, a date-range
+ * filter (a month field and a slider for each end) that selects the
+ * partnerships active in the range, and Play, which steps month by month
+ * through that range with a running count, then puts the range back.
  */
 import type { Histogram } from '../time/histogram';
-import { monthLabel, shortMonthLabel } from '../time/months';
+import { formatMonth, monthLabel, shortMonthLabel } from '../time/months';
 import type { Month } from '../time/months';
+import { editRange, parseMonthInput, playMonths, playStepMs, type MonthRange } from '../time/range';
 import { h } from './dom';
 import { formatInt } from './format';
 import { ATLAS_LAST_MONTH } from '../data/coverage';
@@ -13,22 +15,33 @@ import { agenciesLabel } from './labels';
 import { MSG } from '../i18n/messages';
 
 const SVG = 'http://www.w3.org/2000/svg';
-const MS_PER_MONTH = 140;
+
+export interface RangeOptions {
+  /** A frame of Play: not a choice of the visitor's (no announcement, no link). */
+  transient?: boolean;
+  /** Back to a state the link already holds: no new history entry. */
+  replace?: boolean;
+}
 
 export interface TimelineCallbacks {
-  onRange(from: Month | null, to: Month | null, opts?: { transient?: boolean }): void;
+  onRange(from: Month | null, to: Month | null, opts?: RangeOptions): void;
+}
+
+interface End {
+  field: HTMLInputElement;
+  slider: HTMLInputElement;
 }
 
 export class Timeline {
   private svg: SVGSVGElement;
-  private fromInput: HTMLInputElement;
-  private toInput: HTMLInputElement;
-  private fromOut: HTMLOutputElement;
-  private toOut: HTMLOutputElement;
+  private ends: Record<'from' | 'to', End>;
   private play: HTMLButtonElement;
   private running: HTMLElement;
+  private scope: HTMLElement;
   private timer = 0;
-  private playing = false;
+  /** While Play runs: the range as the visitor chose it, which Play shows month by month and then restores. */
+  private held: MonthRange | null = null;
+  private frame: Month | null = null;
   private from: Month | null = null;
   private to: Month | null = null;
   private shown = 0;
@@ -45,32 +58,23 @@ export class Timeline {
     this.svg.setAttribute('class', 'histogram');
     this.svg.setAttribute('role', 'img');
     this.svg.setAttribute('preserveAspectRatio', 'none');
-    const mk = (id: string, label: string, value: number) => {
-      const input = h('input', { type: 'range', id, min, max, step: 1, value, 'aria-label': label });
-      return input;
-    };
-    this.fromInput = mk('timeline-from', MSG.activeFrom, min);
-    this.toInput = mk('timeline-to', MSG.activeUpTo, max);
-    this.fromOut = h('output', { for: 'timeline-from' });
-    this.toOut = h('output', { for: 'timeline-to' });
+    this.ends = { from: this.makeEnd('from'), to: this.makeEnd('to') };
     this.play = h('button', { type: 'button', class: 'play' }, MSG.play);
     this.running = h('p', { class: 'running', 'aria-live': 'off' });
-    const onInput = () => {
-      this.stop();
-      let a = Number(this.fromInput.value), b = Number(this.toInput.value);
-      if (a > b) [a, b] = [b, a];
-      const from = a <= min ? null : a;
-      const to = b >= max ? null : b;
-      this.cb.onRange(from, to);
-    };
-    this.fromInput.addEventListener('input', onInput);
-    this.toInput.addEventListener('input', onInput);
-    this.play.addEventListener('click', () => (this.playing ? this.stop() : this.start()));
+    this.scope = h('p', { class: 'timeline-scope muted' }, MSG.timelineUndatedOut);
+    this.scope.hidden = true;
+    this.play.addEventListener('click', () => (this.playing ? this.stop({ restore: true }) : this.start()));
     const reset = h('button', { type: 'button', class: 'link-button' }, MSG.allDates);
     reset.addEventListener('click', () => {
       this.stop();
       this.cb.onRange(null, null);
     });
+    const row = (end: 'from' | 'to', label: string) =>
+      h('div', { class: 'timeline-end' },
+        h('label', { for: `timeline-${end}-month` }, label),
+        this.ends[end].field,
+        this.ends[end].slider,
+      );
     root.replaceChildren(
       h('div', { class: 'timeline-head' },
         h('h2', { class: 'panel-title' }, MSG.timelineTitle),
@@ -78,30 +82,84 @@ export class Timeline {
         this.running,
       ),
       this.svg,
-      h('div', { class: 'timeline-controls' },
-        h('label', { for: 'timeline-from' }, MSG.fromLabel, this.fromOut), this.fromInput,
-        h('label', { for: 'timeline-to' }, MSG.toLabel, this.toOut), this.toInput,
-        reset,
-      ),
+      h('div', { class: 'timeline-controls' }, h('div', { class: 'timeline-ends' }, row('from', MSG.rangeFrom), row('to', MSG.rangeTo)), reset),
+      this.scope,
       h('p', { class: 'coverage-note muted' }, MSG.coverage),
     );
+  }
+
+  /** A month field (to type a month) and a slider (pointer and arrow keys, a month per step) for one end. */
+  private makeEnd(end: 'from' | 'to'): End {
+    const field = h('input', {
+      type: 'month', id: `timeline-${end}-month`, min: formatMonth(this.min), max: formatMonth(this.max),
+      // Browsers without a month picker show a text field: say the format.
+      placeholder: MSG.monthFieldFormat, autocomplete: 'off', class: 'month-field',
+    });
+    const slider = h('input', {
+      type: 'range', id: `timeline-${end}`, class: 'month-slider', min: this.min, max: this.max, step: 1,
+      'aria-label': end === 'from' ? MSG.activeFrom : MSG.activeUpTo,
+    });
+    slider.addEventListener('input', () => this.edit(end, Number(slider.value)));
+    // A typed month applies once it is a month of the data: the year "2019" passes through 0002, 0020 and 0201 as it is typed.
+    const typed = () => {
+      const m = parseMonthInput(field.value);
+      return m !== null && m >= this.min && m <= this.max ? m : null;
+    };
+    field.addEventListener('change', () => {
+      const m = typed();
+      if (m !== null) this.edit(end, m);
+    });
+    // Left emptied, unreadable or outside the data: the field shows the range again.
+    field.addEventListener('blur', () => {
+      if (typed() === null) this.showRange();
+    });
+    return { field, slider };
+  }
+
+  private edit(end: 'from' | 'to', value: Month): void {
+    // A range the visitor sets while Play runs replaces the one Play would restore.
+    const base = this.held ?? { from: this.from, to: this.to };
+    this.stop();
+    const r = editRange(end, value, base, this.min, this.max);
+    this.cb.onRange(r.from, r.to);
+  }
+
+  get playing(): boolean {
+    return this.held !== null;
+  }
+
+  /** While Play runs, the range it will restore (what a link should carry); otherwise null. */
+  heldRange(): MonthRange | null {
+    return this.held ? { ...this.held } : null;
   }
 
   render(hist: Histogram, from: Month | null, to: Month | null, shown: number): void {
     this.from = from;
     this.to = to;
     this.shown = shown;
-    this.fromInput.value = String(from ?? this.min);
-    this.toInput.value = String(to ?? this.max);
-    this.fromOut.textContent = monthLabel(from ?? this.min);
-    this.toOut.textContent = monthLabel(to ?? this.max);
-    this.fromInput.setAttribute('aria-valuetext', monthLabel(from ?? this.min));
-    this.toInput.setAttribute('aria-valuetext', monthLabel(to ?? this.max));
+    // While Play runs the controls keep the chosen range; the frame is on the histogram, the stamp and the count.
+    this.showRange();
     this.drawBars(hist);
+    const range = this.held ?? { from, to };
     const n = agenciesLabel(shown);
-    if (from !== null) this.running.textContent = MSG.runningRange(monthLabel(from), monthLabel(to ?? this.max), n);
-    else if (this.playing || to !== null) this.running.textContent = MSG.runningBy(monthLabel(to ?? this.max), n);
-    else this.running.textContent = '';
+    if (this.held && this.frame !== null) this.running.textContent = MSG.timelinePlaying(monthLabel(this.frame), n, monthLabel(range.from ?? this.min), monthLabel(range.to ?? this.max));
+    else if (from !== null || to !== null) this.running.textContent = MSG.timelineSelects(monthLabel(from ?? this.min), monthLabel(to ?? this.max), n);
+    else this.running.textContent = MSG.timelineAllDates(n);
+    // A date range (and every frame of Play) leaves out the agencies without a documented start.
+    this.scope.hidden = !(this.held || from !== null || to !== null);
+  }
+
+  private showRange(): void {
+    const r = this.held ?? { from: this.from, to: this.to };
+    const values = { from: r.from ?? this.min, to: r.to ?? this.max };
+    for (const end of ['from', 'to'] as const) {
+      const { field, slider } = this.ends[end];
+      const m = values[end];
+      slider.value = String(m);
+      slider.setAttribute('aria-valuetext', monthLabel(m));
+      // A field being typed in is left alone (it catches up on blur).
+      if (document.activeElement !== field) field.value = formatMonth(m);
+    }
   }
 
   private drawBars(hist: Histogram): void {
@@ -110,7 +168,8 @@ export class Timeline {
     let peak = 1;
     for (const c of hist.counts) if (c > peak) peak = c;
     const bw = W / n;
-    const lo = this.from ?? this.min, hi = this.to ?? this.max;
+    const range = this.held ?? { from: this.from, to: this.to };
+    const lo = range.from ?? this.min, hi = range.to ?? this.max;
     const parts: Element[] = [];
     // Where the Atlas export ends, counts thin because coverage does: shade it so it does not read as a decline.
     if (ATLAS_LAST_MONTH < this.max) {
@@ -130,6 +189,16 @@ export class Timeline {
       label.setAttribute('class', 'coverage-label');
       label.textContent = MSG.coverageBand;
       parts.push(band, label);
+    }
+    // The month Play shows: a band behind its bar.
+    if (this.held && this.frame !== null) {
+      const mark = document.createElementNS(SVG, 'rect');
+      mark.setAttribute('x', String((this.frame - this.min) * bw));
+      mark.setAttribute('y', '0');
+      mark.setAttribute('width', String(Math.max(2, bw)));
+      mark.setAttribute('height', String(H - AX));
+      mark.setAttribute('class', 'playhead');
+      parts.push(mark);
     }
     for (let k = 0; k < n; k++) {
       const m = this.min + k;
@@ -168,36 +237,46 @@ export class Timeline {
   }
 
   start(): void {
+    if (this.playing) return;
     if (this.reducedMotion()) {
       // Respect the reduced-motion preference: no animation, and the filters stay as they are.
       this.running.textContent = MSG.reducedMotion;
       return;
     }
-    this.playing = true;
-    this.play.textContent = MSG.pause;
+    const range = { from: this.from, to: this.to };
+    const months = playMonths(range, this.min, this.max);
+    if (!months.length) return;
+    const ms = playStepMs(months.length);
+    this.held = range;
+    this.play.textContent = MSG.stop;
+    let k = 0;
     // Each frame shows the partnerships active that month: joins appear, ends disappear.
-    let m = this.from ?? this.min;
-    // Playing to the end puts the filters back as they were: no hidden "to" that drops the undated agencies.
-    const before = { from: this.from, to: this.to };
     const step = () => {
-      if (m >= this.max) {
-        this.stop();
-        this.cb.onRange(before.from, before.to);
-        this.running.textContent = MSG.playFinished(agenciesLabel(this.shown));
+      if (k >= months.length) {
+        this.stop({ restore: true, finished: true });
         return;
       }
-      this.cb.onRange(m, m, { transient: true });
-      m++;
-      this.timer = window.setTimeout(step, MS_PER_MONTH);
+      this.frame = months[k++];
+      this.cb.onRange(this.frame, this.frame, { transient: true });
+      this.timer = window.setTimeout(step, ms);
     };
     step();
   }
 
-  stop(): void {
+  /**
+   * Ends Play. `restore`: the range goes back to what it was before Play (a
+   * visitor's Stop, or the end of the run); without it (a link being
+   * restored, a new range chosen) whatever comes next sets the filters.
+   */
+  stop(opts: { restore?: boolean; finished?: boolean } = {}): void {
     window.clearTimeout(this.timer);
-    if (!this.playing) return;
-    this.playing = false;
+    const held = this.held;
+    if (!held) return;
+    this.held = null;
+    this.frame = null;
     this.play.textContent = MSG.play;
+    if (!opts.restore) return;
+    this.cb.onRange(held.from, held.to, { replace: true });
+    this.running.textContent = (opts.finished ? MSG.playFinished : MSG.playStopped)(agenciesLabel(this.shown));
   }
 }
-

@@ -8,14 +8,14 @@ import { MSG } from '../i18n/messages';
 export class ZoomOffer {
   private button: HTMLButtonElement;
 
-  constructor(mapWrap: HTMLElement, onZoom: () => void) {
+  constructor(parent: HTMLElement, onZoom: () => void) {
     this.button = h('button', { type: 'button', id: 'zoom-to-selection', class: 'zoom-offer', title: MSG.zoomToSelectionHint });
     this.button.hidden = true;
     this.button.addEventListener('click', () => {
       this.button.hidden = true;
       onZoom();
     });
-    mapWrap.append(this.button);
+    parent.append(this.button);
   }
 
   /** `what`: the selection in words ("NJ, NY, PA"); null hides the offer. */

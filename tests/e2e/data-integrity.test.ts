@@ -11,7 +11,7 @@ import { launch, newPage, screenshot, PHONE } from './browser';
 import { BASE, countText, expectCount, openApp, routeDataset, waitForCard } from './app';
 import { DATA, FEATURES, agenciesLabel, countWhere } from './dataset';
 import { serveDir, type Misserve } from './static-server';
-import { monthLabel, monthOf } from '../../src/time/months';
+import { formatMonth, monthLabel, monthOf } from '../../src/time/months';
 import { parseCsv } from '../../pipeline/lib/csv';
 import type { AgencyFeature } from '../../src/core/contract';
 import { foldText } from '../../src/core/text';
@@ -59,8 +59,9 @@ describe('impossible dates', () => {
     await expectCount(page, agenciesLabel(FEATURES.length - IMPOSSIBLE.length));
 
     // The timeline spans the real months only: its range, its axis, its bars and its Play steps.
-    expect(await page.locator('output[for="timeline-from"]').textContent()).toBe(monthLabel(min));
-    expect(await page.locator('output[for="timeline-to"]').textContent()).toBe(monthLabel(max));
+    expect(await page.getAttribute('#timeline-from', 'aria-valuetext')).toBe(monthLabel(min));
+    expect(await page.getAttribute('#timeline-to', 'aria-valuetext')).toBe(monthLabel(max));
+    expect([await page.inputValue('#timeline-from-month'), await page.inputValue('#timeline-to-month')]).toEqual([formatMonth(min), formatMonth(max)]);
     const slider = await page.locator('#timeline-to').evaluate((el) => [Number((el as HTMLInputElement).min), Number((el as HTMLInputElement).max)]);
     expect(slider[1] - slider[0]).toBe(max - min);
     const years = (await page.locator('#timeline svg text.axis-label').allTextContents()).map(Number);

@@ -112,7 +112,7 @@ describe('timeline', () => {
   it('plays month by month, then puts the filters back as they were', async () => {
     await page.getByRole('button', { name: /Play/ }).click();
     // Wait for the animation to start, then to finish (the button reads Play again).
-    await page.waitForFunction(() => document.querySelector('.play')?.textContent?.includes('Pause'), null, { timeout: 10_000 }).catch(() => undefined);
+    await page.waitForFunction(() => document.querySelector('.play')?.textContent?.includes('Stop'), null, { timeout: 10_000 }).catch(() => undefined);
     // Every frame of the animation says when it shows, on the map itself.
     expect(await page.locator('#map-date').textContent({ timeout: 10_000 })).toMatch(/^Partnerships active in \w+ \d{4}$/);
     await screenshot(page, 'timeline-playing');

@@ -141,3 +141,31 @@ describe('fullMapUrl', () => {
     expect(new URL(fullMapUrl('https://m.example/', { ...s, area: '90012' }, { fit: true })).hash).toBe('#area=90012');
   });
 });
+
+describe('the link while Play runs', () => {
+  it('carries the range Play will restore, never the month on screen', () => {
+    const fw = fakeWindow();
+    const range = { from: 2019 * 12, to: 2019 * 12 + 11 };
+    const store = new Store<AppState>({ ...defaultState(), filters: { ...defaultState().filters, ...range } });
+    let held: typeof range | null = null;
+    const sync = new UrlSync(store, {
+      before: () => undefined,
+      notices: () => undefined,
+      after: () => undefined,
+      linkState: (s) => (held ? { ...s, filters: { ...s.filters, ...held } } : s),
+    }, fw.w);
+    sync.schedule('push');
+    fw.flush();
+    expect(fw.entries).toEqual(['push /#from=2019-01&to=2019-12']);
+    // Play shows one month after another; a move made meanwhile writes the link.
+    held = range;
+    for (const m of [range.from, range.from + 1, range.from + 10]) {
+      store.update((s) => ({ ...s, filters: { ...s.filters, from: m, to: m } }), { transient: true });
+      sync.schedule('replace');
+      store.update((s) => ({ ...s, view: { zoom: 5, lat: 34, lon: -118 } }));
+      fw.flush();
+    }
+    expect(fw.w.location.hash).toBe('#map=5/34/-118&from=2019-01&to=2019-12');
+    held = null;
+  });
+});
