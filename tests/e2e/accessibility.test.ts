@@ -54,7 +54,9 @@ function pageScroll(page: Page): Promise<{ height: number; viewport: number; y: 
 function undersizedTargets(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const sel = 'a[href], button, input:not([type=hidden]), select, textarea, summary, [role=option], [tabindex]:not([tabindex="-1"])';
-    const shown = [...document.querySelectorAll<HTMLElement>(sel)].filter((el) => {
+    // With a modal dialog open, the page behind it is inert: only the dialog's controls are targets.
+    const scope = document.querySelector('dialog:modal') ?? document;
+    const shown = [...scope.querySelectorAll<HTMLElement>(sel)].filter((el) => {
       const r = el.getBoundingClientRect();
       if (r.width === 0 || r.height === 0 || r.right <= 0 || r.bottom <= 0) return false;
       if (el.closest('[hidden], [aria-hidden="true"], .visually-hidden')) return false;
