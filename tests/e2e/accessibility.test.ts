@@ -60,6 +60,12 @@ function undersizedTargets(page: Page): Promise<string[]> {
       const r = el.getBoundingClientRect();
       if (r.width === 0 || r.height === 0 || r.right <= 0 || r.bottom <= 0) return false;
       if (el.closest('[hidden], [aria-hidden="true"], .visually-hidden')) return false;
+      // Covered by something else (a sheet over the page): not a target there.
+      const x = r.left + r.width / 2, y = r.top + r.height / 2;
+      if (x >= 0 && y >= 0 && x < innerWidth && y < innerHeight) {
+        const hit = document.elementFromPoint(x, y);
+        if (hit && !el.contains(hit) && !(hit instanceof HTMLLabelElement && hit.control === el) && !hit.contains(el)) return false;
+      }
       return getComputedStyle(el).visibility !== 'hidden';
     });
     const small = (r: DOMRect) => r.width < 23.95 || r.height < 23.95;
@@ -218,11 +224,20 @@ describe('reflow, enlarged text and text spacing', () => {
     expect(s).toMatchObject({ height: DESKTOP.height, y: 0 });
     expect(s.width).toBeLessThanOrEqual(s.vw);
     // The list: every column's header within the list's width, no sideways scrolling.
+    // The list: every column's header and every cell of the first rows within the list's width, no sideways scrolling.
     const list = await page.locator('#list .table-scroll').evaluate((el) => {
       const box = el.getBoundingClientRect();
-      return { sw: el.scrollWidth, cw: el.clientWidth, heads: [...el.querySelectorAll('thead th')].map((th) => th.getBoundingClientRect().right <= box.right + 1) };
+      const inside = (c: Element) => c.getBoundingClientRect().right <= box.right + 1 && c.getBoundingClientRect().left >= box.left - 1;
+      return {
+        sw: el.scrollWidth,
+        cw: el.clientWidth,
+        heads: [...el.querySelectorAll('thead th')].map(inside),
+        cells: [...el.querySelectorAll('tbody tr')].slice(0, 20).flatMap((tr) => [...tr.children].map(inside)),
+      };
     });
     expect(list.heads).toEqual([true, true, true, true]);
+    expect(list.cells.length).toBe(80);
+    expect(list.cells.every(Boolean)).toBe(true);
     expect(list.sw).toBeLessThanOrEqual(list.cw + 1);
     await screenshot(page, 'a11y-text200');
     await openFromList(page, 'Lakeland Police');
@@ -283,6 +298,7 @@ describe('reflow, enlarged text and text spacing', () => {
     for (const [name, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
       const { page } = await newPage(browser, { viewport });
       await openApp(page);
+      await screenshot(page, `a11y-${name}`);
       expect(await undersizedTargets(page), name).toEqual([]);
       // The list's rows (Lighthouse found them 16 px tall).
       const rowHeights = await page.locator('#list button.row-select').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height));
