@@ -22,6 +22,7 @@ import { MSG } from './i18n/messages';
 import { currentLocale } from './i18n/locale';
 import { translatePage } from './ui/page-text';
 import { languageSwitch, restoreSwitchFocus } from './ui/language-switch';
+import { bindSkipLink } from './ui/skip-link';
 
 const MAP_DATA = `${import.meta.env.BASE_URL}generated/map/`;
 const SLOW_MS = 8000;
@@ -162,4 +163,5 @@ function startLanguage(): void {
 }
 
 startLanguage();
+bindSkipLink($('.skip-link') as HTMLAnchorElement);
 void boot();

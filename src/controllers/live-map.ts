@@ -9,6 +9,7 @@ import { isDefaultFilters } from '../filters/filters';
 import { bindAgencyPreview } from '../ui/agency-preview';
 import { MapDate } from '../ui/map-date';
 import { ZoomOffer } from '../ui/zoom-offer';
+import { MapKeys } from '../ui/map-keys';
 import { notify } from '../ui/notices';
 import { $, h } from '../ui/dom';
 import { MSG } from '../i18n/messages';
@@ -83,6 +84,12 @@ export class LiveMap {
     // The agencies go to the map's worker while the basemap's tiles are still loading.
     mv.attach(this.ctx.index, colorOf);
     this.settledHook(mv);
+    new MapKeys(mv.map, this.ctx.index, $('.map-wrap'), {
+      mask: () => this.ctx.derived.mask,
+      show: (i) => mv.names?.show(i),
+      hide: () => mv.names?.hide(),
+      open: (i) => this.hooks.select(i),
+    });
     const st = this.ctx.store.state;
     mv.applyLayers(this.ctx.derived.mask, st.layers);
     mv.setOnline(st.basemap === 'online');

@@ -42,7 +42,11 @@ export class Selection {
     if (i !== null && opts.reveal) this.ctx.mapView?.reveal(i);
     if (i !== null) {
       // An embed shows the card over its map: never scroll the host page.
-      if (!this.ctx.store.state.embed) this.card.scrollIntoView?.({ block: 'nearest' });
+      if (!this.ctx.store.state.embed) {
+        // A card that rises over the map as a sheet (phones, zoomed pages): bring the map into view, where the agency is kept clear of it.
+        if (getComputedStyle(this.card).position === 'fixed') document.querySelector('.map-wrap')?.scrollIntoView?.({ block: 'start' });
+        else this.card.scrollIntoView?.({ block: 'nearest' });
+      }
       ($('#card-title', this.card) as HTMLElement).focus({ preventScroll: true });
     }
   }

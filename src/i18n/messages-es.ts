@@ -502,4 +502,8 @@ export const es: Messages = {
   rangeFrom: 'Desde',
   rangeTo: 'Hasta',
   monthFieldFormat: 'AAAA-MM',
+  // Accesibilidad: acceso con el teclado a las agencias del mapa
+  mapKeysHint: 'Las flechas mueven el mapa; + y − acercan y alejan; Intro abre la ficha de la agencia más cercana al centro del mapa, donde está la cruz.',
+  mapKeysNearest: (name: string, what: string) => `Más cercana al centro: ${name} (${what}).`,
+  mapKeysNone: 'No se muestra ninguna agencia en esta parte del mapa.',
 };

@@ -488,6 +488,10 @@ const en = {
   rangeFrom: 'From',
   rangeTo: 'To',
   monthFieldFormat: 'YYYY-MM',
+  // Accessibility: keyboard access to the agencies on the map
+  mapKeysHint: 'Arrow keys move the map, + and − zoom; Enter opens the card of the agency nearest the centre of the map, where the cross is.',
+  mapKeysNearest: (name: string, what: string) => `Nearest the centre: ${name} (${what}).`,
+  mapKeysNone: 'No agency shown in this part of the map.',
 };
 
 export type Messages = typeof en;

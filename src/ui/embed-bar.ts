@@ -10,7 +10,8 @@ export class EmbedBar {
   constructor(root: HTMLElement) {
     this.summary = h('p', { class: 'embed-summary' });
     this.open = h('a', { class: 'embed-open', target: '_blank', rel: 'noopener' }, MSG.openFullMap);
-    root.replaceChildren(h('p', { class: 'embed-title' }, MSG.appTitle), this.summary, this.open, languageSwitch('embed-lang'));
+    // The page's heading in an embed (the header with the page's own heading is not shown there).
+    root.replaceChildren(h('h1', { class: 'embed-title' }, MSG.appTitle), this.summary, this.open, languageSwitch('embed-lang'));
     root.hidden = false;
     restoreSwitchFocus();
     // The embed shows a count without the timeline or totals: say what the data covers beside the credit.
