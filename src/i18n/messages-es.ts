@@ -503,7 +503,7 @@ export const es: Messages = {
       figures.length ? `Entregado: ${figures.join(', ')}${derived ? ' (calculado por los editores del mapa a partir de cifras publicadas)' : ''}.` : 'Entregado; cifras sin documentar.',
     devices: (n: string, one: boolean) => `${n} ${one ? 'dispositivo' : 'dispositivos'}`,
     perkValue: (v: string) => `beneficios por un valor de ${v}`,
-    subsidySpent: (v: string) => `subsidio municipal gastado: ${v}`,
+    subsidySpent: (v: string) => `un subsidio municipal de ${v} gastado`,
     perk: (words: string) => `${words}.`,
     leadActive: 'Figura o se informó como asociada; no se documenta un final.',
     leadActiveSome: (open: string[], closed: string[]) =>

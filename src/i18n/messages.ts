@@ -488,7 +488,7 @@ const en = {
       figures.length ? `Given: ${figures.join(', ')}${derived ? ' (derived by the map editors from reported figures)' : ''}.` : 'Given; figures not documented.',
     devices: (n: string, one: boolean) => `${n} ${one ? 'device' : 'devices'}`,
     perkValue: (v: string) => `perks worth ${v}`,
-    subsidySpent: (v: string) => `city subsidy spent: ${v}`,
+    subsidySpent: (v: string) => `a city subsidy of ${v} spent`,
     perk: (words: string) => `${words}.`,
     leadActive: 'Listed or reported as a partner; no end documented.',
     leadActiveSome: (open: string[], closed: string[]) =>

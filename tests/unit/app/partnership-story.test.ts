@@ -182,7 +182,7 @@ describe('stories of hand-made records', () => {
   it('an ended program without an end date says so, and the agency ended', () => {
     const s = tell([program({ kind: 'city_subsidy', start_date: '2019-08', status: 'ended', perk_status: 'given', subsidy_usd: 20600, figures_derived: true })]);
     expect(s.lead).toBe('This partnership ended (date not documented).');
-    expect(s.programs[0].text).toBe('City-funded camera subsidy: began in August 2019 (month only); ended (date not documented). Given: city subsidy spent: $20,600 (derived by the map editors from reported figures).');
+    expect(s.programs[0].text).toBe('City-funded camera subsidy: began in August 2019 (month only); ended (date not documented). Given: a city subsidy of $20,600 spent (derived by the map editors from reported figures).');
   });
 
   it('an end date without an "ended" status is still an end, never "no end documented"', () => {
