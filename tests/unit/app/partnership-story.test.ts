@@ -47,6 +47,8 @@ function checkProgram(g: Program, line: string, l: Locale): void {
   if (g.status === 'denied') {
     expect(line).toContain(w.denied);
     expect(line).not.toContain(verb(w.began('x', 'day')));
+    // A denied listing's date is when it was listed, never a start.
+    if (g.start_date) expect(line).toContain(w.listedFrom(formatPartialDate(g.start_date, l)!, datePrecision(g.start_date)));
   }
   if (g.end_date) {
     expect(line).toContain(w.ended(formatPartialDate(g.end_date, l)!, datePrecision(g.end_date)));
