@@ -96,6 +96,7 @@ const ALLOWED = new Set([
   'zipcodes', 'MapLibre',
 ]);
 const STATE_NAMES = US_STATES.map((s) => s.name);
+const PRODUCT_NAMES = ['Axon Evidence', 'Community Requests'];
 
 /** The English found in a list of texts, with the text it was found in. */
 function english(texts: string[]): string[] {
@@ -103,6 +104,8 @@ function english(texts: string[]): string[] {
   for (const raw of texts) {
     let t = raw;
     for (const n of STATE_NAMES) t = t.split(n).join(' ');
+    // Product names stay as their makers write them ("Axon Evidence", in what a partnership allowed).
+    for (const n of PRODUCT_NAMES) t = t.split(n).join(' ');
     // Column names are stable identifiers, quoted as such.
     for (const c of [...TEMPLATE_COLUMNS, ...CSV_COLUMNS]) t = t.split(`“${c}”`).join(' ');
     // County names are proper names too ("Polk County").
