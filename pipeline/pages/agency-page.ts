@@ -1,6 +1,7 @@
 /** One agency's page: everything documented about it, every claim with its sources. */
 import type { AgencyFeature, Program, Source } from '../../src/core/contract';
-import { PROGRAM_LABELS, placementText } from '../../src/ui/agency-card';
+import { PROGRAM_LABELS, STATUS_WORDS, placementText } from '../../src/ui/agency-card';
+import { MSG } from '../../src/i18n/messages';
 import { TYPE_LABELS } from '../../src/ui/labels';
 import { formatPartialDate } from '../../src/time/months';
 import { partnershipStory, type Story } from '../../src/story/partnership-story';
@@ -33,6 +34,13 @@ function fact(term: string, value: string, muted = false): string {
   return `<div class="fact"><dt>${esc(term)}</dt><dd${muted ? ' class="muted"' : ''}>${esc(value)}</dd></div>`;
 }
 
+/** Who said a program ended or was denied (or put it in doubt), as the card says it. */
+function statusNote(g: Program): string {
+  if (!g.status_note) return '';
+  const term = g.status === 'ended' || g.status === 'denied' ? STATUS_WORDS[g.status] : MSG.cardAlsoReported;
+  return `<p class="program-status"><strong>${esc(term)}:</strong> ${esc(g.status_note)}</p>`;
+}
+
 function programBlock(g: Program, i: number): string {
   const period =
     g.start_date || g.end_date
@@ -42,6 +50,7 @@ function programBlock(g: Program, i: number): string {
   return `<li class="program">
 <h3 id="program-${i}">${esc(PROGRAM_LABELS[g.kind] ?? 'Arrangement')}</h3>
 <p class="program-dates">${esc(period)}</p>
+${statusNote(g)}
 <p>${esc(g.summary)}</p>
 ${perks.length ? `<dl class="figures">${perkItems(perks)}</dl>` : ''}
 <p class="sources-label">Sources for this arrangement (${g.sources.length})</p>

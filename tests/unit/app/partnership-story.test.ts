@@ -144,6 +144,8 @@ describe('the story of every published agency', () => {
       const s = partnershipStory(f.properties, 'en');
       expect(html).toContain(`>${esc(s.lead)}</p>`);
       for (const g of s.programs) expect(html).toContain(`<li>${esc(g.text)}</li>`);
+      // Who said an arrangement ended or was denied, as on the card.
+      for (const g of f.properties.programs) if (g.status_note) expect(html).toContain(esc(g.status_note));
       // The old single "began" fact beside a list of programs is gone.
       expect(html).not.toContain('<dt>Partnership began</dt>');
     }
