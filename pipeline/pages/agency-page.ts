@@ -1,8 +1,10 @@
 /** One agency's page: everything documented about it, every claim with its sources. */
 import type { AgencyFeature, Program, Source } from '../../src/core/contract';
-import { PROGRAM_LABELS, placementText } from '../../src/ui/agency-card';
+import { PROGRAM_LABELS, STATUS_WORDS, placementText } from '../../src/ui/agency-card';
+import { MSG } from '../../src/i18n/messages';
 import { TYPE_LABELS } from '../../src/ui/labels';
 import { formatPartialDate } from '../../src/time/months';
+import { partnershipStory, type Story } from '../../src/story/partnership-story';
 import { dateWithPrecision, placeText, stateName } from './format';
 import { esc, externalLink, siteLink } from './html';
 import { renderPage } from './layout';
@@ -32,6 +34,13 @@ function fact(term: string, value: string, muted = false): string {
   return `<div class="fact"><dt>${esc(term)}</dt><dd${muted ? ' class="muted"' : ''}>${esc(value)}</dd></div>`;
 }
 
+/** Who said a program ended or was denied (or put it in doubt), as the card says it. */
+function statusNote(g: Program): string {
+  if (!g.status_note) return '';
+  const term = g.status === 'ended' || g.status === 'denied' ? STATUS_WORDS[g.status] : MSG.cardAlsoReported;
+  return `<p class="program-status"><strong>${esc(term)}:</strong> ${esc(g.status_note)}</p>`;
+}
+
 function programBlock(g: Program, i: number): string {
   const period =
     g.start_date || g.end_date
@@ -41,6 +50,7 @@ function programBlock(g: Program, i: number): string {
   return `<li class="program">
 <h3 id="program-${i}">${esc(PROGRAM_LABELS[g.kind] ?? 'Arrangement')}</h3>
 <p class="program-dates">${esc(period)}</p>
+${statusNote(g)}
 <p>${esc(g.summary)}</p>
 ${perks.length ? `<dl class="figures">${perkItems(perks)}</dl>` : ''}
 <p class="sources-label">Sources for this arrangement (${g.sources.length})</p>
@@ -52,11 +62,16 @@ export function agencyTitle(f: AgencyFeature): string {
   return `${f.properties.name} (${stateName(f.properties.state)}): partnership with Amazon Ring`;
 }
 
+/** The partnership's story in English (partnership-story.ts), as the map's card tells it. */
+export function agencyStory(f: AgencyFeature): Story {
+  return partnershipStory(f.properties, 'en');
+}
+
 export function agencyDescription(f: AgencyFeature): string {
   const p = f.properties;
   const perks = perkSummary(p);
   return (
-    `${p.name}, ${placeText(p)}: partnership with Amazon Ring began ${dateWithPrecision(p.start_date)}. ` +
+    `${p.name}, ${placeText(p)}: ${agencyStory(f).text} ` +
     `${perks ? `Documented ${perks}.` : 'Perks: not documented.'} ` +
     `${p.mou_url ? 'MOU linked. ' : ''}${p.sources.length} ${p.sources.length === 1 ? 'source' : 'sources'} cited.`
   );
@@ -64,6 +79,7 @@ export function agencyDescription(f: AgencyFeature): string {
 
 export function renderAgencyPage({ feature: f, neighbours, siteUrl, dataAsOf }: AgencyPageInput): string {
   const p = f.properties;
+  const story = agencyStory(f);
   const [lon, lat] = f.geometry.coordinates;
   const path = agencyPath(p.id);
   const st = stateName(p.state);
@@ -85,9 +101,9 @@ export function renderAgencyPage({ feature: f, neighbours, siteUrl, dataAsOf }: 
 <div class="overview">
 <section class="facts-block" aria-labelledby="facts-heading">
 <h2 id="facts-heading">At a glance</h2>
+<p class="story-lead status-${esc(p.status)}">${esc(story.lead)}</p>
+<ul class="story">${story.programs.map((g) => `<li>${esc(g.text)}</li>`).join('')}</ul>
 <dl class="facts">
-${fact('Partnership began', dateWithPrecision(p.start_date), !p.start_date)}
-${fact('Ended', p.end_date ? dateWithPrecision(p.end_date) : 'no end documented', !p.end_date)}
 ${perkItems(agencyPerks(p))}
 ${fact('MOU or agreement', p.mou_url ? 'linked below' : 'not documented', !p.mou_url)}
 ${fact('Public records', records.length ? `${records.length} linked below` : 'not documented', !records.length)}

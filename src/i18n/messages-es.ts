@@ -10,6 +10,12 @@ const esPlural = new Intl.PluralRules('es-US');
 const esOne = (n: number) => esPlural.select(n) === 'one';
 const esInt = (n: number) => n.toLocaleString('es-US');
 
+// Historia del acuerdo: una fecha con su precisión ("el 23 de mayo de 2019", "en mayo de 2019 (solo el mes)").
+type Prec = 'day' | 'month' | 'year';
+const PREC_ES = { month: 'solo el mes', year: 'solo el año' } as const;
+const esBare = (d: string, p: Prec) => (p === 'day' ? `el ${d}` : `${d} (${PREC_ES[p]})`);
+const esAt = (d: string, p: Prec) => (p === 'day' ? `el ${d}` : `en ${d} (${PREC_ES[p]})`);
+
 const TYPE_ES: Record<string, string> = { police: 'policía', sheriff: 'sheriff', fire: 'bomberos', city: 'programa municipal', other: 'otro' };
 
 export const es: Messages = {
@@ -78,10 +84,10 @@ export const es: Messages = {
 
   // Agency card: what the partnership allowed, era by era.
   erasTitle: 'Lo que permitía el acuerdo a lo largo del tiempo',
-  erasIntro: 'Según los cambios documentados del programa (fuentes en “Acerca de”); no dice nada sobre las solicitudes de esta agencia en particular. Las descripciones están en inglés, como se publicaron.',
-  eraLine: (label: string, summary: string) => `${label}: las agencias “${summary}”.`,
+  erasIntro: 'Según los cambios documentados del programa (fuentes en “Acerca de”); no dice nada sobre las solicitudes de esta agencia en particular.',
+  eraLine: (label: string, summary: string) => `${label}: las agencias ${summary}.`,
   aboutErasTitle: 'Cómo cambió el programa',
-  eraAbout: (launched: boolean, summary: string) => `${launched ? 'las agencias' : 'anunciado, nunca se lanzó:'} “${summary}” (en inglés).`,
+  eraAbout: (launched: boolean, summary: string) => `${launched ? 'las agencias' : 'anunciado, nunca se lanzó:'} ${summary}.`,
 
   coverage: 'Cobertura: datos del Atlas of Surveillance hasta septiembre de 2020, más noticias posteriores; los acuerdos después de septiembre de 2020 están incompletos.',
   absenceNote: 'Que no esté documentado aquí no quiere decir que no haya un acuerdo: los datos están completos solo hasta septiembre de 2020 (Atlas of Surveillance); los acuerdos posteriores vienen de noticias y están incompletos.',
@@ -97,10 +103,6 @@ export const es: Messages = {
   legendSearchPlace: 'Lugar buscado',
   legendSearchRadius: (miles: number) => `A ${esInt(miles)} millas o menos`,
   legendSearchCounty: 'Condado del lugar buscado',
-
-  // Agency card: what each date is when arrangements differ
-  cardPortalSince: 'Portal de Neighbors activo desde',
-  cardProgramFrom: (program: string) => `${program}, desde`,
 
   // Agency list
   listNoneInView: (total: string) => `Ninguna agencia asociada en esta parte del mapa (${total} cumplen los filtros en otras partes).`,
@@ -360,14 +362,11 @@ export const es: Messages = {
     denied: 'La agencia lo niega',
     unknown: 'Estado sin documentar',
   },
-  programEnded: (program: string, status: 'ended' | 'denied') => `${program.toLowerCase()}: ${status === 'ended' ? 'terminó' : 'la agencia lo niega'}`,
-  partnershipListed: (parts: string[]) => `Acuerdo registrado; ${parts.join('; ')}`,
   placedCity: (city: string | null, state: string) => `Ubicado en el centro de ${city ?? 'su ciudad'}, ${state} (precisión de ciudad; no es la dirección de la estación).`,
   placedZip: (city: string | null, state: string) => `Ubicado en el centro de una zona de código postal de ${city ?? 'su ciudad'}, ${state} (precisión de código postal).`,
   placedCounty: (county: string | null, state: string) => `Ubicado dentro de ${county ?? 'su condado'}, ${state}, en el centro del condado (precisión de condado).`,
   placedManual: 'Ubicado a mano por los editores del mapa (vea la tabla de correcciones).',
   cardAlsoReported: 'También se informó',
-  cardBegan: 'Inicio del acuerdo',
   cardArrangement: 'Acuerdo',
   cardNoLink: ' — sin enlace disponible',
   cardNoDates: 'fechas sin documentar',
@@ -376,7 +375,6 @@ export const es: Messages = {
   cardPerkValue: 'Valor de los beneficios',
   cardSubsidySpent: 'Subsidio municipal gastado',
   cardSubsidy: 'Subsidio municipal',
-  cardEnded: 'Terminó',
   cardNotCounted: 'No se cuenta como entregado',
   cardSources: (n: string) => `Fuentes (${n})`,
   cardClose: 'Cerrar los detalles de la agencia',
@@ -506,4 +504,44 @@ export const es: Messages = {
   mapKeysHint: 'Las flechas mueven el mapa; + y − acercan y alejan; Intro abre la ficha de la agencia más cercana al centro del mapa, donde está la cruz.',
   mapKeysNearest: (name: string, what: string) => `Más cercana al centro: ${name} (${what}).`,
   mapKeysNone: 'No se muestra ninguna agencia en esta parte del mapa.',
+  // Partnership story: one story per partnership, told alike on the card, the agency page and in the CSV `summary`.
+  story: {
+    began: (d: string, p: Prec) => `comenzó ${esAt(d, p)}`,
+    activeFrom: (d: string, p: Prec) => `activo desde ${esBare(d, p)}`,
+    listedFrom: (d: string, p: Prec) => `en la lista de asociados desde ${esBare(d, p)}`,
+    noStart: 'fecha de inicio sin documentar',
+    ended: (d: string, p: Prec) => `terminó ${esAt(d, p)}`,
+    endedUndated: 'terminó (fecha sin documentar)',
+    denied: 'la agencia lo niega',
+    noEnd: 'no se documenta un final',
+    line: (program: string, start: string, end: string) => `${program}: ${start}; ${end}.`,
+    given: (figures: string[], derived: boolean) =>
+      figures.length ? `Entregado: ${figures.join(', ')}${derived ? ' (calculado por los editores del mapa a partir de cifras publicadas)' : ''}.` : 'Entregado; cifras sin documentar.',
+    devices: (n: string, one: boolean) => `${n} ${one ? 'dispositivo' : 'dispositivos'}`,
+    perkValue: (v: string) => `beneficios por un valor de ${v}`,
+    subsidySpent: (v: string) => `un subsidio municipal de ${v} gastado`,
+    perk: (words: string) => `${words}.`,
+    leadActive: 'Figura o se informó como asociada; no se documenta un final.',
+    leadActiveSome: (open: string[], closed: string[]) =>
+      `Figura o se informó como asociada${open.length ? ` (${open.join(', ')}), sin final documentado` : ''}; ${closed.join('; ')}.`,
+    closed: (program: string, end: string) => `${program}: ${end}`,
+    leadDenied: 'La agencia niega este acuerdo.',
+    leadEnded: (end: string) => `Este acuerdo ${end}.`,
+    leadUnknown: 'Estado sin documentar.',
+  },
+  storyTitle: 'El acuerdo en resumen',
+  // Lo que permitía el acuerdo, etapa por etapa (data/eras.csv), por id de etapa.
+  eraTexts: {
+    'neighbors-portal': { name: 'Portal de Neighbors para las fuerzas del orden', summary: 'podían publicar alertas y ver las publicaciones públicas de los residentes en la app Neighbors' },
+    'private-video-requests': { name: 'Solicitudes privadas de video', summary: 'podían pedirle a Ring que enviara un correo a los residentes cercanos a una investigación para pedirles su video, en privado' },
+    'request-for-assistance': { name: 'Solicitudes de asistencia', summary: 'podían pedir video solo en publicaciones públicas del feed de Neighbors' },
+    'community-requests': {
+      name: 'Solicitudes comunitarias a través de Axon (Community Requests)',
+      summary: 'podían pedir video a través de Axon Evidence (Community Requests), con publicaciones públicas en el feed de Neighbors; solo las agencias con una cuenta de Axon Evidence',
+    },
+    'flock-integration': {
+      name: 'Integración prevista con Flock Safety (cancelada antes de lanzarse)',
+      summary: 'habría permitido a las agencias que usan Flock enviar Community Requests; se canceló antes del lanzamiento, así que ninguna agencia la usó',
+    },
+  },
 };

@@ -11,6 +11,11 @@ import { es } from './messages-es';
 const enPlural = new Intl.PluralRules('en-US');
 const enOne = (n: number) => enPlural.select(n) === 'one';
 
+// Partnership story: a date at its precision ("on 23 May 2019", "in May 2019 (month only)").
+type Prec = 'day' | 'month' | 'year';
+const enBare = (d: string, p: Prec) => (p === 'day' ? d : `${d} (${p} only)`);
+const enAt = (d: string, p: Prec) => `${p === 'day' ? 'on' : 'in'} ${enBare(d, p)}`;
+
 const en = {
   // Filters: several states.
   addStateLabel: 'Add another state',
@@ -99,10 +104,6 @@ const en = {
   legendSearchPlace: 'Searched place',
   legendSearchRadius: (miles: number) => `Within ${miles} miles`,
   legendSearchCounty: 'County of the searched place',
-
-  // Agency card: what each date is when arrangements differ
-  cardPortalSince: 'Neighbors portal active since',
-  cardProgramFrom: (program: string) => `${program} from`,
 
   // Agency list
   listNoneInView: (total: string) => `No partnered agency in this part of the map (${total} match the filters elsewhere).`,
@@ -345,14 +346,11 @@ const en = {
     denied: 'Denied by the agency',
     unknown: 'Status not documented',
   },
-  programEnded: (program: string, status: 'ended' | 'denied') => `${program.toLowerCase()} ${status}`,
-  partnershipListed: (parts: string[]) => `Partnership listed; ${parts.join('; ')}`,
   placedCity: (city: string | null, state: string) => `Placed at the centre of ${city ?? 'its city'}, ${state} (city-level precision; not the station's address).`,
   placedZip: (city: string | null, state: string) => `Placed at the centre of a ZIP code area of ${city ?? 'its city'}, ${state} (ZIP-level precision).`,
   placedCounty: (county: string | null, state: string) => `Placed inside ${county ?? 'its county'}, ${state}, at the county's centre (county-level precision).`,
   placedManual: 'Placed by hand by the map editors (see the corrections table).',
   cardAlsoReported: 'Also reported',
-  cardBegan: 'Partnership began',
   cardArrangement: 'Arrangement',
   cardNoLink: ' — no link available',
   cardNoDates: 'dates not documented',
@@ -361,7 +359,6 @@ const en = {
   cardPerkValue: 'Value of perks',
   cardSubsidySpent: 'City subsidy spent',
   cardSubsidy: 'City subsidy',
-  cardEnded: 'Ended',
   cardNotCounted: 'Not counted as given',
   cardSources: (n: string) => `Sources (${n})`,
   cardClose: 'Close agency details',
@@ -492,6 +489,46 @@ const en = {
   mapKeysHint: 'Arrow keys move the map, + and − zoom; Enter opens the card of the agency nearest the centre of the map, where the cross is.',
   mapKeysNearest: (name: string, what: string) => `Nearest the centre: ${name} (${what}).`,
   mapKeysNone: 'No agency shown in this part of the map.',
+  // Partnership story: one story per partnership, told alike on the card, the agency page and in the CSV `summary`.
+  story: {
+    began: (d: string, p: Prec) => `began ${enAt(d, p)}`,
+    activeFrom: (d: string, p: Prec) => `active from ${enBare(d, p)}`,
+    listedFrom: (d: string, p: Prec) => `listed as a partner from ${enBare(d, p)}`,
+    noStart: 'start date not documented',
+    ended: (d: string, p: Prec) => `ended ${enAt(d, p)}`,
+    endedUndated: 'ended (date not documented)',
+    denied: 'denied by the agency',
+    noEnd: 'no end documented',
+    line: (program: string, start: string, end: string) => `${program}: ${start}; ${end}.`,
+    given: (figures: string[], derived: boolean) =>
+      figures.length ? `Given: ${figures.join(', ')}${derived ? ' (derived by the map editors from reported figures)' : ''}.` : 'Given; figures not documented.',
+    devices: (n: string, one: boolean) => `${n} ${one ? 'device' : 'devices'}`,
+    perkValue: (v: string) => `perks worth ${v}`,
+    subsidySpent: (v: string) => `a city subsidy of ${v} spent`,
+    perk: (words: string) => `${words}.`,
+    leadActive: 'Listed or reported as a partner; no end documented.',
+    leadActiveSome: (open: string[], closed: string[]) =>
+      `Listed or reported as a partner${open.length ? ` (${open.join(', ')}), no end documented` : ''}; ${closed.join('; ')}.`,
+    closed: (program: string, end: string) => `${program}: ${end}`,
+    leadDenied: 'The agency denied this partnership.',
+    leadEnded: (end: string) => `This partnership ${end}.`,
+    leadUnknown: 'Status not documented.',
+  },
+  storyTitle: 'The partnership in brief',
+  // What the partnership allowed, era by era (data/eras.csv), keyed by era id.
+  eraTexts: <Record<string, { name: string; summary: string }>>{
+    'neighbors-portal': { name: 'Neighbors law-enforcement portal', summary: 'could post alerts and see residents’ public posts in the Neighbors app' },
+    'private-video-requests': { name: 'Private video requests', summary: 'could ask Ring to email residents near an investigation for their video, privately' },
+    'request-for-assistance': { name: 'Request for Assistance', summary: 'could ask for video only in public posts in the Neighbors feed' },
+    'community-requests': {
+      name: 'Community Requests through Axon',
+      summary: 'could ask for video through Axon Evidence (Community Requests), posted publicly in the Neighbors feed; only agencies with an Axon Evidence account',
+    },
+    'flock-integration': {
+      name: 'Planned Flock Safety integration (cancelled before launch)',
+      summary: 'would have let agencies using Flock send Community Requests; cancelled before launch, so no agency ever used it',
+    },
+  },
 };
 
 export type Messages = typeof en;

@@ -6,6 +6,8 @@ import Papa from 'papaparse';
 import type { AgencyFeature } from '../core/contract';
 import { agencyEras, type Era } from '../time/history';
 import { isFloor } from '../core/figures';
+import { partnershipStory } from '../story/partnership-story';
+import { currentLocale, type Locale } from '../i18n/locale';
 
 export const CSV_COLUMNS = [
   'id', 'name', 'agency_type', 'city', 'county', 'state', 'longitude', 'latitude', 'geocode_precision',
@@ -33,12 +35,15 @@ export interface CsvContext {
   credit: string;
   /** The program's eras, to name those each partnership spans. */
   eras?: readonly Era[];
+  /** The language of the `summary` story (the page's by default), as of `selection` and `credit`. */
+  locale?: Locale;
 }
 
 /** The eras an agency's portal partnership spans, by name. */
 const eraNames = (f: AgencyFeature, eras: readonly Era[]): string[] => agencyEras(f.properties.programs, eras).map((e) => e.name);
 
 export function csvRows(features: readonly AgencyFeature[], ctx: CsvContext = { selection: '', credit: '' }): string[][] {
+  const locale = ctx.locale ?? currentLocale();
   return features.map((f) => {
     const p = f.properties;
     // Numbers stay numbers; only text is guarded against spreadsheet formulas.
@@ -48,7 +53,8 @@ export function csvRows(features: readonly AgencyFeature[], ctx: CsvContext = { 
       p.geocode_precision, p.start_date, p.start_precision, p.end_date, p.status, eraNames(f, ctx.eras ?? []).join(' | '), p.devices_given, p.perk_value_usd, p.subsidy_usd,
       isFloor(p.programs),
       p.programs.filter((g) => g.perk_status && g.perk_status !== 'given' && g.perk_note).map((g) => g.perk_note).join(' | '),
-      p.programs.map((g) => g.summary).join(' | '), p.mou_url, p.records_urls.join(' | '),
+      // The partnership's story, as the card tells it (the programs' own summaries stay in the GeoJSON).
+      partnershipStory(p, locale).text, p.mou_url, p.records_urls.join(' | '),
       [...new Set(p.programs.map((g) => g.kind))].join(' | '), p.sources.map(sourceText).join(' | '),
       p.sources.map((s) => s.url ?? '').filter(Boolean).join(' | '), [...new Set(p.sources.map((s) => s.publisher))].join(' | '),
       ctx.selection, ctx.credit,
@@ -63,7 +69,7 @@ export function csvRows(features: readonly AgencyFeature[], ctx: CsvContext = { 
  */
 export function toCsv(features: readonly AgencyFeature[], ctx: CsvContext): string {
   const clean = (t: string) => t.replace(/\s+/g, ' ').trim();
-  const body = Papa.unparse({ fields: [...CSV_COLUMNS], data: csvRows(features, { selection: clean(ctx.selection), credit: clean(ctx.credit), eras: ctx.eras }) }, { newline: '\r\n' });
+  const body = Papa.unparse({ fields: [...CSV_COLUMNS], data: csvRows(features, { ...ctx, selection: clean(ctx.selection), credit: clean(ctx.credit) }) }, { newline: '\r\n' });
   // No line break after the last record (allowed by RFC 4180): parsers then see no empty last row.
   return body;
 }

@@ -79,11 +79,21 @@ export function agencyEras(
   return portal ? erasSpanned(portal.start_date, portal.end_date, eras) : [];
 }
 
+/**
+ * An era's name and summary in the page's language, from the catalogues by
+ * era id; an era the catalogues do not know yet (a new row of eras.csv)
+ * falls back to the data's own English words, flagged so the page marks them.
+ */
+export function eraText(e: Pick<Era, 'id' | 'name' | 'summary'>): { name: string; summary: string; fromData: boolean } {
+  const known = Object.hasOwn(MSG.eraTexts, e.id) ? MSG.eraTexts[e.id] : null;
+  return known ? { ...known, fromData: false } : { name: e.name, summary: e.summary, fromData: true };
+}
+
 /** "Private video requests (May 2018 – 7 June 2021)" */
 export function eraLabel(e: Era): string {
   const from = formatPartialDate(e.start_date) ?? e.start_date;
   const to = e.end_date ? formatPartialDate(e.end_date) ?? e.end_date : MSG.today;
-  return `${e.name} (${from} – ${to})`;
+  return `${eraText(e).name} (${from} – ${to})`;
 }
 
 /** Reported partner totals (cumulative counts) as month → value, for the timeline's reference marks. */

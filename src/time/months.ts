@@ -4,7 +4,7 @@
  * month of their period: "2019" counts from January 2019.
  */
 import type { Month } from '../core/periods';
-import { dateTag } from '../i18n/locale';
+import { dateTag, type Locale } from '../i18n/locale';
 
 // The month rule lives with the periods; re-exported for the views that format months.
 export { monthOf, type Month } from '../core/periods';
@@ -18,8 +18,8 @@ export function formatMonth(m: Month): string {
 const names = new Map<string, { long: string[]; short: string[]; partial: Intl.DateTimeFormat; month: Intl.DateTimeFormat }>();
 
 /** Month names and date formats of the page's language, from Intl. */
-function calendar() {
-  const tag = dateTag();
+function calendar(l?: Locale) {
+  const tag = dateTag(l);
   let c = names.get(tag);
   if (!c) {
     const at = (k: number) => new Date(Date.UTC(2000, k, 1));
@@ -38,8 +38,8 @@ function calendar() {
 }
 
 /** "May 2019" ("mayo de 2019") */
-export function monthLabel(m: Month): string {
-  return calendar().month.format(new Date(Date.UTC(Math.floor(m / 12), m % 12, 1)));
+export function monthLabel(m: Month, l?: Locale): string {
+  return calendar(l).month.format(new Date(Date.UTC(Math.floor(m / 12), m % 12, 1)));
 }
 
 /** "May ’19" ("may ’19") for tight axes. */
@@ -52,8 +52,11 @@ export function compactMonthLabel(m: Month): string {
   return `${calendar().short[m % 12]} ${Math.floor(m / 12)}`;
 }
 
-/** A partial ISO date in words, with its precision: "23 May 2019", "May 2019", "2019". */
-export function formatPartialDate(date: string | null | undefined): string | null {
+/**
+ * A partial ISO date in words, with its precision: "23 May 2019", "May 2019", "2019"
+ * (in the page's language, or in `l` for text made for another reader).
+ */
+export function formatPartialDate(date: string | null | undefined, l?: Locale): string | null {
   if (!date) return null;
   const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(date);
   if (!m) return null;
@@ -61,9 +64,9 @@ export function formatPartialDate(date: string | null | undefined): string | nul
   if (!mo) return y;
   const month = Number(mo);
   if (month < 1 || month > 12) return null;
-  if (!d) return monthLabel(Number(y) * 12 + month - 1);
+  if (!d) return monthLabel(Number(y) * 12 + month - 1, l);
   const day = new Date(Date.UTC(Number(y), month - 1, Number(d)));
   // An impossible day ("2019-02-31") is not moved to another month.
   if (day.getUTCMonth() !== month - 1) return null;
-  return calendar().partial.format(day);
+  return calendar(l).partial.format(day);
 }

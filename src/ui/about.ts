@@ -2,10 +2,10 @@
 import type { AgencyIndex } from '../data/agency-index';
 import type { DecodedPoints } from '../data/map-data';
 import { formatPartialDate } from '../time/months';
-import { h, safeLink, withData } from './dom';
+import { h, safeLink, withWords } from './dom';
 import { formatInt } from './format';
 import { correctionsSection } from './corrections';
-import { eraLabel, type History } from '../time/history';
+import { eraLabel, eraText, type History } from '../time/history';
 import { coverageSentence } from './coverage-chart';
 import { MSG } from '../i18n/messages';
 
@@ -43,7 +43,7 @@ export function setupAbout(dialog: HTMLDialogElement, index: AgencyIndex, data: 
     dialog.querySelector('.covers')?.after(
       h('h3', {}, MSG.aboutErasTitle),
       h('ul', { class: 'eras' }, ...hst.eras.map((e) => h('li', {},
-        h('strong', {}, eraLabel(e)), ': ', ...withData((s) => MSG.eraAbout(e.launched, s), e.summary), ' ',
+        h('strong', {}, eraLabel(e)), ': ', ...withWords((s) => MSG.eraAbout(e.launched, s), eraText(e).summary, eraText(e).fromData), ' ',
         ...e.sources.flatMap((src, k) => [k ? ', ' : '', safeLink(src.url, src.publisher)]),
       ))),
     );

@@ -8,10 +8,12 @@ import type { AgencyRow } from '../data/map-data';
 import { isFloor, type FigureKey } from '../core/figures';
 import { datePrecision } from '../core/dates';
 import { formatPartialDate } from '../time/months';
-import { h, safeLink, safeUrl, withData } from './dom';
+import { h, safeLink, safeUrl, withWords } from './dom';
 import { formatCount, formatInt, formatUsd } from './format';
 import { TYPE_LABELS } from './labels';
-import { agencyEras, eraLabel, type Era } from '../time/history';
+import { agencyEras, eraLabel, eraText, type Era } from '../time/history';
+import { partnershipStory } from '../story/partnership-story';
+import { currentLocale } from '../i18n/locale';
 import { MSG } from '../i18n/messages';
 
 /** Tables in the page's language (filled in place when the language is set). */
@@ -23,16 +25,6 @@ const PRECISION_WORDS: Record<'day' | 'month' | 'year', string> = MSG.precisionW
 export const PERK_STATUS_WORDS: Record<NonNullable<Program['perk_status']>, string> = MSG.perkStatusWords;
 
 export const STATUS_WORDS: Record<Program['status'], string> = MSG.statusWords;
-
-/** The partnership's status line on the card: only said when it is not simply listed as active. */
-export function statusText(p: Pick<AgencyFeature['properties'], 'status' | 'programs'>): string | null {
-  if (p.status === 'active') {
-    const ended = p.programs.filter((g) => g.status === 'ended' || g.status === 'denied');
-    return ended.length ? MSG.partnershipListed(ended.map((g) => MSG.programEnded(PROGRAM_LABELS[g.kind], g.status as 'ended' | 'denied'))) : null;
-  }
-  const notes = p.programs.map((g) => g.status_note).filter((x): x is string => !!x);
-  return `${STATUS_WORDS[p.status]}${notes.length ? `: ${notes.join(' ')}` : ''}`;
-}
 
 export function placementText(p: AgencyFeature['properties']): string {
   switch (p.geocode_precision) {
@@ -55,15 +47,15 @@ function dateText(date: string | null): string {
 }
 
 /**
- * When the arrangements began on different dates (Lakeland: an MOU in
- * December 2018, the portal from February 2019), one "began" date would
- * contradict the programs below: say what each date is instead.
+ * The partnership's story (partnership-story.ts): the status first, so a
+ * denial or an end is read before anything else, then one line per program.
  */
-function startLines(p: AgencyFeature['properties']): HTMLElement[] {
-  const dated = p.programs.filter((g) => g.start_date);
-  if (new Set(dated.map((g) => g.start_date)).size <= 1) return figure(MSG.cardBegan, dateText(p.start_date));
-  const order = [...dated].sort((a, b) => (a.start_date! < b.start_date! ? -1 : 1));
-  return order.flatMap((g) => figure(g.kind === 'neighbors_portal' ? MSG.cardPortalSince : MSG.cardProgramFrom(PROGRAM_LABELS[g.kind] ?? MSG.cardArrangement), dateText(g.start_date)));
+function storyBlock(p: AgencyFeature['properties']): HTMLElement[] {
+  const story = partnershipStory(p, currentLocale());
+  return [
+    h('p', { class: `card-status status-${p.status}`, role: 'note' }, story.lead),
+    h('ul', { class: 'card-story', 'aria-label': MSG.storyTitle }, ...story.programs.map((g) => h('li', { class: `story-${g.kind}` }, g.text))),
+  ];
 }
 
 function sourceItem(s: Source): HTMLLIElement {
@@ -154,7 +146,7 @@ function erasSection(f: AgencyFeature, eras: readonly Era[]): HTMLElement | null
   if (!spanned.length) return null;
   return h('section', { 'aria-labelledby': 'card-eras', class: 'card-eras' },
     h('h3', { id: 'card-eras' }, MSG.erasTitle),
-    h('ul', {}, ...spanned.map((e) => h('li', {}, ...withData((s) => MSG.eraLine(eraLabel(e), s), e.summary)))),
+    h('ul', {}, ...spanned.map((e) => h('li', {}, ...withWords((s) => MSG.eraLine(eraLabel(e), s), eraText(e).summary, eraText(e).fromData)))),
     h('p', { class: 'muted' }, MSG.erasIntro),
   );
 }
@@ -180,19 +172,16 @@ export function renderCard(
         return k ? [', ', b] : [b];
       }))
     : null;
-  const status = statusText(p);
   const uncounted = p.programs
     .filter((g) => g.perk_status && g.perk_status !== 'given' && g.perk_status !== 'not_documented' && g.perk_note)
     .map((g) => g.perk_note!);
   root.replaceChildren(
     head(p, onClose),
     h('p', { class: 'place' }, place),
-    ...(status ? [h('p', { class: `card-status status-${p.status}`, role: 'note' }, status)] : []),
+    ...storyBlock(p),
     h('p', { class: 'page-link' }, Object.assign(h('a', {}, MSG.cardPage), { href: `agency/${encodeURIComponent(p.id)}/` })),
     ...(alsoHere ? [alsoHere] : []),
     h('dl', { class: 'facts' },
-      ...startLines(p),
-      ...(p.end_date ? figure(MSG.cardEnded, dateText(p.end_date)) : []),
       ...figure(MSG.cardDevices, formatCount(p.devices_given, floor('devices_given'))),
       ...figure(MSG.cardPerkValue, formatUsd(p.perk_value_usd, floor('perk_value_usd'))),
       ...figure(MSG.cardSubsidy, formatUsd(p.subsidy_usd, floor('subsidy_usd'))),

@@ -49,6 +49,11 @@ export function withData(format: (slot: string) => string, data: string): (strin
   return format(slot).split(slot).flatMap((part, k) => (k ? [h('span', { lang: 'en' }, data), part] : [part])).filter((p) => p !== '');
 }
 
+/** Like withData, for words that are either the data's own (marked as English) or already in the page's language. */
+export function withWords(format: (slot: string) => string, words: string, fromData: boolean): (string | HTMLElement)[] {
+  return fromData ? withData(format, words) : [format(words)];
+}
+
 export function $(sel: string, root: ParentNode = document): HTMLElement {
   const el = root.querySelector(sel);
   if (!el) throw new Error(`missing element ${sel}`);

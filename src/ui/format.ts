@@ -1,11 +1,10 @@
 /** Number and text formatting for the interface, in the page's language. */
 import { currentLocale, numberTag, type Locale } from '../i18n/locale';
-import { MSG } from '../i18n/messages';
+import { CATALOGUES } from '../i18n/messages';
 
 const cache = new Map<Locale, { usd: Intl.NumberFormat; int: Intl.NumberFormat; plural: Intl.PluralRules }>();
 
-function fmt() {
-  const l = currentLocale();
+function fmt(l: Locale = currentLocale()) {
   let f = cache.get(l);
   if (!f) {
     const tag = numberTag(l);
@@ -19,18 +18,21 @@ function fmt() {
   return f;
 }
 
-export function formatUsd(v: number | null, atLeast = false): string {
-  if (v === null || Number.isNaN(v)) return MSG.notDocumented;
-  return (atLeast ? MSG.atLeast : '') + fmt().usd.format(v);
+/** Dollars in the page's language (or `l`); unknown reads "not documented", never $0. */
+export function formatUsd(v: number | null, atLeast = false, l: Locale = currentLocale()): string {
+  const m = CATALOGUES[l];
+  if (v === null || Number.isNaN(v)) return m.notDocumented;
+  return (atLeast ? m.atLeast : '') + fmt(l).usd.format(v);
 }
 
-export function formatCount(v: number | null, atLeast = false): string {
-  if (v === null || Number.isNaN(v)) return MSG.notDocumented;
-  return (atLeast ? MSG.atLeast : '') + fmt().int.format(v);
+export function formatCount(v: number | null, atLeast = false, l: Locale = currentLocale()): string {
+  const m = CATALOGUES[l];
+  if (v === null || Number.isNaN(v)) return m.notDocumented;
+  return (atLeast ? m.atLeast : '') + fmt(l).int.format(v);
 }
 
-export function formatInt(v: number): string {
-  return fmt().int.format(v);
+export function formatInt(v: number, l: Locale = currentLocale()): string {
+  return fmt(l).int.format(v);
 }
 
 /** Decimals for distances ("2.5"): the same separators as every other number. */
@@ -39,8 +41,8 @@ export function formatDecimal(v: number, digits: number): string {
 }
 
 /** The CLDR plural category of n in the page's language ("one", "other"). */
-export function pluralCategory(n: number): Intl.LDMLPluralRule {
-  return fmt().plural.select(n);
+export function pluralCategory(n: number, l: Locale = currentLocale()): Intl.LDMLPluralRule {
+  return fmt(l).plural.select(n);
 }
 
 /** "1 agency", "1,547 agencies": a count with the word for its plural category. */

@@ -59,7 +59,9 @@ describe('cards say what a perk was and whether the partnership held', () => {
   it('Chicopee PD: the card says the department denied the partnership in July 2020', async () => {
     const text = await openCard(page, 'Chicopee Police Department');
     const status = page.locator('#card .card-status');
-    await expect(status.textContent()).resolves.toMatch(/^Denied by the agency: .*denied the partnership in July 2020/);
+    await expect(status.textContent()).resolves.toBe('The agency denied this partnership.');
+    // Who said so, in the arrangement's own words.
+    await expect(page.locator('#card .program-status').textContent()).resolves.toMatch(/^Denied by the agency: .*denied the partnership in July 2020/);
     expect(text).toContain('EFF Atlas summary');
     await waitForIdle(page);
     await screenshot(page, 'data-content-chicopee');

@@ -388,10 +388,12 @@ describe('for everyone on the resident’s way (1366×850)', () => {
       const c = document.querySelector('#card');
       return c && !(c as HTMLElement).hidden && !c.hasAttribute('aria-busy');
     });
-    const facts = (await page.locator('#card .facts').textContent()) ?? '';
-    expect(facts).toContain('Neighbors portal active since27 February 2019');
-    expect(facts).toContain('Device donation from13 December 2018');
-    expect(facts).not.toContain('Partnership began');
+    const story = await page.locator('#card .card-story li').allTextContents();
+    expect(story).toEqual([
+      'Device donation: began on 13 December 2018; no end documented. Returned by the agency.',
+      'Neighbors law-enforcement portal: active from 27 February 2019; no end documented.',
+    ]);
+    expect(await page.locator('#card').textContent()).not.toContain('Partnership began');
     await screenshot(page, 'journey-everyone-desktop-lakeland-card');
   });
 

@@ -16,6 +16,7 @@ import { serveDir } from './static-server';
 import { US_STATES } from '../../src/geo/us-states';
 import type { AgencyFeature } from '../../src/core/contract';
 import { CSP } from './csp';
+import { partnershipStory } from '../../src/story/partnership-story';
 
 const DIST = 'dist';
 const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
@@ -184,11 +185,10 @@ describe('agency pages without JavaScript, under the strict CSP', () => {
       const written = tags(readFileSync(agencyFile(p.id), 'utf8')).filter((t) => !t.close).length;
       expect(await page.evaluate(() => document.getElementsByTagName('*').length)).toBe(written);
       expect(await text(page, '.place')).toBe([p.city, p.county, stateName(p.state)].filter(Boolean).join(', '));
-      const began = await fact(page, 'Partnership began');
-      if (!p.start_date) expect(began).toBe('not documented');
-      else if (p.start_precision === 'day') expect(began).toMatch(new RegExp(`^${Number(p.start_date.slice(8))} \\w+ ${p.start_date.slice(0, 4)}$`));
-      else expect(began).toMatch(new RegExp(`${p.start_date.slice(0, 4)} \\(${p.start_precision} only\\)$`));
-      expect(await fact(page, 'Ended')).toEqual(p.end_date ? expect.stringContaining(p.end_date.slice(0, 4)) : 'no end documented');
+      // The partnership's story, as the card tells it (partnership-story.ts; every agency is swept in the unit tests).
+      const story = partnershipStory(p, 'en');
+      expect(await text(page, '.story-lead')).toBe(story.lead);
+      expect(await page.locator('ul.story li').allTextContents()).toEqual(story.programs.map((g) => g.text));
       const devices = await fact(page, 'Devices given');
       expect(devices).toEqual(p.devices_given === null ? 'not documented' : expect.stringContaining(p.devices_given.toLocaleString('en-US')));
       const value = await fact(page, 'Value of perks');
@@ -224,11 +224,14 @@ describe('agency pages without JavaScript, under the strict CSP', () => {
   it('LAPD and Lakeland: the documented floor, the returned devices said in words and not counted, the MOU', async () => {
     const { context, page } = await noScriptPage();
     await page.goto(`${server.url}agency/${LAPD}/`);
-    expect(await fact(page, 'Partnership began')).toBe('23 May 2019');
+    expect(await page.locator('ul.story li').allTextContents()).toEqual([
+      'Incentives to officers: began in March 2016 (month only); ended in 2019 (year only). Given: perks worth at least $12,000.',
+      'Neighbors law-enforcement portal: active from 23 May 2019; no end documented.',
+    ]);
     expect(await fact(page, 'Value of perks')).toBe('at least $12,000');
     expect(await fact(page, 'Devices given')).toBe('not documented');
     expect(await page.title()).toBe('Los Angeles Police Department (California): partnership with Amazon Ring');
-    expect(await page.locator('meta[name="description"]').getAttribute('content')).toContain('began 23 May 2019');
+    expect(await page.locator('meta[name="description"]').getAttribute('content')).toContain('active from 23 May 2019');
     await page.goto(`${server.url}agency/${LAKELAND}/`);
     expect(await text(page, '.kicker')).toBe('POLICE · FLORIDA');
     // The 15 cameras were sent back: never counted as given, and the program says so in words.

@@ -72,7 +72,8 @@ describe('the CSV download', () => {
     expect(col('perk_value_usd')).toBe('12000');
     expect(col('devices_given')).toBe('');
     expect(col('figures_are_minimums')).toBe('false');
-    expect(col('summary')).toBe('Joined the portal.');
+    // The partnership's story, in words (partnership-story.test.ts sweeps it over every agency).
+    expect(col('summary')).toBe('Listed or reported as a partner; no end documented. Neighbors law-enforcement portal: start date not documented; no end documented.');
     expect(col('sources')).toBe('Example News, 2019-05, https://example.org/a');
     const csv = toCsv([f], { selection: 'matching “,=1+1,=WEBSERVICE(x)”', credit: 'Data: X.' });
     // The header is the first line (RFC 4180, CRLF); no comment line.

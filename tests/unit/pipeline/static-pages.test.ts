@@ -136,7 +136,8 @@ describe('sources', () => {
 
   it('dates carry their precision', () => {
     const t = text(page(agency({ start_date: '2019-05', start_precision: 'month' }, [program({ start_date: '2019', end_date: '2020-01-02' })])));
-    expect(t).toContain('Partnership began May 2019 (month only)');
+    expect(t).toContain('Device donation: began in 2019 (year only); ended on 2 January 2020.');
+    expect(t).not.toContain('no end documented');
     expect(t).toContain('2019 (year only) – 2 January 2020');
   });
 });
