@@ -18,7 +18,7 @@ import { MSG } from '../i18n/messages';
 import {
   CLUSTER_OPACITY, CLUSTER_STROKE, CLUSTER_STROKE_COLOR, clusterColours, POINT_RADIUS_NATIONAL, UNDATED_STROKE, clusterLabel, clusterRadius,
 } from '../map/cluster-style';
-import { formatInt, formatUsd } from '../ui/format';
+import { totalsRows } from '../ui/totals-rows';
 import { agenciesLabel } from '../ui/labels';
 import { shortMonthLabel } from '../time/months';
 
@@ -179,19 +179,9 @@ function docIcon(cx: number, cy: number): string {
 
 /** The totals panel rows, in the same words as the live panel. */
 function totalsHtml(index: AgencyIndex, mask: Uint8Array): string {
-  const t = computeTotals(index, mask);
-  const row = (term: string, value: string, note?: string) =>
-    `<dt>${escapeXml(term)}</dt><dd>${escapeXml(value)}${note ? `<span class="muted"> ${escapeXml(note)}</span>` : ''}</dd>`;
-  return [
-    row(MSG.totalsAgencies, formatInt(t.agencies), t.undated ? MSG.totalsUndated(formatInt(t.undated)) : undefined),
-    row(MSG.totalsStates, formatInt(t.states)),
-    row(
-      MSG.totalsPerks,
-      t.valued ? formatUsd(t.documentedValue, t.valueAtLeast) : MSG.totalsNoPerks,
-      t.valued ? MSG.totalsAcross(agenciesLabel(t.valued)) : undefined,
-    ),
-    row(MSG.totalsRecords, formatInt(t.withRecords)),
-  ].join('');
+  return totalsRows(computeTotals(index, mask))
+    .map((r) => `<dt>${escapeXml(r.term)}</dt><dd>${escapeXml(r.value)}${r.note ? `<span class="muted"> ${escapeXml(r.note)}</span>` : ''}</dd>`)
+    .join('');
 }
 
 /** The legend of the default layers (agencies and records), with SVG swatches. */

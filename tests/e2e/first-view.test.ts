@@ -11,6 +11,9 @@ import { BASE } from './app';
 import { FEATURES, agenciesLabel } from './dataset';
 import { serveDir } from './static-server';
 import { CSP } from './csp';
+import { readFileSync } from 'node:fs';
+import { HtmlValidate } from 'html-validate';
+import type { ConfigData } from 'html-validate';
 
 
 let browser: Browser;
@@ -45,7 +48,64 @@ const OBSERVE_SHIFTS = `
   }).observe({ type: 'layout-shift', buffered: true });
 `;
 
+/** What a reader sees in the totals panel and the legend: the count, each total's row, and the legend's numbers. */
+async function numbersShown(page: Page): Promise<{ count: string; totals: string[]; legend: string[] }> {
+  const text = async (sel: string) => ((await page.locator(sel).innerText()) ?? '').replace(/\s+/g, ' ').trim();
+  const rows = await page.locator('#totals dt').count();
+  const totals: string[] = [];
+  for (let k = 0; k < rows; k++) {
+    totals.push(`${await page.locator('#totals dt').nth(k).innerText()}: ${await page.locator('#totals dd').nth(k).innerText()}`.replace(/\s+/g, ' ').trim());
+  }
+  // The ramp's month labels and any figure in the legend.
+  const legend = (await text('#legend')).match(/[A-Z][a-z]{2} ’?'?\d{2,4}|\$?\d[\d,.]*/g) ?? [];
+  return { count: await text('#count'), totals, legend };
+}
+
+/** Documented dollars over every agency, summed here from the dataset (perks and subsidies). */
+function documentedDollars(): { sum: number; agencies: number } {
+  let sum = 0, agencies = 0;
+  for (const f of FEATURES) {
+    const { perk_value_usd: v, subsidy_usd: s } = f.properties;
+    if (v === null && s === null) continue;
+    sum += (v ?? 0) + (s ?? 0);
+    agencies++;
+  }
+  return { sum, agencies };
+}
+
 describe('first view', () => {
+  it('is valid HTML as built (checked by html-validate)', async () => {
+    const validator = new HtmlValidate(JSON.parse(readFileSync('.htmlvalidate.json', 'utf8')) as ConfigData);
+    const report = await validator.validateString(readFileSync('dist/index.html', 'utf8'), 'dist/index.html');
+    expect(report.results.flatMap((r) => r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}: ${m.message}`))).toEqual([]);
+  });
+
+  it('reads the same count, totals and legend with JavaScript off and on', async () => {
+    const off = await browser.newContext({ viewport: DESKTOP, javaScriptEnabled: false });
+    const still = await off.newPage();
+    await still.goto(BASE());
+    const before = await numbersShown(still);
+    await screenshot(still, 'first-view-numbers-no-js');
+    await off.close();
+
+    const { page, context } = await newPage(browser);
+    await page.goto(BASE());
+    await waitForMap(page);
+    await page.waitForSelector('#first-view', { state: 'detached', timeout: 10_000 });
+    const after = await numbersShown(page);
+    await context.close();
+
+    expect(before.count).toBe(agenciesLabel(FEATURES.length));
+    expect(before.totals).toHaveLength(4);
+    // The perks total, as summed here: whole, with its dollar sign, the same with and without the app.
+    const { sum, agencies } = documentedDollars();
+    const perks = before.totals.find((t) => t.startsWith('Documented perks'))!;
+    expect(perks).toContain(`$${sum.toLocaleString('en-US')}`);
+    expect(perks).toContain(agenciesLabel(agencies));
+    expect(before.legend.length).toBeGreaterThanOrEqual(2);
+    expect(after).toEqual(before);
+  });
+
   it('shows the national picture, the counts and the list link with JavaScript disabled', async () => {
     const context = await browser.newContext({ viewport: DESKTOP, javaScriptEnabled: false });
     const page = await context.newPage();
