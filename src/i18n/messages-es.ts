@@ -388,7 +388,6 @@ export const es: Messages = {
   cardLoading: 'Cargando los detalles documentados…',
   cardRefused: 'Los detalles de esta agencia no pasaron las revisiones del mapa (un valor dañado o imposible), así que no se muestran.',
   cardFailed: 'No se pudieron cargar los detalles de esta agencia.',
-  cardMou: 'Memorando de entendimiento (MOU) o acuerdo',
   cardRecords: (k: number | null) => `Documentos públicos${k === null ? '' : ` ${esInt(k)}`}`,
   cardAlso: 'También en este punto: ',
   cardPage: 'Página de esta agencia (en inglés)',
@@ -489,4 +488,8 @@ export const es: Messages = {
   chunkExport: 'Exportar imagen',
   chunkDownload: 'Descargar datos',
   chunkAbout: 'Acerca de',
+  // Enlaces al MOU según lo que los datos dicen que son (ficha de la agencia).
+  cardMouDocument: 'MOU o acuerdo (documento)',
+  cardMouArticle: (publisher: string | null) => `Artículo sobre el MOU${publisher ? ` (${publisher})` : ''}`,
+  cardMouLink: 'MOU o acuerdo (enlace)',
 };

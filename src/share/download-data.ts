@@ -11,7 +11,7 @@ import { spreadsheetCell, UTF8_BOM } from '../core/spreadsheet';
 export const CSV_COLUMNS = [
   'id', 'name', 'agency_type', 'city', 'county', 'state', 'longitude', 'latitude', 'geocode_precision',
   'start_date', 'start_precision', 'end_date', 'status', 'eras', 'devices_given', 'perk_value_usd', 'subsidy_usd',
-  'figures_are_minimums', 'perks_not_counted', 'summary', 'mou_url', 'records_urls', 'program_kinds', 'sources', 'source_urls', 'source_publishers',
+  'figures_are_minimums', 'perks_not_counted', 'summary', 'mou_url', 'mou_kind', 'records_urls', 'program_kinds', 'sources', 'source_urls', 'source_publishers',
   'selection', 'credit_and_coverage',
 ] as const;
 
@@ -39,7 +39,7 @@ export function csvRows(features: readonly AgencyFeature[], ctx: CsvContext = { 
       p.geocode_precision, p.start_date, p.start_precision, p.end_date, p.status, eraNames(f, ctx.eras ?? []).join(' | '), p.devices_given, p.perk_value_usd, p.subsidy_usd,
       isFloor(p.programs),
       p.programs.filter((g) => g.perk_status && g.perk_status !== 'given' && g.perk_note).map((g) => g.perk_note).join(' | '),
-      p.programs.map((g) => g.summary).join(' | '), p.mou_url, p.records_urls.join(' | '),
+      p.programs.map((g) => g.summary).join(' | '), p.mou_url, p.mou_kind ?? null, p.records_urls.join(' | '),
       [...new Set(p.programs.map((g) => g.kind))].join(' | '), p.sources.map(sourceText).join(' | '),
       p.sources.map((s) => s.url ?? '').filter(Boolean).join(' | '), [...new Set(p.sources.map((s) => s.publisher))].join(' | '),
       ctx.selection, ctx.credit,

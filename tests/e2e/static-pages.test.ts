@@ -234,7 +234,10 @@ describe('agency pages without JavaScript, under the strict CSP', () => {
     // The 15 cameras were sent back: never counted as given, and the program says so in words.
     expect(await fact(page, 'Devices given')).toBe('not documented');
     expect(await text(page, 'li.program:has(h3:text-is("Device donation"))')).toMatch(/Not counted as given.*returned|Not counted as given.*back/s);
-    expect(await page.getByRole('link', { name: 'Memorandum of understanding (MOU) or agreement' }).getAttribute('href')).toBe(byId(LAKELAND).properties.mou_url);
+    // Its MOU link is a Vice article about the agreement (typed so in sources.csv): said so, never "document".
+    expect(await page.getByRole('link', { name: 'Article about the MOU (Motherboard (Vice))' }).getAttribute('href')).toBe(byId(LAKELAND).properties.mou_url);
+    expect(await fact(page, 'MOU or agreement')).toBe('not linked; an article about it is linked below');
+    expect(await page.getByRole('link', { name: /MOU or agreement \(document\)/ }).count()).toBe(0);
     await context.close();
   });
 });

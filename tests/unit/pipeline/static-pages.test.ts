@@ -72,7 +72,8 @@ describe('escaping', () => {
     ]);
     const html = page(bad);
     expect(hrefs(html).filter((h) => /^(javascript|data:text|vbscript)/i.test(h))).toEqual([]);
-    expect(text(html)).toContain('Memorandum of understanding (MOU) or agreement');
+    // Untyped (no mou_kind): called a link, neither a document nor an article.
+    expect(text(html)).toContain('MOU or agreement (link)');
     expect(html).not.toContain('<iframe');
     expect(text(html)).toContain('<iframe src="javascript:alert(1)"></iframe>');
     expect(f.properties.name).toContain('<script>');
