@@ -12,6 +12,8 @@ import { FEATURES, agenciesLabel } from './dataset';
 import { serveDir } from './static-server';
 import { CSP } from './csp';
 import { readFileSync } from 'node:fs';
+import { PNG } from 'pngjs';
+import { COLORS } from '../../src/map/basemap-colors';
 import { HtmlValidate } from 'html-validate';
 import type { ConfigData } from 'html-validate';
 
@@ -32,6 +34,31 @@ async function agenciesInPicture(page: Page): Promise<{ clusters: number; single
     const singles = document.querySelectorAll('#first-view .fv-points circle').length;
     return { clusters: counts.length, singles, total: counts.reduce((a, b) => a + b, 0) + singles };
   });
+}
+
+/**
+ * Where the land of the states is drawn (the basemap's land colour), as
+ * the outermost columns and rows holding a run of it: both pictures paint
+ * the states in this colour, so its extent is the framing a reader sees.
+ */
+function landBox(png: PNG): { left: number; right: number; top: number; bottom: number; pixels: number } {
+  const [r0, g0, b0] = [1, 3, 5].map((k) => parseInt(COLORS.land.slice(k, k + 2), 16));
+  const cols = new Uint32Array(png.width), rows = new Uint32Array(png.height);
+  let pixels = 0;
+  for (let y = 0; y < png.height; y++) {
+    for (let x = 0; x < png.width; x++) {
+      const i = (png.width * y + x) << 2;
+      if (Math.abs(png.data[i] - r0) <= 2 && Math.abs(png.data[i + 1] - g0) <= 2 && Math.abs(png.data[i + 2] - b0) <= 2) {
+        cols[x]++;
+        rows[y]++;
+        pixels++;
+      }
+    }
+  }
+  // A run of land, not a stray pixel of a label's halo.
+  const first = (a: Uint32Array) => a.findIndex((v) => v >= 4);
+  const last = (a: Uint32Array) => a.length - 1 - [...a].reverse().findIndex((v) => v >= 4);
+  return { left: first(cols), right: last(cols), top: first(rows), bottom: last(rows), pixels };
 }
 
 /** Sum of layout shifts not caused by input, observed in the page from its start. */
@@ -155,6 +182,38 @@ describe('first view', () => {
     await screenshot(page, 'first-view-live-map');
     await context.close();
   });
+
+  // On phones the legend opens folded, so the live map frames the states as the picture does. Where the legend
+  // is open over the map (wider screens), the live map frames the agencies clear of it: the picture moves once
+  // (the README says so); a static picture cannot know the legend's size in every window.
+  for (const [name, viewport] of [['phone', PHONE], ['small phone', { width: 360, height: 740 }]] as const) {
+    it(`hands over to the live map without moving the picture (${name})`, async () => {
+      const { page, context } = await newPage(browser, { viewport });
+      let release!: () => void;
+      const held = new Promise<void>((r) => (release = r));
+      await page.route('**/assets/map-view-*.js', async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.goto(BASE());
+      await page.waitForSelector('#first-view svg');
+      const box = (await page.locator('.map-wrap').boundingBox())!;
+      const before = landBox(PNG.sync.read(await page.screenshot({ clip: box })));
+      await screenshot(page, `first-view-handoff-before-${name.replace(' ', '-')}`);
+      release();
+      await waitForMap(page);
+      await page.waitForSelector('#first-view', { state: 'detached', timeout: 10_000 });
+      await waitForIdle(page);
+      const after = landBox(PNG.sync.read(await page.screenshot({ clip: box })));
+      await screenshot(page, `first-view-handoff-after-${name.replace(' ', '-')}`);
+      await context.close();
+      // The contiguous states' coasts and borders: where the land ends on each side, before and after.
+      expect(before.pixels).toBeGreaterThan(box.width * box.height * 0.03);
+      for (const side of ['left', 'right', 'top', 'bottom'] as const) {
+        expect(Math.abs(after[side] - before[side]), `${side}: ${before[side]} → ${after[side]} (${JSON.stringify({ before, after })})`).toBeLessThanOrEqual(3);
+      }
+    });
+  }
 
   it('is not shown over a link to another view', async () => {
     const { page, context } = await newPage(browser);

@@ -9,6 +9,7 @@ import { clusterView } from '../../../src/map/grid-cluster';
 import { startColorScale } from '../../../src/scales/palette';
 import { FIRST_VIEW_ZOOM, escapeXml, renderFirstView } from '../../../src/first-view/render';
 import { clusterRadius } from '../../../src/map/cluster-style';
+import { FRAME_PADDING } from '../../../src/map/initial-view';
 import { injectFirstView } from '../../../pipeline/first-view';
 import { HtmlValidate } from 'html-validate';
 import type { ConfigData } from 'html-validate';
@@ -117,5 +118,15 @@ describe('first view', () => {
     const broken = page.replace('<dl id="totals" class="totals"></dl>', () => '<dl id="totals" class="totals"><dt>Perks</dt><dd>at least <dl id="totals" class="totals">95,100</dd></dl>');
     expect(broken).not.toBe(page);
     expect((await validator.validateString(broken, 'index.html')).valid).toBe(false);
+  });
+
+  it('its box is padded by the live map\'s frame padding, so it fits the bounds as fitBounds does', () => {
+    const css = readFileSync('src/first-view/first-view.css', 'utf8');
+    const m = /\.first-view \{ padding: (\d+)px (\d+)px (\d+)px (\d+)px;/.exec(css)!;
+    expect(m).not.toBeNull();
+    expect(m.slice(1).map(Number)).toEqual([FRAME_PADDING.top, FRAME_PADDING.right, FRAME_PADDING.bottom, FRAME_PADDING.left]);
+    // The viewBox is the framed bounds, unpadded; the drawing reaches beyond it.
+    const fv = renderFirstView(fixture(), BASEMAP);
+    expect(fv.svg).toContain('overflow="visible"');
   });
 });
