@@ -22,9 +22,14 @@ import { MSG } from '../src/i18n/messages';
 /** Hides controls that need JavaScript when it is off (a file: no inline style under the CSP). */
 export const NOSCRIPT_CSS = '.needs-js, .panel:has(> #filters), .panel:has(> #layers), #timeline { display: none !important; }\n';
 
-function replaceOnce(html: string, find: RegExp, by: string, what: string): string {
+/**
+ * Puts `inner` between the opening and closing tags `find` captures. A
+ * function replacer: the inserted text is data ("$195,100"), and a
+ * replacement string would read its `$1` as a back-reference.
+ */
+function replaceOnce(html: string, find: RegExp, inner: string, what: string): string {
   if (!find.test(html)) throw new Error(`first view: ${what} not found in the page`);
-  return html.replace(find, by);
+  return html.replace(find, (_m, open: string, close: string) => `${open}${inner}${close}`);
 }
 
 const START = '<!--first-view-->';
@@ -34,22 +39,22 @@ const mark = (s: string) => `${START}${s}${END}`;
 /** Puts a rendered first view into the page's markup (replacing one already there). */
 export function injectFirstView(html: string, fv: FirstView): string {
   let out = html.replace(/<!--first-view-->[\s\S]*?<!--\/first-view-->\s*/g, '');
-  out = replaceOnce(out, /(<p id="count"[^>]*>)[^<]*(<\/p>)/, `$1${escapeXml(fv.count)}$2`, 'the count');
-  out = replaceOnce(out, /(<dl id="totals"[^>]*>)(<\/dl>)/, `$1${mark(fv.totals)}$2`, 'the totals');
-  out = replaceOnce(out, /(<div id="legend"[^>]*>)(<\/div>)/, `$1${mark(fv.legend)}$2`, 'the legend');
+  out = replaceOnce(out, /(<p id="count"[^>]*>)[^<]*(<\/p>)/, escapeXml(fv.count), 'the count');
+  out = replaceOnce(out, /(<dl id="totals"[^>]*>)(<\/dl>)/, mark(fv.totals), 'the totals');
+  out = replaceOnce(out, /(<div id="legend"[^>]*>)(<\/div>)/, mark(fv.legend), 'the legend');
   out = replaceOnce(
     out,
     /(<div id="first-view"[^>]*>)(<\/div>)/,
-    `$1${mark(`${fv.svg}<p class="first-view-list"><a href="state/" data-i18n="listByState">${escapeXml(MSG.listByState)}</a></p>`)}$2`,
+    mark(`${fv.svg}<p class="first-view-list"><a href="state/" data-i18n="listByState">${escapeXml(MSG.listByState)}</a></p>`),
     'the first-view box',
   );
   out = replaceOnce(
     out,
     /(<div id="list"[^>]*>)(<\/div>)/,
-    `$1${mark(`<p class="list-summary">${escapeXml(MSG.listNeedsScript)} <a href="state/">${escapeXml(MSG.listByState)}</a>.</p>`)}$2`,
+    mark(`<p class="list-summary">${escapeXml(MSG.listNeedsScript)} <a href="state/">${escapeXml(MSG.listByState)}</a>.</p>`),
     'the list',
   );
-  out = replaceOnce(out, /<\/head>/, `${mark('<noscript><link rel="stylesheet" href="noscript.css" /></noscript>')}\n  </head>`, 'the head');
+  out = replaceOnce(out, /()(<\/head>)/, `${mark('<noscript><link rel="stylesheet" href="noscript.css" /></noscript>')}\n  `, 'the head');
   return out;
 }
 

@@ -1,12 +1,14 @@
 /**
  * What the site publishes from `data/`: the files and columns the README's
- * data dictionary lists, and nothing else. Curation notes (`agencies.csv`
+ * data dictionary lists, and nothing else; tables start with a UTF-8
+ * byte-order mark and their formula-like cells are guarded, as downloads are. Curation notes (`agencies.csv`
  * `note`) and columns a volunteer added stay in the repository; a file that
  * is not in the list is not published at all.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringifyCsv } from './lib/csv';
+import { spreadsheetCell, UTF8_BOM } from '../src/core/spreadsheet';
 import { readCsvFile, TABLE_COLUMNS } from './tables/io';
 import { TABLE_FILES, UNPUBLISHED_COLUMNS, type TableName } from './tables/model';
 import { ERA_COLUMNS, TOTAL_COLUMNS } from './history';
@@ -43,6 +45,7 @@ export function publishedCopy(dir: string, file: string): string | Buffer {
   const r = readCsvFile(path, file, columns);
   const fatal = r.issues.find((i) => i.fatal);
   if (fatal) throw new Error(`${file}:${fatal.line}: ${fatal.reason}`);
-  const rows = r.rows.map((row) => Object.fromEntries(columns.map((c) => [c, String(row[c] ?? '')])));
-  return stringifyCsv(columns, rows);
+  // Guarded exactly as the site's downloads are: these copies open in spreadsheets too.
+  const rows = r.rows.map((row) => Object.fromEntries(columns.map((c) => [c, spreadsheetCell(String(row[c] ?? ''))])));
+  return UTF8_BOM + stringifyCsv(columns, rows);
 }

@@ -2,14 +2,14 @@
  * Builds the static pages into the built site (`dist/` by default), after
  * `vite build`: a page per agency (`agency/<id>/`), a page per state
  * (`state/<st>/`, with its preview image), the index of states
- * (`state/`), their stylesheet and `sitemap.xml`. They need no JavaScript
+ * (`state/`), their stylesheet and, with SITE_URL, `sitemap.xml`. They need no JavaScript
  * and load nothing from elsewhere.
  *
  *   SITE_URL   the site's public address (e.g. https://example.org/ring-map/);
- *              without it, canonical, og:url and og:image are left out
+ *              without it, canonical, og:url, og:image and the sitemap are left out
  *   RING_DATA_FILE  the dataset (default data/partnerships.geojson)
  */
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { CollectionSchema } from '../src/core/schema';
 import type { AgencyFeature } from '../src/core/contract';
@@ -17,7 +17,7 @@ import { renderAgencyPage } from './pages/agency-page';
 import { nationalPreviewPng, statePreviewPng } from './pages/og-image';
 import { CONTIGUOUS } from './pages/state-shapes';
 import { agencyPath, NATIONAL_IMAGE_PATH, siteUrlFrom, stateImagePath, statePath, STATE_INDEX_PATH, STYLESHEET_PATH } from './pages/site';
-import { renderSitemap } from './pages/sitemap';
+import { NO_SITE_URL, renderSitemap } from './pages/sitemap';
 import { renderStateIndex } from './pages/state-index-page';
 import { renderStatePage } from './pages/state-page';
 
@@ -56,5 +56,8 @@ for (const [code, features] of byState) {
 }
 mkdirSync(dirname(join(OUT, STYLESHEET_PATH)), { recursive: true });
 copyFileSync('src/pages/pages.css', join(OUT, STYLESHEET_PATH));
-write('sitemap.xml', renderSitemap(pages, siteUrl, dataAsOf));
-console.log(`static pages: ${data.features.length} agencies, ${byState.size} states, index and sitemap in ${OUT}/${siteUrl ? ` for ${siteUrl}` : ' (SITE_URL unset: no absolute URLs)'}`);
+// A sitemap only with absolute URLs; without them none (and none left from an earlier build).
+if (siteUrl) write('sitemap.xml', renderSitemap(pages, siteUrl, dataAsOf));
+else rmSync(join(OUT, 'sitemap.xml'), { force: true });
+console.log(`static pages: ${data.features.length} agencies, ${byState.size} states and the index in ${OUT}/${siteUrl ? `, with sitemap.xml for ${siteUrl}` : ''}`);
+if (!siteUrl) console.log(NO_SITE_URL);

@@ -134,6 +134,8 @@ export function buildCollection(
       ? programs.map((p) => p.end_date!).reduce((x, y) => (y > x ? y : x))
       : null;
 
+    // The agreement itself first; else a report about it (its link is labelled as such).
+    const mou = sources.find((s) => s.type === 'mou' && s.url) ?? sources.find((s) => s.type === 'mou_article' && s.url);
     const f: AgencyFeature = {
       type: 'Feature',
       id: a.id,
@@ -159,7 +161,8 @@ export function buildCollection(
         devices_given: sumOrNull(given.map((p) => p.devices_given)),
         perk_value_usd: sumOrNull(given.map((p) => p.perk_value_usd)),
         subsidy_usd: sumOrNull(given.map((p) => p.subsidy_usd)),
-        mou_url: sources.find((s) => s.type === 'mou' && s.url)?.url ?? null,
+        mou_url: mou?.url ?? null,
+        mou_kind: mou ? (mou.type === 'mou' ? 'document' : 'article') : null,
         records_urls: [...new Set(sources.filter((s) => s.type === 'records' && s.url).map((s) => s.url!))],
         sources: sources.map(publish),
       },

@@ -1,7 +1,8 @@
 /** One agency's page: everything documented about it, every claim with its sources. */
-import type { AgencyFeature, Program, Source } from '../../src/core/contract';
-import { PROGRAM_LABELS, STATUS_WORDS, placementText } from '../../src/ui/agency-card';
+import type { AgencyFeature, MouKind, Program, Source } from '../../src/core/contract';
+import { mouLabel, PROGRAM_LABELS, STATUS_WORDS, placementText } from '../../src/ui/agency-card';
 import { MSG } from '../../src/i18n/messages';
+import { mouLink } from '../../src/core/mou-link';
 import { TYPE_LABELS } from '../../src/ui/labels';
 import { formatPartialDate } from '../../src/time/months';
 import { partnershipStory, type Story } from '../../src/story/partnership-story';
@@ -67,13 +68,17 @@ export function agencyStory(f: AgencyFeature): Story {
   return partnershipStory(f.properties, 'en');
 }
 
+/** The MOU said for what the data types its link (the agreement, or an article about it). */
+const MOU_FACT: Record<MouKind | 'none', string> = { document: 'linked below', article: 'not linked; an article about it is linked below', none: 'linked below' };
+const MOU_SUMMARY: Record<MouKind | 'none', string> = { document: 'MOU linked. ', article: 'Article about its MOU linked. ', none: '' };
+
 export function agencyDescription(f: AgencyFeature): string {
   const p = f.properties;
   const perks = perkSummary(p);
   return (
     `${p.name}, ${placeText(p)}: ${agencyStory(f).text} ` +
     `${perks ? `Documented ${perks}.` : 'Perks: not documented.'} ` +
-    `${p.mou_url ? 'MOU linked. ' : ''}${p.sources.length} ${p.sources.length === 1 ? 'source' : 'sources'} cited.`
+    `${MOU_SUMMARY[mouLink(p)?.kind ?? 'none']}${p.sources.length} ${p.sources.length === 1 ? 'source' : 'sources'} cited.`
   );
 }
 
@@ -85,7 +90,8 @@ export function renderAgencyPage({ feature: f, neighbours, siteUrl, dataAsOf }: 
   const st = stateName(p.state);
   const records = [...new Set(p.records_urls)].filter((u) => u !== p.mou_url);
   const docs: string[] = [];
-  if (p.mou_url) docs.push(`<li>${externalLink(p.mou_url, 'Memorandum of understanding (MOU) or agreement')}</li>`);
+  const mou = mouLink(p);
+  if (mou) docs.push(`<li>${externalLink(mou.url, mouLabel(mou))}</li>`);
   records.forEach((u, k) => docs.push(`<li>${externalLink(u, `Public records${records.length > 1 ? ` ${k + 1}` : ''}`)}</li>`));
   const map = stateMapSvg(
     p.state,
@@ -105,7 +111,7 @@ export function renderAgencyPage({ feature: f, neighbours, siteUrl, dataAsOf }: 
 <ul class="story">${story.programs.map((g) => `<li>${esc(g.text)}</li>`).join('')}</ul>
 <dl class="facts">
 ${perkItems(agencyPerks(p))}
-${fact('MOU or agreement', p.mou_url ? 'linked below' : 'not documented', !p.mou_url)}
+${fact('MOU or agreement', mou ? MOU_FACT[mou.kind ?? 'none'] : 'not documented', !mou)}
 ${fact('Public records', records.length ? `${records.length} linked below` : 'not documented', !records.length)}
 ${fact('Sources', `${p.sources.length} cited below`)}
 </dl>

@@ -31,7 +31,8 @@ export const UNPUBLISHED_COLUMNS: Partial<Record<keyof typeof TABLE_FILES, reado
 };
 
 export { JURISDICTIONS } from '../../src/core/jurisdiction';
-export const SOURCE_TYPES = ['mou', 'records', 'news', 'official', 'dataset', 'map'] as const;
+/** `mou`: the agreement itself (or a copy); `mou_article`: a report about an agreement, not the agreement. */
+export const SOURCE_TYPES = ['mou', 'mou_article', 'records', 'news', 'official', 'dataset', 'map'] as const;
 
 export type AgencyRow = Record<(typeof AGENCY_COLUMNS)[number], string>;
 export type ProgramRow = Record<(typeof PROGRAM_COLUMNS)[number], string>;

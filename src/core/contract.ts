@@ -28,6 +28,12 @@ export const PROGRAM_KINDS = [
  * the other kinds are said in words (`perk_note`).
  */
 export const PERK_STATUSES = ['given', 'offered', 'approved', 'bought_by_agency', 'returned', 'declined', 'not_documented'] as const;
+/**
+ * What an agency's MOU link is, from its source's type in the tables:
+ * `document` the agreement itself (or a copy of it), `article` a report
+ * about the agreement. Links are labelled by it, never by their address.
+ */
+export const MOU_KINDS = ['document', 'article'] as const;
 /** A partnership's state as documented: `active` means listed or reported with no end or denial documented (not a claim about today). */
 export const PARTNERSHIP_STATUSES = ['active', 'ended', 'denied', 'unknown'] as const;
 
@@ -37,6 +43,7 @@ export type DatePrecision = (typeof DATE_PRECISIONS)[number];
 export type ProgramKind = (typeof PROGRAM_KINDS)[number];
 export type PerkStatus = (typeof PERK_STATUSES)[number];
 export type PartnershipStatus = (typeof PARTNERSHIP_STATUSES)[number];
+export type MouKind = (typeof MOU_KINDS)[number];
 
 /**
  * An agency's status from its programs: active if any program is; else
@@ -120,6 +127,8 @@ export const PropertiesSpec = object({
   perk_value_usd: amount,
   subsidy_usd: amount,
   mou_url: nullable(httpUrl),
+  /** What `mou_url` links to (see MOU_KINDS); null when there is no MOU link. */
+  mou_kind: optional(nullable(oneOf(MOU_KINDS))),
   records_urls: array(httpUrl),
   sources: array(SourceSpec, 1),
 });

@@ -18,7 +18,7 @@ import { MSG } from '../i18n/messages';
 import {
   CLUSTER_OPACITY, CLUSTER_STROKE, CLUSTER_STROKE_COLOR, clusterColours, POINT_RADIUS_NATIONAL, UNDATED_STROKE, clusterLabel, clusterRadius,
 } from '../map/cluster-style';
-import { formatInt, formatUsd } from '../ui/format';
+import { totalsRows } from '../ui/totals-rows';
 import { agenciesLabel } from '../ui/labels';
 import { shortMonthLabel } from '../time/months';
 
@@ -61,12 +61,21 @@ const py = (lat: number) => {
 };
 const r1 = (v: number) => Math.round(v * 10) / 10;
 
-/** The framed area in SVG units, padded like the live map's frame. */
+/**
+ * The framed bounds in SVG units, unpadded: the box holding the SVG is
+ * padded by FRAME_PADDING in screen pixels (first-view.css) and the SVG
+ * fits the bounds into what is left, centred, as the live map's fitBounds
+ * does, so the two pictures share centre and zoom at any size. What lies
+ * outside the bounds is drawn too (overflow visible) and clipped by the box.
+ */
 function viewBox(b: Bounds): [number, number, number, number] {
-  const x0 = px(b[0]) - FRAME_PADDING.left, x1 = px(b[2]) + FRAME_PADDING.right;
-  const y0 = py(b[3]) - FRAME_PADDING.top, y1 = py(b[1]) + FRAME_PADDING.bottom;
+  const x0 = px(b[0]), x1 = px(b[2]);
+  const y0 = py(b[3]), y1 = py(b[1]);
   return [r1(x0), r1(y0), r1(x1 - x0), r1(y1 - y0)];
 }
+
+/** The padding first-view.css must give the picture's box: the live map's frame padding. */
+export const FIRST_VIEW_PADDING = FRAME_PADDING;
 
 /** Douglas-Peucker in pixels: outlines keep their shape at this scale in a fraction of the points. */
 function simplify(pts: [number, number][], tol: number): [number, number][] {
@@ -127,7 +136,7 @@ export function renderFirstView(index: AgencyIndex, basemap: Basemap): FirstView
   const bounds = initialBounds(index);
   const [vx, vy, vw, vh] = viewBox(bounds);
   // Wide or tall windows show more than the frame, as the live map does: draw a generous margin.
-  const clip: [number, number, number, number] = [vx - vw / 2, vy - vh / 2, vx + 1.5 * vw, vy + 1.5 * vh];
+  const clip: [number, number, number, number] = [vx - vw, vy - vh, vx + 2 * vw, vy + 2 * vh];
   const mask = new Uint8Array(index.size).fill(1);
   const { clusters, singles } = clusterView(index, mask, FIRST_VIEW_ZOOM, null, { flagMask: FLAG_RECORDS });
   const colorOfMonth = startColorScale([index.minStart, index.maxStart]);
@@ -166,7 +175,7 @@ export function renderFirstView(index: AgencyIndex, basemap: Basemap): FirstView
   const n = index.size;
   const count = agenciesLabel(n);
   const svg =
-    `<svg class="first-view-map" viewBox="${vx} ${vy} ${vw} ${vh}" preserveAspectRatio="xMidYMid meet" role="img" data-agencies="${n}" ` +
+    `<svg class="first-view-map" viewBox="${vx} ${vy} ${vw} ${vh}" preserveAspectRatio="xMidYMid meet" overflow="visible" role="img" data-agencies="${n}" ` +
     `aria-label="${escapeXml(MSG.firstViewMapLabel(count))}" font-family="system-ui, sans-serif">` +
     parts.join('') + '</svg>';
   return { svg, count, totals: totalsHtml(index, mask), legend: legendHtml(index), agencies: n };
@@ -179,19 +188,9 @@ function docIcon(cx: number, cy: number): string {
 
 /** The totals panel rows, in the same words as the live panel. */
 function totalsHtml(index: AgencyIndex, mask: Uint8Array): string {
-  const t = computeTotals(index, mask);
-  const row = (term: string, value: string, note?: string) =>
-    `<dt>${escapeXml(term)}</dt><dd>${escapeXml(value)}${note ? `<span class="muted"> ${escapeXml(note)}</span>` : ''}</dd>`;
-  return [
-    row(MSG.totalsAgencies, formatInt(t.agencies), t.undated ? MSG.totalsUndated(formatInt(t.undated)) : undefined),
-    row(MSG.totalsStates, formatInt(t.states)),
-    row(
-      MSG.totalsPerks,
-      t.valued ? formatUsd(t.documentedValue, t.valueAtLeast) : MSG.totalsNoPerks,
-      t.valued ? MSG.totalsAcross(agenciesLabel(t.valued)) : undefined,
-    ),
-    row(MSG.totalsRecords, formatInt(t.withRecords)),
-  ].join('');
+  return totalsRows(computeTotals(index, mask))
+    .map((r) => `<dt>${escapeXml(r.term)}</dt><dd>${escapeXml(r.value)}${r.note ? `<span class="muted"> ${escapeXml(r.note)}</span>` : ''}</dd>`)
+    .join('');
 }
 
 /** The legend of the default layers (agencies and records), with SVG swatches. */

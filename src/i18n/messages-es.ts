@@ -381,7 +381,6 @@ export const es: Messages = {
   cardLoading: 'Cargando los detalles documentados…',
   cardRefused: 'Los detalles de esta agencia no pasaron las revisiones del mapa (un valor dañado o imposible), así que no se muestran.',
   cardFailed: 'No se pudieron cargar los detalles de esta agencia.',
-  cardMou: 'Memorando de entendimiento (MOU) o acuerdo',
   cardRecords: (k: number | null) => `Documentos públicos${k === null ? '' : ` ${esInt(k)}`}`,
   cardAlso: 'También en este punto: ',
   cardPage: 'Página de esta agencia (en inglés)',
@@ -544,4 +543,8 @@ export const es: Messages = {
       summary: 'habría permitido a las agencias que usan Flock enviar Community Requests; se canceló antes del lanzamiento, así que ninguna agencia la usó',
     },
   },
+  // Enlaces al MOU según lo que los datos dicen que son (ficha de la agencia).
+  cardMouDocument: 'MOU o acuerdo (documento)',
+  cardMouArticle: (publisher: string | null) => `Artículo sobre el MOU${publisher ? ` (${publisher})` : ''}`,
+  cardMouLink: 'MOU o acuerdo (enlace)',
 };

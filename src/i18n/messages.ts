@@ -365,7 +365,6 @@ const en = {
   cardLoading: 'Loading the documented details…',
   cardRefused: 'The details of this agency failed the map’s checks (a damaged or impossible value), so they are not shown.',
   cardFailed: 'The details of this agency could not be loaded.',
-  cardMou: 'Memorandum of understanding (MOU) or agreement',
   cardRecords: (k: number | null) => `Public records${k === null ? '' : ` ${k}`}`,
   cardAlso: 'Also at this point: ',
   cardPage: 'Page for this agency',
@@ -529,6 +528,10 @@ const en = {
       summary: 'would have let agencies using Flock send Community Requests; cancelled before launch, so no agency ever used it',
     },
   },
+  // MOU links labelled by what the data says they are (agency card).
+  cardMouDocument: 'MOU or agreement (document)',
+  cardMouArticle: (publisher: string | null) => `Article about the MOU${publisher ? ` (${publisher})` : ''}`,
+  cardMouLink: 'MOU or agreement (link)',
 };
 
 export type Messages = typeof en;

@@ -8,21 +8,14 @@ import { agencyEras, type Era } from '../time/history';
 import { isFloor } from '../core/figures';
 import { partnershipStory } from '../story/partnership-story';
 import { currentLocale, type Locale } from '../i18n/locale';
+import { spreadsheetCell, UTF8_BOM } from '../core/spreadsheet';
 
 export const CSV_COLUMNS = [
   'id', 'name', 'agency_type', 'city', 'county', 'state', 'longitude', 'latitude', 'geocode_precision',
   'start_date', 'start_precision', 'end_date', 'status', 'eras', 'devices_given', 'perk_value_usd', 'subsidy_usd',
-  'figures_are_minimums', 'perks_not_counted', 'summary', 'mou_url', 'records_urls', 'program_kinds', 'sources', 'source_urls', 'source_publishers',
+  'figures_are_minimums', 'perks_not_counted', 'summary', 'mou_url', 'mou_kind', 'records_urls', 'program_kinds', 'sources', 'source_urls', 'source_publishers',
   'selection', 'credit_and_coverage',
 ] as const;
-
-/**
- * Neutralises spreadsheet formulas: a text cell starting (after any spaces)
- * with = + - @ or a tab or carriage return is prefixed with an apostrophe.
- */
-export function safeCell(v: string): string {
-  return /^[\s\u00a0]*[=+\-@\uff1d\uff0b\uff0d\uff20]/.test(v) || /^[\t\r\n]/.test(v) ? `'${v}` : v;
-}
 
 /** A source in words: publisher, title, date, URL (whatever is documented). */
 function sourceText(s: AgencyFeature['properties']['sources'][number]): string {
@@ -46,32 +39,31 @@ export function csvRows(features: readonly AgencyFeature[], ctx: CsvContext = { 
   const locale = ctx.locale ?? currentLocale();
   return features.map((f) => {
     const p = f.properties;
-    // Numbers stay numbers; only text is guarded against spreadsheet formulas.
-    const cell = (v: string | number | boolean | null) => (v === null ? '' : typeof v === 'string' ? safeCell(v) : String(v));
     return [
       p.id, p.name, p.agency_type, p.city, p.county, p.state, f.geometry.coordinates[0], f.geometry.coordinates[1],
       p.geocode_precision, p.start_date, p.start_precision, p.end_date, p.status, eraNames(f, ctx.eras ?? []).join(' | '), p.devices_given, p.perk_value_usd, p.subsidy_usd,
       isFloor(p.programs),
       p.programs.filter((g) => g.perk_status && g.perk_status !== 'given' && g.perk_note).map((g) => g.perk_note).join(' | '),
       // The partnership's story, as the card tells it (the programs' own summaries stay in the GeoJSON).
-      partnershipStory(p, locale).text, p.mou_url, p.records_urls.join(' | '),
+      partnershipStory(p, locale).text, p.mou_url, p.mou_kind ?? null, p.records_urls.join(' | '),
       [...new Set(p.programs.map((g) => g.kind))].join(' | '), p.sources.map(sourceText).join(' | '),
       p.sources.map((s) => s.url ?? '').filter(Boolean).join(' | '), [...new Set(p.sources.map((s) => s.publisher))].join(' | '),
       ctx.selection, ctx.credit,
-    ].map(cell);
+    ].map(spreadsheetCell);
   });
 }
 
 /**
- * The CSV (RFC 4180): the header is the first line, then one row per agency.
- * The credit, coverage and selection are columns, never a comment line, so
- * spreadsheets, pandas and R read the file with their default settings.
+ * The CSV (RFC 4180): a UTF-8 byte-order mark (for Excel), the header as the
+ * first line, then one row per agency. The credit, coverage and selection
+ * are columns, never a comment line, so spreadsheets, pandas and R read the
+ * file with their default settings.
  */
 export function toCsv(features: readonly AgencyFeature[], ctx: CsvContext): string {
   const clean = (t: string) => t.replace(/\s+/g, ' ').trim();
   const body = Papa.unparse({ fields: [...CSV_COLUMNS], data: csvRows(features, { ...ctx, selection: clean(ctx.selection), credit: clean(ctx.credit) }) }, { newline: '\r\n' });
   // No line break after the last record (allowed by RFC 4180): parsers then see no empty last row.
-  return body;
+  return UTF8_BOM + body;
 }
 
 export function toGeoJson(features: readonly AgencyFeature[], meta: Record<string, unknown>, filters: string, eras: readonly Era[] = []): string {

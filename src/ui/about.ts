@@ -17,6 +17,8 @@ export function setupAbout(dialog: HTMLDialogElement, index: AgencyIndex, data: 
   // Every publisher cited in the data, most cited first.
   const pubs = data.publishers;
   const asOf = formatPartialDate(meta.data_as_of ?? null);
+  // Named by its heading once the heading exists (a reference to a missing id is invalid markup).
+  dialog.setAttribute('aria-labelledby', 'about-title');
   dialog.replaceChildren(
     h('div', { class: 'dialog-head' }, h('h2', { id: 'about-title' }, MSG.aboutTitle), close),
     h('p', {}, MSG.aboutIntro),

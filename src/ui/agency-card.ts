@@ -15,6 +15,7 @@ import { agencyEras, eraLabel, eraText, type Era } from '../time/history';
 import { partnershipStory } from '../story/partnership-story';
 import { currentLocale } from '../i18n/locale';
 import { MSG } from '../i18n/messages';
+import { mouLink, type MouLink } from '../core/mou-link';
 
 /** Tables in the page's language (filled in place when the language is set). */
 export const PROGRAM_LABELS: Record<Program['kind'], string> = MSG.programLabels;
@@ -151,6 +152,11 @@ function erasSection(f: AgencyFeature, eras: readonly Era[]): HTMLElement | null
   );
 }
 
+/** The MOU link's words: a document, an article about it (by whom), or, untyped, just a link. */
+export function mouLabel(m: MouLink): string {
+  return m.kind === 'document' ? MSG.cardMouDocument : m.kind === 'article' ? MSG.cardMouArticle(m.publisher) : MSG.cardMouLink;
+}
+
 export function renderCard(
   root: HTMLElement,
   f: AgencyFeature,
@@ -163,7 +169,8 @@ export function renderCard(
   const place = [p.city, p.county, p.state].filter(Boolean).join(', ');
   const records = [...new Set(p.records_urls)].filter((u) => u !== p.mou_url);
   const docs: HTMLElement[] = [];
-  if (p.mou_url) docs.push(h('li', {}, safeLink(p.mou_url, MSG.cardMou)));
+  const mou = mouLink(p);
+  if (mou) docs.push(h('li', {}, safeLink(mou.url, mouLabel(mou))));
   records.forEach((u, k) => docs.push(h('li', {}, safeLink(u, MSG.cardRecords(records.length > 1 ? k + 1 : null)))));
   const alsoHere = also.length
     ? h('p', { class: 'also-here' }, MSG.cardAlso, ...also.flatMap((a, k) => {

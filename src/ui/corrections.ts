@@ -7,6 +7,7 @@
 import Papa from 'papaparse';
 import { h } from './dom';
 import { MSG } from '../i18n/messages';
+import { UTF8_BOM } from '../core/spreadsheet';
 
 /** One row per agency: what it is, what happened when, and the public source for it. */
 export const TEMPLATE_COLUMNS = [
@@ -20,8 +21,8 @@ export const TEMPLATE_COLUMNS = [
 export const TEMPLATE_HINTS: Record<(typeof TEMPLATE_COLUMNS)[number], string> = MSG.templateHints;
 
 export function templateCsv(): string {
-  // The header and one empty row: it opens as a table ready to fill in.
-  return Papa.unparse({ fields: [...TEMPLATE_COLUMNS], data: [TEMPLATE_COLUMNS.map(() => '')] }, { newline: '\r\n' });
+  // The header and one empty row: it opens as a table ready to fill in (in Excel too: the mark says UTF-8).
+  return UTF8_BOM + Papa.unparse({ fields: [...TEMPLATE_COLUMNS], data: [TEMPLATE_COLUMNS.map(() => '')] }, { newline: '\r\n' });
 }
 
 export function correctionsSection(): HTMLElement {

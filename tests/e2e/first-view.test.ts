@@ -11,6 +11,11 @@ import { BASE } from './app';
 import { FEATURES, agenciesLabel } from './dataset';
 import { serveDir } from './static-server';
 import { CSP } from './csp';
+import { readFileSync } from 'node:fs';
+import { PNG } from 'pngjs';
+import { COLORS } from '../../src/map/basemap-colors';
+import { HtmlValidate } from 'html-validate';
+import type { ConfigData } from 'html-validate';
 
 
 let browser: Browser;
@@ -31,6 +36,31 @@ async function agenciesInPicture(page: Page): Promise<{ clusters: number; single
   });
 }
 
+/**
+ * Where the land of the states is drawn (the basemap's land colour), as
+ * the outermost columns and rows holding a run of it: both pictures paint
+ * the states in this colour, so its extent is the framing a reader sees.
+ */
+function landBox(png: PNG): { left: number; right: number; top: number; bottom: number; pixels: number } {
+  const [r0, g0, b0] = [1, 3, 5].map((k) => parseInt(COLORS.land.slice(k, k + 2), 16));
+  const cols = new Uint32Array(png.width), rows = new Uint32Array(png.height);
+  let pixels = 0;
+  for (let y = 0; y < png.height; y++) {
+    for (let x = 0; x < png.width; x++) {
+      const i = (png.width * y + x) << 2;
+      if (Math.abs(png.data[i] - r0) <= 2 && Math.abs(png.data[i + 1] - g0) <= 2 && Math.abs(png.data[i + 2] - b0) <= 2) {
+        cols[x]++;
+        rows[y]++;
+        pixels++;
+      }
+    }
+  }
+  // A run of land, not a stray pixel of a label's halo.
+  const first = (a: Uint32Array) => a.findIndex((v) => v >= 4);
+  const last = (a: Uint32Array) => a.length - 1 - [...a].reverse().findIndex((v) => v >= 4);
+  return { left: first(cols), right: last(cols), top: first(rows), bottom: last(rows), pixels };
+}
+
 /** Sum of layout shifts not caused by input, observed in the page from its start. */
 const OBSERVE_SHIFTS = `
   window.__shifts = [];
@@ -45,7 +75,64 @@ const OBSERVE_SHIFTS = `
   }).observe({ type: 'layout-shift', buffered: true });
 `;
 
+/** What a reader sees in the totals panel and the legend: the count, each total's row, and the legend's numbers. */
+async function numbersShown(page: Page): Promise<{ count: string; totals: string[]; legend: string[] }> {
+  const text = async (sel: string) => ((await page.locator(sel).innerText()) ?? '').replace(/\s+/g, ' ').trim();
+  const rows = await page.locator('#totals dt').count();
+  const totals: string[] = [];
+  for (let k = 0; k < rows; k++) {
+    totals.push(`${await page.locator('#totals dt').nth(k).innerText()}: ${await page.locator('#totals dd').nth(k).innerText()}`.replace(/\s+/g, ' ').trim());
+  }
+  // The ramp's month labels and any figure in the legend.
+  const legend = (await text('#legend')).match(/[A-Z][a-z]{2} ’?'?\d{2,4}|\$?\d[\d,.]*/g) ?? [];
+  return { count: await text('#count'), totals, legend };
+}
+
+/** Documented dollars over every agency, summed here from the dataset (perks and subsidies). */
+function documentedDollars(): { sum: number; agencies: number } {
+  let sum = 0, agencies = 0;
+  for (const f of FEATURES) {
+    const { perk_value_usd: v, subsidy_usd: s } = f.properties;
+    if (v === null && s === null) continue;
+    sum += (v ?? 0) + (s ?? 0);
+    agencies++;
+  }
+  return { sum, agencies };
+}
+
 describe('first view', () => {
+  it('is valid HTML as built (checked by html-validate)', async () => {
+    const validator = new HtmlValidate(JSON.parse(readFileSync('.htmlvalidate.json', 'utf8')) as ConfigData);
+    const report = await validator.validateString(readFileSync('dist/index.html', 'utf8'), 'dist/index.html');
+    expect(report.results.flatMap((r) => r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}: ${m.message}`))).toEqual([]);
+  });
+
+  it('reads the same count, totals and legend with JavaScript off and on', async () => {
+    const off = await browser.newContext({ viewport: DESKTOP, javaScriptEnabled: false });
+    const still = await off.newPage();
+    await still.goto(BASE());
+    const before = await numbersShown(still);
+    await screenshot(still, 'first-view-numbers-no-js');
+    await off.close();
+
+    const { page, context } = await newPage(browser);
+    await page.goto(BASE());
+    await waitForMap(page);
+    await page.waitForSelector('#first-view', { state: 'detached', timeout: 10_000 });
+    const after = await numbersShown(page);
+    await context.close();
+
+    expect(before.count).toBe(agenciesLabel(FEATURES.length));
+    expect(before.totals).toHaveLength(4);
+    // The perks total, as summed here: whole, with its dollar sign, the same with and without the app.
+    const { sum, agencies } = documentedDollars();
+    const perks = before.totals.find((t) => t.startsWith('Documented perks'))!;
+    expect(perks).toContain(`$${sum.toLocaleString('en-US')}`);
+    expect(perks).toContain(agenciesLabel(agencies));
+    expect(before.legend.length).toBeGreaterThanOrEqual(2);
+    expect(after).toEqual(before);
+  });
+
   it('shows the national picture, the counts and the list link with JavaScript disabled', async () => {
     const context = await browser.newContext({ viewport: DESKTOP, javaScriptEnabled: false });
     const page = await context.newPage();
@@ -95,6 +182,38 @@ describe('first view', () => {
     await screenshot(page, 'first-view-live-map');
     await context.close();
   });
+
+  // On phones the legend opens folded, so the live map frames the states as the picture does. Where the legend
+  // is open over the map (wider screens), the live map frames the agencies clear of it: the picture moves once
+  // (the README says so); a static picture cannot know the legend's size in every window.
+  for (const [name, viewport] of [['phone', PHONE], ['small phone', { width: 360, height: 740 }]] as const) {
+    it(`hands over to the live map without moving the picture (${name})`, async () => {
+      const { page, context } = await newPage(browser, { viewport });
+      let release!: () => void;
+      const held = new Promise<void>((r) => (release = r));
+      await page.route('**/assets/map-view-*.js', async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.goto(BASE());
+      await page.waitForSelector('#first-view svg');
+      const box = (await page.locator('.map-wrap').boundingBox())!;
+      const before = landBox(PNG.sync.read(await page.screenshot({ clip: box })));
+      await screenshot(page, `first-view-handoff-before-${name.replace(' ', '-')}`);
+      release();
+      await waitForMap(page);
+      await page.waitForSelector('#first-view', { state: 'detached', timeout: 10_000 });
+      await waitForIdle(page);
+      const after = landBox(PNG.sync.read(await page.screenshot({ clip: box })));
+      await screenshot(page, `first-view-handoff-after-${name.replace(' ', '-')}`);
+      await context.close();
+      // The contiguous states' coasts and borders: where the land ends on each side, before and after.
+      expect(before.pixels).toBeGreaterThan(box.width * box.height * 0.03);
+      for (const side of ['left', 'right', 'top', 'bottom'] as const) {
+        expect(Math.abs(after[side] - before[side]), `${side}: ${before[side]} → ${after[side]} (${JSON.stringify({ before, after })})`).toBeLessThanOrEqual(3);
+      }
+    });
+  }
 
   it('is not shown over a link to another view', async () => {
     const { page, context } = await newPage(browser);

@@ -11,9 +11,10 @@ import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { PNG } from 'pngjs';
-import { launch, newPage, screenshot, waitForIdle } from './browser';
-import { expectCount, openApp, openDialog } from './app';
-import { agenciesLabel, countWhere } from './dataset';
+import { ARTIFACTS, launch, newPage, screenshot, waitForIdle } from './browser';
+import { mkdirSync } from 'node:fs';
+import { BASE, expectCount, openApp, openDialog } from './app';
+import { agenciesLabel, countWhere, FEATURES } from './dataset';
 
 const DESKTOP = { width: 1366, height: 850 };
 const PHONE = { width: 390, height: 844 };
@@ -207,3 +208,87 @@ describe('advocate: embed the map filtered to New Jersey police', () => {
   });
 });
 
+
+/** Where the reader sees `sel` on top (not under a card or anything else), sampled across each of its lines. */
+async function uncovered(frame: Frame, sel: string): Promise<{ covered: string[]; points: number }> {
+  return frame.evaluate((s) => {
+    const el = document.querySelector(s)!;
+    const covered: string[] = [];
+    let points = 0;
+    for (const r of el.getClientRects()) {
+      for (const fx of [0.05, 0.25, 0.5, 0.75, 0.95]) {
+        const x = r.left + r.width * fx, y = r.top + r.height / 2;
+        points++;
+        const hit = document.elementFromPoint(x, y);
+        if (!hit || !(el === hit || el.contains(hit))) covered.push(`${Math.round(x)},${Math.round(y)}: ${hit ? hit.tagName + (hit.id ? '#' + hit.id : '') : 'nothing'}`);
+      }
+    }
+    return { covered, points };
+  }, sel);
+}
+
+describe('advocate: the embed in small frames and on a phone', () => {
+  // The NJ police agency with the most sources: its card is the tallest of the selection.
+  const tall = [...FEATURES].filter((f) => f.properties.state === 'NJ' && f.properties.agency_type === 'police').sort((a, b) => b.properties.sources.length - a.properties.sources.length)[0].properties.id;
+  const src = (agency: boolean) => `/?embed=1#state=NJ&type=police${agency ? `&agency=${tall}` : ''}`;
+  const cases = [
+    { name: 'phone-390x844', viewport: PHONE, frame: null },
+    { name: 'frame-300x250', viewport: DESKTOP, frame: { width: 300, height: 250 } },
+    { name: 'frame-320x200', viewport: DESKTOP, frame: { width: 320, height: 200 } },
+  ];
+  for (const c of cases) {
+    for (const withCard of [false, true]) {
+      it(`${c.name}${withCard ? ', a card open' : ''}: the bar keeps its title, the credit is whole and uncovered`, async () => {
+        const { page, context } = await newPage(browser, { viewport: c.viewport });
+        let frame: Frame;
+        let box: { x: number; y: number; width: number; height: number };
+        if (c.frame) {
+          pasted.set(`${c.name}-${withCard}`, `<iframe src="${BASE().replace(/\/$/, '')}${src(withCard)}" title="Map" width="${c.frame.width}" height="${c.frame.height}" style="border:0"></iframe>`);
+          await page.goto(`${hostUrl}${c.name}-${withCard}`);
+          const el = await page.waitForSelector('iframe');
+          frame = (await el.contentFrame())!;
+          box = (await el.boundingBox())!;
+        } else {
+          await page.goto(`${BASE().replace(/\/$/, '')}${src(withCard)}`);
+          frame = page.mainFrame();
+          box = { x: 0, y: 0, ...c.viewport };
+        }
+        await frame.waitForSelector('body[data-map-ready="true"]', { timeout: 90_000 });
+        await waitForIdle(frame);
+        if (withCard) await frame.waitForFunction(() => { const k = document.querySelector<HTMLElement>('#card'); return k && !k.hidden && !k.hasAttribute('aria-busy'); }, null, { timeout: 20_000 });
+        const inside = (b: { x: number; y: number; width: number; height: number }) =>
+          b.x >= box.x - 1 && b.y >= box.y - 1 && b.x + b.width <= box.x + box.width + 1 && b.y + b.height <= box.y + box.height + 1;
+
+        // The bar says what this is: the title, whole, on screen.
+        const title = frame.locator('.embed-bar .embed-title');
+        expect(await title.isVisible()).toBe(true);
+        expect((await title.innerText()).trim()).toBe('Police partnerships with Amazon Ring');
+        expect(inside((await title.boundingBox())!)).toBe(true);
+        expect(await title.evaluate((e) => e.scrollWidth <= e.clientWidth + 1)).toBe(true);
+        expect(await frame.locator('.embed-summary').innerText()).toContain('in NJ');
+
+        // The credit: whole inside the frame, and nothing over any of its lines.
+        const credit = (await frame.locator('#credit').boundingBox())!;
+        expect(inside(credit), JSON.stringify({ credit, box })).toBe(true);
+        const { covered, points } = await uncovered(frame, '#credit');
+        expect(points).toBeGreaterThan(0);
+        expect(covered).toEqual([]);
+        expect(await frame.locator('#credit').innerText()).toContain('Atlas of Surveillance');
+
+        if (withCard) {
+          const card = (await frame.locator('#card').boundingBox())!;
+          expect(inside(card)).toBe(true);
+          expect(card.y + card.height).toBeLessThanOrEqual(credit.y + 1);
+          // The card scrolls within itself; its close button is on screen.
+          expect(await frame.locator('#card button.close').first().isVisible()).toBe(true);
+        }
+        // The embed never becomes a scrolling page.
+        expect(await frame.evaluate(() => document.scrollingElement!.scrollHeight <= window.innerHeight + 1)).toBe(true);
+        // The frame itself, as the host page's reader sees it.
+        mkdirSync(ARTIFACTS, { recursive: true });
+        await page.screenshot({ path: `${ARTIFACTS}/embed-${c.name}${withCard ? '-card' : ''}.png`, clip: box });
+        await context.close();
+      });
+    }
+  }
+});

@@ -220,7 +220,10 @@ describe('data download', () => {
     const [csvDl] = await Promise.all([page.waitForEvent('download'), page.click('#download-csv')]);
     const csvPath = `${ARTIFACTS}/download.csv`;
     await csvDl.saveAs(csvPath);
-    const text = readFileSync(csvPath, 'utf8');
+    // A UTF-8 byte-order mark first (Excel then reads “ ” ’ · right), then the header.
+    const bytes = readFileSync(csvPath);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(bytes);
     expect(text.startsWith('id,name,')).toBe(true);
     const rows = Papa.parse<Record<string, string>>(text, { header: true }).data;
     expect(rows.length).toBe(shown);

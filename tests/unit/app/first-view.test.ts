@@ -7,9 +7,12 @@ import { buildIndex } from '../../../src/data/agency-index';
 import { FLAG_RECORDS } from '../../../src/data/agency-index';
 import { clusterView } from '../../../src/map/grid-cluster';
 import { startColorScale } from '../../../src/scales/palette';
-import { FIRST_VIEW_ZOOM, renderFirstView } from '../../../src/first-view/render';
+import { FIRST_VIEW_ZOOM, escapeXml, renderFirstView } from '../../../src/first-view/render';
 import { clusterRadius } from '../../../src/map/cluster-style';
+import { FRAME_PADDING } from '../../../src/map/initial-view';
 import { injectFirstView } from '../../../pipeline/first-view';
+import { HtmlValidate } from 'html-validate';
+import type { ConfigData } from 'html-validate';
 
 const square = (lon: number, lat: number): FeatureCollection => ({
   type: 'FeatureCollection',
@@ -82,5 +85,48 @@ describe('first view', () => {
     expect(twice.match(/<svg class="first-view-map"/g)).toHaveLength(1);
     expect(twice.match(/noscript\.css/g)).toHaveLength(1);
     expect(() => injectFirstView('<html><body></body></html>', fv)).toThrow(/not found/);
+  });
+
+  it('carries any dollar figure into the page as written, and the page stays valid HTML', async () => {
+    // Every replacement pattern String.replace knows ($1…$9, $&, $`, $', $$, $<n>) after a dollar sign.
+    const patterns = [...'0123456789', '&', '`', "'", '$', '<n>'].map((p) => `$${p}`);
+    const validator = new HtmlValidate(JSON.parse(readFileSync('.htmlvalidate.json', 'utf8')) as ConfigData);
+    const page = readFileSync('index.html', 'utf8');
+    for (const p of patterns) {
+      const fv = { ...renderFirstView(fixture(), BASEMAP), count: `${p}95 agencies` };
+      fv.totals = fv.totals.replace('<dd>5', () => `<dd>${escapeXml(p)}95,100`);
+      const out = injectFirstView(page, fv);
+      expect(out, p).toContain(`<dd>${escapeXml(p)}95,100`);
+      expect(out, p).toContain(`>${escapeXml(p)}95 agencies</p>`);
+      expect(out.match(/id="totals"/g), p).toHaveLength(1);
+      const report = await validator.validateString(out, 'index.html');
+      expect(report.valid, `${p}: ${JSON.stringify(report.results.flatMap((r) => r.messages.map((m) => `${m.line}: ${m.message}`)))}`).toBe(true);
+    }
+  });
+
+  it('the real perks total reaches the page whole (not read as a back-reference)', () => {
+    const index = buildIndex(rowsOf([agency('rich', { perk_value_usd: 195100 }), agency('other', { lon: -90, lat: 35 })]));
+    const out = injectFirstView(readFileSync('index.html', 'utf8'), renderFirstView(index, BASEMAP));
+    const totals = /<dl id="totals"[^>]*>([\s\S]*?)<\/dl>/.exec(out)![1];
+    expect(totals).toContain('$195,100');
+    expect(totals).not.toContain('<dl');
+  });
+
+  it('a validator catches the nested list the back-reference made', async () => {
+    const validator = new HtmlValidate(JSON.parse(readFileSync('.htmlvalidate.json', 'utf8')) as ConfigData);
+    const page = readFileSync('index.html', 'utf8');
+    const broken = page.replace('<dl id="totals" class="totals"></dl>', () => '<dl id="totals" class="totals"><dt>Perks</dt><dd>at least <dl id="totals" class="totals">95,100</dd></dl>');
+    expect(broken).not.toBe(page);
+    expect((await validator.validateString(broken, 'index.html')).valid).toBe(false);
+  });
+
+  it('its box is padded by the live map\'s frame padding, so it fits the bounds as fitBounds does', () => {
+    const css = readFileSync('src/first-view/first-view.css', 'utf8');
+    const m = /\.first-view \{ padding: (\d+)px (\d+)px (\d+)px (\d+)px;/.exec(css)!;
+    expect(m).not.toBeNull();
+    expect(m.slice(1).map(Number)).toEqual([FRAME_PADDING.top, FRAME_PADDING.right, FRAME_PADDING.bottom, FRAME_PADDING.left]);
+    // The viewBox is the framed bounds, unpadded; the drawing reaches beyond it.
+    const fv = renderFirstView(fixture(), BASEMAP);
+    expect(fv.svg).toContain('overflow="visible"');
   });
 });

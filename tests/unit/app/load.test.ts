@@ -76,15 +76,15 @@ describe('the CSV download', () => {
     expect(col('summary')).toBe('Listed or reported as a partner; no end documented. Neighbors law-enforcement portal: start date not documented; no end documented.');
     expect(col('sources')).toBe('Example News, 2019-05, https://example.org/a');
     const csv = toCsv([f], { selection: 'matching “,=1+1,=WEBSERVICE(x)”', credit: 'Data: X.' });
-    // The header is the first line (RFC 4180, CRLF); no comment line.
-    expect(csv.split('\r\n')[0]).toBe(CSV_COLUMNS.join(','));
+    // The header is the first line (RFC 4180, CRLF), after the byte-order mark Excel needs; no comment line.
+    expect(csv.split('\r\n')[0]).toBe(`\ufeff${CSV_COLUMNS.join(',')}`);
     const parsed = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true });
     expect(parsed.errors).toEqual([]);
     expect(parsed.data[0].credit_and_coverage).toBe('Data: X.');
     expect(parsed.data[0].selection).toBe('matching “,=1+1,=WEBSERVICE(x)”');
   });
   it('prefixes every text cell a spreadsheet would run', async () => {
-    const { safeCell } = await import('../../../src/share/download-data');
+    const { spreadsheetCell: safeCell } = await import('../../../src/core/spreadsheet');
     for (const v of ['=1+1', '+1', '-1+2', '@SUM(A1)', ' =1', '\t=1', '＝1']) expect(safeCell(v).startsWith("'")).toBe(true);
     for (const v of ['Lakeland', 'a=b', '']) expect(safeCell(v)).toBe(v);
   });

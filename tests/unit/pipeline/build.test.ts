@@ -58,9 +58,22 @@ describe('build: tables → features', () => {
   it('derives mou_url and records_urls from source types, keeps null URLs, and lists each source once', () => {
     const g = byId['gwinnett-county-police-department-ga'];
     expect(g.mou_url).toBe('https://example.org/mou.pdf');
+    expect(g.mou_kind).toBe('document');
+    expect(byId['city-of-peoria-il']).toMatchObject({ mou_url: null, mou_kind: null });
     expect(g.records_urls).toEqual(['https://example.org/records']);
     expect(g.sources.map((s) => s.url)).toEqual(['https://example.org/s1', 'https://example.org/mou.pdf', 'https://example.org/records']);
     expect(byId['greenfield-police-department-wi'].sources[1]).toEqual({ url: null, publisher: 'The Guardian', title: 'A story', date: '2019-08-30' });
+  });
+
+  it('types the MOU link from its source: the agreement itself first, else an article about it', () => {
+    const t = sample();
+    t.sources.push(source({ id: 'mou-story', type: 'mou_article', url: 'https://example.org/news/mou-story', publisher: 'Motherboard (Vice)' }, 6));
+    // Peoria: only a report about its agreement; Gwinnett: the report and the agreement itself.
+    t.programs.find((p) => p.id === 'p--subsidy')!.source_ids = 'rec-1; mou-story';
+    t.programs.find((p) => p.id === 'g--donation')!.source_ids = 'mou-story; s1; mou-doc; rec-1';
+    const out = Object.fromEntries(buildCollection(t, { geocoder }).collection.features.map((f) => [f.properties.id, f.properties]));
+    expect(out['city-of-peoria-il']).toMatchObject({ mou_url: 'https://example.org/news/mou-story', mou_kind: 'article' });
+    expect(out['gwinnett-county-police-department-ga']).toMatchObject({ mou_url: 'https://example.org/mou.pdf', mou_kind: 'document' });
   });
 
   it('uses a manual override rounded to 5 decimals, and geocodes the rest with their precision', () => {
@@ -91,7 +104,7 @@ describe('build: tables → features', () => {
     const line = serializeCollection(r.collection).split('\n')[1];
     expect(Object.keys(JSON.parse(line.replace(/,$/, '')).properties)).toEqual([
       'id', 'name', 'agency_type', 'city', 'county', 'state', 'geocode_precision', 'jurisdiction', 'county_wide', 'county_fips', 'counties_fips', 'start_date', 'start_precision', 'end_date',
-      'status', 'programs', 'devices_given', 'perk_value_usd', 'subsidy_usd', 'mou_url', 'records_urls', 'sources',
+      'status', 'programs', 'devices_given', 'perk_value_usd', 'subsidy_usd', 'mou_url', 'mou_kind', 'records_urls', 'sources',
     ]);
   });
 

@@ -62,6 +62,8 @@ describe('known facts', () => {
     const lakeland = get('lakeland-police-department-fl');
     const mou = 'https://www.vice.com/en/article/mb88za/amazon-requires-police-to-shill-surveillance-cameras-in-secret-agreement';
     expect(lakeland.mou_url).toBe(mou);
+    // A Motherboard article about the agreement, not the agreement: typed so in sources.csv, labelled so.
+    expect(lakeland.mou_kind).toBe('article');
     // The 15 cameras were sent back: said in words, never counted as given.
     expect(lakeland.programs.find((p) => p.kind === 'device_donation')).toMatchObject({ start_date: '2018-12-13', devices_given: null, perk_status: 'returned' });
     expect(lakeland.programs.find((p) => p.kind === 'device_donation')!.perk_note).toMatch(/15 free cameras .* returned/);

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import { esc, externalLink } from '../../../pipeline/pages/html';
 import { agencyPerks, programPerks } from '../../../pipeline/pages/perks';
 import { siteUrlFrom, toRoot } from '../../../pipeline/pages/site';
 import { renderSitemap } from '../../../pipeline/pages/sitemap';
+import { descendants, parseXml } from '../../../pipeline/kml/xml';
 import { renderStatePage } from '../../../pipeline/pages/state-page';
 import { countsByYear } from '../../../pipeline/pages/year-chart';
 
@@ -72,7 +73,8 @@ describe('escaping', () => {
     ]);
     const html = page(bad);
     expect(hrefs(html).filter((h) => /^(javascript|data:text|vbscript)/i.test(h))).toEqual([]);
-    expect(text(html)).toContain('Memorandum of understanding (MOU) or agreement');
+    // Untyped (no mou_kind): called a link, neither a document nor an article.
+    expect(text(html)).toContain('MOU or agreement (link)');
     expect(html).not.toContain('<iframe');
     expect(text(html)).toContain('<iframe src="javascript:alert(1)"></iframe>');
     expect(f.properties.name).toContain('<script>');
@@ -170,11 +172,24 @@ describe('head and links', () => {
     expect(toRoot('state/')).toBe('../');
   });
 
-  it('the sitemap lists every path, absolute when the base URL is known', () => {
-    const xml = renderSitemap(['', 'state/', 'agency/a&b/'], 'https://example.org/m/', '2026-11-25');
-    expect(xml).toContain('<loc>https://example.org/m/</loc>');
-    expect(xml).toContain('<loc>https://example.org/m/agency/a&amp;b/</loc>');
-    expect(xml.match(/<url>/g)).toHaveLength(3);
+  it('the sitemap lists every path as an absolute URL, and is well-formed XML of the sitemap protocol', () => {
+    const paths = ['', 'state/', 'agency/a&b/', 'state/ca/', 'agency/x<y>/'];
+    for (const base of ['https://example.org/m/', 'https://example.org/', 'http://localhost:8080/ring/']) {
+      const xml = renderSitemap(paths, base, '2026-11-25');
+      const root = parseXml(xml);
+      expect(root.name).toBe('urlset');
+      expect(root.attrs.xmlns).toBe('http://www.sitemaps.org/schemas/sitemap/0.9');
+      const locs = descendants(root, 'loc').map((l) => l.text);
+      expect(locs).toHaveLength(paths.length);
+      // Each absolute, http(s), under the base, and never empty.
+      for (const l of locs) {
+        expect(new URL(l).href).toBe(l);
+        expect(l.startsWith(base)).toBe(true);
+      }
+      expect(locs[0]).toBe(base);
+      expect(descendants(root, 'lastmod').map((l) => l.text)).toEqual(paths.map(() => '2026-11-25'));
+    }
+    expect(renderSitemap(['agency/a&b/'], 'https://example.org/m/', null)).toContain('<loc>https://example.org/m/agency/a&amp;b/</loc>');
   });
 });
 
@@ -192,6 +207,23 @@ describe('state page', () => {
 });
 
 describe('the build step', () => {
+  it('without SITE_URL writes no sitemap (nor leaves an old one) and says what to set', () => {
+    const out = mkdtempSync(join(tmpdir(), 'pages-'));
+    const data = join(out, 'data.geojson');
+    writeFileSync(data, JSON.stringify(HOSTILE));
+    mkdirSync(join(out, 'site'));
+    writeFileSync(join(out, 'site/sitemap.xml'), '<urlset><url><loc></loc></url></urlset>');
+    const env: NodeJS.ProcessEnv = { ...process.env, RING_DATA_FILE: data, PAGES_OUT_DIR: join(out, 'site') };
+    delete env.SITE_URL;
+    const stdout = execFileSync('npx', ['tsx', 'pipeline/static-pages.ts'], { env, stdio: 'pipe' }).toString();
+    expect(existsSync(join(out, 'site/sitemap.xml'))).toBe(false);
+    expect(stdout).toContain('SITE_URL unset: no sitemap.xml');
+    expect(stdout).toMatch(/SITE_URL=https:\/\/\S+ npm run build/);
+    // The pages are there all the same, without absolute URLs.
+    const html = readFileSync(join(out, 'site/state/index.html'), 'utf8');
+    expect(html).not.toContain('og:url');
+  });
+
   it('writes agency, state and index pages, a sitemap and decodable preview images for a dataset', () => {
     const out = mkdtempSync(join(tmpdir(), 'pages-'));
     const data = join(out, 'data.geojson');
@@ -203,6 +235,8 @@ describe('the build step', () => {
     expect(existsSync(join(out, 'site/pages/pages.css'))).toBe(true);
     const sitemap = readFileSync(join(out, 'site/sitemap.xml'), 'utf8');
     for (const f of HOSTILE.features) expect(sitemap).toContain(`<loc>https://example.org/agency/${f.properties.id}/</loc>`);
+    const locs = descendants(parseXml(sitemap), 'loc').map((l) => l.text);
+    expect(locs.every((l) => /^https:\/\/example\.org\//.test(l))).toBe(true);
     const states = new Set(HOSTILE.features.map((f) => f.properties.state.toLowerCase()));
     for (const st of states) {
       const png = PNG.sync.read(readFileSync(join(out, `site/state/${st}/preview.png`)));
