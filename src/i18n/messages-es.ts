@@ -489,4 +489,6 @@ export const es: Messages = {
   chunkExport: 'Exportar imagen',
   chunkDownload: 'Descargar datos',
   chunkAbout: 'Acerca de',
+  // Deep links and room for the map: the phone's compact bar over the map.
+  mapBarLabel: 'Recuento y línea de tiempo',
 };

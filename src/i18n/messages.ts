@@ -475,6 +475,8 @@ const en = {
   chunkExport: 'Image export',
   chunkDownload: 'Data download',
   chunkAbout: 'About & sources',
+  // Deep links and room for the map: the phone's compact bar over the map.
+  mapBarLabel: 'Count and timeline',
 };
 
 export type Messages = typeof en;
