@@ -21,7 +21,7 @@ export class Legend {
   /** The visitor folded or unfolded it: no longer follows the frame size. */
   private toggled = false;
   private root = $('#legend');
-  /** What the last fold decision was made for (layers, search, sizes): decided again only when it changes. */
+  /** The sizes the last fold decision was made for: decided again only when they change. */
   private fittedFor = '';
 
   constructor(
@@ -58,15 +58,16 @@ export class Legend {
   }
 
   /**
-   * Folded where it would hide much of the map (small frames, or open it
-   * would cover more than its share): the agencies under it stay in sight.
-   * Measured open, once per layers, search and size, until the visitor chooses.
+   * Starts folded where it would hide much of the map (small frames, or open
+   * it would cover more than its share): the agencies under it stay in sight.
+   * Measured open at the start and when the window is resized, until the
+   * visitor chooses; a key added later (a search, a layer) grows it as it is,
+   * and the framing keeps the agencies clear of it.
    */
   private fit(): void {
     if (this.toggled) return;
     const map = $('.map-wrap');
-    const s = this.deps.state();
-    const key = [s.layers.join(), JSON.stringify(this.deps.search()), window.innerWidth, window.innerHeight, map.clientWidth, map.clientHeight].join('|');
+    const key = [window.innerWidth, window.innerHeight, map.clientWidth, map.clientHeight].join('|');
     if (key === this.fittedFor) return;
     this.fittedFor = key;
     if (smallFrame(this.embed, windowSize())) {

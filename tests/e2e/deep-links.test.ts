@@ -9,11 +9,11 @@
  * state are swept in Node (tests/unit/app/deep-links.test.ts,
  * embed-framing.test.ts); these are samples through the page.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { ARTIFACTS, launch, newPage, waitForIdle, waitForMap } from './browser';
-import { BASE, openApp, viewBounds, waitForCard } from './app';
+import { BASE, goToHash, openApp, viewBounds, waitForCard } from './app';
 import { FEATURES, agenciesLabel } from './dataset';
 import { defaultState } from '../../src/state/app-state';
 import { fullMapUrl } from '../../src/controllers/url-sync';
@@ -40,10 +40,10 @@ const most = (pred: (p: Props) => boolean, score: (p: Props) => number) => alone
 
 /** Ten agencies spread over states and types: the densest spots (Los Angeles County, New Jersey), a lone rural one, and others. */
 const SAMPLE: Props[] = [
-  byId('los-angeles-police-department-ca') ?? first((p) => p.state === 'CA'),
-  most((p) => p.state === 'CA' && p.county === 'Los Angeles', (p) => within(p, 15)),
+  most((p) => p.state === 'CA' && p.county === 'Los Angeles County', (p) => within(p, 15)),
   most((p) => p.state === 'NJ', (p) => within(p, 10)),
   most((p) => p.state !== 'AK' && p.state !== 'HI', nearest),
+  byId('los-angeles-police-department-ca') ?? first((p) => p.state === 'CA' && p.city === 'Los Angeles'),
   first((p) => p.agency_type === 'sheriff' && p.state === 'TX'),
   first((p) => p.agency_type === 'fire'),
   first((p) => p.agency_type === 'city'),
@@ -51,6 +51,9 @@ const SAMPLE: Props[] = [
   first((p) => p.state === 'AK') ?? first((p) => p.state === 'WA'),
   first((p) => p.state === 'OH' && p.agency_type === 'sheriff') ?? first((p) => p.state === 'OH'),
 ].filter((p): p is Props => Boolean(p));
+
+// Many page loads each, on a shared machine drawing WebGL on the CPU.
+vi.setConfig({ testTimeout: 600_000 });
 
 let browser: Browser;
 beforeAll(async () => {
@@ -127,6 +130,7 @@ async function expectFramedAlone(page: Page, p: Props): Promise<void> {
 
 describe('a link to an agency opens on it, alone', () => {
   it(`the sample spans states and types (${SAMPLE.length} agencies)`, () => {
+    console.log('sample:', SAMPLE.map((p) => p.id).join(' '));
     expect(SAMPLE.length).toBeGreaterThanOrEqual(9);
     expect(new Set(SAMPLE.map((p) => p.state)).size).toBeGreaterThanOrEqual(6);
     expect(new Set(SAMPLE.map((p) => p.agency_type)).size).toBeGreaterThanOrEqual(3);
@@ -135,16 +139,18 @@ describe('a link to an agency opens on it, alone', () => {
   it('desktop: each sampled link frames its agency with its card open', async () => {
     const { context, page } = await newPage(browser, { viewport: DESKTOP });
     for (const [k, p] of SAMPLE.entries()) {
-      await openApp(page, `agency=${encodeURIComponent(p.id)}`);
+      // The densest spots and the loneliest open as a fresh page; the rest as a link followed in the same tab.
+      if (k < 3) await openApp(page, `agency=${encodeURIComponent(p.id)}`);
+      else await goToHash(page, `agency=${encodeURIComponent(p.id)}`);
       await expectFramedAlone(page, p);
-      if (k === 2) await shot(page, 'deep-link-agency-desktop');
+      if (k === 1) await shot(page, 'deep-link-agency-desktop');
     }
     await context.close();
-  });
+  }, 900_000);
 
   it('phone: the agency stays in sight above its card', async () => {
     const { context, page } = await newPage(browser, { viewport: PHONE });
-    for (const [k, p] of [SAMPLE[1], SAMPLE[3]].entries()) {
+    for (const [k, p] of [SAMPLE[0], SAMPLE[2]].entries()) {
       await openApp(page, `agency=${encodeURIComponent(p.id)}`);
       await expectFramedAlone(page, p);
       const { png, box } = await mapPixels(page);
@@ -158,7 +164,7 @@ describe('a link to an agency opens on it, alone', () => {
 
   it('the agency page\'s "Open in the live map" opens the map on that agency', async () => {
     const { context, page } = await newPage(browser, { viewport: DESKTOP });
-    const p = SAMPLE[3];
+    const p = SAMPLE[1];
     await page.goto(`${BASE()}agency/${p.id}/`);
     await page.getByRole('link', { name: 'Open in the live map' }).click();
     await waitForMap(page);
@@ -169,7 +175,7 @@ describe('a link to an agency opens on it, alone', () => {
   it('a row of the list, chosen from the national view, zooms to its agency alone', async () => {
     const { context, page } = await newPage(browser, { viewport: DESKTOP });
     await openApp(page);
-    const p = SAMPLE[1];
+    const p = SAMPLE[0];
     // The visitor narrows the list by the name, then picks the agency's row.
     await page.locator('#filter-q').fill(p.name);
     const row = page.locator(`#list button.row-select[data-id="${p.id}"]`);

@@ -5,7 +5,7 @@
  * contiguous states, not Canada; and on a phone the count and Play stay in
  * sight with the map while it plays and while the filters change.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, newPage, screenshot, waitForIdle } from './browser';
 import { countText, expectCount, openApp, viewBounds, waitForLinkParam } from './app';
@@ -14,6 +14,9 @@ import { project } from '../../src/map/framing';
 
 const DESKTOP = { width: 1366, height: 850 };
 const PHONE = { width: 390, height: 844 };
+
+// Many page loads each, on a shared machine drawing WebGL on the CPU.
+vi.setConfig({ testTimeout: 600_000 });
 
 let browser: Browser;
 beforeAll(async () => {
