@@ -67,6 +67,29 @@ function centredAt(x: number, y: number, zoom: number, padding: Padding): Camera
  */
 export const AGENCY_ZOOM = CITY_ZOOM + 1;
 
+/** Closest an agency is framed: street scale, where the bundled basemap has nothing more to show. */
+export const AGENCY_MAX_ZOOM = 13;
+/** On screen, the nearest other agency keeps at least this distance, so the two dots do not touch. */
+const APART_PX = 28;
+
+/**
+ * The zoom that frames agency `i` standing alone: city scale, closer where
+ * another agency shown (`mask`) is so near that their dots would touch; an
+ * agency sharing its very point with another stays at city scale (its card
+ * names the others there).
+ */
+export function agencyZoom(index: { size: number; mx: ArrayLike<number>; my: ArrayLike<number> }, mask: ArrayLike<number>, i: number): number {
+  let d = Infinity;
+  const x = index.mx[i], y = index.my[i];
+  for (let k = 0; k < index.size; k++) {
+    if (k === i || !mask[k]) continue;
+    const dk = Math.hypot(index.mx[k] - x, index.my[k] - y);
+    if (dk > 0 && dk < d) d = dk;
+  }
+  if (!Number.isFinite(d)) return AGENCY_ZOOM;
+  return Math.min(AGENCY_MAX_ZOOM, Math.max(AGENCY_ZOOM, Math.log2(APART_PX / (d * TILE))));
+}
+
 /** The camera that shows an agency alone, with its name, in the middle of the map's free area. */
 export function cameraForAgency(lon: number, lat: number, padding: Padding, zoom = AGENCY_ZOOM): Camera {
   const [x, y] = mercator(lon, lat);

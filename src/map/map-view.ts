@@ -19,7 +19,7 @@ import type { LayerGroup, LayerStack } from './layer-stack';
 import { AgencyNames } from './agency-names';
 import { MAP_OVERLAYS, overlayPadding, screenAspect } from './overlay-padding';
 import type { Padding } from './overlay-padding';
-import { cameraForAgency, cameraForBox, inFreeArea, AGENCY_ZOOM } from './framing';
+import { agencyZoom, cameraForAgency, cameraForBox, inFreeArea } from './framing';
 import type { Box, Camera, Size } from './framing';
 import { CITY_ZOOM } from './grid-cluster';
 import { MSG } from '../i18n/messages';
@@ -73,6 +73,8 @@ export class MapView {
   /** The basemap has loaded and drawn; rejects with MapUnavailableError when the map cannot start. */
   readonly ready: Promise<void>;
   private index: AgencyIndex | null = null;
+  /** The agencies the filters let through, as last drawn. */
+  private mask: Uint8Array | null = null;
   private online = false;
   private onlineFailed = false;
   /** `byHand`: the move came from the user (drag, wheel, keys, buttons), not from framing. */
@@ -207,6 +209,7 @@ export class MapView {
   }
 
   applyLayers(mask: Uint8Array, layers: readonly LayerId[]): void {
+    this.mask = mask;
     this.agencies.setVisible(layers.includes('points'), layers.includes('records'));
     this.agencies.setMask(mask);
     this.perks.setMask(mask, layers.includes('perks'));
@@ -286,8 +289,9 @@ export class MapView {
    */
   frameAgency(i: number, duration = 0): void {
     if (!this.index) return;
-    const { lon, lat } = this.index;
-    this.frameWith(() => this.moveTo(cameraForAgency(lon[i], lat[i], this.padding(24), Math.max(AGENCY_ZOOM, this.map.getZoom())), duration));
+    const index = this.index;
+    const zoom = Math.max(agencyZoom(index, this.mask ?? new Uint8Array(index.size).fill(1), i), this.map.getZoom());
+    this.frameWith(() => this.moveTo(cameraForAgency(index.lon[i], index.lat[i], this.padding(24), zoom), duration));
   }
 
   /** Brings an agency into view alone (out of any cluster), without moving when it already is. */
