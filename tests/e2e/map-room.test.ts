@@ -123,9 +123,13 @@ describe('phone', () => {
     expect(mapBox.y).toBeGreaterThanOrEqual(0);
     expect(mapBox.y + mapBox.height).toBeLessThanOrEqual(PHONE.height);
     await screenshot(page, 'room-phone-playing');
-    // The bar's Play stops it again (the same control).
+    // The bar's Play pauses it (the same control): the map and the bar keep the month it stopped at.
     await barPlay.click();
     await expect.poll(() => page.locator('#timeline button.play').textContent()).toContain('Play');
+    expect((await barPlay.textContent())?.trim()).toBe('▶ Play');
+    await expect.poll(async () => (await barCount.textContent())?.trim()).toBe(await countText(page));
+    // Every date again, from the timeline.
+    await page.getByRole('button', { name: 'All dates' }).click();
     await expectCount(page, agenciesLabel(FEATURES.length));
 
     // Down at the filters, the map stays at the top of the window and the bar counts the change.

@@ -48,7 +48,7 @@ function stateBoxes(): Map<string, [number, number, number, number]> {
 const SITE = 'https://maps.example.org/ring-map/';
 const STATES = [...new Set(DATA.features.map((f) => f.properties.state))].sort();
 /** The open legend as the page draws it for the default layers. */
-const OPEN_LEGEND = { width: 230, height: 176 };
+const OPEN_LEGEND = { width: 300, height: 130 };
 
 /** The embed code the Share dialog writes for a map filtered to one state, at one preset. */
 function embedCodeFor(code: string, preset: (typeof EMBED_PRESETS)[number]): string {
@@ -97,12 +97,19 @@ describe('every state embed frames its state', () => {
             for (let i = 0; i < INDEX.size; i++) if (mask[i] && !inFreeArea(closer, size, pad, INDEX.lon[i], INDEX.lat[i])) all = false;
             expect(all, `${where}: could zoom closer`).toBe(false);
           }
-          // On the state: the view is centred inside the state's bounds and, along the side that fits, not much larger.
-          const [w, s, e, n] = boxOf(cam, size);
+          // On the state: what the visitor sees clear of the overlays is centred inside the state's bounds and,
+          // along the side that fits, not much larger than the state.
+          const free = { width: size.width - pad.left - pad.right, height: size.height - pad.top - pad.bottom };
+          const seen = cameraForBox(b, free, { top: 0, right: 0, bottom: 0, left: 0 }, MASK_MAX_ZOOM);
+          expect(Math.abs(seen.zoom - cam.zoom)).toBeLessThan(1e-9);
+          const [w, s, e, n] = boxOf(seen, free);
           const [sw, ss, se, sn] = boxes.get(st)!;
           const cx = (w + e) / 2, cy = (s + n) / 2;
           expect(cx >= sw && cx <= se && cy >= ss && cy <= sn, `${where}: centre ${cx.toFixed(2)},${cy.toFixed(2)}`).toBe(true);
           expect(Math.min((e - w) / (se - sw), (n - s) / (sn - ss)), `${where}: view much larger than the state`).toBeLessThan(1.8);
+          // And the whole map's view overlaps the state.
+          const [vw, vs, ve, vn] = boxOf(cam, size);
+          expect(vw < se && ve > sw && vs < sn && vn > ss).toBe(true);
           frames++;
         }
       }

@@ -55,10 +55,15 @@ export const EMBED_FRAMES: { name: string; frame: { width: number; height: numbe
   { name: 'large', frame: { width: 960, height: 640 } },
 ];
 
-/** The map inside an embed frame, with its overlays: the bar and credit take a line each, two when narrow. */
+/**
+ * The map inside an embed frame, with its overlays. The bar and the credit
+ * wrap as the frame narrows (as measured: 33 + 33 px at 960 wide, 62 + 46 at
+ * 600, 58 + 72 at 360).
+ */
 export function embedMap(frame: { width: number; height: number }, legendFolded: boolean): Frame {
-  const narrow = frame.width < 520;
-  const width = frame.width, height = frame.height - (narrow ? 44 : 28) - (narrow ? 40 : 20);
-  const legend = legendFolded ? foldedLegend(height) : rect(10, height - 10 - 176, 230, 176);
+  const [bar, credit] = frame.width >= 900 ? [33, 33] : frame.width >= 520 ? [62, 46] : [58, 72];
+  const width = frame.width, height = frame.height - bar - credit;
+  // Open, as drawn beside a phone: 300 × 130 at the bottom left.
+  const legend = legendFolded ? rect(10, 10, 99, 35) : rect(10, height - 10 - 130, 300, 130);
   return { name: `${frame.width}×${frame.height}`, width, height, overlays: [...controls(width, height), legend] };
 }
