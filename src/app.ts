@@ -30,6 +30,7 @@ import { Legend } from './controllers/legend';
 import { Embed } from './controllers/embed';
 import { opensOnClick } from './controllers/lazy';
 import { inViewMask } from './controllers/in-view';
+import { mountMapBar } from './ui/map-bar';
 
 export class App implements AppContext {
   readonly store: Store<AppState>;
@@ -94,6 +95,8 @@ export class App implements AppContext {
     this.selection = new Selection(this, $('#card'), notices);
     this.legend = new Legend(index, this.colors, { state: () => this.store.state, map: () => this.mapView, search: () => this.area.legend }, initial.embed);
     this.embed = new Embed(this, () => this.live.viewByHand);
+    // Phones: the count and Play stay with the map (an embed has its own bar).
+    if (!initial.embed) mountMapBar($('.map-wrap'), $('#count'), $('#timeline'));
     // Dialogs a visitor may never open load on first use.
     opensOnClick($('#about-button') as HTMLButtonElement, MSG.chunkAbout, notices, async () =>
       (await import('./ui/about')).setupAbout($('#about-dialog') as HTMLDialogElement, index, dataset, history.get()));

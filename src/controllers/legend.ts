@@ -4,6 +4,7 @@ import type { MapView } from '../map/map-view';
 import { legendExamples } from '../map/perks-layer';
 import type { AppState } from '../state/app-state';
 import { renderLegend } from '../ui/legend';
+import { coversTooMuch, smallFrame } from '../ui/legend-fold';
 import { $ } from '../ui/dom';
 import type { StartColors } from './colors';
 
@@ -13,34 +14,27 @@ export interface LegendModel {
   countyBreaks: number[];
 }
 
-/** Phones, and small embed frames (the legend would cover the map they embed), start with the legend folded. */
-function smallFrame(embed: boolean): boolean {
-  return embed ? window.innerWidth < 600 || window.innerHeight < 500 : window.matchMedia('(max-width: 700px)').matches;
-}
+const windowSize = () => ({ width: window.innerWidth, height: window.innerHeight });
 
 export class Legend {
   private collapsed: boolean;
   /** The visitor folded or unfolded it: no longer follows the frame size. */
   private toggled = false;
   private root = $('#legend');
+  /** The sizes the last fold decision was made for: decided again only when they change. */
+  private fittedFor = '';
 
   constructor(
     private index: AgencyIndex,
     private colors: StartColors,
     private deps: { state(): AppState; map(): MapView | null; search(): { radius: number | null; county: boolean } | null },
-    embed: boolean,
+    private embed: boolean,
   ) {
-    this.collapsed = smallFrame(embed);
-    // An embed frame resized by its host (auto-resize) folds or unfolds the legend, until the visitor chooses.
-    if (embed) {
-      window.addEventListener('resize', () => {
-        const small = smallFrame(true);
-        if (!this.toggled && small !== this.collapsed) {
-          this.collapsed = small;
-          this.render();
-        }
-      });
-    }
+    this.collapsed = smallFrame(embed, windowSize());
+    // A resized window or embed frame folds or unfolds the legend, until the visitor chooses.
+    window.addEventListener('resize', () => {
+      if (!this.toggled) this.render();
+    });
   }
 
   /** What the legends (on screen and in exported images) show for the current data. */
@@ -57,9 +51,32 @@ export class Legend {
   /** Redraws it; a bigger or smaller legend keeps what the app framed clear of it. */
   render(): void {
     const before = `${this.root.offsetWidth}x${this.root.offsetHeight}`;
+    this.fit();
     this.renderNow();
     // Only when its size changed, as reframing moves the map, which can redraw the legend.
     if (`${this.root.offsetWidth}x${this.root.offsetHeight}` !== before) this.deps.map()?.reframe();
+  }
+
+  /**
+   * Starts folded where it would hide much of the map (small frames, or open
+   * it would cover more than its share): the agencies under it stay in sight.
+   * Measured open at the start and when the window is resized, until the
+   * visitor chooses; a key added later (a search, a layer) grows it as it is,
+   * and the framing keeps the agencies clear of it.
+   */
+  private fit(): void {
+    if (this.toggled) return;
+    const map = $('.map-wrap');
+    const key = [window.innerWidth, window.innerHeight, map.clientWidth, map.clientHeight].join('|');
+    if (key === this.fittedFor) return;
+    this.fittedFor = key;
+    if (smallFrame(this.embed, windowSize())) {
+      this.collapsed = true;
+      return;
+    }
+    this.collapsed = false;
+    this.renderNow();
+    this.collapsed = coversTooMuch({ width: this.root.offsetWidth, height: this.root.offsetHeight }, { width: map.clientWidth, height: map.clientHeight });
   }
 
   /** Redraws it without reframing the map. */

@@ -94,8 +94,9 @@ export class LiveMap {
     mv.applyLayers(this.ctx.derived.mask, st.layers);
     mv.setOnline(st.basemap === 'online');
     if (!(await this.reached(mv.ready))) return false;
-    // The link's own view, not one the map reported while loading: a filtered link without `map=` frames its selection.
-    if (!linkView && !isDefaultFilters(st.filters) && this.ctx.derived.count > 0) mv.fitMask(this.ctx.derived.mask);
+    // The link's own view, not one the map reported while loading: without `map=`, a link to an agency frames
+    // that agency alone, and a filtered link its selection.
+    if (!linkView) this.frameLink(st);
     this.updateZoomOffer();
     // A frame after the framing: the map may have gone idle before it, with nothing left to draw.
     mv.map.once('idle', () => {
@@ -162,12 +163,22 @@ export class LiveMap {
     document.body.classList.add('no-map');
   }
 
-  /** Frames a state a link restored: its map position, else its selection, else every agency. */
+  /** Frames a state a link restored: its map position, else its agency, else its selection, else every agency. */
   frame(s: AppState): void {
     if (!this.view) return;
     if (s.view) this.view.setView(s.view);
-    else if (!isDefaultFilters(s.filters) && this.ctx.derived.count > 0) this.view.fitMask(this.ctx.derived.mask);
-    else this.view.fitAll();
+    else if (!this.frameLink(s)) this.view.fitAll();
+  }
+
+  /** A link without a map position: its agency alone, else its filtered selection. False when it asks for neither. */
+  private frameLink(s: AppState): boolean {
+    const mv = this.view;
+    if (!mv) return false;
+    const i = s.agency === null ? undefined : this.ctx.index.byId.get(s.agency);
+    if (i !== undefined) mv.frameAgency(i);
+    else if (!isDefaultFilters(s.filters) && this.ctx.derived.count > 0) mv.fitMask(this.ctx.derived.mask);
+    else return false;
+    return true;
   }
 
   render(s: AppState, prev: AppState | null, change: Change): void {

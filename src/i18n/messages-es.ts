@@ -547,4 +547,6 @@ export const es: Messages = {
   cardMouDocument: 'MOU o acuerdo (documento)',
   cardMouArticle: (publisher: string | null) => `Artículo sobre el MOU${publisher ? ` (${publisher})` : ''}`,
   cardMouLink: 'MOU o acuerdo (enlace)',
+  // Deep links and room for the map: the phone's compact bar over the map.
+  mapBarLabel: 'Recuento y línea de tiempo',
 };

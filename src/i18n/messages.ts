@@ -532,6 +532,8 @@ const en = {
   cardMouDocument: 'MOU or agreement (document)',
   cardMouArticle: (publisher: string | null) => `Article about the MOU${publisher ? ` (${publisher})` : ''}`,
   cardMouLink: 'MOU or agreement (link)',
+  // Deep links and room for the map: the phone's compact bar over the map.
+  mapBarLabel: 'Count and timeline',
 };
 
 export type Messages = typeof en;

@@ -5,7 +5,7 @@
  */
 import * as maplibregl from 'maplibre-gl';
 import type { AgencyIndex } from '../data/agency-index';
-import { clusterView } from './grid-cluster';
+import { CITY_ZOOM, clusterView } from './grid-cluster';
 import { FONT } from './basemap';
 import { TYPE_LABELS } from '../ui/labels';
 import { stackOf, Z } from './layer-stack';
@@ -14,7 +14,7 @@ import type { LayerGroup } from './layer-stack';
 
 const SOURCE = 'agency-names';
 /** From this zoom, agencies drawn alone get their name beside them. */
-export const NAME_ZOOM = 8;
+export const NAME_ZOOM = CITY_ZOOM;
 
 export class AgencyNames {
   private mask: Uint8Array;
@@ -26,6 +26,8 @@ export class AgencyNames {
   private visible = true;
   /** The labels' source holds no features. */
   private empty = true;
+  /** The selected agency: its name is placed first, so a neighbour's never hides it. */
+  private selected: number | null = null;
 
   constructor(private map: maplibregl.Map, private index: AgencyIndex) {
     this.mask = new Uint8Array(index.size).fill(1);
@@ -53,6 +55,8 @@ export class AgencyNames {
         'text-field': ['get', 'name'], 'text-font': FONT, 'text-size': 11.5, 'text-max-width': 9,
         'text-variable-anchor': ['left', 'right', 'top', 'bottom'], 'text-radial-offset': 0.9, 'text-justify': 'auto',
         'text-padding': 2,
+        // Lower keys are placed first and win collisions: the selected agency's name (0) before the others (1).
+        'symbol-sort-key': ['get', 'rank'],
       },
       paint: textPaint('#1f2328', 'rgba(255,255,255,0.95)', 1.5),
     });
@@ -63,6 +67,12 @@ export class AgencyNames {
     this.map.off('moveend', this.onMove);
     this.group.remove();
     this.empty = true;
+  }
+
+  setSelected(i: number | null): void {
+    if (i === this.selected) return;
+    this.selected = i;
+    this.refresh();
   }
 
   setMask(mask: Uint8Array, visible: boolean): void {
@@ -87,7 +97,7 @@ export class AgencyNames {
     const { lon, lat, rows } = this.index;
     src.setData({
       type: 'FeatureCollection',
-      features: singles.map((i) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [lon[i], lat[i]] }, properties: { name: rows[i].name } })),
+      features: singles.map((i) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [lon[i], lat[i]] }, properties: { name: rows[i].name, rank: i === this.selected ? 0 : 1 } })),
     });
     this.empty = singles.length === 0;
   }

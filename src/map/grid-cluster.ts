@@ -37,6 +37,12 @@ export interface ClusterOptions {
   flagMask?: number;
 }
 
+/**
+ * City scale: from this zoom every agency is drawn alone (a 10-mile search on
+ * a phone lands here), and with its name beside it.
+ */
+export const CITY_ZOOM = 8;
+
 function mercX(lon: number): number {
   return (lon + 180) / 360;
 }
@@ -56,8 +62,7 @@ export function clusterView(
   opts: ClusterOptions = {},
 ): ClusterResult {
   const cellPx = opts.cellPx ?? 44;
-  // Zoom 8 is city scale: a 10-mile search on a phone lands there, and every agency must show alone.
-  const maxClusterZoom = opts.maxClusterZoom ?? 8;
+  const maxClusterZoom = opts.maxClusterZoom ?? CITY_ZOOM;
   const tileSize = opts.tileSize ?? 512;
   const flagMask = opts.flagMask ?? 0;
   const { mx, my, lon, lat, size, flags, start } = index;

@@ -17,6 +17,19 @@ export function framePadding(pad = 24): { top: number; bottom: number; right: nu
 /** The margin of the default view (the live map's and the static first view's). */
 export const FRAME_PADDING = framePadding();
 
+/** A filtered selection is framed no closer than this (a single agency stays among its neighbours). */
+export const MASK_MAX_ZOOM = 10;
+
+/** Small frames (embeds, phones) get a smaller margin so the selection is not shrunk to a dot. */
+export function maskMargin(size: { width: number; height: number }): number {
+  return Math.min(size.width, size.height) < 420 ? 16 : 40;
+}
+
+/** The margin around the national view: a phone's narrow map gives the country its whole width. */
+export function allMargin(size: { width: number; height: number }): number {
+  return size.width < 520 ? 6 : 24;
+}
+
 /** [west, south, east, north] of the agencies a mask selects; null when none. */
 export function maskBounds(index: AgencyIndex, mask: Uint8Array): Bounds | null {
   let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;

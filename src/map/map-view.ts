@@ -19,6 +19,9 @@ import type { LayerGroup, LayerStack } from './layer-stack';
 import { AgencyNames } from './agency-names';
 import { MAP_OVERLAYS, overlayPadding, screenAspect } from './overlay-padding';
 import type { Padding } from './overlay-padding';
+import { agencyZoom, cameraForAgency, cameraForBox, inFreeArea } from './framing';
+import type { Box, Camera, Size } from './framing';
+import { CITY_ZOOM } from './grid-cluster';
 import { MSG } from '../i18n/messages';
 
 export interface MapViewOptions {
@@ -32,7 +35,7 @@ export interface MapViewOptions {
   interactive?: boolean;
 }
 
-import { LOWER_48, framePadding, initialBounds, maskBounds } from './initial-view';
+import { LOWER_48, MASK_MAX_ZOOM, allMargin, framePadding, initialBounds, maskBounds, maskMargin } from './initial-view';
 
 maplibregl.setWorkerUrl(workerUrl);
 // Start the worker now: it loads its own script and then the basemap, and is on the path to the first
@@ -70,6 +73,8 @@ export class MapView {
   /** The basemap has loaded and drawn; rejects with MapUnavailableError when the map cannot start. */
   readonly ready: Promise<void>;
   private index: AgencyIndex | null = null;
+  /** The agencies the filters let through, as last drawn. */
+  private mask: Uint8Array | null = null;
   private online = false;
   private onlineFailed = false;
   /** `byHand`: the move came from the user (drag, wheel, keys, buttons), not from framing. */
@@ -204,6 +209,7 @@ export class MapView {
   }
 
   applyLayers(mask: Uint8Array, layers: readonly LayerId[]): void {
+    this.mask = mask;
     this.agencies.setVisible(layers.includes('points'), layers.includes('records'));
     this.agencies.setMask(mask);
     this.perks.setMask(mask, layers.includes('perks'));
@@ -255,14 +261,44 @@ export class MapView {
   setSelected(i: number | null): void {
     if (!this.index || !this.selection) return;
     this.selection.set(i === null ? null : [this.index.lon[i], this.index.lat[i]]);
+    this.names?.setSelected(i);
   }
 
-  /** Brings an agency into view without jumping when it is already visible. */
+  /** The map element's size in CSS pixels. */
+  private size(): Size {
+    const c = this.map.getContainer();
+    return { width: c.clientWidth, height: c.clientHeight };
+  }
+
+  private camera(): Camera {
+    const c = this.map.getCenter();
+    return { lon: c.lng, lat: c.lat, zoom: this.map.getZoom() };
+  }
+
+  /** Moves to a camera the framing computed (the same numbers the tests check). */
+  private moveTo(c: Camera, duration: number): void {
+    const to = { center: [c.lon, c.lat] as [number, number], zoom: c.zoom };
+    if (duration > 0) this.map.easeTo({ ...to, duration });
+    else this.map.jumpTo(to);
+  }
+
+  /**
+   * Frames an agency alone: at city scale, where it is never inside a
+   * cluster and its name is drawn, in the middle of what no overlay covers
+   * (a link to it, a row of a list).
+   */
+  frameAgency(i: number, duration = 0): void {
+    if (!this.index) return;
+    const index = this.index;
+    const zoom = Math.max(agencyZoom(index, this.mask ?? new Uint8Array(index.size).fill(1), i), this.map.getZoom());
+    this.frameWith(() => this.moveTo(cameraForAgency(index.lon[i], index.lat[i], this.padding(24), zoom), duration));
+  }
+
+  /** Brings an agency into view alone (out of any cluster), without moving when it already is. */
   reveal(i: number): void {
     if (!this.index) return;
-    const p: [number, number] = [this.index.lon[i], this.index.lat[i]];
-    const inView = this.map.getBounds().contains(p);
-    if (!inView || this.map.getZoom() < 6) this.map.easeTo({ center: p, zoom: Math.max(this.map.getZoom(), 9), duration: 600 });
+    const alone = this.map.getZoom() >= CITY_ZOOM && inFreeArea(this.camera(), this.size(), this.padding(24, undefined, 0), this.index.lon[i], this.index.lat[i]);
+    if (!alone) this.frameAgency(i, 600);
   }
 
   /** The online street map's tiles: over the land, under the density and every line and label. */
@@ -293,9 +329,7 @@ export class MapView {
     if (!this.index) return;
     const b = maskBounds(this.index, mask);
     if (!b) return;
-    // Small frames (embeds, phones) get a smaller margin so the selection is not shrunk to a dot.
-    const small = Math.min(this.map.getContainer().clientWidth, this.map.getContainer().clientHeight) < 420;
-    this.frameWith(() => this.map.fitBounds(b, { padding: this.padding(small ? 16 : 40, b), duration, maxZoom: 10 }));
+    this.frameWith(() => this.moveTo(cameraForBox(b, this.size(), this.padding(maskMargin(this.size()), b), MASK_MAX_ZOOM), duration));
   }
 
   /** Whether the view already frames the agencies a mask selects: all inside, and not much room to zoom in. */
@@ -305,12 +339,12 @@ export class MapView {
     if (!b) return true;
     const v = this.map.getBounds();
     if (!(v.contains([b[0], b[1]]) && v.contains([b[2], b[3]]))) return false;
-    const cam = this.map.cameraForBounds(b, { padding: framePadding(40), maxZoom: 10 });
-    return !cam || cam.zoom === undefined || cam.zoom - this.map.getZoom() < 1;
+    const cam = cameraForBox(b, this.size(), framePadding(40), MASK_MAX_ZOOM);
+    return cam.zoom - this.map.getZoom() < 1;
   }
 
   fitAll(): void {
-    const b = (this.index ? initialBounds(this.index) : LOWER_48) as [number, number, number, number];
-    this.frameWith(() => this.map.fitBounds(b, { padding: this.padding(24, b), duration: 0 }));
+    const b: Box = this.index ? initialBounds(this.index) : LOWER_48;
+    this.frameWith(() => this.moveTo(cameraForBox(b, this.size(), this.padding(allMargin(this.size()), b), MASK_MAX_ZOOM), 0));
   }
 }

@@ -79,8 +79,8 @@ export function overlayPadding(container: HTMLElement, selectors: readonly strin
   return paddingFor(map, rects, base, 10, aspect, minShare);
 }
 
-/** What floats over the map: the legend, the map's controls, and the sheets on phones. */
-export const MAP_OVERLAYS = ['#legend', '.maplibregl-ctrl-top-right', '.maplibregl-ctrl-bottom-right', '#area-result', '#card'] as const;
+/** What floats over the map: the legend, the map's controls, the phone's count and Play bar, and the sheets on phones. */
+export const MAP_OVERLAYS = ['#legend', '.maplibregl-ctrl-top-right', '.maplibregl-ctrl-bottom-right', '#map-bar', '#area-result', '#card'] as const;
 
 /** Width / height on screen (Web Mercator) of a [west, south, east, north] box. */
 export function screenAspect([w, s, e, n]: [number, number, number, number]): number {
