@@ -3,7 +3,8 @@ import type { AgencyFeature, Program, Source } from '../../src/core/contract';
 import { PROGRAM_LABELS, placementText } from '../../src/ui/agency-card';
 import { TYPE_LABELS } from '../../src/ui/labels';
 import { formatPartialDate } from '../../src/time/months';
-import { dateWithPrecision, placeText, stateName } from './format';
+import { dateWithPrecision, placeText, startDateText, stateName } from './format';
+import { CATALOGUES } from '../../src/i18n/messages';
 import { esc, externalLink, siteLink } from './html';
 import { renderPage } from './layout';
 import { agencyPerks, perkItems, perkSummary, programPerks } from './perks';
@@ -25,7 +26,8 @@ export function sourceItem(s: Source): string {
   const date = s.date ? formatPartialDate(s.date) : null;
   const link = externalLink(s.url, label);
   const noLink = link.startsWith('<span') ? ' <span class="muted">(no link available)</span>' : '';
-  return `<li>${link}${date ? ` <span class="muted">(${esc(date)})</span>` : ''}${noLink}</li>`;
+  const copy = s.copy ? ` <span class="muted">— ${esc(CATALOGUES.en.sourceCopyWords[s.copy])}</span>` : '';
+  return `<li>${link}${date ? ` <span class="muted">(${esc(date)})</span>` : ''}${copy}${noLink}</li>`;
 }
 
 function fact(term: string, value: string, muted = false): string {
@@ -35,7 +37,7 @@ function fact(term: string, value: string, muted = false): string {
 function programBlock(g: Program, i: number): string {
   const period =
     g.start_date || g.end_date
-      ? `${dateWithPrecision(g.start_date)}${g.end_date ? ` – ${dateWithPrecision(g.end_date)}` : ''}`
+      ? `${startDateText(g.start_date, g.start_kind)}${g.end_date ? ` – ${dateWithPrecision(g.end_date)}` : ''}`
       : 'Dates not documented';
   const perks = programPerks(g);
   return `<li class="program">
@@ -56,7 +58,7 @@ export function agencyDescription(f: AgencyFeature): string {
   const p = f.properties;
   const perks = perkSummary(p);
   return (
-    `${p.name}, ${placeText(p)}: partnership with Amazon Ring began ${dateWithPrecision(p.start_date)}. ` +
+    `${p.name}, ${placeText(p)}: partnership with Amazon Ring began ${startDateText(p.start_date, p.start_kind)}. ` +
     `${perks ? `Documented ${perks}.` : 'Perks: not documented.'} ` +
     `${p.mou_url ? 'MOU linked. ' : ''}${p.sources.length} ${p.sources.length === 1 ? 'source' : 'sources'} cited.`
   );
@@ -86,7 +88,7 @@ export function renderAgencyPage({ feature: f, neighbours, siteUrl, dataAsOf }: 
 <section class="facts-block" aria-labelledby="facts-heading">
 <h2 id="facts-heading">At a glance</h2>
 <dl class="facts">
-${fact('Partnership began', dateWithPrecision(p.start_date), !p.start_date)}
+${fact('Partnership began', startDateText(p.start_date, p.start_kind), !p.start_date)}
 ${fact('Ended', p.end_date ? dateWithPrecision(p.end_date) : 'no end documented', !p.end_date)}
 ${perkItems(agencyPerks(p))}
 ${fact('MOU or agreement', p.mou_url ? 'linked below' : 'not documented', !p.mou_url)}

@@ -489,4 +489,7 @@ export const es: Messages = {
   chunkExport: 'Exportar imagen',
   chunkDownload: 'Descargar datos',
   chunkAbout: 'Acerca de',
+  // Data round 3: qué es una fecha de inicio, y fuentes leídas solo en copia.
+  dateKindWords: { announced: 'anunciado entonces, no es un inicio', active_by: 'activo ya en esa fecha según un informe; pudo empezar antes' },
+  sourceCopyWords: { syndicated: 'copia publicada por otro medio', archived: 'copia archivada' },
 };

@@ -475,6 +475,9 @@ const en = {
   chunkExport: 'Image export',
   chunkDownload: 'Data download',
   chunkAbout: 'About & sources',
+  // Data round 3: what a start date is (the label already says "began"), and sources read only as a copy.
+  dateKindWords: { announced: 'announced then, not a start', active_by: 'reported active by then; the start may be earlier' } as Record<'announced' | 'active_by', string>,
+  sourceCopyWords: { syndicated: 'copy republished by another outlet', archived: 'archived copy' } as Record<'syndicated' | 'archived', string>,
 };
 
 export type Messages = typeof en;

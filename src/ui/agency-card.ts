@@ -47,11 +47,13 @@ export function placementText(p: AgencyFeature['properties']): string {
   }
 }
 
-function dateText(date: string | null): string {
+function dateText(date: string | null, kind?: Program['start_kind']): string {
   if (!date) return MSG.notDocumented;
   const words = formatPartialDate(date) ?? date;
   const prec = datePrecision(date);
-  return prec === 'day' ? words : `${words} (${PRECISION_WORDS[prec]})`;
+  const dated = prec === 'day' ? words : `${words} (${PRECISION_WORDS[prec]})`;
+  // An announcement or a report's own date is not when it began: say so beside the date.
+  return kind === 'announced' || kind === 'active_by' ? `${dated}: ${MSG.dateKindWords[kind]}` : dated;
 }
 
 /**
@@ -61,15 +63,17 @@ function dateText(date: string | null): string {
  */
 function startLines(p: AgencyFeature['properties']): HTMLElement[] {
   const dated = p.programs.filter((g) => g.start_date);
-  if (new Set(dated.map((g) => g.start_date)).size <= 1) return figure(MSG.cardBegan, dateText(p.start_date));
+  if (new Set(dated.map((g) => g.start_date)).size <= 1) return figure(MSG.cardBegan, dateText(p.start_date, p.start_kind));
   const order = [...dated].sort((a, b) => (a.start_date! < b.start_date! ? -1 : 1));
-  return order.flatMap((g) => figure(g.kind === 'neighbors_portal' ? MSG.cardPortalSince : MSG.cardProgramFrom(PROGRAM_LABELS[g.kind] ?? MSG.cardArrangement), dateText(g.start_date)));
+  return order.flatMap((g) => figure(g.kind === 'neighbors_portal' ? MSG.cardPortalSince : MSG.cardProgramFrom(PROGRAM_LABELS[g.kind] ?? MSG.cardArrangement), dateText(g.start_date, g.start_kind)));
 }
 
 function sourceItem(s: Source): HTMLLIElement {
   const label = s.title ? `${s.publisher}: ${s.title}` : s.publisher;
   const date = s.date ? formatPartialDate(s.date) : null;
-  return h('li', {}, safeLink(s.url, label), date ? h('span', { class: 'muted' }, ` (${date})`) : null, !safeUrl(s.url) ? h('span', { class: 'muted' }, MSG.cardNoLink) : null);
+  return h('li', {}, safeLink(s.url, label), date ? h('span', { class: 'muted' }, ` (${date})`) : null,
+    s.copy ? h('span', { class: 'muted source-copy' }, ` — ${MSG.sourceCopyWords[s.copy]}`) : null,
+    !safeUrl(s.url) ? h('span', { class: 'muted' }, MSG.cardNoLink) : null);
 }
 
 function figure(term: string, value: string): HTMLElement[] {
@@ -77,7 +81,7 @@ function figure(term: string, value: string): HTMLElement[] {
 }
 
 function programBlock(g: Program): HTMLElement {
-  const period = g.start_date || g.end_date ? `${dateText(g.start_date)}${g.end_date ? ` – ${dateText(g.end_date)}` : ''}` : MSG.cardNoDates;
+  const period = g.start_date || g.end_date ? `${dateText(g.start_date, g.start_kind)}${g.end_date ? ` – ${dateText(g.end_date)}` : ''}` : MSG.cardNoDates;
   const figures: HTMLElement[] = [];
   // Figures are shown for perks that were given; any other kind is said in words (perk line).
   const given = g.perk_status === 'given' || g.perk_status === null;

@@ -32,3 +32,14 @@ describe('statusText', () => {
     expect(Object.keys(PERK_STATUS_WORDS).sort()).toEqual(['approved', 'bought_by_agency', 'declined', 'given', 'not_documented', 'offered', 'returned']);
   });
 });
+
+describe('the card says what a start date is', () => {
+  it('has words for each date kind that is not a start, and for each kind of copy, in both languages', async () => {
+    const { CATALOGUES } = await import('../../../src/i18n/messages');
+    const { DATE_KINDS, SOURCE_COPIES } = await import('../../../src/core/contract');
+    for (const l of ['en', 'es'] as const) {
+      expect(Object.keys(CATALOGUES[l].dateKindWords).sort()).toEqual(DATE_KINDS.filter((k) => k !== 'began').sort());
+      expect(Object.keys(CATALOGUES[l].sourceCopyWords).sort()).toEqual([...SOURCE_COPIES].sort());
+    }
+  });
+});
