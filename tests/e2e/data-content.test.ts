@@ -87,3 +87,49 @@ describe('on a phone', () => {
     await page.close();
   });
 });
+
+describe('cards say what a start date is, and which sources are copies', () => {
+  // The whole space in Node: every agency whose start is an announcement or a report's own date (the page sample follows).
+  const notStarts = FEATURES.filter((f) => f.properties.start_kind === 'announced' || f.properties.start_kind === 'active_by');
+
+  it('Corvallis PD: 2020 is an announcement, not a start; Salisbury PD: reported active by September 2022', async () => {
+    expect(notStarts.length).toBeGreaterThan(10);
+    const { page } = await newPage(browser);
+    await openApp(page);
+    const corvallis = await openCard(page, 'Corvallis Police Department');
+    expect(corvallis).toContain('2020 (year only): announced then, not a start');
+    await waitForIdle(page);
+    await screenshot(page, 'data-content-corvallis');
+    await page.locator('#card').getByRole('button', { name: 'Close agency details' }).click();
+    const salisbury = await openCard(page, 'Salisbury Police Department');
+    expect(salisbury).toContain('September 2022 (month only): reported active by then; the start may be earlier');
+    // A date Ring itself gave (the Atlas) reads as a start, with no such words.
+    await page.locator('#card').getByRole('button', { name: 'Close agency details' }).click();
+    const greenfield = await openCard(page, 'Greenfield Police Department');
+    expect(greenfield).not.toMatch(/announced then|reported active by/);
+    await closeCard(page);
+  });
+
+  it('City of Arcadia: the archived page is said to be an archived copy', async () => {
+    const { page } = await newPage(browser);
+    await openApp(page);
+    await openCard(page, 'City of Arcadia');
+    const details = page.locator('#card details', { hasText: 'archived copy' }).first();
+    await details.locator('summary').click();
+    await expect(details.locator('.source-copy').first().isVisible()).resolves.toBe(true);
+    await expect(details.locator('.source-copy').first().textContent()).resolves.toBe(' — archived copy');
+    await closeCard(page);
+  });
+
+  it('on a phone, the Corvallis card says it in Spanish too', async () => {
+    const { page } = await newPage(browser, { viewport: PHONE });
+    await openApp(page, '', '?lang=es');
+    await page.fill('#filter-q', 'Corvallis Police Department');
+    await page.locator('#list button.row-select', { hasText: 'Corvallis Police Department' }).first().click();
+    await waitForCard(page);
+    await expect(page.locator('#card').textContent()).resolves.toContain('anunciado entonces, no es un inicio');
+    await waitForIdle(page);
+    await screenshot(page, 'data-content-corvallis-phone-es');
+    await page.close();
+  });
+});
