@@ -30,7 +30,7 @@ const sumOrNull = (xs: (number | null)[]): number | null => {
   return known.length === 0 ? null : known.reduce((a, b) => a + b, 0);
 };
 
-const publish = (s: Source): PublishedSource => ({ url: s.url, publisher: s.publisher, title: s.title, date: s.date });
+const publish = (s: Source): PublishedSource => ({ url: s.url, publisher: s.publisher, title: s.title, date: s.date, copy: s.copy });
 
 function programOrder(a: Program, b: Program): number {
   const x = a.start_date ?? '9999';
@@ -111,6 +111,7 @@ export function buildCollection(
       return {
         kind: p.kind,
         start_date: p.start_date,
+        start_kind: p.start_kind,
         end_date: p.end_date,
         devices_given: p.devices_given,
         perk_value_usd: p.perk_value_usd,
@@ -130,6 +131,8 @@ export function buildCollection(
     const portal = programs.filter((p) => p.kind === 'neighbors_portal' && p.start_date);
     const dated = portal.length > 0 ? portal : programs.filter((p) => p.start_date);
     const start = dated.reduce<string | null>((acc, p) => earlierDate(acc, p.start_date), null);
+    // The start is one program's date, so it is what that program's date is.
+    const startKind = start ? dated.find((p) => p.start_date === start)?.start_kind ?? null : null;
     const end = programs.every((p) => p.end_date)
       ? programs.map((p) => p.end_date!).reduce((x, y) => (y > x ? y : x))
       : null;
@@ -154,6 +157,7 @@ export function buildCollection(
         counties_fips: spans.fips,
         start_date: start,
         start_precision: start ? datePrecision(start) : null,
+        start_kind: startKind,
         end_date: end,
         status: agencyStatus(programs),
         programs: published,

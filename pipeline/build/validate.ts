@@ -4,7 +4,7 @@
  * direction-control characters removed, whitespace collapsed) and never
  * allowed to carry markup.
  */
-import { AGENCY_TYPES, PARTNERSHIP_STATUSES, PERK_STATUSES, PROGRAM_KINDS, type AgencyType, type PartnershipStatus, type PerkStatus, type ProgramKind } from '../../src/core/contract';
+import { AGENCY_TYPES, DATE_KINDS, PARTNERSHIP_STATUSES, PERK_STATUSES, PROGRAM_KINDS, SOURCE_COPIES, type AgencyType, type DateKind, type PartnershipStatus, type PerkStatus, type ProgramKind, type SourceCopy } from '../../src/core/contract';
 import { dateProblem } from '../../src/core/dates';
 import { isHttpUrl } from '../lib/sources';
 import { isStateCode } from '../lib/states';
@@ -48,6 +48,7 @@ export interface Source {
   publisher: string;
   title: string | null;
   date: string | null;
+  copy: SourceCopy | null;
 }
 
 export interface Program {
@@ -57,6 +58,7 @@ export interface Program {
   agency_id: string;
   kind: ProgramKind;
   start_date: string | null;
+  start_kind: DateKind | null;
   end_date: string | null;
   devices_given: number | null;
   perk_value_usd: number | null;
@@ -212,7 +214,10 @@ export function validateTables(t: Tables, opts: ValidateOptions = {}): Validated
     }
     const publisher = text(r.publisher, 'publisher', LIMITS.name, true)!;
     const title = text(r.title, 'title', LIMITS.title, false);
-    return { line: r.line ?? 0, origin: r.origin, id, type, url, publisher, title, date: date(r.date, 'date') };
+    const copy = cleanText(r.copy ?? '');
+    if (copy && !(SOURCE_COPIES as readonly string[]).includes(copy)) fail(`unknown copy "${copy}" (${SOURCE_COPIES.join(' or ')})`);
+    if (copy && !url) fail('copy is set but the source has no url');
+    return { line: r.line ?? 0, origin: r.origin, id, type, url, publisher, title, date: date(r.date, 'date'), copy: (copy || null) as SourceCopy | null };
   });
   const sources = new Map(sourceList.map((s) => [s.id, s]));
 
@@ -230,6 +235,10 @@ export function validateTables(t: Tables, opts: ValidateOptions = {}): Validated
     const kind = cleanText(r.kind) as ProgramKind;
     if (!PROGRAM_KINDS.includes(kind)) fail(`unknown program kind "${r.kind}"`);
     const start_date = date(r.start_date, 'start_date');
+    const sk = cleanText(r.start_kind ?? '');
+    if (sk && !(DATE_KINDS as readonly string[]).includes(sk)) fail(`unknown start_kind "${sk}" (${DATE_KINDS.join(', ')})`);
+    if (sk && !start_date) fail('start_kind is set but there is no start_date');
+    const start_kind = (sk || null) as DateKind | null;
     const end_date = date(r.end_date, 'end_date');
     if (start_date && end_date && end_date < start_date && !start_date.startsWith(end_date)) {
       fail(`end_date ${end_date} is before start_date ${start_date}`);
@@ -249,7 +258,7 @@ export function validateTables(t: Tables, opts: ValidateOptions = {}): Validated
     if (ids.length === 0) fail('no source_ids (every program needs a source)');
     for (const s of ids) if (!sources.has(s)) fail(`unknown source id "${s}"`);
     return {
-      line: r.line ?? 0, origin: r.origin, id, agency_id, kind, start_date, end_date,
+      line: r.line ?? 0, origin: r.origin, id, agency_id, kind, start_date, start_kind, end_date,
       devices_given, perk_value_usd, subsidy_usd, at_least, ...lifecycle, summary, source_ids: [...new Set(ids)],
     };
   });

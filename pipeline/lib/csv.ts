@@ -154,7 +154,7 @@ function quote(v: string): string {
 }
 
 /** Writes rows with the given columns, `\n` line endings and a final newline. */
-export function stringifyCsv<C extends string>(columns: readonly C[], rows: readonly { [K in C]: string }[]): string {
+export function stringifyCsv<C extends string>(columns: readonly C[], rows: readonly { [K in C]?: string }[]): string {
   const out = [columns.map(quote).join(',')];
   for (const r of rows) out.push(columns.map((c) => quote(r[c] ?? '')).join(','));
   return out.join('\n') + '\n';

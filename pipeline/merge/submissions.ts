@@ -100,6 +100,11 @@ export function submissionDate(raw: string, precision: string, field: string): D
   return isPartialIsoDate(value) ? { ok: true, value } : { ok: false, reason: `${field} "${s}" is not a real date` };
 }
 
+/** A submission's `start_is` as the tables' date kind: `joined` is when it began, `on_or_before` an upper bound. */
+function startKindOf(start: string, startIs: string): string {
+  return !start ? '' : startIs === 'on_or_before' ? 'active_by' : 'began';
+}
+
 function defaultSummary(kind: ProgramKind, start: string, startIs: string): string {
   const precision = start.length === 10 ? 'day' : start.length === 7 ? 'month' : 'year';
   if (kind !== 'neighbors_portal') return '';
@@ -220,7 +225,7 @@ export function mergeSubmissions(
         let pid = base;
         for (let n = 2; programIds.has(pid); n++) pid = `${base}-${n}`;
         program = {
-          id: pid, agency_id: agencyId, kind, start_date: start, end_date: end, devices_given: '', perk_value_usd: '', subsidy_usd: '',
+          id: pid, agency_id: agencyId, kind, start_date: start, start_kind: startKindOf(start, startIs), end_date: end, devices_given: '', perk_value_usd: '', subsidy_usd: '',
           at_least: 'false', ...PORTAL_PROGRAM_DEFAULTS, summary, source_ids: sid, line,
         };
         trial.programs.push(program);
@@ -229,8 +234,10 @@ export function mergeSubmissions(
         if (!list.includes(sid)) list.push(sid);
         program.source_ids = joinList(list);
         const had = program.start_date;
-        if (start && !had) program.start_date = start;
-        else if (start && start.startsWith(had)) program.start_date = earlierDate(had, start) ?? had;
+        if (start && !had) {
+          program.start_date = start;
+          program.start_kind = startKindOf(start, startIs);
+        } else if (start && start.startsWith(had)) program.start_date = earlierDate(had, start) ?? had;
         else if (start && !had.startsWith(start)) res.notes.push(`${file}:${rec.line}: "${agencyId}" keeps its start date ${had} (the submission says ${start})`);
         if (end && !program.end_date) program.end_date = end;
         else if (end && end !== program.end_date) res.notes.push(`${file}:${rec.line}: "${agencyId}" keeps its end date ${program.end_date} (the submission says ${end})`);

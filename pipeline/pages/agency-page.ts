@@ -6,7 +6,8 @@ import { mouLink } from '../../src/core/mou-link';
 import { TYPE_LABELS } from '../../src/ui/labels';
 import { formatPartialDate } from '../../src/time/months';
 import { partnershipStory, type Story } from '../../src/story/partnership-story';
-import { dateWithPrecision, placeText, stateName } from './format';
+import { dateWithPrecision, placeText, startDateText, stateName } from './format';
+import { CATALOGUES } from '../../src/i18n/messages';
 import { esc, externalLink, siteLink } from './html';
 import { renderPage } from './layout';
 import { agencyPerks, perkItems, perkSummary, programPerks } from './perks';
@@ -28,7 +29,8 @@ export function sourceItem(s: Source): string {
   const date = s.date ? formatPartialDate(s.date) : null;
   const link = externalLink(s.url, label);
   const noLink = link.startsWith('<span') ? ' <span class="muted">(no link available)</span>' : '';
-  return `<li>${link}${date ? ` <span class="muted">(${esc(date)})</span>` : ''}${noLink}</li>`;
+  const copy = s.copy ? ` <span class="muted">— ${esc(CATALOGUES.en.sourceCopyWords[s.copy])}</span>` : '';
+  return `<li>${link}${date ? ` <span class="muted">(${esc(date)})</span>` : ''}${copy}${noLink}</li>`;
 }
 
 function fact(term: string, value: string, muted = false): string {
@@ -45,7 +47,7 @@ function statusNote(g: Program): string {
 function programBlock(g: Program, i: number): string {
   const period =
     g.start_date || g.end_date
-      ? `${dateWithPrecision(g.start_date)}${g.end_date ? ` – ${dateWithPrecision(g.end_date)}` : ''}`
+      ? `${startDateText(g.start_date, g.start_kind)}${g.end_date ? ` – ${dateWithPrecision(g.end_date)}` : ''}`
       : 'Dates not documented';
   const perks = programPerks(g);
   return `<li class="program">

@@ -3,8 +3,15 @@ import { datePrecision } from '../../src/core/dates';
 import type { AgencyProperties } from '../../src/core/contract';
 import { US_STATES } from '../../src/geo/us-states';
 import { formatPartialDate } from '../../src/time/months';
+import { CATALOGUES } from '../../src/i18n/messages';
 
 const PRECISION_WORDS = { day: 'exact day', month: 'month only', year: 'year only' } as const;
+
+/** A start date with what it is, in the pages' language (English): "2020 (year only): announced then, not a start". */
+export function startDateText(date: string | null, kind: AgencyProperties['start_kind']): string {
+  const text = dateWithPrecision(date);
+  return date && (kind === 'announced' || kind === 'active_by') ? `${text}: ${CATALOGUES.en.dateKindWords[kind]}` : text;
+}
 
 /** "23 May 2019", "May 2019 (month only)", or "not documented". */
 export function dateWithPrecision(date: string | null): string {

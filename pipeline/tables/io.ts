@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { headerProblems, parseCsv, stringifyCsv, type CsvIssue } from '../lib/csv';
 import { EncodingError, readUtf8File } from '../lib/read-text';
 import {
-  AGENCY_COLUMNS, OPTIONAL_PROGRAM_COLUMNS, OVERRIDE_COLUMNS, PROGRAM_COLUMNS, ROW_META_KEYS, SOURCE_COLUMNS, TABLE_FILES, sortTables,
+  AGENCY_COLUMNS, OPTIONAL_PROGRAM_COLUMNS, OPTIONAL_SOURCE_COLUMNS, OVERRIDE_COLUMNS, PROGRAM_COLUMNS, ROW_META_KEYS, SOURCE_COLUMNS, TABLE_FILES, sortTables,
   type TableName, type Tables,
 } from './model';
 
@@ -33,8 +33,11 @@ export const TABLE_COLUMNS = {
   overrides: OVERRIDE_COLUMNS,
 } as const;
 
+/** Optional columns written only when some row fills them (the date kind, the copy flag). */
+const LATE_OPTIONAL_COLUMNS: Partial<Record<TableName, readonly string[]>> = { programs: ['start_kind'], sources: ['copy'] };
+
 /** Columns a table may lack (added after the first exports): read as empty. */
-const OPTIONAL_COLUMNS: Partial<Record<TableName, readonly string[]>> = { programs: OPTIONAL_PROGRAM_COLUMNS };
+const OPTIONAL_COLUMNS: Partial<Record<TableName, readonly string[]>> = { programs: OPTIONAL_PROGRAM_COLUMNS, sources: OPTIONAL_SOURCE_COLUMNS };
 
 /** Reads one UTF-8 CSV file with the columns it must have (`optional` ones read as empty when absent); unknown columns are kept. */
 export function readCsvFile(
@@ -98,7 +101,10 @@ export function readTables(dir: string): ReadTables {
 export function writeTables(dir: string, t: Tables): void {
   const s = sortTables(t);
   const write = (name: TableName, rows: readonly Record<string, unknown>[]) => {
-    const columns = [...TABLE_COLUMNS[name], ...(t.extraColumns?.[name] ?? [])];
+    // A late optional column nobody filled is left out, so an import never adds an empty column to a table that lacked it.
+    const late = LATE_OPTIONAL_COLUMNS[name] ?? [];
+    const used = (c: string) => !late.includes(c) || rows.some((r) => typeof r[c] === 'string' && r[c] !== '');
+    const columns = [...TABLE_COLUMNS[name].filter(used), ...(t.extraColumns?.[name] ?? [])];
     const cells = rows.map((r) => Object.fromEntries(columns.map((c) => [c, typeof r[c] === 'string' ? r[c] : ''])));
     writeFileSync(join(dir, TABLE_FILES[name]), stringifyCsv(columns, cells as Record<string, string>[]));
   };

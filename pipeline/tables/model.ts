@@ -15,14 +15,16 @@ export const AGENCY_COLUMNS = [
   'id', 'name', 'agency_type', 'jurisdiction', 'city', 'county', 'other_counties', 'state', 'atlas_ids', 'note',
 ] as const;
 export const PROGRAM_COLUMNS = [
-  'id', 'agency_id', 'kind', 'start_date', 'end_date', 'devices_given', 'perk_value_usd', 'subsidy_usd',
+  'id', 'agency_id', 'kind', 'start_date', 'start_kind', 'end_date', 'devices_given', 'perk_value_usd', 'subsidy_usd',
   'at_least', 'perk_status', 'figures_derived', 'perk_note', 'status', 'status_note', 'summary', 'source_ids',
 ] as const;
 /** Program columns added after the first exports: a table without them reads them as empty. */
-export const OPTIONAL_PROGRAM_COLUMNS = ['perk_status', 'figures_derived', 'perk_note', 'status', 'status_note'] as const;
+export const OPTIONAL_PROGRAM_COLUMNS = ['start_kind', 'perk_status', 'figures_derived', 'perk_note', 'status', 'status_note'] as const;
 /** The perk and lifecycle cells of a new portal program: no perk, and active as listed or reported. */
 export const PORTAL_PROGRAM_DEFAULTS = { perk_status: '', figures_derived: 'false', perk_note: '', status: 'active', status_note: '' } as const;
-export const SOURCE_COLUMNS = ['id', 'type', 'url', 'publisher', 'title', 'date'] as const;
+export const SOURCE_COLUMNS = ['id', 'type', 'url', 'publisher', 'title', 'date', 'copy'] as const;
+/** Source columns added after the first exports: a table without them reads them as empty. */
+export const OPTIONAL_SOURCE_COLUMNS = ['copy'] as const;
 export const OVERRIDE_COLUMNS = ['agency_id', 'lon', 'lat', 'note'] as const;
 
 /** Columns kept in the repository but never published (the data dictionary says so). */
@@ -35,8 +37,9 @@ export { JURISDICTIONS } from '../../src/core/jurisdiction';
 export const SOURCE_TYPES = ['mou', 'mou_article', 'records', 'news', 'official', 'dataset', 'map'] as const;
 
 export type AgencyRow = Record<(typeof AGENCY_COLUMNS)[number], string>;
-export type ProgramRow = Record<(typeof PROGRAM_COLUMNS)[number], string>;
-export type SourceRow = Record<(typeof SOURCE_COLUMNS)[number], string>;
+/** Rows an importer creates may leave the later optional columns out: they are written empty. */
+export type ProgramRow = Record<Exclude<(typeof PROGRAM_COLUMNS)[number], 'start_kind'>, string> & { start_kind?: string };
+export type SourceRow = Record<Exclude<(typeof SOURCE_COLUMNS)[number], 'copy'>, string> & { copy?: string };
 export type OverrideRow = Record<(typeof OVERRIDE_COLUMNS)[number], string>;
 
 /**

@@ -34,6 +34,21 @@ export const PERK_STATUSES = ['given', 'offered', 'approved', 'bought_by_agency'
  * about the agreement. Links are labelled by it, never by their address.
  */
 export const MOU_KINDS = ['document', 'article'] as const;
+/**
+ * What a start date is, as its source says it: `began` (the partnership
+ * began then: Ring's own activation date, or a report of when it started);
+ * `announced` (an announcement that it would begin, e.g. "will soon be
+ * supporting": not a start); `active_by` (a report shows it existed by then,
+ * typically the article's own date: an upper bound for the start).
+ */
+export const DATE_KINDS = ['began', 'announced', 'active_by'] as const;
+/**
+ * A source read only as a copy: `syndicated` (the article republished by
+ * another outlet, e.g. a translation or a wire copy) or `archived` (a web
+ * archive's snapshot of a page that is gone).
+ */
+export const SOURCE_COPIES = ['syndicated', 'archived'] as const;
+export type SourceCopy = (typeof SOURCE_COPIES)[number];
 /** A partnership's state as documented: `active` means listed or reported with no end or denial documented (not a claim about today). */
 export const PARTNERSHIP_STATUSES = ['active', 'ended', 'denied', 'unknown'] as const;
 
@@ -42,6 +57,7 @@ export type GeocodePrecision = (typeof GEOCODE_PRECISIONS)[number];
 export type DatePrecision = (typeof DATE_PRECISIONS)[number];
 export type ProgramKind = (typeof PROGRAM_KINDS)[number];
 export type PerkStatus = (typeof PERK_STATUSES)[number];
+export type DateKind = (typeof DATE_KINDS)[number];
 export type PartnershipStatus = (typeof PARTNERSHIP_STATUSES)[number];
 export type MouKind = (typeof MOU_KINDS)[number];
 
@@ -77,11 +93,15 @@ export const SourceSpec = object({
   publisher: string({ min: 1 }),
   title: nullable(string()),
   date: nullable(partialDate),
+  /** Not the publisher's own page: a syndicated copy or an archived copy (see SOURCE_COPIES). */
+  copy: optional(nullable(oneOf(SOURCE_COPIES))),
 });
 
 export const ProgramSpec = object({
   kind: oneOf(PROGRAM_KINDS),
   start_date: nullable(partialDate),
+  /** What the start date is (see DATE_KINDS); null when it is not recorded or there is no date. */
+  start_kind: optional(nullable(oneOf(DATE_KINDS))),
   end_date: nullable(partialDate),
   devices_given: amount,
   perk_value_usd: amount,
@@ -119,6 +139,8 @@ export const PropertiesSpec = object({
   counties_fips: optional(array(string({ pattern: /^\d{5}$/, message: 'not a five-digit county FIPS code' }))),
   start_date: nullable(partialDate),
   start_precision: nullable(oneOf(DATE_PRECISIONS)),
+  /** What `start_date` is: the kind of the program date it was taken from. */
+  start_kind: optional(nullable(oneOf(DATE_KINDS))),
   end_date: nullable(partialDate),
   /** From the programs (see agencyStatus). */
   status: oneOf(PARTNERSHIP_STATUSES),

@@ -23,7 +23,7 @@ export const CHUNK_SIZE = 2000;
 
 const TYPE_CODES = 'psfco'; // police, sheriff, fire, city, other
 const GEO_CODES = 'czkm'; // city, zip, county, manual
-const JURISDICTION_CODES = 'mcr'; // municipal, county, regional; '-' not documented
+const JURISDICTION_CODES = 'mcrk'; // municipal, county, regional, contract; '-' not documented
 
 export interface MapMetadata {
   title?: string;

@@ -508,6 +508,8 @@ export const es: Messages = {
     began: (d: string, p: Prec) => `comenzó ${esAt(d, p)}`,
     activeFrom: (d: string, p: Prec) => `activo desde ${esBare(d, p)}`,
     listedFrom: (d: string, p: Prec) => `en la lista de asociados desde ${esBare(d, p)}`,
+    announced: (d: string, p: Prec) => `anunciado ${esAt(d, p)} (un anuncio, no un inicio)`,
+    activeBy: (d: string, p: Prec) => `activo ya en ${esBare(d, p)} según un informe (pudo empezar antes)`,
     noStart: 'fecha de inicio sin documentar',
     ended: (d: string, p: Prec) => `terminó ${esAt(d, p)}`,
     endedUndated: 'terminó (fecha sin documentar)',
@@ -549,4 +551,7 @@ export const es: Messages = {
   cardMouLink: 'MOU o acuerdo (enlace)',
   // Deep links and room for the map: the phone's compact bar over the map.
   mapBarLabel: 'Recuento y línea de tiempo',
+  // Data round 3: qué es una fecha de inicio, y fuentes leídas solo en copia.
+  dateKindWords: { announced: 'anunciado entonces, no es un inicio', active_by: 'activo ya en esa fecha según un informe; pudo empezar antes' },
+  sourceCopyWords: { syndicated: 'copia publicada por otro medio', archived: 'copia archivada' },
 };

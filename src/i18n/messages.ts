@@ -493,6 +493,8 @@ const en = {
     began: (d: string, p: Prec) => `began ${enAt(d, p)}`,
     activeFrom: (d: string, p: Prec) => `active from ${enBare(d, p)}`,
     listedFrom: (d: string, p: Prec) => `listed as a partner from ${enBare(d, p)}`,
+    announced: (d: string, p: Prec) => `announced ${enAt(d, p)} (an announcement, not a start)`,
+    activeBy: (d: string, p: Prec) => `reported active by ${enBare(d, p)} (it may have begun earlier)`,
     noStart: 'start date not documented',
     ended: (d: string, p: Prec) => `ended ${enAt(d, p)}`,
     endedUndated: 'ended (date not documented)',
@@ -534,6 +536,9 @@ const en = {
   cardMouLink: 'MOU or agreement (link)',
   // Deep links and room for the map: the phone's compact bar over the map.
   mapBarLabel: 'Count and timeline',
+  // Data round 3: what a start date is (the label already says "began"), and sources read only as a copy.
+  dateKindWords: { announced: 'announced then, not a start', active_by: 'reported active by then; the start may be earlier' } as Record<'announced' | 'active_by', string>,
+  sourceCopyWords: { syndicated: 'copy republished by another outlet', archived: 'archived copy' } as Record<'syndicated' | 'archived', string>,
 };
 
 export type Messages = typeof en;

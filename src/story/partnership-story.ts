@@ -14,7 +14,7 @@ import { formatCount, formatUsd, pluralCategory } from '../ui/format';
 
 export type StoryProgram = Pick<
   Program,
-  'kind' | 'start_date' | 'end_date' | 'status' | 'perk_status' | 'devices_given' | 'perk_value_usd' | 'subsidy_usd' | 'at_least' | 'figures_derived'
+  'kind' | 'start_date' | 'start_kind' | 'end_date' | 'status' | 'perk_status' | 'devices_given' | 'perk_value_usd' | 'subsidy_usd' | 'at_least' | 'figures_derived'
 >;
 
 export interface StoryInput {
@@ -29,7 +29,7 @@ export interface StoryInput {
  * (not always the day the agency joined); a denied listing was only listed;
  * any other arrangement began then.
  */
-export type StartKind = 'active_from' | 'listed_from' | 'began';
+export type StartKind = 'active_from' | 'listed_from' | 'began' | 'announced' | 'active_by';
 
 export interface ProgramStory {
   kind: Program['kind'];
@@ -50,8 +50,10 @@ export interface Story {
   text: string;
 }
 
-export function startKind(g: Pick<StoryProgram, 'kind' | 'status'>): StartKind {
+export function startKind(g: Pick<StoryProgram, 'kind' | 'status' | 'start_kind'>): StartKind {
   if (g.status === 'denied') return 'listed_from';
+  // The data says when a date is an announcement or only a report's own date (an upper bound).
+  if (g.start_kind === 'announced' || g.start_kind === 'active_by') return g.start_kind;
   return g.kind === 'neighbors_portal' ? 'active_from' : 'began';
 }
 
@@ -63,6 +65,8 @@ function programStory(g: StoryProgram, l: Locale): ProgramStory {
   const start = !g.start_date ? w.noStart
     : kind === 'listed_from' ? w.listedFrom(...date(g.start_date))
     : kind === 'active_from' ? w.activeFrom(...date(g.start_date))
+    : kind === 'announced' ? w.announced(...date(g.start_date))
+    : kind === 'active_by' ? w.activeBy(...date(g.start_date))
     : w.began(...date(g.start_date));
   const denied = g.status === 'denied';
   const ended = g.end_date !== null || g.status === 'ended';

@@ -40,11 +40,13 @@ export function placementText(p: AgencyFeature['properties']): string {
   }
 }
 
-function dateText(date: string | null): string {
+function dateText(date: string | null, kind?: Program['start_kind']): string {
   if (!date) return MSG.notDocumented;
   const words = formatPartialDate(date) ?? date;
   const prec = datePrecision(date);
-  return prec === 'day' ? words : `${words} (${PRECISION_WORDS[prec]})`;
+  const dated = prec === 'day' ? words : `${words} (${PRECISION_WORDS[prec]})`;
+  // An announcement or a report's own date is not when it began: say so beside the date.
+  return kind === 'announced' || kind === 'active_by' ? `${dated}: ${MSG.dateKindWords[kind]}` : dated;
 }
 
 /**
@@ -62,7 +64,9 @@ function storyBlock(p: AgencyFeature['properties']): HTMLElement[] {
 function sourceItem(s: Source): HTMLLIElement {
   const label = s.title ? `${s.publisher}: ${s.title}` : s.publisher;
   const date = s.date ? formatPartialDate(s.date) : null;
-  return h('li', {}, safeLink(s.url, label), date ? h('span', { class: 'muted' }, ` (${date})`) : null, !safeUrl(s.url) ? h('span', { class: 'muted' }, MSG.cardNoLink) : null);
+  return h('li', {}, safeLink(s.url, label), date ? h('span', { class: 'muted' }, ` (${date})`) : null,
+    s.copy ? h('span', { class: 'muted source-copy' }, ` — ${MSG.sourceCopyWords[s.copy]}`) : null,
+    !safeUrl(s.url) ? h('span', { class: 'muted' }, MSG.cardNoLink) : null);
 }
 
 function figure(term: string, value: string): HTMLElement[] {
@@ -70,7 +74,7 @@ function figure(term: string, value: string): HTMLElement[] {
 }
 
 function programBlock(g: Program): HTMLElement {
-  const period = g.start_date || g.end_date ? `${dateText(g.start_date)}${g.end_date ? ` – ${dateText(g.end_date)}` : ''}` : MSG.cardNoDates;
+  const period = g.start_date || g.end_date ? `${dateText(g.start_date, g.start_kind)}${g.end_date ? ` – ${dateText(g.end_date)}` : ''}` : MSG.cardNoDates;
   const figures: HTMLElement[] = [];
   // Figures are shown for perks that were given; any other kind is said in words (perk line).
   const given = g.perk_status === 'given' || g.perk_status === null;

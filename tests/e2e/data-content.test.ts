@@ -89,3 +89,51 @@ describe('on a phone', () => {
     await page.close();
   });
 });
+
+describe('cards say what a start date is, and which sources are copies', () => {
+  // The whole space in Node: every agency whose start is an announcement or a report's own date (the page sample follows).
+  const notStarts = FEATURES.filter((f) => f.properties.start_kind === 'announced' || f.properties.start_kind === 'active_by');
+
+  it('Corvallis PD: 2020 is an announcement, not a start; Caddo Parish SO: reported active by 20 January 2021', async () => {
+    expect(notStarts.length).toBeGreaterThan(10);
+    // Each card from a fresh page: the list holds only the agencies in view, and a card frames its agency.
+    const cardText = async (name: string, shot?: string) => {
+      const { page } = await newPage(browser);
+      await openApp(page);
+      const text = await openCard(page, name);
+      if (shot) {
+        await waitForIdle(page);
+        await screenshot(page, shot);
+      }
+      await closeCard(page);
+      return text;
+    };
+    expect(await cardText('Corvallis Police Department', 'data-content-corvallis')).toContain('2020 (year only): announced then, not a start');
+    expect(await cardText("Caddo Parish Sheriff's Office")).toContain('20 January 2021: reported active by then; the start may be earlier');
+    // A date Ring itself gave (the Atlas) reads as a start, with no such words.
+    expect(await cardText('Greenfield Police Department')).not.toMatch(/announced then|reported active by/);
+  }, 360_000);
+
+  it('City of Arcadia: the archived page is said to be an archived copy', async () => {
+    const { page } = await newPage(browser);
+    await openApp(page);
+    await openCard(page, 'City of Arcadia');
+    const details = page.locator('#card details', { hasText: 'archived copy' }).first();
+    await details.locator('summary').click();
+    await expect(details.locator('.source-copy').first().isVisible()).resolves.toBe(true);
+    await expect(details.locator('.source-copy').first().textContent()).resolves.toBe(' — archived copy');
+    await closeCard(page);
+  });
+
+  it('on a phone, the Corvallis card says it in Spanish too', async () => {
+    const { page } = await newPage(browser, { viewport: PHONE });
+    await openApp(page, '', '?lang=es');
+    await page.fill('#filter-q', 'Corvallis Police Department');
+    await page.locator('#list button.row-select', { hasText: 'Corvallis Police Department' }).first().click();
+    await waitForCard(page);
+    await expect(page.locator('#card').textContent()).resolves.toContain('anunciado entonces, no es un inicio');
+    await waitForIdle(page);
+    await screenshot(page, 'data-content-corvallis-phone-es');
+    await page.close();
+  });
+});

@@ -62,7 +62,7 @@ describe('build: tables → features', () => {
     expect(byId['city-of-peoria-il']).toMatchObject({ mou_url: null, mou_kind: null });
     expect(g.records_urls).toEqual(['https://example.org/records']);
     expect(g.sources.map((s) => s.url)).toEqual(['https://example.org/s1', 'https://example.org/mou.pdf', 'https://example.org/records']);
-    expect(byId['greenfield-police-department-wi'].sources[1]).toEqual({ url: null, publisher: 'The Guardian', title: 'A story', date: '2019-08-30' });
+    expect(byId['greenfield-police-department-wi'].sources[1]).toEqual({ url: null, publisher: 'The Guardian', title: 'A story', date: '2019-08-30', copy: null });
   });
 
   it('types the MOU link from its source: the agreement itself first, else an article about it', () => {
@@ -103,7 +103,7 @@ describe('build: tables → features', () => {
     expect(serializeCollection(again.collection)).toBe(serializeCollection(r.collection));
     const line = serializeCollection(r.collection).split('\n')[1];
     expect(Object.keys(JSON.parse(line.replace(/,$/, '')).properties)).toEqual([
-      'id', 'name', 'agency_type', 'city', 'county', 'state', 'geocode_precision', 'jurisdiction', 'county_wide', 'county_fips', 'counties_fips', 'start_date', 'start_precision', 'end_date',
+      'id', 'name', 'agency_type', 'city', 'county', 'state', 'geocode_precision', 'jurisdiction', 'county_wide', 'county_fips', 'counties_fips', 'start_date', 'start_precision', 'start_kind', 'end_date',
       'status', 'programs', 'devices_given', 'perk_value_usd', 'subsidy_usd', 'mou_url', 'mou_kind', 'records_urls', 'sources',
     ]);
   });

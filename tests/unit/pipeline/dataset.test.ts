@@ -70,17 +70,17 @@ describe('known facts', () => {
     expect(lakeland.devices_given).toBeNull();
   });
 
-  it('Gwinnett County PD: the 80 devices worth $15,920 were promised in the agreement, not reported delivered, so they are not counted', () => {
+  it('Gwinnett County PD: Ring donated 80 doorbells worth $15,920 (Motherboard, from county documents), so they are counted as given', () => {
     const g = get('gwinnett-county-police-department-ga');
-    expect(g).toMatchObject({ devices_given: null, perk_value_usd: null });
+    expect(g).toMatchObject({ devices_given: 80, perk_value_usd: 15920 });
     const p = g.programs.find((x) => x.kind === 'device_donation')!;
-    expect(p).toMatchObject({ devices_given: null, perk_value_usd: null, perk_status: 'offered' });
-    expect(p.perk_note).toContain('$15,920');
+    expect(p).toMatchObject({ devices_given: 80, perk_value_usd: 15920, perk_status: 'given' });
+    expect(p.sources.map((s) => s.url)).toContain('https://www.vice.com/en/article/bjwmem/ring-has-given-active-camera-maps-of-its-customers-to-police');
   });
 
   it('Pittsburg is the Kansas department, sourced to The Guardian (URL not confirmed, so null)', () => {
     const pb = get('pittsburg-police-department-ks');
-    expect(pb.sources).toContainEqual({ url: null, publisher: 'The Guardian', title: "Amazon's doorbell camera Ring is working with police – and controlling what they say", date: '2019-08-30' });
+    expect(pb.sources).toContainEqual({ url: null, publisher: 'The Guardian', title: "Amazon's doorbell camera Ring is working with police – and controlling what they say", date: '2019-08-30', copy: null });
     expect(pb.programs.map((p) => p.kind)).toEqual(expect.arrayContaining(['device_donation', 'other', 'neighbors_portal']));
   });
 

@@ -136,6 +136,27 @@ describe('sources', () => {
     }
   });
 
+  it('a start date says what it is when it is not a start: an announcement, or a report showing it active by then', () => {
+    // Every published date kind, through the page the build writes.
+    const kinds = new Set(DATA.features.flatMap((f) => f.properties.programs.map((g) => g.start_kind ?? null)));
+    expect([...kinds].sort()).toEqual(['active_by', 'announced', 'began', null].sort());
+    const corvallis = text(page(byId('corvallis-police-department-or')));
+    expect(corvallis).toContain('Partnership began 2020 (year only): announced then, not a start');
+    const salisbury = text(page(byId('salisbury-police-department-ma')));
+    expect(salisbury).toContain('Partnership began September 2022 (month only): reported active by then; the start may be earlier');
+    const greenfield = text(page(byId('greenfield-police-department-wi')));
+    expect(greenfield).toContain('Partnership began 22 March 2018');
+    expect(greenfield).not.toMatch(/announced then|reported active by/);
+  });
+
+  it('a source read only as a copy says so', () => {
+    expect(text(sourceItem(src({ url: 'https://web.archive.org/web/2020/https://example.org/', date: '2019-05-31', copy: 'archived' })))).toBe('The Guardian (31 May 2019) — archived copy');
+    expect(text(sourceItem(src({ url: 'https://example.org/x', copy: 'syndicated' })))).toBe('The Guardian — copy republished by another outlet');
+    const arcadia = byId('city-of-arcadia-ca');
+    expect(arcadia.properties.sources.some((s) => s.copy === 'archived')).toBe(true);
+    expect(text(page(arcadia))).toContain('— archived copy');
+  });
+
   it('dates carry their precision', () => {
     const t = text(page(agency({ start_date: '2019-05', start_precision: 'month' }, [program({ start_date: '2019', end_date: '2020-01-02' })])));
     expect(t).toContain('Device donation: began in 2019 (year only); ended on 2 January 2020.');
