@@ -229,7 +229,7 @@ describe('agency pages without JavaScript, under the strict CSP', () => {
     const { context, page } = await noScriptPage();
     await page.goto(`${server.url}agency/${LAPD}/`);
     expect(await page.locator('ul.story li').allTextContents()).toEqual([
-      'Incentives to officers: began in March 2016 (month only); ended in 2019 (year only). Given: perks worth at least $12,000.',
+      'Incentives to officers: reported active by March 2016 (month only), so it may have begun earlier; ended in 2019 (year only). Given: perks worth at least $12,000.',
       'Neighbors law-enforcement portal: active from 23 May 2019; no end documented.',
     ]);
     expect(await fact(page, 'Value of perks')).toBe('at least $12,000');

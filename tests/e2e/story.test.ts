@@ -66,7 +66,7 @@ describe("LAPD's story", () => {
     expect(card).toEqual({
       lead: 'Listed or reported as a partner (Neighbors law-enforcement portal), no end documented; Incentives to officers: ended in 2019 (year only).',
       lines: [
-        'Incentives to officers: began in March 2016 (month only); ended in 2019 (year only). Given: perks worth at least $12,000.',
+        'Incentives to officers: reported active by March 2016 (month only), so it may have begun earlier; ended in 2019 (year only). Given: perks worth at least $12,000.',
         'Neighbors law-enforcement portal: active from 23 May 2019; no end documented.',
       ],
     });

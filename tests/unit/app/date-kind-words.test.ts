@@ -18,8 +18,8 @@ describe('the card says what a start date is', () => {
     });
     const story = (k: 'began' | 'announced' | 'active_by', l: 'en' | 'es') =>
       partnershipStory({ status: 'active', end_date: null, programs: [program(k)] }, l).text;
-    expect(story('announced', 'en')).toMatch(/announced in May 2020.*not a start/);
-    expect(story('active_by', 'en')).toMatch(/reported active by May 2020.*may have begun earlier/);
+    expect(story('announced', 'en')).toMatch(/announced in May 2020 \(month only\), an announcement rather than a start/);
+    expect(story('active_by', 'en')).toMatch(/reported active by May 2020 \(month only\), so it may have begun earlier/);
     expect(story('began', 'en')).not.toMatch(/announced|reported active by/);
     expect(story('announced', 'es')).toMatch(/anunciado/);
     expect(story('active_by', 'es')).toMatch(/según un informe/);

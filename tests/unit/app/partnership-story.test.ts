@@ -159,11 +159,11 @@ describe('the stories the issue named', () => {
     const s = partnershipStory(byId('los-angeles-police-department-ca').properties, 'en');
     expect(s.lead).toBe('Listed or reported as a partner (Neighbors law-enforcement portal), no end documented; Incentives to officers: ended in 2019 (year only).');
     expect(s.programs.map((g) => g.text)).toEqual([
-      'Incentives to officers: began in March 2016 (month only); ended in 2019 (year only). Given: perks worth at least $12,000.',
+      'Incentives to officers: reported active by March 2016 (month only), so it may have begun earlier; ended in 2019 (year only). Given: perks worth at least $12,000.',
       'Neighbors law-enforcement portal: active from 23 May 2019; no end documented.',
     ]);
     const es = partnershipStory(byId('los-angeles-police-department-ca').properties, 'es');
-    expect(es.programs[0].text).toBe('Incentivos para agentes: comenzó en marzo de 2016 (solo el mes); terminó en 2019 (solo el año). Entregado: beneficios por un valor de al menos $12,000.');
+    expect(es.programs[0].text).toBe('Incentivos para agentes: activo ya en marzo de 2016 (solo el mes) según un informe, así que pudo empezar antes; terminó en 2019 (solo el año). Entregado: beneficios por un valor de al menos $12,000.');
   });
 
   it('Chicopee: leads with the denial, and the date is only when it was listed', () => {

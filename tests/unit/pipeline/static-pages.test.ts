@@ -141,11 +141,12 @@ describe('sources', () => {
     const kinds = new Set(DATA.features.flatMap((f) => f.properties.programs.map((g) => g.start_kind ?? null)));
     expect([...kinds].sort()).toEqual(['active_by', 'announced', 'began', null].sort());
     const corvallis = text(page(byId('corvallis-police-department-or')));
-    expect(corvallis).toContain('Partnership began 2020 (year only): announced then, not a start');
+    expect(corvallis).toContain('Neighbors law-enforcement portal: announced in 2020 (year only), an announcement rather than a start');
+    expect(corvallis).toContain('2020 (year only): announced then, not a start');
     const salisbury = text(page(byId('salisbury-police-department-ma')));
-    expect(salisbury).toContain('Partnership began September 2022 (month only): reported active by then; the start may be earlier');
+    expect(salisbury).toContain('reported active by September 2022 (month only), so it may have begun earlier');
     const greenfield = text(page(byId('greenfield-police-department-wi')));
-    expect(greenfield).toContain('Partnership began 22 March 2018');
+    expect(greenfield).toMatch(/active from 22 March 2018|began on 22 March 2018/);
     expect(greenfield).not.toMatch(/announced then|reported active by/);
   });
 
