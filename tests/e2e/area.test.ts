@@ -53,6 +53,17 @@ describe('find my area', () => {
     expect(covering.some((t) => t.includes('Miami-Dade Police Department'))).toBe(true);
   });
 
+  it('a sheriff’s contract station covers its city only: a search for Irvine does not list Aliso Viejo Police Services as covering Orange County', async () => {
+    const text = await search('Irvine, CA');
+    expect(text).toContain('Orange County, CA');
+    const covering = await page.locator('.area-agencies.covering li').allTextContents();
+    expect(covering.some((t) => t.includes('Aliso Viejo'))).toBe(false);
+    // Chino Hills (the same arrangement in San Bernardino County) is never listed as covering its county either.
+    await search('Rancho Cucamonga, CA');
+    const sb = await page.locator('.area-agencies.covering li').allTextContents();
+    expect(sb.some((t) => t.includes('Chino Hills'))).toBe(false);
+  });
+
   it('"Lakeland, FL" finds Lakeland PD', async () => {
     const text = await search('Lakeland, FL');
     expect(text).toContain('Lakeland Police Department');

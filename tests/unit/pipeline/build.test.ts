@@ -150,3 +150,44 @@ describe('build: bad input', () => {
     expect(existsSync(out)).toBe(false);
   });
 });
+
+describe('date kinds, copies and contract stations in the tables', () => {
+  function tables() {
+    const t = emptyTables();
+    t.agencies.push(
+      agency({ id: 'greenfield-police-department-wi', name: 'Greenfield Police Department', city: 'Greenfield', county: 'Milwaukee County' }, 2),
+      agency({ id: 'orange-county-sheriffs-department-aliso-viejo-police-services-ca', name: "Orange County Sheriff's Department Aliso Viejo Police Services", agency_type: 'sheriff', jurisdiction: 'contract', city: 'Aliso Viejo', county: 'Orange County', state: 'CA' }, 3),
+    );
+    t.sources.push(source({ id: 's1' }, 2), source({ id: 'arch', url: 'https://web.archive.org/web/2020/https://example.org/', copy: 'archived' }, 3));
+    t.programs.push(
+      program({ id: 'gf--portal', agency_id: 'greenfield-police-department-wi', start_date: '2020', start_kind: 'announced', source_ids: 's1; arch' }, 2),
+      program({ id: 'av--portal', agency_id: 'orange-county-sheriffs-department-aliso-viejo-police-services-ca', start_date: '2019-07', start_kind: 'began', source_ids: 's1' }, 3),
+    );
+    return t;
+  }
+
+  it('publishes the date kind on the program and the agency, the copy flag on the source, and a contract station as its city only', () => {
+    const r = buildCollection(tables(), { geocoder });
+    expect(r.rejects).toEqual([]);
+    const gf = r.collection.features.find((f) => f.id === 'greenfield-police-department-wi')!.properties;
+    expect(gf).toMatchObject({ start_date: '2020', start_kind: 'announced' });
+    expect(gf.programs[0].start_kind).toBe('announced');
+    expect(gf.sources.map((s) => s.copy)).toEqual([null, 'archived']);
+    const av = r.collection.features.find((f) => f.id === 'orange-county-sheriffs-department-aliso-viejo-police-services-ca')!.properties;
+    expect(av).toMatchObject({ agency_type: 'sheriff', jurisdiction: 'contract', county_wide: false, geocode_precision: 'city' });
+  });
+
+  it('rejects an unknown date kind, a kind without a date, an unknown copy and a copy without a link, each with its line', () => {
+    const t = tables();
+    t.programs[0].start_kind = 'guessed';
+    t.programs[1].start_date = '';
+    t.sources.push(source({ id: 'bad-copy', copy: 'photocopy' }, 4), source({ id: 'no-url-copy', url: '', copy: 'syndicated' }, 5));
+    const got = buildCollection(t, { geocoder }).rejects.map((x) => `${x.file}:${x.line}: ${x.reason}`);
+    expect(got).toEqual(expect.arrayContaining([
+      'programs.csv:2: unknown start_kind "guessed" (began, announced, active_by)',
+      'programs.csv:3: start_kind is set but there is no start_date',
+      'sources.csv:4: unknown copy "photocopy" (syndicated or archived)',
+      'sources.csv:5: copy is set but the source has no url',
+    ]));
+  });
+});
