@@ -494,5 +494,4 @@ export const es: Messages = {
   stop: '■ Detener',
   rangeFrom: 'Desde',
   rangeTo: 'Hasta',
-  monthFieldFormat: 'AAAA-MM',
 };

@@ -480,7 +480,6 @@ const en = {
   stop: '■ Stop',
   rangeFrom: 'From',
   rangeTo: 'To',
-  monthFieldFormat: 'YYYY-MM',
 };
 
 export type Messages = typeof en;
