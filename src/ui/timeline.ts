@@ -92,8 +92,8 @@ export class Timeline {
   private makeEnd(end: 'from' | 'to'): End {
     const field = h('input', {
       type: 'month', id: `timeline-${end}-month`, min: formatMonth(this.min), max: formatMonth(this.max),
-      // Browsers without a month picker show a text field: say the format.
-      placeholder: MSG.monthFieldFormat, autocomplete: 'off', class: 'month-field',
+      // Browsers without a month picker show a text field: an example month shows the format, in any language.
+      placeholder: formatMonth(this.max), autocomplete: 'off', class: 'month-field',
     });
     const slider = h('input', {
       type: 'range', id: `timeline-${end}`, class: 'month-slider', min: this.min, max: this.max, step: 1,

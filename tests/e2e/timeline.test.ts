@@ -123,12 +123,9 @@ describe('Play within the range', () => {
     await record(page);
     await page.getByRole('button', { name: /Play/ }).click();
     await page.getByRole('button', { name: /Stop/ }).waitFor();
-    await page.waitForFunction(() => /in (March|April) 2019/.test(document.querySelector('#map-date')?.textContent ?? ''));
+    // A few months in (polled by timer: a loaded machine may draw frames seldom).
+    await page.waitForFunction(() => /in (March|April|May) 2019/.test(document.querySelector('#map-date')?.textContent ?? ''), null, { polling: 100 });
     await screenshot(page, 'timeline-playing-desktop');
-    // While it plays, the controls and the link keep the chosen range.
-    expect(await controls(page)).toEqual(Y2019_CONTROLS);
-    expect(linkParam(page, 'from')).toBe('2019-01');
-    expect(linkParam(page, 'to')).toBe('2019-12');
     await page.getByRole('button', { name: /Play/ }).waitFor({ timeout: 30_000 });
     const frames = await seen(page);
     const stamps = [...new Set(frames.map((f) => f.stamp).filter((s) => s.startsWith('Partnerships active in ')))];
@@ -149,7 +146,8 @@ describe('Play within the range', () => {
       // The controls never showed a single month.
       expect([last.from, last.to]).toEqual(['2019-01', '2019-12']);
     }
-    // The link never carried a frame.
+    // While it played, the controls and the link kept the chosen range: never a single month.
+    for (const f of frames) expect([f.from, f.to]).toEqual(['2019-01', '2019-12']);
     for (const f of frames) expect(f.url).toMatch(/from=2019-01&to=2019-12/);
     // Back as before: controls, link, count, list.
     await expectCount(page, agenciesLabel(n));
@@ -169,7 +167,7 @@ describe('Play within the range', () => {
     const before = filtersOf(page.url());
     expect(before).toBe('type=police&from=2019-01&to=2019-12');
     await page.getByRole('button', { name: /Play/ }).click();
-    await page.waitForFunction(() => /in (March|April) 2019/.test(document.querySelector('#map-date')?.textContent ?? ''));
+    await page.waitForFunction(() => /in (March|April|May) 2019/.test(document.querySelector('#map-date')?.textContent ?? ''), null, { polling: 100 });
     // Mid-run, count and list agree.
     const mid = await countAndList(page);
     expect(mid.count).toBe(agenciesLabel(mid.matching));
@@ -321,7 +319,7 @@ describe('on a phone', () => {
     }
     await screenshot(p, 'timeline-range-phone');
     await p.getByRole('button', { name: /Play/ }).click();
-    await p.waitForFunction(() => /in (March|April) 2019/.test(document.querySelector('#map-date')?.textContent ?? ''));
+    await p.waitForFunction(() => /in (March|April|May) 2019/.test(document.querySelector('#map-date')?.textContent ?? ''), null, { polling: 100 });
     await screenshot(p, 'timeline-playing-phone');
     await p.getByRole('button', { name: /Stop/ }).click();
     expect(await controls(p)).toEqual(Y2019_CONTROLS);
