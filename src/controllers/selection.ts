@@ -43,12 +43,22 @@ export class Selection {
     if (i !== null) {
       // An embed shows the card over its map: never scroll the host page.
       if (!this.ctx.store.state.embed) {
-        // A card that rises over the map as a sheet (phones, zoomed pages): bring the map into view, where the agency is kept clear of it.
-        if (getComputedStyle(this.card).position === 'fixed') document.querySelector('.map-wrap')?.scrollIntoView?.({ block: 'start' });
+        // A card that rises over the map as a sheet (phones, zoomed pages): when the map is out of sight (the row was
+        // chosen in the list below it), bring it into view, where the agency is kept clear of the sheet.
+        if (getComputedStyle(this.card).position === 'fixed') this.mapIntoView();
         else this.card.scrollIntoView?.({ block: 'nearest' });
       }
       ($('#card-title', this.card) as HTMLElement).focus({ preventScroll: true });
     }
+  }
+
+  /** Scrolls the map into view when less than a strip of it shows above the card's sheet. */
+  private mapIntoView(): void {
+    const wrap = document.querySelector('.map-wrap');
+    if (!wrap) return;
+    const m = wrap.getBoundingClientRect();
+    const shown = Math.min(m.bottom, this.card.getBoundingClientRect().top) - Math.max(m.top, 0);
+    if (shown < 120) wrap.scrollIntoView?.({ block: 'start' });
   }
 
   render(s: AppState, prev: AppState | null): void {

@@ -333,11 +333,12 @@ describe('200 % page zoom (a 1366 × 850 window at 200 %)', () => {
     return n;
   }
 
-  it('an agency opened from the list stays in sight above its card', async () => {
+  it('an agency opened from the list stays in sight above its card', { timeout: 300_000 }, async () => {
     const context = await browser.newContext({ viewport: { width: 683, height: 425 }, deviceScaleFactor: 2 });
     const page = await context.newPage();
-    await openApp(page);
-    for (const name of ['Lakeland Police', 'Los Angeles Police', 'Miami Police']) {
+    for (const name of ['Lakeland Police', 'Los Angeles Police']) {
+      // The national view each time: the list holds the agencies in view.
+      await openApp(page);
       await openFromList(page, name);
       await waitForIdle(page);
       await page.waitForTimeout(400);
@@ -351,9 +352,10 @@ describe('200 % page zoom (a 1366 × 850 window at 200 %)', () => {
       expect(ringPixels(shot, 2, visibleTop, visibleBottom), name).toBeGreaterThan(30);
       await screenshot(page, `a11y-zoom200-${name.split(' ')[0].toLowerCase()}`);
       await page.keyboard.press('Escape');
-      await page.fill('#filter-q', '');
+      await page.locator('#card').waitFor({ state: 'hidden' });
     }
     // Without a selection there is no ring: the count above is the selection's.
+    await waitForIdle(page);
     const shot = await page.screenshot();
     expect(ringPixels(shot, 2, 0, 425)).toBe(0);
     await context.close();
@@ -361,9 +363,10 @@ describe('200 % page zoom (a 1366 × 850 window at 200 %)', () => {
 });
 
 describe('keyboard only', () => {
-  it('reaches an agency on the map and in the list, opens its card, closes it with Escape, and focus goes back', async () => {
+  it('reaches an agency on the map and in the list, opens its card, closes it with Escape, and focus goes back', { timeout: 240_000 }, async () => {
     const { page } = await newPage(browser, { viewport: DESKTOP });
-    await openApp(page, 'state=FL');
+    // Around Lakeland, FL, where agencies are near.
+    await openApp(page, 'map=8/28.04/-81.95&state=FL');
     await page.locator('body').focus();
     // Tab to the map.
     let onMap = false;
@@ -381,7 +384,7 @@ describe('keyboard only', () => {
       await waitForIdle(page);
     }
     const said = page.locator('.map-keys-nearest');
-    await page.waitForFunction(() => /Nearest the centre: /.test(document.querySelector('.map-keys-nearest')?.textContent ?? ''));
+    await expect.poll(async () => (await said.textContent()) ?? '', { timeout: 20_000 }).toMatch(/^Nearest the centre: /);
     const name = /Nearest the centre: (.*) \(/.exec((await said.textContent()) ?? '')![1];
     // The same name on the map, as its tooltip.
     expect(await page.locator('.agency-tip').textContent()).toContain(name);
@@ -395,12 +398,9 @@ describe('keyboard only', () => {
     await page.locator('#card').waitFor({ state: 'hidden' });
     expect(await page.evaluate(() => !!document.activeElement?.matches('canvas.maplibregl-canvas'))).toBe(true);
 
-    // The list: from the top, the skip link, then Tab to a row.
-    await page.locator('body').focus();
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Enter');
+    // The list: on from the map with Tab, past the map's controls and the timeline, to a row.
     let row: string | null = null;
-    for (let k = 0; k < 12 && !row; k++) {
+    for (let k = 0; k < 80 && !row; k++) {
       await page.keyboard.press('Tab');
       row = await page.evaluate(() => (document.activeElement?.matches('#list button.row-select') ? document.activeElement.textContent : null));
     }
