@@ -30,10 +30,10 @@ export const PROGRAM_KINDS = [
 export const PERK_STATUSES = ['given', 'offered', 'approved', 'bought_by_agency', 'returned', 'declined', 'not_documented'] as const;
 /**
  * What an agency's MOU link is, from its source's type in the tables:
- * `document` the agreement itself (or a copy of it), `article` a report
+ * `agreement` the agreement itself (or a copy of it), `article` a report
  * about the agreement. Links are labelled by it, never by their address.
  */
-export const MOU_KINDS = ['document', 'article'] as const;
+export const MOU_KINDS = ['agreement', 'article'] as const;
 /** A partnership's state as documented: `active` means listed or reported with no end or denial documented (not a claim about today). */
 export const PARTNERSHIP_STATUSES = ['active', 'ended', 'denied', 'unknown'] as const;
 
