@@ -166,7 +166,7 @@ export function buildCollection(
         perk_value_usd: sumOrNull(given.map((p) => p.perk_value_usd)),
         subsidy_usd: sumOrNull(given.map((p) => p.subsidy_usd)),
         mou_url: mou?.url ?? null,
-        mou_kind: mou ? (mou.type === 'mou' ? 'document' : 'article') : null,
+        mou_kind: mou ? (mou.type === 'mou' ? 'agreement' : 'article') : null,
         records_urls: [...new Set(sources.filter((s) => s.type === 'records' && s.url).map((s) => s.url!))],
         sources: sources.map(publish),
       },

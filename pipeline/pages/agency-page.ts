@@ -71,8 +71,8 @@ export function agencyStory(f: AgencyFeature): Story {
 }
 
 /** The MOU said for what the data types its link (the agreement, or an article about it). */
-const MOU_FACT: Record<MouKind | 'none', string> = { document: 'linked below', article: 'not linked; an article about it is linked below', none: 'linked below' };
-const MOU_SUMMARY: Record<MouKind | 'none', string> = { document: 'MOU linked. ', article: 'Article about its MOU linked. ', none: '' };
+const MOU_FACT: Record<MouKind | 'none', string> = { agreement: 'linked below', article: 'not linked; an article about it is linked below', none: 'linked below' };
+const MOU_SUMMARY: Record<MouKind | 'none', string> = { agreement: 'MOU linked. ', article: 'Article about its MOU linked. ', none: '' };
 
 export function agencyDescription(f: AgencyFeature): string {
   const p = f.properties;

@@ -30,10 +30,10 @@ export const PROGRAM_KINDS = [
 export const PERK_STATUSES = ['given', 'offered', 'approved', 'bought_by_agency', 'returned', 'declined', 'not_documented'] as const;
 /**
  * What an agency's MOU link is, from its source's type in the tables:
- * `document` the agreement itself (or a copy of it), `article` a report
+ * `agreement` the agreement itself (or a copy of it), `article` a report
  * about the agreement. Links are labelled by it, never by their address.
  */
-export const MOU_KINDS = ['document', 'article'] as const;
+export const MOU_KINDS = ['agreement', 'article'] as const;
 /**
  * What a start date is, as its source says it: `began` (the partnership
  * began then: Ring's own activation date, or a report of when it started);

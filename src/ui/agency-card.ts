@@ -158,7 +158,7 @@ function erasSection(f: AgencyFeature, eras: readonly Era[]): HTMLElement | null
 
 /** The MOU link's words: a document, an article about it (by whom), or, untyped, just a link. */
 export function mouLabel(m: MouLink): string {
-  return m.kind === 'document' ? MSG.cardMouDocument : m.kind === 'article' ? MSG.cardMouArticle(m.publisher) : MSG.cardMouLink;
+  return m.kind === 'agreement' ? MSG.cardMouDocument : m.kind === 'article' ? MSG.cardMouArticle(m.publisher) : MSG.cardMouLink;
 }
 
 export function renderCard(

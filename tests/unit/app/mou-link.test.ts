@@ -25,12 +25,12 @@ describe('MOU links', () => {
       const m = mouLink(f.properties)!;
       const types = typesOf(m.url);
       // The published kind is the type of the source it came from.
-      expect(m.kind, f.properties.id).toBe(types.has('mou') ? 'document' : types.has('mou_article') ? 'article' : 'no such source');
+      expect(m.kind, f.properties.id).toBe(types.has('mou') ? 'agreement' : types.has('mou_article') ? 'article' : 'no such source');
       setLocale('en');
       const en = mouLabel(m);
       setLocale('es');
       const es = mouLabel(m);
-      if (m.kind === 'document') {
+      if (m.kind === 'agreement') {
         expect(en, f.properties.id).toBe('MOU or agreement (document)');
         expect(es, f.properties.id).toBe('MOU o acuerdo (documento)');
       } else {

@@ -132,7 +132,7 @@ describe('src/core stays portable', () => {
   it('uses no DOM and no file system, so the pipeline and the site can both run it', () => {
     for (const file of readdirSync('src/core')) {
       const code = readFileSync(`src/core/${file}`, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '')
-        // String literals are data (an MOU kind may be called 'document'), not uses of the DOM.
+        // String literals are data, not uses of the DOM.
         .replace(/'[^'\n]*'/g, "''");
       expect(code, file).not.toMatch(/\b(document|window|HTMLElement|localStorage)\b|from 'node:|from 'fs'/);
       expect(code, file).not.toMatch(/from '\.\.\//);

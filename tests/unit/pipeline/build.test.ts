@@ -58,7 +58,7 @@ describe('build: tables → features', () => {
   it('derives mou_url and records_urls from source types, keeps null URLs, and lists each source once', () => {
     const g = byId['gwinnett-county-police-department-ga'];
     expect(g.mou_url).toBe('https://example.org/mou.pdf');
-    expect(g.mou_kind).toBe('document');
+    expect(g.mou_kind).toBe('agreement');
     expect(byId['city-of-peoria-il']).toMatchObject({ mou_url: null, mou_kind: null });
     expect(g.records_urls).toEqual(['https://example.org/records']);
     expect(g.sources.map((s) => s.url)).toEqual(['https://example.org/s1', 'https://example.org/mou.pdf', 'https://example.org/records']);
@@ -73,7 +73,7 @@ describe('build: tables → features', () => {
     t.programs.find((p) => p.id === 'g--donation')!.source_ids = 'mou-story; s1; mou-doc; rec-1';
     const out = Object.fromEntries(buildCollection(t, { geocoder }).collection.features.map((f) => [f.properties.id, f.properties]));
     expect(out['city-of-peoria-il']).toMatchObject({ mou_url: 'https://example.org/news/mou-story', mou_kind: 'article' });
-    expect(out['gwinnett-county-police-department-ga']).toMatchObject({ mou_url: 'https://example.org/mou.pdf', mou_kind: 'document' });
+    expect(out['gwinnett-county-police-department-ga']).toMatchObject({ mou_url: 'https://example.org/mou.pdf', mou_kind: 'agreement' });
   });
 
   it('uses a manual override rounded to 5 decimals, and geocodes the rest with their precision', () => {
