@@ -30,10 +30,11 @@ const controls = (w: number, h: number): Rect[] => [rect(w - 39, 0, 39, 68), rec
 /** The legend folded: its button alone, at the bottom left (top left on phones). */
 const foldedLegend = (h: number, top = false): Rect => rect(10, top ? 10 : h - 45, 99, 35);
 
-/** The full map at desktop and phone sizes, with the agency card (over the map on phones as a sheet). */
+/** The full map at desktop and phone sizes (overlays as measured), with the agency card (over the map on phones as a sheet). */
 export const PAGE_FRAMES: Frame[] = [
-  { name: 'desktop 1366×850', width: 676, height: 458, overlays: [...controls(676, 458), foldedLegend(458)] },
-  { name: 'desktop 1366×850, legend open', width: 676, height: 458, overlays: [...controls(676, 458), rect(10, 230, 230, 218)] },
+  { name: 'desktop 1366×850', width: 676, height: 458, overlays: [...controls(676, 458), rect(10, 318, 300, 130)] },
+  { name: 'desktop 1366×850, legend folded', width: 676, height: 458, overlays: [...controls(676, 458), foldedLegend(458)] },
+  { name: 'desktop 1366×850, a taller legend (search keys added)', width: 676, height: 458, overlays: [...controls(676, 458), rect(10, 230, 300, 218)] },
   { name: 'laptop 1280×720', width: 590, height: 328, overlays: [...controls(590, 328), foldedLegend(328)] },
   // The map sits under the header and the search; the count and Play bar at its bottom left; the card sheet
   // rises to 55% of the window, over the map's lower part.
