@@ -8,9 +8,8 @@ import type { AgencyType } from '../core/contract';
 import { AGENCY_TYPES } from '../core/contract';
 import type { AgencyRow } from './map-data';
 import { POINT_AT_LEAST, POINT_MOU, POINT_PERKS, POINT_RECORDS } from './map-data';
-import { monthOf } from '../time/months';
+import { monthOf, lastActiveMonth } from '../core/periods';
 import { foldText } from '../core/text';
-import { lastActiveMonth } from '../core/periods';
 
 export const FLAG_PERKS = POINT_PERKS;
 export const FLAG_RECORDS = POINT_RECORDS;

@@ -4,8 +4,7 @@
  * image, downloads, area search) are `MSG.coverage` and `MSG.absenceNote`, in
  * the interface's language.
  */
-import { monthOf } from '../time/months';
-import type { Month } from '../time/months';
+import { monthOf, type Month } from '../core/periods';
 
 /** The EFF Atlas export (7 Oct 2020) records portal partners up to September 2020. */
 export const ATLAS_LAST_MONTH: Month = monthOf('2020-09')!;

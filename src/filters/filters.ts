@@ -6,8 +6,7 @@ import { AGENCY_TYPES } from '../core/contract';
 import type { AgencyIndex } from '../data/agency-index';
 import { FLAG_PERKS, FLAG_RECORDS } from '../data/agency-index';
 import { foldText } from '../core/text';
-import type { Month } from '../time/months';
-import { activeDuring } from '../core/periods';
+import { type Month, activeDuring } from '../core/periods';
 import { MSG } from '../i18n/messages';
 
 export interface Filters {

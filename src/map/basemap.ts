@@ -18,7 +18,6 @@ export const BASE = import.meta.env.BASE_URL;
 export const BASEMAP = 'basemap';
 
 export const FONT = ['sans-serif'];
-export { COLORS } from './basemap-colors';
 import { COLORS } from './basemap-colors';
 import { MSG } from '../i18n/messages';
 

@@ -42,7 +42,6 @@ maplibregl.setWorkerUrl(workerUrl);
 // drawn map, while the WebGL context is made on this thread.
 maplibregl.prewarm();
 
-export { webglAvailable } from './webgl';
 
 /** The map cannot be drawn in this browser or from this server (e.g. its worker failed to load). */
 export class MapUnavailableError extends Error {}

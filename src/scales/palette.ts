@@ -4,7 +4,7 @@
  */
 import { scaleSequential, scaleSqrt } from 'd3-scale';
 import { interpolateRgbBasis } from 'd3-interpolate';
-import type { Month } from '../time/months';
+import type { Month } from '../core/periods';
 
 /** Viridis stops: perceptually uniform and readable with the common colour-vision deficiencies. */
 export const VIRIDIS = ['#440154', '#472c7a', '#3b518b', '#2c718e', '#21908d', '#27ad81', '#5cc863', '#aadc32', '#fde725'];

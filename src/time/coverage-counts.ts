@@ -3,8 +3,7 @@
  * partnerships were active at a date, and how many began in a year. Pure.
  */
 import type { AgencyIndex } from '../data/agency-index';
-import type { Month } from './months';
-import { monthSpan } from '../core/periods';
+import { type Month, monthSpan } from '../core/periods';
 import type { ReportedTotal } from './history';
 
 /** Mapped agencies whose partnership was active in month m (dated ones only). */

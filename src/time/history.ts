@@ -7,8 +7,8 @@
  */
 import { isHttpUrl } from '../core/contract';
 import { isPartialIsoDate } from '../core/dates';
-import { lastActiveMonth, monthSpan } from '../core/periods';
-import { formatPartialDate, type Month } from './months';
+import { lastActiveMonth, monthSpan, type Month } from '../core/periods';
+import { formatPartialDate } from './months';
 import { MSG } from '../i18n/messages';
 
 export interface HistorySource {

@@ -6,9 +6,6 @@
 import type { Month } from '../core/periods';
 import { dateTag, type Locale } from '../i18n/locale';
 
-// The month rule lives with the periods; re-exported for the views that format months.
-export { monthOf, type Month } from '../core/periods';
-
 /** `YYYY-MM` for a month number. */
 export function formatMonth(m: Month): string {
   const y = Math.floor(m / 12);

@@ -11,7 +11,8 @@ import { ellipsize, formatInt, formatUsd } from './format';
 import { TYPE_LABELS } from './labels';
 import { MSG } from '../i18n/messages';
 import { currentLocale } from '../i18n/locale';
-import { compactMonthLabel, monthOf } from '../time/months';
+import { compactMonthLabel } from '../time/months';
+import { monthOf } from '../core/periods';
 
 /** "Jun 2019" (or "2019"): the list's short form; the card gives the full date and its precision. */
 function compactDate(date: string | null): string | null {

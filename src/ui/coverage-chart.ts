@@ -8,7 +8,8 @@
 import type { AgencyIndex } from '../data/agency-index';
 import type { History } from '../time/history';
 import { coverageRows, mappedActiveAt } from '../time/coverage-counts';
-import { monthLabel, type Month } from '../time/months';
+import { monthLabel } from '../time/months';
+import { type Month } from '../core/periods';
 import { h, safeLink, withData } from './dom';
 import { formatInt } from './format';
 import { MSG } from '../i18n/messages';

@@ -5,7 +5,7 @@ import { DENSITY_COLORS, classLabels } from '../scales/density';
 import { PERK_COLOR } from '../map/perks-layer';
 import { drawDocumentIcon } from '../map/records-icon';
 import { shortMonthLabel } from '../time/months';
-import type { Month } from '../time/months';
+import type { Month } from '../core/periods';
 import { h } from './dom';
 import { drawSearchPin } from '../map/search-pin';
 import { MSG } from '../i18n/messages';

@@ -2,7 +2,7 @@
  * A date stamp over the map while a date range is active or Play runs, so a
  * screenshot of any frame says *when* it shows.
  */
-import type { Month } from '../time/months';
+import type { Month } from '../core/periods';
 import { monthLabel } from '../time/months';
 import { h } from './dom';
 import { MSG } from '../i18n/messages';

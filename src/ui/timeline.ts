@@ -6,7 +6,7 @@
  */
 import type { Histogram } from '../time/histogram';
 import { formatMonth, monthLabel, shortMonthLabel } from '../time/months';
-import type { Month } from '../time/months';
+import type { Month } from '../core/periods';
 import { editRange, parseMonthInput, playMonths, playStepMs, type MonthRange } from '../time/range';
 import { h } from './dom';
 import { formatInt } from './format';

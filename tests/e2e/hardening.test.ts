@@ -11,8 +11,7 @@ import { BASE, countText, expectCount, openApp, openDialog, routeDataset, trackO
 import { FEATURES, agenciesLabel, countWhere } from './dataset';
 import { serveDir } from './static-server';
 import { encodeMapData } from '../../src/data/map-data';
-import { monthOf } from '../../src/time/months';
-import { lastActiveMonth } from '../../src/core/periods';
+import { monthOf, lastActiveMonth } from '../../src/core/periods';
 import { CSP } from './csp';
 
 const DATA_GLOB = '**/generated/map/points.json';

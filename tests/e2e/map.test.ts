@@ -8,8 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launch, newPage, PHONE, screenshot, waitForIdle, waitForMap } from './browser';
 import { BASE, countText, drawnCount, expectCount, goToHash, listedIds, openApp, trackOrigins, viewBounds, waitForCard, waitForLinkParam, canvasColourCount, canvasColours } from './app';
 import { FEATURES, agenciesLabel, countWhere } from './dataset';
-import { monthOf } from '../../src/time/months';
-import { lastActiveMonth } from '../../src/core/periods';
+import { monthOf, lastActiveMonth } from '../../src/core/periods';
 
 const PERK_KINDS = ['device_donation', 'officer_incentives', 'city_subsidy'];
 const hasPerks = (p: (typeof FEATURES)[number]['properties']) =>

@@ -15,8 +15,7 @@ import { launch, newPage, screenshot, waitForIdle, waitForMap, ARTIFACTS } from 
 import { BASE, countText, expectCount, linkParam, listedIds, openApp, openDialog, viewBounds, waitForLinkParam } from './app';
 import { FEATURES, agenciesLabel, countWhere } from './dataset';
 import { iframeCode } from '../../src/share/embed-code';
-import { monthOf } from '../../src/time/months';
-import { lastActiveMonth } from '../../src/core/periods';
+import { monthOf, lastActiveMonth } from '../../src/core/periods';
 
 let browser: Browser;
 let page: Page;

@@ -3,7 +3,8 @@ import { buildIndex } from '../../../src/data/agency-index';
 import { applyFilters, DEFAULT_FILTERS, describeFilters } from '../../../src/filters/filters';
 import type { Filters } from '../../../src/filters/filters';
 import { computeTotals } from '../../../src/filters/totals';
-import { monthOf, monthLabel } from '../../../src/time/months';
+import { monthLabel } from '../../../src/time/months';
+import { monthOf } from '../../../src/core/periods';
 import { agency, program, rowsOf } from './fixtures';
 
 const features = [

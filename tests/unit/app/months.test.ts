@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatMonth, formatPartialDate, monthOf } from '../../../src/time/months';
+import { formatMonth, formatPartialDate } from '../../../src/time/months';
+import { monthOf, monthSpan, lastActiveMonth, NO_END } from '../../../src/core/periods';
 import { monthlyHistogram, cumulative, activeByMonth } from '../../../src/time/histogram';
-import { monthSpan, lastActiveMonth, NO_END } from '../../../src/core/periods';
 import { buildIndex } from '../../../src/data/agency-index';
 import { agency, rowsOf } from './fixtures';
 

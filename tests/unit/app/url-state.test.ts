@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatUrlState, parseUrlState } from '../../../src/state/url-state';
 import { defaultState } from '../../../src/state/app-state';
 import type { AppState } from '../../../src/state/app-state';
-import { monthOf } from '../../../src/time/months';
+import { monthOf } from '../../../src/core/periods';
 
 describe('link state', () => {
   it('the default state has an empty hash', () => {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { readHistory, ERA_COLUMNS, TOTAL_COLUMNS } from '../../../pipeline/history';
 import { stringifyCsv } from '../../../pipeline/lib/csv';
 import { decodeHistory, erasSpanned, partnerTotalsByMonth } from '../../../src/time/history';
-import { monthOf } from '../../../src/time/months';
+import { monthOf } from '../../../src/core/periods';
 
 type Row = Record<string, string>;
 const era = (r: Row = {}): Row => ({
