@@ -208,7 +208,7 @@ describe('the map in Spanish (lang=es)', () => {
     await expectSpanish(page, 'Download, after saving', '#download-dialog');
     await page.keyboard.press('Escape');
     await context.close();
-  });
+  }, 300_000); // the longest journey of the suite: every panel and dialog, one after another
 
   it('shows the national picture before the live map, named in Spanish, and the live map replaces it', async () => {
     const { context, page } = await newPage(browser, { viewport: { width: 1366, height: 850 } });
