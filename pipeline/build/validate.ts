@@ -4,7 +4,7 @@
  * direction-control characters removed, whitespace collapsed) and never
  * allowed to carry markup.
  */
-import { AGENCY_TYPES, DATE_KINDS, PARTNERSHIP_STATUSES, PERK_STATUSES, PROGRAM_KINDS, SOURCE_COPIES, type AgencyType, type DateKind, type PartnershipStatus, type PerkStatus, type ProgramKind, type SourceCopy } from '../../src/core/contract';
+import { AGENCY_TYPES, DATE_KINDS, PARTNERSHIP_STATUSES, PERK_STATUSES, PROGRAM_KINDS, SOURCE_COPIES, type AgencyType, type DateKind, type PartnershipStatus, type PerkStatus, type ProgramKind, type SourceCopy } from '../../src/core/vocabulary';
 import { dateProblem } from '../../src/core/dates';
 import { isHttpUrl } from '../lib/sources';
 import { isStateCode } from '../lib/states';

@@ -18,7 +18,7 @@
  */
 import { Boundaries, type Area } from './boundaries';
 import { lookup, type Gazetteers, type Place } from './gazetteer';
-import type { GeocodePrecision } from '../../src/core/contract';
+import type { GeocodePrecision } from '../../src/core/vocabulary';
 import { countyFromName, coversWholeCounty } from '../../src/core/jurisdiction';
 
 export const SNAP_KM = 10;

@@ -11,7 +11,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AGENCY_TYPES, PROGRAM_KINDS, type ProgramKind } from '../../src/core/contract';
+import { AGENCY_TYPES, PROGRAM_KINDS, type ProgramKind } from '../../src/core/vocabulary';
 import type { Reject } from '../build/validate';
 import type { Geocoder } from '../geocode/geocoder';
 import { parseCsv, type CsvTable } from '../lib/csv';

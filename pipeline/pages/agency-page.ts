@@ -1,5 +1,6 @@
 /** One agency's page: everything documented about it, every claim with its sources. */
-import type { AgencyFeature, MouKind, Program, Source } from '../../src/core/contract';
+import type { AgencyFeature, Program, Source } from '../../src/core/contract';
+import type { MouKind } from '../../src/core/vocabulary';
 import { mouLabel, PROGRAM_LABELS, STATUS_WORDS, placementText } from '../../src/ui/agency-card';
 import { MSG } from '../../src/i18n/messages';
 import { mouLink } from '../../src/core/mou-link';

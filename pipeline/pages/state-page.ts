@@ -1,6 +1,6 @@
 /** One state's page: its agencies, partnerships begun per year, and a map of them all. */
 import type { AgencyFeature } from '../../src/core/contract';
-import { AGENCY_TYPES } from '../../src/core/contract';
+import { AGENCY_TYPES } from '../../src/core/vocabulary';
 import { TYPE_LABELS } from '../../src/ui/labels';
 import { formatPartialDate } from '../../src/time/months';
 import { stateName, yearOf } from './format';

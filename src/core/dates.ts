@@ -3,7 +3,7 @@
  * publishable, their precision, and which of two is earlier. The importers,
  * the build and the site all date-check with `dateProblem`.
  */
-import type { DatePrecision } from './contract';
+import type { DatePrecision } from './vocabulary';
 
 /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, and a real calendar date. */
 export function isPartialIsoDate(s: string): boolean {

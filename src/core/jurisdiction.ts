@@ -3,7 +3,7 @@
  * the agency table and publishes it (`jurisdiction`, `county_wide`,
  * `county_fips`), so the site never guesses it from names.
  */
-import type { AgencyType } from './contract';
+import type { AgencyType } from './vocabulary';
 
 /**
  * How the agency table says it: a city or town, a whole county, a region of

@@ -3,7 +3,8 @@
  * report about it (with its publisher, to name it). Labels come from this,
  * never from the link's address.
  */
-import type { AgencyProperties, MouKind } from './contract';
+import type { AgencyProperties } from './contract';
+import type { MouKind } from './vocabulary';
 
 export interface MouLink {
   url: string;

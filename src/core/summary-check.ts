@@ -3,7 +3,7 @@
  * reader trusts, the fields what the map counts and filters. One rule for the
  * whole dataset, checked by `npm test` over every published program.
  */
-import type { DateKind } from './contract';
+import type { DateKind } from './vocabulary';
 
 interface Checked {
   start_date: string | null;

@@ -4,8 +4,8 @@
  * rather than a walk over nested objects (this keeps filtering fast at
  * 100x the real data).
  */
-import type { AgencyType } from '../core/contract';
-import { AGENCY_TYPES } from '../core/contract';
+import type { AgencyType } from '../core/vocabulary';
+import { AGENCY_TYPES } from '../core/vocabulary';
 import type { AgencyRow } from './map-data';
 import { POINT_AT_LEAST, POINT_MOU, POINT_PERKS, POINT_RECORDS } from './map-data';
 import { monthOf, lastActiveMonth } from '../core/periods';

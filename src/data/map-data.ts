@@ -10,8 +10,9 @@
  * build (encode) and the site (decode, with validation of untrusted input).
  */
 import type { AgencyCollection, AgencyFeature } from '../core/contract';
-import { AGENCY_TYPES, FeatureSpec, GEOCODE_PRECISIONS, PropertiesSpec } from '../core/contract';
-import type { AgencyType, GeocodePrecision } from '../core/contract';
+import { FeatureSpec, PropertiesSpec } from '../core/contract';
+import { AGENCY_TYPES, GEOCODE_PRECISIONS } from '../core/vocabulary';
+import type { AgencyType, GeocodePrecision } from '../core/vocabulary';
 import { DOLLAR_KEYS, isFloor } from '../core/figures';
 import { JURISDICTIONS, type Jurisdiction } from '../core/jurisdiction';
 import { conforms } from '../core/spec';

@@ -1,8 +1,8 @@
 /**
  * The filter state and how it selects agencies. Pure: no DOM, no map.
  */
-import type { AgencyType } from '../core/contract';
-import { AGENCY_TYPES } from '../core/contract';
+import type { AgencyType } from '../core/vocabulary';
+import { AGENCY_TYPES } from '../core/vocabulary';
 import type { AgencyIndex } from '../data/agency-index';
 import { FLAG_PERKS, FLAG_RECORDS } from '../data/agency-index';
 import { foldText } from '../core/text';

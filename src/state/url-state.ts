@@ -7,8 +7,8 @@
  */
 import type { AppState, LayerId, View } from './app-state';
 import { defaultState, LAYER_IDS, RADII_MILES } from './app-state';
-import type { AgencyType } from '../core/contract';
-import { AGENCY_TYPES } from '../core/contract';
+import type { AgencyType } from '../core/vocabulary';
+import { AGENCY_TYPES } from '../core/vocabulary';
 import { STATE_BY_CODE } from '../geo/us-states';
 import { formatMonth } from '../time/months';
 import { monthOf } from '../core/periods';

@@ -5,7 +5,8 @@
  * agency pages and the CSV `summary` all tell it from here, in English or
  * Spanish, so they never contradict each other or the fields.
  */
-import type { DatePrecision, PartnershipStatus, Program } from '../core/contract';
+import type { Program } from '../core/contract';
+import type { DatePrecision, PartnershipStatus } from '../core/vocabulary';
 import { datePrecision } from '../core/dates';
 import type { Locale } from '../i18n/locale';
 import { CATALOGUES } from '../i18n/messages';

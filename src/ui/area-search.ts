@@ -12,7 +12,7 @@ import { formatPartialDate } from '../time/months';
 import { h } from './dom';
 import { formatInt, ellipsize } from './format';
 import { TYPE_LABELS } from './labels';
-import type { AgencyType } from '../core/contract';
+import type { AgencyType } from '../core/vocabulary';
 
 export interface AreaRow {
   i: number;

@@ -1,7 +1,7 @@
 /** The filter form: agency type, state, perks, records and name search. */
 import type { AgencyIndex } from '../data/agency-index';
-import type { AgencyType } from '../core/contract';
-import { AGENCY_TYPES } from '../core/contract';
+import type { AgencyType } from '../core/vocabulary';
+import { AGENCY_TYPES } from '../core/vocabulary';
 import type { Filters } from '../filters/filters';
 import { DEFAULT_FILTERS } from '../filters/filters';
 import { STATE_BY_CODE, US_STATES } from '../geo/us-states';

@@ -1,5 +1,5 @@
 /** Words for the data's codes, shared by every panel. */
-import type { AgencyType } from '../core/contract';
+import type { AgencyType } from '../core/vocabulary';
 import { MSG } from '../i18n/messages';
 import { formatInt } from './format';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOGUES } from '../../../src/i18n/messages';
-import { DATE_KINDS, SOURCE_COPIES } from '../../../src/core/contract';
+import { DATE_KINDS, SOURCE_COPIES } from '../../../src/core/vocabulary';
 import { partnershipStory } from '../../../src/story/partnership-story';
 
 describe('the card says what a start date is', () => {

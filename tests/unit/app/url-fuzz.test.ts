@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { formatUrlState, parseUrlState } from '../../../src/state/url-state';
 import type { AppState } from '../../../src/state/app-state';
 import { LAYER_IDS, RADII_MILES } from '../../../src/state/app-state';
-import { AGENCY_TYPES } from '../../../src/core/contract';
+import { AGENCY_TYPES } from '../../../src/core/vocabulary';
 import { STATE_BY_CODE } from '../../../src/geo/us-states';
 import { mulberry32 } from '../../seeded-random';
 

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { DATE_KINDS } from '../../../src/core/contract';
+import { DATE_KINDS } from '../../../src/core/vocabulary';
 import { coversWholeCounty, jurisdictionOf, namedMunicipality } from '../../../src/core/jurisdiction';
 import { CollectionSchema } from '../../../src/core/schema';
 import { summaryContradiction } from '../../../src/core/summary-check';
