@@ -8,7 +8,7 @@ import { AGENCY_TYPES, PARTNERSHIP_STATUSES, PERK_STATUSES, PROGRAM_KINDS, type 
 import { dateProblem } from '../../src/core/dates';
 import { isHttpUrl } from '../lib/sources';
 import { isStateCode } from '../lib/states';
-import { cleanText, hasMarkup } from '../../src/core/text';
+import { cleanText, hasMarkup, REPLACEMENT_CHARACTER, startsLikeFormula } from '../../src/core/text';
 import { isId, isProgramId } from '../../src/core/ids';
 import {
   JURISDICTIONS, SOURCE_TYPES, TABLE_FILES, splitList,
@@ -22,6 +22,9 @@ export interface Reject {
   /** Where an importer's change to the row came from (`export.csv:12`), if any. */
   origin?: string[];
 }
+
+/** Names and places a spreadsheet shows as they are: refused when one would run as a formula. */
+const FORMULA_FIELDS = new Set(['agency name', 'city', 'county', 'other_counties', 'publisher', 'title']);
 
 export const LIMITS = { name: 200, place: 200, title: 500, summary: 1000, url: 2048, note: 500, list: 2000 };
 
@@ -137,6 +140,8 @@ export function validateTables(t: Tables, opts: ValidateOptions = {}): Validated
     if (!v) return required ? fail(`missing ${field}`) : null;
     if (hasMarkup(v)) fail(`${field} contains markup`);
     if (v.length > max) fail(`${field} is longer than ${max} characters`);
+    if (FORMULA_FIELDS.has(field) && startsLikeFormula(raw ?? '')) fail(`${field} starts with "${v[0]}", which a spreadsheet would run as a formula`);
+    if (v.includes(REPLACEMENT_CHARACTER)) fail(`${field} contains "\ufffd", left by a wrong text conversion: retype the damaged letters`);
     return v;
   };
   function each<R, T>(file: string, rows: Lined<R>[], fn: (r: Lined<R>) => T | undefined): T[] {
