@@ -15,7 +15,7 @@ import { parseAtlasDate } from '../lib/dates';
 import { normalizeState } from '../lib/states';
 import { cleanText, hasMarkup } from '../../src/core/text';
 import { countyFromName } from '../../src/core/jurisdiction';
-import { matchKey } from '../merge/names';
+import { countyKey, matchKey } from '../merge/names';
 import { childrenNamed, descendants, firstChild, parseXml, XmlError, type XmlElement } from './xml';
 
 export interface KmlPlacemark {
@@ -124,7 +124,10 @@ export function descriptionText(html: string): string {
 }
 
 const DATE_FIELD = /^(?:activation date|date activated|activated(?: on)?|active since|active date|date joined|joined(?: on)?|launch date|start date|date)$/i;
-const DATE_LINE = /^\s*(activation date|date activated|activated(?: on)?|active since|active date|date joined|joined(?: on)?|launch date|start date|date)\s*[:\-–]\s*(.+?)\s*$/im;
+/** "Active Date: 5/23/2019" on one line of the description; an empty value is empty (never the next line). */
+const DATE_LINE = /^[ \t]*(activation date|date activated|activated(?: on)?|active since|active date|date joined|joined(?: on)?|launch date|start date|date)[ \t]*[:\-–][ \t]*([^\n]*?)[ \t]*$/i;
+/** Longest description line read for a date: a date line is short, and a megabyte line is not searched. */
+const MAX_DATE_LINE = 200;
 /** A URL with a scheme that runs code or embeds content. */
 const SCRIPT_URL = /^(?:javascript|vbscript):|^(?:data|file):\S/i;
 
@@ -208,23 +211,28 @@ function readPlacemark(pm: XmlElement, number: number, locate: Locate): Result {
     if (t.length > LIMITS.place) return fail(`city or county longer than ${LIMITS.place} characters`);
   }
 
+  // The date: an ExtendedData field (Google My Maps writes each column as <Data name><value>; an empty one
+  // means undated), else a date line of the description, else a description that is only a date.
   let rawDate = '';
   let from = '';
-  for (const [k, v] of fields) {
-    if (DATE_FIELD.test(k) && cleanText(v)) {
-      rawDate = v;
-      from = `ExtendedData "${k}"`;
-      break;
+  const dateFields = [...fields].filter(([k]) => DATE_FIELD.test(k));
+  const filled = dateFields.find(([, v]) => cleanText(v));
+  if (filled) {
+    rawDate = filled[1];
+    from = `ExtendedData "${filled[0]}"`;
+  } else if (dateFields.length === 0) {
+    const lines = descriptionText(description).split('\n').filter((l) => l.length <= MAX_DATE_LINE);
+    for (const l of lines) {
+      const m = DATE_LINE.exec(l);
+      if (m) {
+        rawDate = m[2];
+        from = 'description';
+        break;
+      }
     }
-  }
-  if (!rawDate) {
-    const plain = descriptionText(description);
-    const m = DATE_LINE.exec(plain);
-    if (m) {
-      rawDate = m[2];
-      from = 'description';
-    } else if (cleanText(plain) && parseKmlDate(plain).ok) {
-      rawDate = plain;
+    const only = lines.map((l) => cleanText(l)).filter(Boolean);
+    if (!from && only.length === 1 && parseKmlDate(only[0]).ok) {
+      rawDate = only[0];
       from = 'description';
     }
   }
@@ -265,7 +273,8 @@ export function parseKml(text: string, locate: Locate): KmlParse {
   });
   const byKey = new Map<string, KmlAgency>();
   for (const p of placemarks) {
-    const key = matchKey(p.name, p.state);
+    // Same-named placemarks in two counties are two agencies (Washington Township, NJ).
+    const key = `${matchKey(p.name, p.state)}|${countyKey(p.county)}`;
     const prev = byKey.get(key);
     const { number, line, ...rest } = p;
     if (!prev) {
