@@ -147,7 +147,7 @@ function main(): number {
   console.log(`  date conflicts (kept):     ${merged.dateConflicts.length}`);
   for (const d of merged.dateConflicts) console.log(`    ${d.id}: kept ${d.kept}, the map says ${d.map}`);
   console.log(`  changes to agencies already in the tables: ${merged.changes.length}`);
-  const lineOf = new Map(parsed.agencies.flatMap((a) => a.placemarks.map((p) => [`placemark ${p.number}`, `${name}:${p.line} placemark ${p.number}`] as const)));
+  const lineOf = new Map<string, string>(parsed.agencies.flatMap((a) => a.placemarks.map((p) => [`placemark ${p.number}`, `${name}:${p.line} placemark ${p.number}`] as [string, string])));
   for (const c of merged.changes) console.log(`    change: ${changeLine({ ...c, source: lineOf.get(c.source) ?? c.source })}`);
   if (refused.length > 0) {
     console.log(`  refused by the build:      ${refused.length}`);
