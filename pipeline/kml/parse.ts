@@ -10,10 +10,12 @@
  * in the placemark, an unreadable date or point rejects the placemark.
  */
 import { LIMITS } from '../build/validate';
-import { earlierDate, isPartialIsoDate } from '../../src/core/dates';
-import { parseAtlasDate } from '../lib/dates';
+import { earlierDate, fullYear } from '../../src/core/dates';
+import { dateValueProblem } from '../lib/dates';
 import { normalizeState } from '../lib/states';
-import { cleanText, hasMarkup } from '../../src/core/text';
+import { cleanText, hasMarkup, REPLACEMENT_CHARACTER, startsLikeFormula } from '../../src/core/text';
+import { slugify } from '../lib/text';
+import { mixesScripts } from '../merge/likely';
 import { countyFromName } from '../../src/core/jurisdiction';
 import { countyKey, matchKey } from '../merge/names';
 import { childrenNamed, descendants, firstChild, parseXml, XmlError, type XmlElement } from './xml';
@@ -81,10 +83,10 @@ const monthOf = (s: string) => MONTHS.findIndex((m) => m === s.toLowerCase() || 
 export function parseKmlDate(raw: string): { ok: true; value: string } | { ok: false; reason: string } {
   const s = cleanText(raw).replace(/\s*,\s*/g, ', ');
   const iso = /^(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(s);
-  if (iso) return isPartialIsoDate(iso[1]) ? { ok: true, value: iso[1] } : { ok: false, reason: `impossible date "${s}"` };
+  if (iso) return lifetime(s, iso[1]);
   if (/^\d{1,2}\/\d{1,2}\/(?:\d{2}|\d{4})$/.test(s) || /^\d{4}(?:-\d{2})?$/.test(s)) {
-    const p = parseAtlasDate(s);
-    return p.ok ? p : { ok: false, reason: p.reason.replace(/ \(expected.*$/, '') };
+    const m2 = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})$/.exec(s);
+    return lifetime(s, m2 ? `${m2[3].length === 2 ? fullYear(Number(m2[3])) : m2[3]}-${pad(Number(m2[1]))}-${pad(Number(m2[2]))}` : s);
   }
   let m = /^([A-Za-z]{3,9}\.?) (\d{1,2})(?:st|nd|rd|th)?, (\d{4})$/.exec(s) ?? /^([A-Za-z]{3,9}\.?) (\d{1,2})(?:st|nd|rd|th)? (\d{4})$/.exec(s);
   let month = m ? monthOf(m[1]) : -1;
@@ -99,8 +101,15 @@ export function parseKmlDate(raw: string): { ok: true; value: string } | { ok: f
     month = m ? monthOf(m[1]) : -1;
     if (m && month >= 0) value = `${m[2]}-${pad(month + 1)}`;
   }
-  if (value) return isPartialIsoDate(value) ? { ok: true, value } : { ok: false, reason: `impossible date "${s}"` };
+  if (value) return lifetime(s, value);
   return { ok: false, reason: `unknown date format "${short(s)}" (expected m/d/yyyy, yyyy-mm-dd or "Month d, yyyy")` };
+}
+
+/** A date read from the map, with what is wrong with it: a day that does not exist, before 2012, in the future. */
+function lifetime(s: string, iso: string): { ok: true; value: string } | { ok: false; reason: string } {
+  const problem = dateValueProblem(iso);
+  if (!problem) return { ok: true, value: iso };
+  return { ok: false, reason: problem.startsWith('does not exist') ? `impossible date "${short(s)}": it ${problem}` : `date "${short(s)}" ${problem}` };
 }
 
 /** Text shortened for a report line (hostile files can carry megabytes in one field). */
@@ -175,6 +184,10 @@ function readPlacemark(pm: XmlElement, number: number, locate: Locate): Result {
 
   if (!name) return fail('missing agency name');
   if (hasMarkup(name)) return fail('agency name contains markup');
+  if (startsLikeFormula(rawName)) return fail(`agency name starts with "${name[0]}", which a spreadsheet would run as a formula`);
+  if (name.includes(REPLACEMENT_CHARACTER)) return fail('agency name contains "\ufffd", left by a wrong text conversion');
+  if (mixesScripts(name)) return fail('agency name mixes Latin letters with look-alike letters of another script');
+  if (!slugify(name)) return fail('agency name has no Latin letters or digits to make an id from');
   const givenState = cleanText(fields.get('state') ?? '');
   let state = givenState ? normalizeState(givenState) : undefined;
   if (givenState && !state) return fail(`unknown state "${short(givenState)}"`);
@@ -208,6 +221,7 @@ function readPlacemark(pm: XmlElement, number: number, locate: Locate): Result {
   const county = cleanText(fields.get('county') ?? '') || where.county;
   for (const t of [city, county]) {
     if (hasMarkup(t)) return fail('city or county contains markup');
+    if (startsLikeFormula(t)) return fail(`city or county starts with "${t[0]}", which a spreadsheet would run as a formula`);
     if (t.length > LIMITS.place) return fail(`city or county longer than ${LIMITS.place} characters`);
   }
 
