@@ -251,3 +251,25 @@ describe('the XML reader (saxes) keeps every refusal', () => {
     expect(() => parseXml(xml)).toThrow(reason);
   });
 });
+
+describe('12. the Atlas importer refuses formula names and publishers too (the build judges every import)', () => {
+  it('an agency or a link source starting with = + - @ is rejected at its export line', async () => {
+    const { parseAtlasExport } = await import('../../../pipeline/atlas/parse');
+    const { mergeChecked } = await import('../../../pipeline/merge/checked');
+    const { atlasCsv, ringRow, emptyTables } = await import('./helpers');
+    const csv = atlasCsv([
+      ringRow({ AOSNUMBER: 'AOS1', Agency: '=HYPERLINK("http://x")' }),
+      ringRow({ AOSNUMBER: 'AOS2', Agency: 'Brookfield Police Department', City: 'Brookfield', 'Link 1': 'https://news.example.org/b', 'Link 1 Source': '@SUM(A1)' }),
+      ringRow({ AOSNUMBER: 'AOS3', Agency: 'Wauwatosa Police Department', City: 'Wauwatosa' }),
+    ]);
+    const r = mergeChecked(emptyTables(), parseAtlasExport(csv).agencies, {
+      exportDate: '2020-10-07', publishers: new Map(), geocoder: sharedGeocoder(), keepGoing: true, exportFile: 'atlas.csv',
+    });
+    expect(r.messages).toEqual(expect.arrayContaining([
+      expect.stringMatching(/^atlas\.csv:2: agency name starts with "=", which a spreadsheet would run as a formula/),
+      expect.stringMatching(/^atlas\.csv:3: publisher starts with "@", which a spreadsheet would run as a formula/),
+    ]));
+    expect(r.messages.every((m) => /^atlas\.csv:[23]: /.test(m))).toBe(true);
+    expect(r.build.collection.features.map((f) => f.properties.id)).toEqual(['wauwatosa-police-department-wi']);
+  });
+});
