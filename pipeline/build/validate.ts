@@ -92,6 +92,8 @@ export interface Validated {
 
 
 class RowError extends Error {}
+/** A value echoed in a reason, shortened (a hostile row can hold thousands of characters). */
+const clip = (s: string) => (s.length > 60 ? `${s.slice(0, 59)}…` : s);
 const fail = (reason: string): never => {
   throw new RowError(reason);
 };
@@ -178,7 +180,7 @@ export function validateTables(t: Tables, opts: ValidateOptions = {}): Validated
   const agencyRowIds = new Set(t.agencies.map((r) => cleanText(r.id)));
   const agencies = each<AgencyRow, Agency>(TABLE_FILES.agencies, t.agencies, (r) => {
     const id = cleanText(r.id);
-    if (!isId(id)) fail(`id "${id}" is not a lower-case slug`);
+    if (!isId(id)) fail(`id "${clip(cleanText(r.id))}" is not a lower-case slug`);
     if (agencyIds.has(id)) fail(`duplicate id "${id}"`);
     agencyIds.add(id);
     const name = text(r.name, 'agency name', LIMITS.name, true)!;
@@ -201,7 +203,7 @@ export function validateTables(t: Tables, opts: ValidateOptions = {}): Validated
   const sourceIds = new Set<string>();
   const sourceList = each<SourceRow, Source>(TABLE_FILES.sources, t.sources, (r) => {
     const id = cleanText(r.id);
-    if (!/^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/.test(id)) fail(`id "${id}" is not a lower-case slug`);
+    if (!/^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/.test(id)) fail(`id "${clip(cleanText(r.id))}" is not a lower-case slug`);
     if (sourceIds.has(id)) fail(`duplicate id "${id}"`);
     sourceIds.add(id);
     const type = cleanText(r.type) as Source['type'];
@@ -223,7 +225,7 @@ export function validateTables(t: Tables, opts: ValidateOptions = {}): Validated
   const programIds = new Set<string>();
   const programs = each<ProgramRow, Program>(TABLE_FILES.programs, t.programs, (r) => {
     const id = cleanText(r.id);
-    if (!isProgramId(id)) fail(`id "${id}" is not a lower-case slug`);
+    if (!isProgramId(id)) fail(`id "${clip(cleanText(r.id))}" is not a lower-case slug`);
     if (programIds.has(id)) fail(`duplicate id "${id}"`);
     programIds.add(id);
     const agency_id = cleanText(r.agency_id);
