@@ -20,6 +20,8 @@ import { parseKml, type KmlAgency, type Locate } from './kml/parse';
 import { XML_LIMITS } from './kml/xml';
 import { isPartialIsoDate } from '../src/core/dates';
 import { DEFAULT_DATA_DIR } from './lib/paths';
+import { decodeXml, EncodingError } from './lib/read-text';
+import { changeLine } from './merge/changes';
 import { importUsage, parseImportArgs } from './lib/import-args';
 import { STATES } from './lib/states';
 import { kmlSnapshotId, mergeKml } from './merge/kml';
@@ -79,9 +81,11 @@ function main(): number {
     const bytes = readFileSync(file);
     // A KMZ is a zip archive holding doc.kml.
     if (bytes[0] === 0x50 && bytes[1] === 0x4b) throw new Error('this is a KMZ (zip) file: export the map as KML, or unzip it and import its doc.kml');
-    text = bytes.toString('utf8');
+    // In the encoding the file declares (byte-order mark or XML declaration); U+FFFD is refused.
+    text = decodeXml(bytes);
   } catch (e) {
-    console.error(`${name}: ${(e as Error).message}`);
+    const line = e instanceof EncodingError ? `:${e.line}` : '';
+    console.error(`${name}${line}: ${(e as Error).message}`);
     return 2;
   }
   const geocoder = sharedGeocoder();
@@ -134,10 +138,17 @@ function main(): number {
     merged = mergeKml(read.tables, agencies, { exportDate, aliases });
   }
   const how = (h: string) => merged.merged.filter((m) => m.how === h).length;
+  // Placemarks the merge would not place: a name of an agency in another county, or probably of one already there.
+  const where = (a: KmlAgency) => `${name}:${a.placemarks[0].line}: placemark ${a.placemarks[0].number} ${quoted(a.name)}`;
+  for (const r of merged.rejects) console.log(`    ${where(r.agency)}: ${r.reason}`);
   console.log(`  merged into existing:      ${merged.merged.length} (exact name ${how('exact')}, alias ${how('alias')})`);
   console.log(`  added as new agencies:     ${merged.added.length}`);
+  console.log(`  not merged (did you mean): ${merged.rejects.length}`);
   console.log(`  date conflicts (kept):     ${merged.dateConflicts.length}`);
   for (const d of merged.dateConflicts) console.log(`    ${d.id}: kept ${d.kept}, the map says ${d.map}`);
+  console.log(`  changes to agencies already in the tables: ${merged.changes.length}`);
+  const lineOf = new Map<string, string>(parsed.agencies.flatMap((a) => a.placemarks.map((p) => [`placemark ${p.number}`, `${name}:${p.line} placemark ${p.number}`] as [string, string])));
+  for (const c of merged.changes) console.log(`    change: ${changeLine({ ...c, source: lineOf.get(c.source) ?? c.source })}`);
   if (refused.length > 0) {
     console.log(`  refused by the build:      ${refused.length}`);
     for (const r of refused) {
@@ -159,8 +170,9 @@ function main(): number {
     console.error(`The build would reject ${buildRejects.length} row(s): nothing written.`);
     return 1;
   }
-  if (parsed.rejects.length > 0 && !values.keepGoing) {
-    console.error(`${parsed.rejects.length} placemark(s) rejected: nothing written (fix the file, or pass --keep-going to import the rest).`);
+  const rejected = parsed.rejects.length + merged.rejects.length;
+  if (rejected > 0 && !values.keepGoing) {
+    console.error(`${rejected} placemark(s) rejected: nothing written (fix the file, or pass --keep-going to import the rest).`);
     return 1;
   }
   if (values.dryRun) {

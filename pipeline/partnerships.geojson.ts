@@ -12,6 +12,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildFromDir } from './build/run';
+import { changeLine } from './merge/changes';
 import { DEFAULT_DATA_DIR, DEFAULT_OUT } from './lib/paths';
 import { TABLE_FILES } from './tables/model';
 
@@ -28,7 +29,8 @@ function main(): number {
   const out = resolve(values.out ?? DEFAULT_OUT);
   const rel = (p: string) => relative(process.cwd(), p) || p;
   const t0 = performance.now();
-  const r = buildFromDir(dir);
+  // Large submission files: a line every 10,000 rows, so a long merge is never silent.
+  const r = buildFromDir(dir, { onProgress: (n) => console.error(`submissions: ${n.toLocaleString('en-US')} rows merged…`) });
   const ms = Math.round(performance.now() - t0);
 
   if (r.fatal) {
@@ -45,6 +47,8 @@ function main(): number {
   }
   for (const x of r.rejects) console.error(`REJECT ${rel(resolve(dir, x.file))}:${x.line}: ${x.reason}`);
   for (const n of r.notes) console.log(`note: ${n}`);
+  if (r.changes.length > 0) console.log(`changes to agencies already on the map: ${r.changes.length}`);
+  for (const c of r.changes) console.log(`  change: ${changeLine(c)}`);
   for (const [table, cols] of Object.entries(r.extraColumns ?? {})) {
     console.log(`${TABLE_FILES[table as keyof typeof TABLE_FILES]}: added column(s) ${cols.join(', ')} kept in the table, not published`);
   }

@@ -9,6 +9,7 @@ import { readTables } from '../tables/io';
 import type { Tables } from '../tables/model';
 import { serializeCollection, type BuildResult } from './features';
 import { buildWithSubmissions } from './with-submissions';
+import type { Change } from '../merge/changes';
 
 let geocoder: Geocoder | undefined;
 /** One geocoder per process: the gazetteers and outlines are loaded and indexed once. */
@@ -28,13 +29,15 @@ export interface DirBuild extends BuildResult {
   text: string;
   /** Submissions that name a mapped agency with another date (the tables' date is kept). */
   notes: string[];
+  /** Changes submissions made to agencies already on the map. */
+  changes: Change[];
   /** Columns a volunteer added to the tables: kept there, never published. */
   extraColumns: Tables['extraColumns'];
 }
 
-export function buildFromDir(dir: string): DirBuild {
+export function buildFromDir(dir: string, opts: { onProgress?: (rows: number) => void } = {}): DirBuild {
   const read = readTables(dir);
   // The tables plus the volunteer submissions (data/submissions/*.csv).
-  const result = buildWithSubmissions(dir, read, { geocoder: sharedGeocoder(), metadata: readMetadata(dir) });
+  const result = buildWithSubmissions(dir, read, { geocoder: sharedGeocoder(), metadata: readMetadata(dir), onProgress: opts.onProgress });
   return { ...result, text: serializeCollection(result.collection), extraColumns: read.tables.extraColumns };
 }

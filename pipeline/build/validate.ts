@@ -8,7 +8,7 @@ import { AGENCY_TYPES, DATE_KINDS, PARTNERSHIP_STATUSES, PERK_STATUSES, PROGRAM_
 import { dateProblem } from '../../src/core/dates';
 import { isHttpUrl } from '../lib/sources';
 import { isStateCode } from '../lib/states';
-import { cleanText, hasMarkup } from '../../src/core/text';
+import { cleanText, hasMarkup, REPLACEMENT_CHARACTER, startsLikeFormula } from '../../src/core/text';
 import { isId, isProgramId } from '../../src/core/ids';
 import {
   JURISDICTIONS, SOURCE_TYPES, TABLE_FILES, splitList,
@@ -22,6 +22,9 @@ export interface Reject {
   /** Where an importer's change to the row came from (`export.csv:12`), if any. */
   origin?: string[];
 }
+
+/** Names and places a spreadsheet shows as they are: refused when one would run as a formula. */
+const FORMULA_FIELDS = new Set(['agency name', 'city', 'county', 'other_counties', 'publisher', 'title']);
 
 export const LIMITS = { name: 200, place: 200, title: 500, summary: 1000, url: 2048, note: 500, list: 2000 };
 
@@ -93,6 +96,8 @@ export interface Validated {
 
 
 class RowError extends Error {}
+/** A value echoed in a reason, shortened (a hostile row can hold thousands of characters). */
+const clip = (s: string) => (s.length > 60 ? `${s.slice(0, 59)}…` : s);
 const fail = (reason: string): never => {
   throw new RowError(reason);
 };
@@ -141,6 +146,8 @@ export function validateTables(t: Tables, opts: ValidateOptions = {}): Validated
     if (!v) return required ? fail(`missing ${field}`) : null;
     if (hasMarkup(v)) fail(`${field} contains markup`);
     if (v.length > max) fail(`${field} is longer than ${max} characters`);
+    if (FORMULA_FIELDS.has(field) && startsLikeFormula(raw ?? '')) fail(`${field} starts with "${v[0]}", which a spreadsheet would run as a formula`);
+    if (v.includes(REPLACEMENT_CHARACTER)) fail(`${field} contains "\ufffd", left by a wrong text conversion: retype the damaged letters`);
     return v;
   };
   function each<R, T>(file: string, rows: Lined<R>[], fn: (r: Lined<R>) => T | undefined): T[] {
@@ -177,7 +184,7 @@ export function validateTables(t: Tables, opts: ValidateOptions = {}): Validated
   const agencyRowIds = new Set(t.agencies.map((r) => cleanText(r.id)));
   const agencies = each<AgencyRow, Agency>(TABLE_FILES.agencies, t.agencies, (r) => {
     const id = cleanText(r.id);
-    if (!isId(id)) fail(`id "${id}" is not a lower-case slug`);
+    if (!isId(id)) fail(`id "${clip(cleanText(r.id))}" is not a lower-case slug`);
     if (agencyIds.has(id)) fail(`duplicate id "${id}"`);
     agencyIds.add(id);
     const name = text(r.name, 'agency name', LIMITS.name, true)!;
@@ -200,7 +207,7 @@ export function validateTables(t: Tables, opts: ValidateOptions = {}): Validated
   const sourceIds = new Set<string>();
   const sourceList = each<SourceRow, Source>(TABLE_FILES.sources, t.sources, (r) => {
     const id = cleanText(r.id);
-    if (!/^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/.test(id)) fail(`id "${id}" is not a lower-case slug`);
+    if (!/^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/.test(id)) fail(`id "${clip(cleanText(r.id))}" is not a lower-case slug`);
     if (sourceIds.has(id)) fail(`duplicate id "${id}"`);
     sourceIds.add(id);
     const type = cleanText(r.type) as Source['type'];
@@ -225,7 +232,7 @@ export function validateTables(t: Tables, opts: ValidateOptions = {}): Validated
   const programIds = new Set<string>();
   const programs = each<ProgramRow, Program>(TABLE_FILES.programs, t.programs, (r) => {
     const id = cleanText(r.id);
-    if (!isProgramId(id)) fail(`id "${id}" is not a lower-case slug`);
+    if (!isProgramId(id)) fail(`id "${clip(cleanText(r.id))}" is not a lower-case slug`);
     if (programIds.has(id)) fail(`duplicate id "${id}"`);
     programIds.add(id);
     const agency_id = cleanText(r.agency_id);

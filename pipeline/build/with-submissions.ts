@@ -7,6 +7,7 @@
  */
 import type { AgencyCollection } from '../../src/core/contract';
 import type { Geocoder } from '../geocode/geocoder';
+import type { Change } from '../merge/changes';
 import { mergeSubmissions, readSubmissionFiles } from '../merge/submissions';
 import { TABLE_FILES, type Tables } from '../tables/model';
 import type { TableIssue } from '../tables/io';
@@ -17,21 +18,24 @@ import type { Reject } from './validate';
 export interface SubmissionsBuild extends BuildResult {
   /** Submissions naming an agency already in the tables with another date (kept as it was). */
   notes: string[];
+  /** Changes submissions made to agencies already in the tables (field, from → to, row). */
+  changes: Change[];
 }
 
 export function buildWithSubmissions(
   dir: string,
   read: { tables: Tables; issues: TableIssue[]; rowsRead: Record<string, number> },
-  opts: { geocoder: Geocoder; metadata?: AgencyCollection['metadata'] },
+  opts: { geocoder: Geocoder; metadata?: AgencyCollection['metadata']; onProgress?: (rows: number) => void },
 ): SubmissionsBuild {
   const subs = mergeSubmissions(read.tables, readSubmissionFiles(dir), {
     geocoder: opts.geocoder,
     publishers: readPublishers(dir),
     aliases: readAliases(dir),
+    onProgress: opts.onProgress,
   });
   const r = buildCollection(subs.tables, { geocoder: opts.geocoder, metadata: opts.metadata, readIssues: read.issues, rowsRead: read.rowsRead });
   // A table that cannot be read is the one cause to report (see buildCollection).
-  if (r.fatal) return { ...r, notes: [] };
+  if (r.fatal) return { ...r, notes: [], changes: [] };
   const features = r.collection.features;
   const byId = new Map(features.map((f) => [f.properties.id, f.properties]));
   const publishedUrls = new Set(features.flatMap((f) => f.properties.sources.map((s) => s.url)));
@@ -66,5 +70,5 @@ export function buildWithSubmissions(
     counts[file] = { read, written: written[file] ?? 0, rejected };
   }
   rejects.sort((x, y) => (x.file < y.file ? -1 : x.file > y.file ? 1 : x.line - y.line));
-  return { ...r, rejects, counts, notes: subs.notes };
+  return { ...r, rejects, counts, notes: subs.notes, changes: subs.changes };
 }

@@ -10,12 +10,14 @@
  * in the placemark, an unreadable date or point rejects the placemark.
  */
 import { LIMITS } from '../build/validate';
-import { earlierDate, isPartialIsoDate } from '../../src/core/dates';
-import { parseAtlasDate } from '../lib/dates';
+import { earlierDate, fullYear } from '../../src/core/dates';
+import { dateValueProblem } from '../lib/dates';
 import { normalizeState } from '../lib/states';
-import { cleanText, hasMarkup } from '../../src/core/text';
+import { cleanText, hasMarkup, REPLACEMENT_CHARACTER, startsLikeFormula } from '../../src/core/text';
+import { slugify } from '../lib/text';
+import { mixesScripts } from '../merge/likely';
 import { countyFromName } from '../../src/core/jurisdiction';
-import { matchKey } from '../merge/names';
+import { countyKey, matchKey } from '../merge/names';
 import { childrenNamed, descendants, firstChild, parseXml, XmlError, type XmlElement } from './xml';
 
 export interface KmlPlacemark {
@@ -81,10 +83,10 @@ const monthOf = (s: string) => MONTHS.findIndex((m) => m === s.toLowerCase() || 
 export function parseKmlDate(raw: string): { ok: true; value: string } | { ok: false; reason: string } {
   const s = cleanText(raw).replace(/\s*,\s*/g, ', ');
   const iso = /^(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(s);
-  if (iso) return isPartialIsoDate(iso[1]) ? { ok: true, value: iso[1] } : { ok: false, reason: `impossible date "${s}"` };
+  if (iso) return lifetime(s, iso[1]);
   if (/^\d{1,2}\/\d{1,2}\/(?:\d{2}|\d{4})$/.test(s) || /^\d{4}(?:-\d{2})?$/.test(s)) {
-    const p = parseAtlasDate(s);
-    return p.ok ? p : { ok: false, reason: p.reason.replace(/ \(expected.*$/, '') };
+    const m2 = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})$/.exec(s);
+    return lifetime(s, m2 ? `${m2[3].length === 2 ? fullYear(Number(m2[3])) : m2[3]}-${pad(Number(m2[1]))}-${pad(Number(m2[2]))}` : s);
   }
   let m = /^([A-Za-z]{3,9}\.?) (\d{1,2})(?:st|nd|rd|th)?, (\d{4})$/.exec(s) ?? /^([A-Za-z]{3,9}\.?) (\d{1,2})(?:st|nd|rd|th)? (\d{4})$/.exec(s);
   let month = m ? monthOf(m[1]) : -1;
@@ -99,8 +101,15 @@ export function parseKmlDate(raw: string): { ok: true; value: string } | { ok: f
     month = m ? monthOf(m[1]) : -1;
     if (m && month >= 0) value = `${m[2]}-${pad(month + 1)}`;
   }
-  if (value) return isPartialIsoDate(value) ? { ok: true, value } : { ok: false, reason: `impossible date "${s}"` };
+  if (value) return lifetime(s, value);
   return { ok: false, reason: `unknown date format "${short(s)}" (expected m/d/yyyy, yyyy-mm-dd or "Month d, yyyy")` };
+}
+
+/** A date read from the map, with what is wrong with it: a day that does not exist, before 2012, in the future. */
+function lifetime(s: string, iso: string): { ok: true; value: string } | { ok: false; reason: string } {
+  const problem = dateValueProblem(iso);
+  if (!problem) return { ok: true, value: iso };
+  return { ok: false, reason: problem.startsWith('does not exist') ? `impossible date "${short(s)}": it ${problem}` : `date "${short(s)}" ${problem}` };
 }
 
 /** Text shortened for a report line (hostile files can carry megabytes in one field). */
@@ -124,7 +133,10 @@ export function descriptionText(html: string): string {
 }
 
 const DATE_FIELD = /^(?:activation date|date activated|activated(?: on)?|active since|active date|date joined|joined(?: on)?|launch date|start date|date)$/i;
-const DATE_LINE = /^\s*(activation date|date activated|activated(?: on)?|active since|active date|date joined|joined(?: on)?|launch date|start date|date)\s*[:\-–]\s*(.+?)\s*$/im;
+/** "Active Date: 5/23/2019" on one line of the description; an empty value is empty (never the next line). */
+const DATE_LINE = /^[ \t]*(activation date|date activated|activated(?: on)?|active since|active date|date joined|joined(?: on)?|launch date|start date|date)[ \t]*[:\-–][ \t]*([^\n]*?)[ \t]*$/i;
+/** Longest description line read for a date: a date line is short, and a megabyte line is not searched. */
+const MAX_DATE_LINE = 200;
 /** A URL with a scheme that runs code or embeds content. */
 const SCRIPT_URL = /^(?:javascript|vbscript):|^(?:data|file):\S/i;
 
@@ -172,6 +184,10 @@ function readPlacemark(pm: XmlElement, number: number, locate: Locate): Result {
 
   if (!name) return fail('missing agency name');
   if (hasMarkup(name)) return fail('agency name contains markup');
+  if (startsLikeFormula(rawName)) return fail(`agency name starts with "${name[0]}", which a spreadsheet would run as a formula`);
+  if (name.includes(REPLACEMENT_CHARACTER)) return fail('agency name contains "\ufffd", left by a wrong text conversion');
+  if (mixesScripts(name)) return fail('agency name mixes Latin letters with look-alike letters of another script');
+  if (!slugify(name)) return fail('agency name has no Latin letters or digits to make an id from');
   const givenState = cleanText(fields.get('state') ?? '');
   let state = givenState ? normalizeState(givenState) : undefined;
   if (givenState && !state) return fail(`unknown state "${short(givenState)}"`);
@@ -205,26 +221,32 @@ function readPlacemark(pm: XmlElement, number: number, locate: Locate): Result {
   const county = cleanText(fields.get('county') ?? '') || where.county;
   for (const t of [city, county]) {
     if (hasMarkup(t)) return fail('city or county contains markup');
+    if (startsLikeFormula(t)) return fail(`city or county starts with "${t[0]}", which a spreadsheet would run as a formula`);
     if (t.length > LIMITS.place) return fail(`city or county longer than ${LIMITS.place} characters`);
   }
 
+  // The date: an ExtendedData field (Google My Maps writes each column as <Data name><value>; an empty one
+  // means undated), else a date line of the description, else a description that is only a date.
   let rawDate = '';
   let from = '';
-  for (const [k, v] of fields) {
-    if (DATE_FIELD.test(k) && cleanText(v)) {
-      rawDate = v;
-      from = `ExtendedData "${k}"`;
-      break;
+  const dateFields = [...fields].filter(([k]) => DATE_FIELD.test(k));
+  const filled = dateFields.find(([, v]) => cleanText(v));
+  if (filled) {
+    rawDate = filled[1];
+    from = `ExtendedData "${filled[0]}"`;
+  } else if (dateFields.length === 0) {
+    const lines = descriptionText(description).split('\n').filter((l) => l.length <= MAX_DATE_LINE);
+    for (const l of lines) {
+      const m = DATE_LINE.exec(l);
+      if (m) {
+        rawDate = m[2];
+        from = 'description';
+        break;
+      }
     }
-  }
-  if (!rawDate) {
-    const plain = descriptionText(description);
-    const m = DATE_LINE.exec(plain);
-    if (m) {
-      rawDate = m[2];
-      from = 'description';
-    } else if (cleanText(plain) && parseKmlDate(plain).ok) {
-      rawDate = plain;
+    const only = lines.map((l) => cleanText(l)).filter(Boolean);
+    if (!from && only.length === 1 && parseKmlDate(only[0]).ok) {
+      rawDate = only[0];
       from = 'description';
     }
   }
@@ -265,7 +287,8 @@ export function parseKml(text: string, locate: Locate): KmlParse {
   });
   const byKey = new Map<string, KmlAgency>();
   for (const p of placemarks) {
-    const key = matchKey(p.name, p.state);
+    // Same-named placemarks in two counties are two agencies (Washington Township, NJ).
+    const key = `${matchKey(p.name, p.state)}|${countyKey(p.county)}`;
     const prev = byKey.get(key);
     const { number, line, ...rest } = p;
     if (!prev) {

@@ -5,16 +5,18 @@
  * a row the build would refuse, naming the row that brought it in.
  */
 import { buildCollection } from '../build/features';
-import type { Reject } from '../build/validate';
+import { validateTables, type Reject } from '../build/validate';
 import type { Geocoder } from '../geocode/geocoder';
 import { splitList, type Tables } from '../tables/model';
 
-export function checkAgency(tables: Tables, agencyId: string, geocoder: Geocoder): Reject[] {
+export function checkAgency(tables: Tables, agencyId: string, geocoder: Geocoder, opts: { geocode?: boolean } = {}): Reject[] {
   const agencies = tables.agencies.filter((a) => a.id === agencyId);
   const programs = tables.programs.filter((p) => p.agency_id === agencyId);
   const cited = new Set(programs.flatMap((p) => splitList(p.source_ids)));
   const sources = tables.sources.filter((s) => cited.has(s.id));
   const overrides = tables.overrides.filter((o) => o.agency_id === agencyId);
+  // An agency whose place did not change was placed before: its rows' own rules are enough.
+  if (opts.geocode === false) return validateTables({ agencies, programs, sources, overrides }).rejects;
   return buildCollection({ agencies, programs, sources, overrides }, { geocoder }).rejects;
 }
 

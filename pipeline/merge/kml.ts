@@ -12,7 +12,9 @@ import { earlierDate } from '../../src/core/dates';
 import { agencySlug } from '../lib/text';
 import { cloneTables, joinList, splitList, type AgencyRow, type Lined, type ProgramRow, type SourceRow, type Tables, PORTAL_PROGRAM_DEFAULTS } from '../tables/model';
 import { portalProgramId, RING_MAP_SOURCE } from './atlas';
-import { AgencyMatcher } from './names';
+import type { Change } from './changes';
+import { LikelyDuplicates } from './likely';
+import { AgencyMatcher, inCounty } from './names';
 
 export interface KmlMergeOptions {
   /** The date the map was exported `YYYY-MM-DD`: the snapshot source is dated by it. */
@@ -22,6 +24,10 @@ export interface KmlMergeOptions {
 
 export interface KmlMergeResult {
   tables: Tables;
+  /** Agencies not merged: the same name in another county, or a name probably of an agency already there. */
+  rejects: { agency: KmlAgency; reason: string }[];
+  /** Every change to an agency that was already in the tables. */
+  changes: Change[];
   added: { id: string; agency: KmlAgency }[];
   merged: { id: string; how: 'exact' | 'alias'; agency: KmlAgency }[];
   /** Existing dates that the map contradicts (the existing one is kept). */
@@ -62,14 +68,32 @@ export function mergeKml(tables: Tables, agencies: readonly KmlAgency[], opts: K
   const portalByAgency = new Map<string, Lined<ProgramRow>>();
   for (const p of out.programs) if (p.kind === 'neighbors_portal' && !portalByAgency.has(p.agency_id)) portalByAgency.set(p.agency_id, p);
   const createdLine = (n: number) => -n;
-  const res: KmlMergeResult = { tables: out, added: [], merged: [], dateConflicts: [], createdLine };
+  const likely = new LikelyDuplicates<Lined<AgencyRow>>(out.agencies);
+  const existing = new Set(out.agencies.map((a) => a.id));
+  const res: KmlMergeResult = { tables: out, rejects: [], changes: [], added: [], merged: [], dateConflicts: [], createdLine };
+  const keepApart = ' (if it is that agency, add the name to aliases.csv; if not, add the agency to agencies.csv with its county)';
 
   const snapshot = kmlSnapshotSource(opts.exportDate);
   if (agencies.length > 0 && !out.sources.some((s) => s.id === snapshot.id)) out.sources.push({ ...snapshot });
 
   for (const a of agencies) {
     const line = createdLine(a.placemarks[0].number);
-    const m = matcher.match(a.name, a.state);
+    const where = `placemark ${a.placemarks[0].number}`;
+    const record = (id: string, field: string, from: string, to: string) => {
+      if (existing.has(id)) res.changes.push({ agency: id, field, from, to, source: where });
+    };
+    const m = matcher.match(a.name, a.state, { county: a.county });
+    if (m && a.county && !inCounty(m.item, a.county)) {
+      res.rejects.push({ agency: a, reason: `"${m.item.id}" has this name but is in ${m.item.county}, not ${a.county}: did you mean it?${keepApart}` });
+      continue;
+    }
+    if (!m) {
+      const l = likely.find(a.name, a.state);
+      if (l) {
+        res.rejects.push({ agency: a, reason: `did you mean ${l.items.map((x) => `"${x.id}"`).join(' or ')} (${l.why})?${keepApart}` });
+        continue;
+      }
+    }
     let agency = m?.item;
     if (m && m.how !== 'loose') res.merged.push({ id: m.item.id, how: m.how, agency: a });
     if (!agency) {
@@ -81,11 +105,18 @@ export function mergeKml(tables: Tables, agencies: readonly KmlAgency[], opts: K
       };
       out.agencies.push(agency);
       matcher.add(agency);
+      likely.add(agency);
       ids.add(id);
       res.added.push({ id, agency: a });
     } else {
-      if (!agency.city) agency.city = a.city;
-      if (!agency.county) agency.county = a.county;
+      if (!agency.city && a.city) {
+        record(agency.id, 'city', '', a.city);
+        agency.city = a.city;
+      }
+      if (!agency.county && a.county) {
+        record(agency.id, 'county', '', a.county);
+        agency.county = a.county;
+      }
     }
     const portal = portalByAgency.get(agency.id);
     if (!portal) {
@@ -99,15 +130,21 @@ export function mergeKml(tables: Tables, agencies: readonly KmlAgency[], opts: K
       out.programs.push(p);
       programIds.add(pid);
       portalByAgency.set(agency.id, p);
+      record(agency.id, 'program neighbors_portal', '', `added, citing ${snapshot.id}`);
       continue;
     }
     const list = splitList(portal.source_ids);
-    if (!list.includes(snapshot.id)) list.push(snapshot.id);
+    if (!list.includes(snapshot.id)) {
+      list.push(snapshot.id);
+      record(agency.id, 'neighbors_portal source_ids', '', `+ ${snapshot.id}`);
+    }
     portal.source_ids = joinList(list);
     const had = portal.start_date;
-    if (a.date && !had) portal.start_date = a.date;
-    else if (a.date && had && a.date.startsWith(had)) portal.start_date = earlierDate(had, a.date) ?? had;
-    else if (a.date && had && !had.startsWith(a.date)) res.dateConflicts.push({ id: agency.id, kept: had, map: a.date });
+    const to = !had ? a.date : a.date && a.date.startsWith(had) ? earlierDate(had, a.date) ?? had : had;
+    if (a.date && to && to !== had) {
+      record(agency.id, 'neighbors_portal start_date', had, to);
+      portal.start_date = to;
+    } else if (a.date && had && !had.startsWith(a.date)) res.dateConflicts.push({ id: agency.id, kept: had, map: a.date });
   }
   return res;
 }

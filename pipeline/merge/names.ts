@@ -45,7 +45,28 @@ export function looseAgencyName(name: string): string {
   return loose.length > 0 ? loose : n;
 }
 
-export const matchKey = (name: string, state: string) => `${state}|${normalizeAgencyName(name)}`;
+/** "Los Angeles Police Department, CA" and "… (CA)": the row's own state repeated in the name. */
+function withoutState(name: string, state: string): string {
+  const m = /(?:,\s*|\s+\()([A-Za-z]{2})\)?\s*$/.exec(name);
+  return m && m[1].toUpperCase() === state && (m[0].includes('(') === m[0].trimEnd().endsWith(')')) ? name.slice(0, m.index) : name;
+}
+
+export const matchKey = (name: string, state: string) => `${state}|${normalizeAgencyName(withoutState(name, state))}`;
+
+/** A county's comparable core: "Morris County" = "morris" = "Morris Co."; "X city" (independent cities) kept apart. */
+export function countyKey(county: string): string {
+  return normalizeAgencyName(county)
+    .replace(/\b(?:county|co|parish|borough|census area|municipality)\b/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The agency's counties (its county and other_counties) include this one, or either side does not say. */
+export function inCounty(agency: { county: string; other_counties?: string }, county: string): boolean {
+  const c = countyKey(county);
+  if (!c || !countyKey(agency.county)) return true;
+  return [agency.county, ...(agency.other_counties ?? '').split(';')].some((x) => x.trim() && countyKey(x) === c);
+}
 export const looseKey = (name: string, state: string) => `${state}|${looseAgencyName(name)}`;
 
 export interface Candidate {
@@ -57,7 +78,8 @@ export interface Candidate {
 
 /** Index of existing agencies for matching incoming names. */
 export class AgencyMatcher<T extends Candidate> {
-  private exact = new Map<string, T>();
+  /** Same-named agencies of a state (Washington Township in several New Jersey counties), in table order. */
+  private exact = new Map<string, T[]>();
   private loose = new Map<string, T[]>();
   private aliases = new Map<string, T>();
   private byId = new Map<string, T>();
@@ -69,7 +91,9 @@ export class AgencyMatcher<T extends Candidate> {
   add(it: T): void {
     this.byId.set(it.id, it);
     const k = matchKey(it.name, it.state);
-    if (!this.exact.has(k)) this.exact.set(k, it);
+    const same = this.exact.get(k);
+    if (same) same.push(it);
+    else this.exact.set(k, [it]);
     const lk = looseKey(it.name, it.state);
     const list = this.loose.get(lk) ?? [];
     list.push(it);
@@ -97,11 +121,17 @@ export class AgencyMatcher<T extends Candidate> {
   match(
     name: string,
     state: string,
-    opts: { agencyType?: string; loose?: boolean } = {},
+    opts: { agencyType?: string; loose?: boolean; county?: string } = {},
   ): { item: T; how: 'exact' | 'alias' | 'loose' } | undefined {
     const k = matchKey(name, state);
-    const exact = this.exact.get(k);
-    if (exact) return { item: exact, how: 'exact' };
+    const same = this.exact.get(k);
+    if (same) {
+      // Of several same-named agencies: the one in the given county, else the one whose name is written the same.
+      const inIt = opts.county ? same.filter((c) => 'county' in c && inCounty(c as unknown as { county: string }, opts.county!)) : same;
+      const pool = inIt.length > 0 ? inIt : same;
+      const literal = pool.find((c) => cleanText(c.name).toLowerCase() === cleanText(name).toLowerCase());
+      return { item: literal ?? pool[0], how: 'exact' };
+    }
     const alias = this.aliases.get(k);
     if (alias) return { item: alias, how: 'alias' };
     if (!opts.loose) return undefined;

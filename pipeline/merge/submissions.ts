@@ -5,57 +5,94 @@
  * title are required, dates and their precision must agree) and then by the
  * build's own rules for the rows it would create or change
  * (`checkAgency`); a row failing either is rejected with file, line and
- * reason and changes nothing. A row naming an agency already in the tables
- * (same name or an alias) adds its source to that agency's program of the
- * same kind and fills what is empty; nothing there is overwritten.
+ * reason and changes nothing.
+ *
+ * A row naming an agency already in the tables (same name or an alias, in
+ * the same county) adds its source to that agency's program of the same
+ * kind. It changes that agency's dates, status or place only when its
+ * `change` cell says so (`start`, `end`, `place`); every change is listed
+ * with the row it came from. A name that is probably an agency already
+ * there (an abbreviation, look-alike letters, a typo, the same name in
+ * another county) stops with "did you mean"; `new_agency` keeps it apart.
+ * Work per row does not grow with the rows before it.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AGENCY_TYPES, PROGRAM_KINDS, type ProgramKind } from '../../src/core/vocabulary';
 import type { Reject } from '../build/validate';
+import { LIMITS } from '../build/validate';
 import type { Geocoder } from '../geocode/geocoder';
-import { parseCsv, type CsvTable } from '../lib/csv';
-import { earlierDate, isPartialIsoDate } from '../../src/core/dates';
-import { parseAtlasDate } from '../lib/dates';
+import { headerProblems, parseCsv, type CsvIssue, type CsvTable } from '../lib/csv';
+import { earlierDate } from '../../src/core/dates';
+import { readDateCell } from '../lib/dates';
+import { EncodingError, readUtf8File } from '../lib/read-text';
 import { classifyUrl, isHttpUrl, publisherFor, sourceIdFor } from '../lib/sources';
 import { normalizeState } from '../lib/states';
 import { cleanText } from '../../src/core/text';
-import { agencySlug } from '../lib/text';
+import { agencySlug, slugify } from '../lib/text';
 import {
-  JURISDICTIONS, cloneTables, joinList, splitList,
-  type AgencyRow, type Lined, type SourceRow, type Tables, PORTAL_PROGRAM_DEFAULTS,
+  JURISDICTIONS, splitList,
+  type AgencyRow, type Lined, type ProgramRow, type SourceRow, type Tables, PORTAL_PROGRAM_DEFAULTS,
 } from '../tables/model';
 import { portalProgramId } from './atlas';
 import { checkAgency, rootCauses } from './check';
-import { AgencyMatcher } from './names';
+import { LikelyDuplicates, mixesScripts } from './likely';
+import { AgencyMatcher, countyKey, inCounty } from './names';
+import type { Change } from './changes';
 
 export const SUBMISSIONS_DIR = 'submissions';
 
 export const SUBMISSION_COLUMNS = [
   'source_url', 'source_title', 'source_publisher', 'source_date',
   'agency_name', 'agency_type', 'jurisdiction', 'city', 'county', 'state',
-  'kind', 'start_date', 'start_precision', 'start_is', 'end_date', 'summary',
+  'kind', 'start_date', 'start_precision', 'start_is', 'end_date', 'summary', 'change',
 ] as const;
+/** Columns added after the first submissions: a file without them reads them as empty. */
+const OPTIONAL_COLUMNS = ['change'] as const;
 const REQUIRED = ['source_url', 'source_title', 'agency_name', 'agency_type', 'state'] as const;
 
 export const PRECISIONS = ['day', 'month', 'year'] as const;
 /** `joined`: the source says when the agency joined; `on_or_before`: it only shows the partnership existed by then. */
 export const START_IS = ['joined', 'on_or_before'] as const;
+/** What a row changes in an agency already on the map (`;`-separated), or `new_agency` to add one beside a like-named agency. */
+export const CHANGES = ['new_agency', 'start', 'end', 'place'] as const;
+type ChangeWord = (typeof CHANGES)[number];
 
 export interface SubmissionFile {
   /** Path relative to the tables folder, e.g. `submissions/2025-ohio.csv`. */
   file: string;
   csv: CsvTable;
+  /** The file cannot be read as a submission at all (not a CSV, not UTF-8, its header): its rows are not read. */
+  problems?: CsvIssue[];
 }
 
-/** Every `*.csv` in `<tables dir>/submissions`, in name order (the template is one of them, with no rows). */
+/** Files of the folder that are not submissions. */
+const NOT_SUBMISSIONS = /^(?:README\.md|\..*)$/;
+
+/**
+ * Every file in `<tables dir>/submissions`, in name order (the template is
+ * one of them, with no rows). A file that is not a `.csv` (a spreadsheet
+ * saved as .xlsx, a .csv.txt) or not UTF-8 is reported, never skipped.
+ */
 export function readSubmissionFiles(tablesDir: string): SubmissionFile[] {
   const dir = join(tablesDir, SUBMISSIONS_DIR);
   if (!existsSync(dir)) return [];
+  const empty: CsvTable = { header: [], records: [], issues: [], hadBom: false };
   return readdirSync(dir)
-    .filter((f) => f.toLowerCase().endsWith('.csv'))
+    .filter((f) => !NOT_SUBMISSIONS.test(f))
     .sort()
-    .map((f) => ({ file: `${SUBMISSIONS_DIR}/${f}`, csv: parseCsv(readFileSync(join(dir, f), 'utf8')) }));
+    .map((f) => {
+      const file = `${SUBMISSIONS_DIR}/${f}`;
+      if (!/\.csv$/i.test(f)) {
+        return { file, csv: empty, problems: [{ line: 0, reason: 'not a .csv file: save it as "CSV UTF-8 (.csv)" and name it <something>.csv' }] };
+      }
+      try {
+        return { file, csv: parseCsv(readUtf8File(join(dir, f))) };
+      } catch (e) {
+        if (!(e instanceof EncodingError)) throw e;
+        return { file, csv: empty, problems: [{ line: e.line, reason: e.message }] };
+      }
+    });
 }
 
 export interface SubmissionRow {
@@ -72,8 +109,10 @@ export interface SubmissionsResult {
   rejects: Reject[];
   /** Per file: data rows read. */
   rowsRead: Record<string, number>;
-  /** Rows that name an agency already in the tables but give another date (the existing one is kept). */
+  /** Rows that name an agency already in the tables but give another date or place, not asked to change it (kept as it was). */
   notes: string[];
+  /** Every change made to an agency that was already in the tables. */
+  changes: Change[];
   /** The submission row behind a created row's (negative) line. */
   origin: (line: number) => { file: string; line: number } | undefined;
 }
@@ -88,16 +127,16 @@ type DateResult = { ok: true; value: string } | { ok: false; reason: string };
  * `5/23/2019` (as spreadsheets save dates). With a precision, a fuller date
  * is cut to it (`2019-05-01` at `month` → `2019-05`, as spreadsheets turn a
  * month into its first day); a precision finer than the date is an error.
+ * The reason says what is wrong with the value: not a date, a day that does
+ * not exist, before 2012, in the future.
  */
 export function submissionDate(raw: string, precision: string, field: string): DateResult {
   const s = cleanText(raw);
-  const p = parseAtlasDate(s);
-  if (!p.ok) return { ok: false, reason: `${field} "${s}" is not a date (write YYYY-MM-DD, YYYY-MM or YYYY)` };
-  if (!precision) return p;
+  const p = readDateCell(s, field);
+  if (!p.ok || !precision) return p;
   const want = precision === 'day' ? 10 : precision === 'month' ? 7 : 4;
   if (p.value.length < want) return { ok: false, reason: `${field} "${s}" is less precise than ${field.replace(/_date$/, '')}_precision "${precision}"` };
-  const value = p.value.slice(0, want);
-  return isPartialIsoDate(value) ? { ok: true, value } : { ok: false, reason: `${field} "${s}" is not a real date` };
+  return { ok: true, value: p.value.slice(0, want) };
 }
 
 /** A submission's `start_is` as the tables' date kind: `joined` is when it began, `on_or_before` an upper bound. */
@@ -114,156 +153,284 @@ function defaultSummary(kind: ProgramKind, start: string, startIs: string): stri
     : `Joined Ring's Neighbors law-enforcement portal ${precision === 'day' ? 'on this date' : `in this ${precision}`}, as the cited source reports.`;
 }
 
+/** The status note an end date implies, naming who documents it. */
+const endNote = (end: string, publisher: string) => `Ended ${end}, according to ${publisher}.`;
+
+/** Text shortened for a reason (a hostile cell can hold thousands of characters). */
+const short = (s: string, max = 60) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
+
+/** "did you mean "a" (abbreviation)" or "did you mean "a" or "b" (abbreviation)". */
+export const didYouMean = (ids: readonly string[], why: string) => `did you mean ${ids.map((id) => `"${id}"`).join(' or ')} (${why})`;
+
+/** Per-row checks of one submission, before it is matched: the row's values, or why it is refused. */
+interface RowValues {
+  url: string; state: string; agencyType: string; jurisdiction: string; kind: ProgramKind;
+  precision: string; startIs: string; start: string; end: string; sourceDate: string; summary: string;
+  name: string; city: string; county: string; change: Set<ChangeWord>;
+}
+
+function readRow(v: (k: (typeof SUBMISSION_COLUMNS)[number]) => string, rawUrl: string): RowValues | string {
+  const empty = REQUIRED.filter((k) => !v(k));
+  if (empty.length > 0) return `missing ${empty.join(', ')}`;
+  const url = rawUrl.trim();
+  if (!isHttpUrl(url) || /\s/.test(url)) return 'source_url is not an http(s) URL';
+  const state = normalizeState(v('state'));
+  if (!state) return `unknown state "${short(v('state'))}"`;
+  const agencyType = v('agency_type').toLowerCase();
+  if (!(AGENCY_TYPES as readonly string[]).includes(agencyType)) return `unknown agency_type "${short(v('agency_type'))}" (one of ${AGENCY_TYPES.join(', ')})`;
+  const jurisdiction = v('jurisdiction').toLowerCase();
+  if (jurisdiction && !(JURISDICTIONS as readonly string[]).includes(jurisdiction)) return `unknown jurisdiction "${short(v('jurisdiction'))}" (one of ${JURISDICTIONS.join(', ')})`;
+  const kind = (v('kind').toLowerCase() || 'neighbors_portal') as ProgramKind;
+  if (!PROGRAM_KINDS.includes(kind)) return `unknown kind "${short(v('kind'))}" (one of ${PROGRAM_KINDS.join(', ')})`;
+  const precision = v('start_precision').toLowerCase();
+  if (precision && !(PRECISIONS as readonly string[]).includes(precision)) return `unknown start_precision "${short(v('start_precision'))}" (day, month or year)`;
+  const startIs = v('start_is').toLowerCase();
+  if (startIs && !(START_IS as readonly string[]).includes(startIs)) return `unknown start_is "${short(v('start_is'))}" (joined or on_or_before)`;
+  const change = new Set<ChangeWord>();
+  for (const w of splitList(v('change').toLowerCase())) {
+    if (!(CHANGES as readonly string[]).includes(w)) return `unknown change "${short(w)}" (${CHANGES.join(', ')}, separated by ;)`;
+    change.add(w as ChangeWord);
+  }
+  if (change.has('new_agency') && change.size > 1) return 'change new_agency adds an agency: it cannot also change one';
+  let start = '';
+  if (v('start_date')) {
+    const d = submissionDate(v('start_date'), precision, 'start_date');
+    if (!d.ok) return d.reason;
+    if (!precision) return 'start_precision is required with a start_date (day, month or year)';
+    if (!startIs) return 'start_is is required with a start_date (joined or on_or_before)';
+    start = d.value;
+  } else if (precision || startIs) return 'start_precision or start_is given without a start_date';
+  let end = '';
+  if (v('end_date')) {
+    const d = submissionDate(v('end_date'), '', 'end_date');
+    if (!d.ok) return d.reason;
+    end = d.value;
+  }
+  if (start && end && end < start && !start.startsWith(end)) return `end_date ${end} is before start_date ${start}`;
+  let sourceDate = '';
+  if (v('source_date')) {
+    const d = submissionDate(v('source_date'), '', 'source_date');
+    if (!d.ok) return d.reason;
+    sourceDate = d.value;
+  }
+  let summary = v('summary') || defaultSummary(kind, start, startIs);
+  if (!summary) return `summary is required for kind "${kind}" (say in your own words what the source documents)`;
+  if (v('summary') && startIs === 'on_or_before') summary += ' The start date is an upper bound: the source shows the partnership existed by then.';
+  const name = v('agency_name');
+  if (name.length > LIMITS.name) return `agency_name is longer than ${LIMITS.name} characters`;
+  if (mixesScripts(name)) return `agency_name "${short(name)}" mixes Latin letters with look-alike letters of another script: retype it`;
+  if (!slugify(name)) return `agency_name "${short(name)}" has no Latin letters or digits to make an id from: give the name in English`;
+  return { url, state, agencyType, jurisdiction, kind, precision, startIs, start, end, sourceDate, summary, name, city: v('city'), county: v('county'), change };
+}
+
 export function mergeSubmissions(
   tables: Tables,
   files: readonly SubmissionFile[],
-  opts: { geocoder: Geocoder; publishers: ReadonlyMap<string, string>; aliases?: readonly [string, string, string][] },
+  opts: { geocoder: Geocoder; publishers: ReadonlyMap<string, string>; aliases?: readonly [string, string, string][]; onProgress?: (rows: number) => void },
 ): SubmissionsResult {
-  const out = cloneTables(tables);
+  // Rows are copied once; a row's changes are tried on copies of the few rows it touches.
+  const out: Tables = {
+    agencies: tables.agencies.map((r) => ({ ...r })),
+    programs: tables.programs.map((r) => ({ ...r })),
+    sources: tables.sources.map((r) => ({ ...r })),
+    overrides: tables.overrides.map((r) => ({ ...r })),
+    ...(tables.extraColumns ? { extraColumns: structuredClone(tables.extraColumns) } : {}),
+  };
+  const agencyById = new Map(out.agencies.map((a) => [a.id, a]));
+  const existingIds = new Set(agencyById.keys());
   const matcher = new AgencyMatcher<Lined<AgencyRow>>(out.agencies);
+  const likely = new LikelyDuplicates<Lined<AgencyRow>>(out.agencies);
   for (const [alias, state, id] of opts.aliases ?? []) matcher.addAlias(alias, state, id);
-  const agencyIds = new Set(out.agencies.map((a) => a.id));
   const programIds = new Set(out.programs.map((p) => p.id));
+  const programByKind = new Map<string, Lined<ProgramRow>>();
+  for (const p of out.programs) if (!programByKind.has(`${p.agency_id}|${p.kind}`)) programByKind.set(`${p.agency_id}|${p.kind}`, p);
+  const cited = new Map<Lined<ProgramRow>, Set<string>>();
+  const citedBy = (p: Lined<ProgramRow>) => {
+    let s = cited.get(p);
+    if (!s) cited.set(p, (s = new Set(splitList(p.source_ids))));
+    return s;
+  };
   const sourceIds = new Set(out.sources.map((s) => s.id));
+  const sourceById = new Map(out.sources.map((s) => [s.id, s]));
   const sourceIdByUrl = new Map(out.sources.filter((s) => s.url).map((s) => [s.url, s.id]));
+  const overridesOf = new Map<string, Lined<(typeof out.overrides)[number]>[]>();
+  for (const o of out.overrides) overridesOf.set(o.agency_id, [...(overridesOf.get(o.agency_id) ?? []), o]);
   const origins: { file: string; line: number }[] = [];
   const seen = new Map<string, string>();
   const res: SubmissionsResult = {
-    tables: out, accepted: [], rejects: [], rowsRead: {}, notes: [],
+    tables: out, accepted: [], rejects: [], rowsRead: {}, notes: [], changes: [],
     origin: (line) => (line <= LINE_BASE ? origins[LINE_BASE - line] : undefined),
   };
+  let rowsDone = 0;
 
-  for (const { file, csv } of files) {
+  for (const { file, csv, problems } of files) {
     res.rowsRead[file] = csv.records.length + csv.issues.filter((i) => i.line > 1).length;
+    if (problems && problems.length > 0) {
+      for (const p of problems) res.rejects.push({ file, line: p.line, reason: p.reason });
+      continue;
+    }
     for (const i of csv.issues) res.rejects.push({ file, line: i.line, reason: i.reason });
-    const missing = SUBMISSION_COLUMNS.filter((c) => !csv.header.includes(c));
-    if (missing.length > 0) {
-      res.rejects.push({ file, line: 1, reason: `missing column(s): ${missing.join(', ')} (start from data/submissions/template.csv)` });
+    const header = headerProblems(csv.header, SUBMISSION_COLUMNS.filter((c) => !(OPTIONAL_COLUMNS as readonly string[]).includes(c) || csv.header.includes(c)));
+    if (header.length > 0) {
+      res.rejects.push({ file, line: 1, reason: `${header.join('; ')} (start from data/submissions/template.csv)` });
       for (const r of csv.records) res.rejects.push({ file, line: r.line, reason: 'the file lacks required columns' });
       continue;
     }
     for (const rec of csv.records) {
+      if (++rowsDone % 10_000 === 0) opts.onProgress?.(rowsDone);
       const reject = (reason: string) => res.rejects.push({ file, line: rec.line, reason });
-      const v = (k: (typeof SUBMISSION_COLUMNS)[number]) => cleanText(rec.values[k] ?? '');
-      const empty = REQUIRED.filter((k) => !v(k));
-      if (empty.length > 0) { reject(`missing ${empty.join(', ')}`); continue; }
-      const url = (rec.values.source_url ?? '').trim();
-      if (!isHttpUrl(url) || /\s/.test(url)) { reject('source_url is not an http(s) URL'); continue; }
-      const state = normalizeState(v('state'));
-      if (!state) { reject(`unknown state "${v('state')}"`); continue; }
-      const agencyType = v('agency_type').toLowerCase();
-      if (!(AGENCY_TYPES as readonly string[]).includes(agencyType)) { reject(`unknown agency_type "${v('agency_type')}" (one of ${AGENCY_TYPES.join(', ')})`); continue; }
-      const jurisdiction = v('jurisdiction').toLowerCase();
-      if (jurisdiction && !(JURISDICTIONS as readonly string[]).includes(jurisdiction)) { reject(`unknown jurisdiction "${v('jurisdiction')}" (one of ${JURISDICTIONS.join(', ')})`); continue; }
-      const kind = (v('kind').toLowerCase() || 'neighbors_portal') as ProgramKind;
-      if (!PROGRAM_KINDS.includes(kind)) { reject(`unknown kind "${v('kind')}" (one of ${PROGRAM_KINDS.join(', ')})`); continue; }
-      const precision = v('start_precision').toLowerCase();
-      if (precision && !(PRECISIONS as readonly string[]).includes(precision)) { reject(`unknown start_precision "${v('start_precision')}" (day, month or year)`); continue; }
-      const startIs = v('start_is').toLowerCase();
-      if (startIs && !(START_IS as readonly string[]).includes(startIs)) { reject(`unknown start_is "${v('start_is')}" (joined or on_or_before)`); continue; }
-      let start = '';
-      if (v('start_date')) {
-        const d = submissionDate(v('start_date'), precision, 'start_date');
-        if (!d.ok) { reject(d.reason); continue; }
-        if (!precision) { reject('start_precision is required with a start_date (day, month or year)'); continue; }
-        if (!startIs) { reject('start_is is required with a start_date (joined or on_or_before)'); continue; }
-        start = d.value;
-      } else if (precision || startIs) { reject('start_precision or start_is given without a start_date'); continue; }
-      let end = '';
-      if (v('end_date')) {
-        const d = submissionDate(v('end_date'), '', 'end_date');
-        if (!d.ok) { reject(d.reason); continue; }
-        end = d.value;
-      }
-      let sourceDate = '';
-      if (v('source_date')) {
-        const d = submissionDate(v('source_date'), '', 'source_date');
-        if (!d.ok) { reject(d.reason); continue; }
-        sourceDate = d.value;
-      }
-      let summary = v('summary') || defaultSummary(kind, start, startIs);
-      if (!summary) { reject(`summary is required for kind "${kind}" (say in your own words what the source documents)`); continue; }
-      if (v('summary') && startIs === 'on_or_before') summary += ' The start date is an upper bound: the source shows the partnership existed by then.';
+      const row = readRow((k) => cleanText(rec.values[k] ?? ''), rec.values.source_url ?? '');
+      if (typeof row === 'string') { reject(row); continue; }
+      const { url, state, kind, name, change } = row;
+      const where = `${file}:${rec.line}`;
 
-      const name = v('agency_name');
-      const m = matcher.match(name, state);
-      const existing = m && m.how !== 'loose' ? m.item : undefined;
+      // Which agency: the same name (or an alias) in the same county; a like name stops the row.
+      const m = matcher.match(name, state, { county: row.county });
+      let existing = m && m.how !== 'loose' ? m.item : undefined;
+      const apart = ' (write new_agency in change to add it as another agency)';
+      if (existing && row.county && !inCounty(existing, row.county)) {
+        if (!change.has('new_agency')) { reject(`"${existing.id}" has this name but is in ${existing.county}, not ${row.county}: did you mean it?${apart}`); continue; }
+        existing = undefined;
+      } else if (existing && change.has('new_agency')) {
+        reject(`"${existing.id}" already has this name${row.county ? ' in this county' : ''}: new_agency would add it twice`);
+        continue;
+      } else if (!existing && !change.has('new_agency')) {
+        const l = likely.find(name, state);
+        if (l) { reject(`${didYouMean(l.items.map((x) => x.id), l.why)}? (if so, add "${short(name)}" to aliases.csv; if not, write new_agency in change to keep it apart)`); continue; }
+      }
+      if (!existing && [...change].some((c) => c !== 'new_agency')) {
+        reject(`change "${[...change].join('; ')}" but no agency on the map is named "${short(name)}" in ${state}`);
+        continue;
+      }
       let agencyId = existing?.id;
       if (!agencyId) {
-        agencyId = agencySlug(name, state);
-        for (let n = 2; agencyIds.has(agencyId); n++) agencyId = `${agencySlug(name, state)}-${n}`;
+        const base = agencySlug(name, state);
+        // Same name, another county: the county keeps the ids apart.
+        agencyId = agencyById.has(base) && row.county ? agencySlug(`${name} ${countyKey(row.county)}`, state) : base;
+        for (let n = 2; agencyById.has(agencyId); n++) agencyId = `${base}-${n}`;
       }
       const dupKey = `${agencyId}|${kind}|${url}`;
       const dup = seen.get(dupKey);
       if (dup) { reject(`repeats ${dup} (same agency, kind and source)`); continue; }
 
-      // The rows this submission would create or change, checked by the build before anything is kept.
+      // The rows this submission would create or change, as copies, checked by the build before anything is kept.
       const line = LINE_BASE - origins.length;
-      const trial = cloneTables(out);
-      let agency = trial.agencies.find((a) => a.id === agencyId);
-      if (!agency) {
-        agency = {
-          id: agencyId, name, agency_type: agencyType, jurisdiction: jurisdiction || (agencyType === 'sheriff' ? 'county' : 'municipal'),
-          city: v('city'), county: v('county'), other_counties: '', state, atlas_ids: '', note: '', line,
-        };
-        trial.agencies.push(agency);
+      const changes: Change[] = [];
+      const notes: string[] = [];
+      const record = (field: string, from: string, to: string) => changes.push({ agency: agencyId!, field, from, to, source: where });
+      let agency: Lined<AgencyRow>;
+      if (existing) {
+        agency = { ...existing };
+        for (const f of ['city', 'county'] as const) {
+          const given = row[f];
+          if (!given || cleanText(given).toLowerCase() === cleanText(agency[f]).toLowerCase() || (f === 'county' && countyKey(given) === countyKey(agency.county))) continue;
+          if (change.has('place')) { record(f, agency[f], given); agency[f] = given; }
+          else notes.push(`${where}: "${agencyId}" keeps its ${f} ${agency[f] ? `"${agency[f]}"` : '(empty)'} (the submission says "${short(given)}"; write place in change to change it)`);
+        }
       } else {
-        if (!agency.city) agency.city = v('city');
-        if (!agency.county) agency.county = v('county');
+        agency = {
+          id: agencyId, name, agency_type: row.agencyType, jurisdiction: row.jurisdiction || (row.agencyType === 'sheriff' ? 'county' : 'municipal'),
+          city: row.city, county: row.county, other_counties: '', state, atlas_ids: '', note: '', line,
+        };
       }
       let sid = sourceIdByUrl.get(url);
+      let newSource: Lined<SourceRow> | undefined;
       if (!sid) {
-        const publisher = v('source_publisher') || publisherFor(url, opts.publishers);
-        sid = sourceIdFor(publisher, url);
-        for (let n = 2; sourceIds.has(sid); n++) sid = `${sourceIdFor(publisher, url)}-${n}`;
-        const s: Lined<SourceRow> = { id: sid, type: classifyUrl(url), url, publisher, title: v('source_title'), date: sourceDate, line };
-        trial.sources.push(s);
+        const given = rec.values.source_publisher ?? '';
+        const publisher = cleanText(given) ? given : publisherFor(url, opts.publishers);
+        sid = sourceIdFor(cleanText(publisher), url);
+        for (let n = 2; sourceIds.has(sid); n++) sid = `${sourceIdFor(cleanText(publisher), url)}-${n}`;
+        // The raw cell goes to the build, which refuses a publisher a spreadsheet would run as a formula.
+        newSource = { id: sid, type: classifyUrl(url), url, publisher, title: rec.values.source_title ?? '', date: row.sourceDate, line };
       }
-      let program = trial.programs.find((p) => p.agency_id === agencyId && p.kind === kind);
-      if (!program) {
+      const source = newSource ?? sourceById.get(sid)!;
+      const publisherName = cleanText(source.publisher);
+      const had = existing ? programByKind.get(`${agencyId}|${kind}`) : undefined;
+      let program: Lined<ProgramRow>;
+      if (!had) {
         const base = kind === 'neighbors_portal' ? portalProgramId(agencyId) : `${agencyId}--${kind.replace(/_/g, '-')}`;
         let pid = base;
         for (let n = 2; programIds.has(pid); n++) pid = `${base}-${n}`;
         program = {
-          id: pid, agency_id: agencyId, kind, start_date: start, start_kind: startKindOf(start, startIs), end_date: end, devices_given: '', perk_value_usd: '', subsidy_usd: '',
-          at_least: 'false', ...PORTAL_PROGRAM_DEFAULTS, summary, source_ids: sid, line,
+          id: pid, agency_id: agencyId, kind, start_date: row.start, start_kind: startKindOf(row.start, row.startIs), end_date: row.end, devices_given: '', perk_value_usd: '', subsidy_usd: '',
+          at_least: 'false', ...PORTAL_PROGRAM_DEFAULTS, summary: row.summary, source_ids: sid, line,
+          // An end date sets the status it implies.
+          ...(row.end ? { status: 'ended', status_note: endNote(row.end, publisherName) } : {}),
         };
-        trial.programs.push(program);
+        if (existing) record(`program ${kind}`, '', `added, citing ${sid}`);
       } else {
-        const list = splitList(program.source_ids);
-        if (!list.includes(sid)) list.push(sid);
-        program.source_ids = joinList(list);
-        const had = program.start_date;
-        if (start && !had) {
-          program.start_date = start;
-          program.start_kind = startKindOf(start, startIs);
-        } else if (start && start.startsWith(had)) program.start_date = earlierDate(had, start) ?? had;
-        else if (start && !had.startsWith(start)) res.notes.push(`${file}:${rec.line}: "${agencyId}" keeps its start date ${had} (the submission says ${start})`);
-        if (end && !program.end_date) program.end_date = end;
-        else if (end && end !== program.end_date) res.notes.push(`${file}:${rec.line}: "${agencyId}" keeps its end date ${program.end_date} (the submission says ${end})`);
+        program = { ...had };
+        const before = had.start_date;
+        if (row.start && (change.has('start') ? row.start !== before : !before || (row.start.startsWith(before) && row.start !== before))) {
+          const to = change.has('start') ? row.start : earlierDate(before, row.start) ?? before;
+          record(`${kind} start_date`, before, to);
+          program.start_date = to;
+          // A start set or replaced takes the row's date kind; an earlier day of the same month keeps it.
+          if (!before || change.has('start')) program.start_kind = startKindOf(to, row.startIs);
+        } else if (row.start && !before.startsWith(row.start)) {
+          notes.push(`${where}: "${agencyId}" keeps its start date ${before} (the submission says ${row.start}; write start in change to change it)`);
+        }
+        if (row.end && row.end !== had.end_date) {
+          if (!change.has('end')) {
+            reject(had.end_date
+              ? `"${agencyId}" ended ${had.end_date}, the row says ${row.end}: write end in change to correct it`
+              : `would end "${agencyId}"'s partnership on ${row.end}: write end in change to record the end (its status becomes ended)`);
+            continue;
+          }
+          record(`${kind} end_date`, had.end_date, row.end);
+          program.end_date = row.end;
+          if (program.status !== 'ended') {
+            record(`${kind} status`, program.status, 'ended');
+            program.status = 'ended';
+            program.status_note = endNote(row.end, publisherName);
+          }
+        } else if (change.has('end') && !row.end) { reject('change end needs an end_date'); continue; }
       }
-      const problems = checkAgency(trial, agencyId, opts.geocoder);
+      // The build's verdict on the touched rows: the agency, this program citing this row's source, its overrides.
+      const trial: Tables = {
+        agencies: [agency], programs: [{ ...program, source_ids: sid }], sources: [source],
+        overrides: overridesOf.get(agencyId) ?? [],
+      };
+      const placeChanged = !existing || changes.some((c) => c.field === 'city' || c.field === 'county');
+      const problems = checkAgency(trial, agencyId, opts.geocoder, { geocode: placeChanged });
       if (problems.length > 0) {
         const reasons = rootCauses(problems).map((p) => (p.line === line ? p.reason : `${p.reason} (in ${p.file}:${p.line}, which this row would change)`));
         reject([...new Set(reasons)].join('; '));
         continue;
       }
-      // Accepted: keep the trial tables.
-      out.agencies = trial.agencies;
-      out.programs = trial.programs;
-      out.sources = trial.sources;
-      if (!existing && !agencyIds.has(agencyId)) {
+      // Accepted: keep the rows.
+      if (existing) {
+        Object.assign(existing, agency);
+      } else {
+        out.agencies.push(agency);
+        agencyById.set(agencyId, agency);
         matcher.add(agency);
-        agencyIds.add(agencyId);
+        likely.add(agency);
       }
-      programIds.add(program.id);
-      sourceIds.add(sid);
-      sourceIdByUrl.set(url, sid);
+      if (had) {
+        Object.assign(had, program);
+        const list = citedBy(had);
+        if (!list.has(sid)) {
+          list.add(sid);
+          had.source_ids += `; ${sid}`;
+        }
+      } else {
+        out.programs.push(program);
+        programIds.add(program.id);
+        programByKind.set(`${agencyId}|${kind}`, program);
+      }
+      if (newSource) {
+        out.sources.push(newSource);
+        sourceIds.add(sid);
+        sourceById.set(sid, newSource);
+        sourceIdByUrl.set(url, sid);
+      }
+      if (existingIds.has(agencyId)) res.changes.push(...changes);
+      res.notes.push(...notes);
       origins.push({ file, line: rec.line });
-      seen.set(dupKey, `${file}:${rec.line}`);
+      seen.set(dupKey, where);
       res.accepted.push({ file, line: rec.line, agencyId, url });
     }
   }
-  res.tables = out;
   return res;
 }

@@ -38,3 +38,15 @@ export function fold(s: string): string {
 export function foldText(s: string): string {
   return fold(s).toLowerCase();
 }
+
+/**
+ * A cell a spreadsheet would run as a formula: it starts (after any spaces
+ * or tabs, which spreadsheets trim) with = + - @ or their full-width forms.
+ * Importers refuse such names and publishers; downloads neutralise them.
+ */
+export function startsLikeFormula(s: string): boolean {
+  return /^[\s\u00a0]*[=+\-@\uff1d\uff0b\uff0d\uff20]/.test(s);
+}
+
+/** U+FFFD, what a wrong conversion leaves for a character it could not read: never published. */
+export const REPLACEMENT_CHARACTER = '\ufffd';

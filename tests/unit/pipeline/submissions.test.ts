@@ -73,7 +73,7 @@ describe('merging submissions', () => {
     expect(g.source_ids.startsWith('news-1; ')).toBe(true);
     expect(r.tables.agencies.find((a) => a.id === 'greenfield-pd-wi')).toMatchObject({ name: 'Greenfield Police Department', note: 'curated' });
     expect(r.tables.programs.find((p) => p.id === 'abilene-police-department-tx--neighbors-portal')!.start_date).toBe('2020-05-29');
-    expect(r.notes).toEqual(['submissions/a.csv:4: "abilene-police-department-tx" keeps its start date 2020-05-29 (the submission says 2020-06)']);
+    expect(r.notes).toEqual(['submissions/a.csv:4: "abilene-police-department-tx" keeps its start date 2020-05-29 (the submission says 2020-06; write start in change to change it)']);
     for (const s of before.sources) expect(r.tables.sources).toContainEqual(s);
     expect(before).toEqual(curated());
   });
@@ -114,7 +114,7 @@ describe('merging submissions', () => {
   it('refuses a file without the template columns, every row named', () => {
     const r = merge(curated(), [{ file: 'submissions/c.csv', csv: parseCsv('agency,state\nWaukesha Police Department,WI\n') }]);
     expect(r.rejects).toEqual([
-      { file: 'submissions/c.csv', line: 1, reason: expect.stringContaining('missing column(s): source_url') },
+      { file: 'submissions/c.csv', line: 1, reason: expect.stringContaining('missing column(s): "source_url"') },
       { file: 'submissions/c.csv', line: 2, reason: 'the file lacks required columns' },
     ]);
   });
