@@ -3,6 +3,8 @@
  * downloads and the tables the build publishes alike.
  */
 
+import { startsLikeFormula } from './text';
+
 /**
  * Excel on Windows reads a CSV as UTF-8 only when it starts with this mark
  * (otherwise as the system code page: “ ” ’ · become mojibake). papaparse,
@@ -24,5 +26,5 @@ export function spreadsheetCell(v: string | number | boolean | null): string {
   if (v === null) return '';
   if (typeof v !== 'string') return String(v);
   if (PLAIN_NUMBER.test(v)) return v;
-  return /^[\s\u00a0]*[=+\-@\uff1d\uff0b\uff0d\uff20]/.test(v) || /^[\t\r\n]/.test(v) ? `'${v}` : v;
+  return startsLikeFormula(v) || /^[\t\r\n]/.test(v) ? `'${v}` : v;
 }
