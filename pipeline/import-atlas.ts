@@ -12,7 +12,7 @@
  */
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { AtlasHeaderError, parseAtlasExport, type AtlasAgency } from './atlas/parse';
-import { sharedGeocoder } from './build/run';
+import { sharedGeocoder } from './dataset/run';
 import { countyFromName, coversWholeCounty } from '../src/core/jurisdiction';
 import { dateProblem, isPartialIsoDate } from '../src/core/dates';
 import { DEFAULT_DATA_DIR } from './lib/paths';

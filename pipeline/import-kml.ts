@@ -11,9 +11,9 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import type { Reject } from './build/validate';
-import { sharedGeocoder } from './build/run';
-import { buildWithSubmissions } from './build/with-submissions';
+import type { Reject } from './dataset/validate';
+import { sharedGeocoder } from './dataset/run';
+import { buildWithSubmissions } from './dataset/with-submissions';
 import type { Geocoder } from './geocode/geocoder';
 import { exportDateFromPath } from './import-atlas';
 import { parseKml, type KmlAgency, type Locate } from './kml/parse';

@@ -9,8 +9,8 @@
  */
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildCollection } from './build/features';
-import { sharedGeocoder } from './build/run';
+import { buildCollection } from './dataset/features';
+import { sharedGeocoder } from './dataset/run';
 import { parseCsv } from './lib/csv';
 import { EncodingError, readUtf8File } from './lib/read-text';
 import { DEFAULT_DATA_DIR, sharedDir } from './lib/paths';

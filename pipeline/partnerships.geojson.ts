@@ -11,7 +11,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildFromDir } from './build/run';
+import { buildFromDir } from './dataset/run';
 import { changeLine } from './merge/changes';
 import { DEFAULT_DATA_DIR, DEFAULT_OUT } from './lib/paths';
 import { TABLE_FILES } from './tables/model';

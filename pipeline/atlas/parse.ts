@@ -4,7 +4,7 @@
  * (with line and reason) and combines duplicate rows of one agency.
  * Pure: text in, records out.
  */
-import { LIMITS } from '../build/validate';
+import { LIMITS } from '../dataset/validate';
 import { headerProblems, parseCsv } from '../lib/csv';
 import { dateProblem, earlierDate } from '../../src/core/dates';
 import { dateFromSummary, parseAtlasDate } from '../lib/dates';

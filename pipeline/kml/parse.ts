@@ -9,7 +9,7 @@
  * Nothing from the file is trusted: markup in a name, a script URL anywhere
  * in the placemark, an unreadable date or point rejects the placemark.
  */
-import { LIMITS } from '../build/validate';
+import { LIMITS } from '../dataset/validate';
 import { earlierDate, fullYear } from '../../src/core/dates';
 import { dateValueProblem } from '../lib/dates';
 import { normalizeState } from '../lib/states';

@@ -4,8 +4,8 @@
  * (validation, geocoding, the published schema). Importers use it to refuse
  * a row the build would refuse, naming the row that brought it in.
  */
-import { buildCollection } from '../build/features';
-import { validateTables, type Reject } from '../build/validate';
+import { buildCollection } from '../dataset/features';
+import { validateTables, type Reject } from '../dataset/validate';
 import type { Geocoder } from '../geocode/geocoder';
 import { splitList, type Tables } from '../tables/model';
 

@@ -6,8 +6,8 @@
  * the agencies behind them are left out and the rest is checked again.
  */
 import type { AtlasAgency } from '../atlas/parse';
-import { buildCollection, type BuildResult } from '../build/features';
-import type { Reject } from '../build/validate';
+import { buildCollection, type BuildResult } from '../dataset/features';
+import type { Reject } from '../dataset/validate';
 import type { Geocoder } from '../geocode/geocoder';
 import type { Tables } from '../tables/model';
 import { mergeAtlas, type AtlasMergeOptions, type AtlasMergeResult } from './atlas';

@@ -19,8 +19,8 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AGENCY_TYPES, PROGRAM_KINDS, type ProgramKind } from '../../src/core/vocabulary';
-import type { Reject } from '../build/validate';
-import { LIMITS } from '../build/validate';
+import type { Reject } from '../dataset/validate';
+import { LIMITS } from '../dataset/validate';
 import type { Geocoder } from '../geocode/geocoder';
 import { headerProblems, parseCsv, type CsvIssue, type CsvTable } from '../lib/csv';
 import { earlierDate } from '../../src/core/dates';

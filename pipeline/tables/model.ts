@@ -1,7 +1,7 @@
 /**
  * The project's source tables (`data/*.csv`): what a volunteer edits in a
  * spreadsheet. Every value is a string here; validation happens in the build
- * (`pipeline/build/validate.ts`).
+ * (`pipeline/dataset/validate.ts`).
  */
 
 export const TABLE_FILES = {

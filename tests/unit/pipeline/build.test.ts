@@ -3,8 +3,8 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildCollection, serializeCollection } from '../../../pipeline/build/features';
-import { sharedGeocoder } from '../../../pipeline/build/run';
+import { buildCollection, serializeCollection } from '../../../pipeline/dataset/features';
+import { sharedGeocoder } from '../../../pipeline/dataset/run';
 import { CollectionSchema } from '../../../src/core/schema';
 import { agency, emptyTables, override, program, source } from './helpers';
 

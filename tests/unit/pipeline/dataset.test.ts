@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildFromDir } from '../../../pipeline/build/run';
+import { buildFromDir } from '../../../pipeline/dataset/run';
 import { ATLAS_PUBLISHER } from '../../../pipeline/lib/sources';
 import { CollectionSchema } from '../../../src/core/schema';
 import { type AgencyProperties } from '../../../src/core/contract';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { sharedGeocoder } from '../../../pipeline/build/run';
+import { sharedGeocoder } from '../../../pipeline/dataset/run';
 import { parseCountyRef } from '../../../pipeline/geocode/boundaries';
 import { editDistance } from '../../../src/search/area-query';
 import { placeFromName, placeVariants } from '../../../pipeline/geocode/geocoder';

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { sharedGeocoder } from '../../../pipeline/build/run';
+import { sharedGeocoder } from '../../../pipeline/dataset/run';
 import { locator } from '../../../pipeline/import-kml';
 import { parseKml, parseKmlDate } from '../../../pipeline/kml/parse';
 import { parseXml } from '../../../pipeline/kml/xml';

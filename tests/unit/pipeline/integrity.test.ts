@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseAtlasExport } from '../../../pipeline/atlas/parse';
-import { buildFromDir } from '../../../pipeline/build/run';
+import { buildFromDir } from '../../../pipeline/dataset/run';
 import { runImport } from '../../../pipeline/import-atlas';
 import { parseCsv } from '../../../pipeline/lib/csv';
 import { parseAtlasDate } from '../../../pipeline/lib/dates';

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sharedGeocoder } from '../../../pipeline/build/run';
+import { sharedGeocoder } from '../../../pipeline/dataset/run';
 import { locator } from '../../../pipeline/import-kml';
 import { parseKml, parseKmlDate } from '../../../pipeline/kml/parse';
 import { parseXml, XML_LIMITS } from '../../../pipeline/kml/xml';

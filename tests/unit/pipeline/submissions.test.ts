@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildFromDir, sharedGeocoder } from '../../../pipeline/build/run';
+import { buildFromDir, sharedGeocoder } from '../../../pipeline/dataset/run';
 import { parseCsv, stringifyCsv } from '../../../pipeline/lib/csv';
 import { mergeSubmissions, submissionDate, SUBMISSION_COLUMNS, type SubmissionFile } from '../../../pipeline/merge/submissions';
 import { AGENCY_COLUMNS, OVERRIDE_COLUMNS, PROGRAM_COLUMNS, SOURCE_COLUMNS, type Tables } from '../../../pipeline/tables/model';
