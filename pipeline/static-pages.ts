@@ -9,7 +9,7 @@
  *              without it, canonical, og:url, og:image and the sitemap are left out
  *   RING_DATA_FILE  the dataset (default data/partnerships.geojson)
  */
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { CollectionSchema } from '../src/core/schema';
 import type { AgencyFeature } from '../src/core/contract';
@@ -55,7 +55,8 @@ for (const [code, features] of byState) {
   }
 }
 mkdirSync(dirname(join(OUT, STYLESHEET_PATH)), { recursive: true });
-copyFileSync('src/pages/pages.css', join(OUT, STYLESHEET_PATH));
+// One stylesheet for the pages: the rules they share with the map, then their own.
+writeFileSync(join(OUT, STYLESHEET_PATH), ['src/styles/base.css', 'src/pages/pages.css'].map((f) => readFileSync(f, 'utf8')).join('\n'));
 // A sitemap only with absolute URLs; without them none (and none left from an earlier build).
 if (siteUrl) write('sitemap.xml', renderSitemap(pages, siteUrl, dataAsOf));
 else rmSync(join(OUT, 'sitemap.xml'), { force: true });
