@@ -4,7 +4,7 @@
  * published (in English, which the page says where they appear). "Ring" is
  * "Ring". Numbers and dates come from Intl (es-US), not from here.
  */
-import type { Messages } from './messages';
+import type { Messages } from './messages-en';
 
 const esPlural = new Intl.PluralRules('es-US');
 const esOne = (n: number) => esPlural.select(n) === 'one';
