@@ -405,8 +405,6 @@ describe('keyboard only', () => {
       row = await page.evaluate(() => (document.activeElement?.matches('#list button.row-select') ? document.activeElement.textContent : null));
     }
     expect(row).toBeTruthy();
-    // Down the list by a few rows, as a keyboard user reads it.
-    for (let k = 0; k < 4; k++) await page.keyboard.press('Tab');
     const target = await page.evaluate(() => ({ id: (document.activeElement as HTMLElement).dataset.id, name: document.activeElement?.textContent }));
     expect(target.id).toBeTruthy();
     await page.keyboard.press('Enter');
