@@ -12,7 +12,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { ARTIFACTS, launch, newPage, waitForIdle, waitForMap } from './browser';
+import { ARTIFACTS, launch, newPage, screenshot, waitForIdle, waitForMap } from './browser';
 import { BASE, goToHash, openApp, viewBounds, waitForCard } from './app';
 import { FEATURES, agenciesLabel } from './dataset';
 import { defaultState } from '../../src/state/app-state';
@@ -64,10 +64,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function shot(page: Page, name: string): Promise<void> {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
-}
 
 /** The part of the map in the window, as the visitor sees it (with whatever lies over it), decoded. */
 async function mapPixels(page: Page): Promise<{ png: PNG; box: { x: number; y: number; width: number; height: number } }> {
@@ -144,7 +140,7 @@ describe('a link to an agency opens on it, alone', () => {
       if (k < 3) await openApp(page, `agency=${encodeURIComponent(p.id)}`);
       else await goToHash(page, `agency=${encodeURIComponent(p.id)}`);
       await expectFramedAlone(page, p);
-      if (k === 1) await shot(page, 'deep-link-agency-desktop');
+      if (k === 1) await screenshot(page, 'deep-link-agency-desktop');
     }
     await context.close();
   }, 900_000);
@@ -158,7 +154,7 @@ describe('a link to an agency opens on it, alone', () => {
       const ring = findRing(png, box)!;
       const card = (await page.locator('#card').boundingBox())!;
       expect(ring.y).toBeLessThan(card.y);
-      if (k === 0) await shot(page, 'deep-link-agency-phone');
+      if (k === 0) await screenshot(page, 'deep-link-agency-phone');
     }
     await context.close();
   });

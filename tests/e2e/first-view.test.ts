@@ -100,6 +100,18 @@ function documentedDollars(): { sum: number; agencies: number } {
   return { sum, agencies };
 }
 
+
+/** Holds the map library's script back until the returned function is called: the first view must not need it. */
+async function holdMapLibrary(page: Page): Promise<() => void> {
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  await page.route('**/assets/map-view-*.js', async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
 describe('first view', () => {
   it('is valid HTML as built (checked by html-validate)', async () => {
     const validator = new HtmlValidate(JSON.parse(readFileSync('.htmlvalidate.json', 'utf8')) as ConfigData);
@@ -163,12 +175,7 @@ describe('first view', () => {
   it('is on screen before the map script runs, and the live map replaces it', async () => {
     const { page, context } = await newPage(browser);
     // Hold the map library back: the first view must not need it.
-    let release!: () => void;
-    const held = new Promise<void>((r) => (release = r));
-    await page.route('**/assets/map-view-*.js', async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdMapLibrary(page);
     await page.goto(BASE());
     await page.waitForSelector('#first-view svg');
     expect(await page.locator('#first-view svg').isVisible()).toBe(true);
@@ -189,12 +196,7 @@ describe('first view', () => {
   for (const [name, viewport] of [['phone', PHONE], ['small phone', { width: 360, height: 740 }]] as const) {
     it(`hands over to the live map without moving the picture (${name})`, async () => {
       const { page, context } = await newPage(browser, { viewport });
-      let release!: () => void;
-      const held = new Promise<void>((r) => (release = r));
-      await page.route('**/assets/map-view-*.js', async (route) => {
-        await held;
-        await route.continue();
-      });
+      const release = await holdMapLibrary(page);
       await page.goto(BASE());
       await page.waitForSelector('#first-view svg');
       const box = (await page.locator('.map-wrap').boundingBox())!;
