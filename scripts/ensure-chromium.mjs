@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * Runs before `npm test`: the browser tests drive Debian's Chromium, never a
- * downloaded browser. When it is missing, install Debian's package (as root,
+ * downloaded browser, and the downloads are read back with pandas, as a
+ * reporter would. When either is missing, install Debian's package (as root,
  * where apt-get exists) or stop at once naming the one command that does,
  * before anything is built.
  */
@@ -18,7 +19,35 @@ export function decide({ hasChromium, isRoot, hasAptGet, installAllowed }) {
   return 'stop';
 }
 
+/** Debian's Python, which the python3-pandas package installs into (another python3 may come first on PATH). */
+export const PYTHON = '/usr/bin/python3';
+export const PANDAS_COMMAND = 'apt-get update && apt-get install -y python3-pandas';
+
+const hasPandas = () => spawnSync(PYTHON, ['-c', 'import pandas'], { stdio: 'ignore' }).status === 0;
+
+/** pandas for the test that reads a downloaded CSV with its defaults; the same rule as for Chromium. */
+function ensurePandas(facts) {
+  const action = decide({ ...facts, hasChromium: hasPandas() });
+  if (action === 'ok') return 0;
+  if (action === 'install') {
+    console.error(`pandas is missing; installing Debian's package: ${PANDAS_COMMAND}`);
+    if (spawnSync('sh', ['-c', PANDAS_COMMAND], { stdio: 'inherit' }).status === 0 && hasPandas()) return 0;
+  }
+  console.error(`The download tests read CSV files with pandas, which is missing. Install it (as root):\n\n  ${PANDAS_COMMAND}\n`);
+  return 1;
+}
+
 function main() {
+  const status = ensureChromium();
+  if (status !== 0) return status;
+  return ensurePandas({
+    isRoot: typeof process.getuid === 'function' && process.getuid() === 0,
+    hasAptGet: existsSync('/usr/bin/apt-get'),
+    installAllowed: process.env.RING_INSTALL_CHROMIUM !== '0',
+  });
+}
+
+function ensureChromium() {
   const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   const action = decide({
     hasChromium: existsSync(chromium),

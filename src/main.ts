@@ -40,10 +40,14 @@ declare global {
 function showLoadError(message: string, retry: () => void): void {
   const count = $('#count');
   count.textContent = MSG.noDataLoaded;
+  // The totals written into the page at build time were not loaded: none are shown beside "No data loaded".
+  const totals = $('#totals');
+  totals.hidden = true;
   const box = $('#map-message');
   box.hidden = false;
   const button = h('button', { type: 'button', class: 'retry' }, MSG.tryAgain);
   button.addEventListener('click', () => {
+    totals.hidden = false;
     box.hidden = true;
     box.replaceChildren();
     retry();

@@ -144,10 +144,14 @@ describe('failure states', () => {
     await page.goto(BASE());
     await page.waitForSelector('body[data-load-error="true"]');
     expect(await page.locator('#map-message').textContent()).toContain('could not be found (HTTP 404)');
+    // No totals beside "No data loaded": the figures written into the page were not loaded.
+    expect(await countText(page)).toBe('No data loaded');
+    expect(await page.locator('#totals').isVisible()).toBe(false);
     await page.unroute(DATA_GLOB);
     await page.getByRole('button', { name: 'Try again' }).click();
     await waitForMap(page);
     expect(await countText(page)).toBe(agenciesLabel(FEATURES.length));
+    expect(await page.locator('#totals').isVisible()).toBe(true);
     await page.close();
   });
 
