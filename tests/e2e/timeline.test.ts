@@ -318,10 +318,10 @@ describe('on a phone', () => {
       expect(box.x + box.width).toBeLessThanOrEqual(PHONE.width);
     }
     await screenshot(p, 'timeline-range-phone');
-    await p.getByRole('button', { name: /Play/ }).click();
+    await p.locator('#timeline').getByRole('button', { name: /Play/ }).click();
     await p.waitForFunction(() => /in (March|April|May) 2019/.test(document.querySelector('#map-date')?.textContent ?? ''), null, { polling: 100 });
     await screenshot(p, 'timeline-playing-phone');
-    await p.getByRole('button', { name: /Stop/ }).click();
+    await p.locator('#timeline').getByRole('button', { name: /Stop/ }).click();
     expect(await controls(p)).toEqual(Y2019_CONTROLS);
     await context.close();
   });
