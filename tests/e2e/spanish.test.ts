@@ -81,6 +81,8 @@ for (const [k, v] of Object.entries(EN)) {
   const esVals = JSON.stringify(ES[k]);
   for (const s of vals) if (typeof s === 'string' && s.trim().length >= 4 && !esVals.includes(JSON.stringify(s))) englishValues.push(s.trim());
 }
+// A date format written as the data writes it ("YYYY-MM", quoted beside its Spanish "AAAA-MM") is an identifier, not English.
+for (let k = englishValues.length - 1; k >= 0; k--) if (/^[YMD]+(?:-[YMD]+)*$/.test(englishValues[k])) englishValues.splice(k, 1);
 
 /** Common English words of this interface; proper names (agencies, states, "Ring", "Atlas of Surveillance") are allowed. */
 const ENGLISH_WORDS = [
