@@ -170,7 +170,7 @@ describe('a sample across every status and kind of perk, in both languages', () 
     LAPD, CHICOPEE, undated,
     'city-of-peoria-il', 'town-of-madison-police-department-wi', 'lakeland-police-department-fl', 'el-monte-police-department-ca',
     'winnebago-county-board-il', 'ewing-police-department-nj', 'kenosha-police-department-wi', 'chula-vista-police-department-ca',
-    'rockford-fire-department-il',
+    'rockford-fire-department-il', 'alhambra-police-department-ca', 'berkeley-township-police-department-nj',
   ];
 
   it('covers every status and every perk status the data holds', () => {
