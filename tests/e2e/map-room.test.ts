@@ -109,10 +109,10 @@ describe('phone', () => {
     expect(size!.height).toBeGreaterThanOrEqual(24);
     expect(size!.width).toBeGreaterThanOrEqual(24);
 
-    // Play from the bar: the timeline's own Play runs (both say Pause) and the count moves, with the map in sight.
+    // Play from the bar: the timeline's own Play runs (both say Stop) and the count moves, with the map in sight.
     await barPlay.click();
-    await expect.poll(() => page.locator('#timeline button.play').textContent()).toContain('Pause');
-    expect((await barPlay.textContent())?.trim()).toContain('Pause');
+    await expect.poll(() => page.locator('#timeline button.play').textContent()).toContain('Stop');
+    expect((await barPlay.textContent())?.trim()).toContain('Stop');
     const seen = new Set<string>();
     for (let k = 0; k < 12 && seen.size < 3; k++) {
       seen.add((await barCount.textContent())?.trim() ?? '');
@@ -123,11 +123,12 @@ describe('phone', () => {
     expect(mapBox.y).toBeGreaterThanOrEqual(0);
     expect(mapBox.y + mapBox.height).toBeLessThanOrEqual(PHONE.height);
     await screenshot(page, 'room-phone-playing');
-    // The bar's Play pauses it (the same control): the map and the bar keep the month it stopped at.
+    // The bar's Stop stops it (the same control): every date is back, and the bar counts them all again.
     await barPlay.click();
     await expect.poll(() => page.locator('#timeline button.play').textContent()).toContain('Play');
     expect((await barPlay.textContent())?.trim()).toBe('▶ Play');
     await expect.poll(async () => (await barCount.textContent())?.trim()).toBe(await countText(page));
+    expect(await countText(page)).toBe(agenciesLabel(FEATURES.length));
     // Every date again, from the timeline.
     await page.getByRole('button', { name: 'All dates' }).click();
     await expectCount(page, agenciesLabel(FEATURES.length));
