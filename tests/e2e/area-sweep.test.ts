@@ -14,7 +14,7 @@ import { feature } from 'topojson-client';
 import type { FeatureCollection } from 'geojson';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { launch, newPage, screenshot, waitForIdle } from './browser';
-import { linkParam, openApp } from './app';
+import { linkParam, openApp, waitForLinkParam } from './app';
 import { buildGazetteer } from '../../pipeline/gazetteer';
 import { decodeGazetteer } from '../../src/search/gazetteer';
 import { buildCounties } from '../../src/search/counties';
@@ -128,9 +128,14 @@ describe('Find my area over the whole space, in the page', () => {
     expect(legend).not.toContain('Within 10 miles');
     expect(legend).not.toContain('Searched place');
     // The view the link records is centred in the county, at a zoom that holds it.
-    await page.waitForFunction(() => /map=/.test(location.hash), null, { timeout: 20_000 });
-    const [z, lat, lon] = (linkParam(page, 'map') ?? '').split('/').map(Number);
+    // The app writes the link shortly after the map settles: wait for the view to arrive, then check it.
     const [w, s, e, n] = counties.find((c) => c.fips === '12086')!.bbox;
+    const inCounty = (v: string | null) => {
+      const [, la, lo] = (v ?? '').split('/').map(Number);
+      return lo > w && lo < e && la > s && la < n;
+    };
+    await page.waitForURL((u) => inCounty(new URLSearchParams(u.hash.slice(1)).get('map')), { timeout: 20_000 }).catch(() => undefined);
+    const [z, lat, lon] = (linkParam(page, 'map') ?? '').split('/').map(Number);
     expect(lon).toBeGreaterThan(w);
     expect(lon).toBeLessThan(e);
     expect(lat).toBeGreaterThan(s);
@@ -166,6 +171,7 @@ describe('Find my area over the whole space, in the page', () => {
     await page.waitForFunction(() => document.querySelector('#card-title')?.textContent?.includes('Houston Police Department'));
     await search(page, 'Lakeland, FL');
     await page.locator('#card').waitFor({ state: 'hidden', timeout: 10_000 });
+    await waitForLinkParam(page, 'agency', null);
     expect(linkParam(page, 'agency')).toBeNull();
     expect(await page.locator('#area-result').textContent()).toContain('Lakeland Police Department');
   }, 60_000);
