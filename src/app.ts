@@ -102,7 +102,7 @@ export class App implements AppContext {
       (await import('./ui/about')).setupAbout($('#about-dialog') as HTMLDialogElement, index, dataset, history.get()));
     opensOnClick($('#download-button') as HTMLButtonElement, MSG.chunkDownload, notices, async () => (await import('./controllers/download')).downloadDialog(this));
     opensOnClick($('#export-button') as HTMLButtonElement, MSG.chunkExport, notices, async () =>
-      (await import('./controllers/export-image')).exportDialog({ ctx: this, colors: this.colors, legend: () => this.legend.model(), selected: () => this.selection.index(this.store.state) }));
+      (await import('./controllers/export-image')).exportDialog({ ctx: this, colors: this.colors, legend: () => this.legend.model(), selected: () => this.selection.index(this.store.state), comparison: () => this.area.comparing.forExport() }));
     returnFocusFromDialogs();
 
     this.store.subscribe((next, prev, change) => this.render(next, prev, change));
@@ -162,7 +162,7 @@ export class App implements AppContext {
     if (!prev || filtersChanged || prev.layers !== s.layers) this.legend.render();
     this.selection.render(s, prev);
     // The area results follow the filters, but not every step of the animation.
-    const areaChanged = prev && (prev.area !== s.area || prev.radius !== s.radius);
+    const areaChanged = prev && (prev.area !== s.area || prev.radius !== s.radius || prev.compare !== s.compare);
     if (areaChanged || (prev && filtersChanged && !change.transient)) void this.area.run(s, !!areaChanged && !this.url.restoring);
     // The list follows every step too: its "of N matching" is the count's N, during Play as after it.
     if (filtersChanged || !prev || prev.agency !== s.agency) this.renderList();

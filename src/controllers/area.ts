@@ -13,6 +13,7 @@ import type { AreaFinder, SearchLegend } from './area-finder';
 import { attachedMap } from './context';
 import type { AppContext } from './context';
 import { lazy } from './lazy';
+import { Comparing } from './area-compare';
 
 type AreaContext = Pick<AppContext, 'store' | 'index' | 'mapView' | 'derived' | 'set'>;
 
@@ -26,6 +27,8 @@ export class Area {
   private readonly finder: () => Promise<AreaFinder>;
   /** The finder once its chunk is here (clearing a search needs nothing new). */
   private loadedFinder: AreaFinder | null = null;
+  /** Compare with another place (the second search box and the side-by-side answer). */
+  readonly comparing: Comparing;
 
   constructor(
     private ctx: AreaContext,
@@ -47,16 +50,19 @@ export class Area {
       onRadius: (radius) => ctx.set({ radius }),
       onLocate: () => this.locate(),
       onSelect: (i) => hooks.select(i),
-      suggest: async (text) => {
-        if (text.trim().length < 2) return [];
-        try {
-          return await (await this.finder()).suggest(text);
-        } catch {
-          return [];
-        }
-      },
+      suggest: (text) => this.suggest(text),
     });
     this.box.setQuery(ctx.store.state.area, ctx.store.state.radius);
+    this.comparing = new Comparing($('#area-search'), this.box, ctx, { select: (i) => hooks.select(i), suggest: (text) => this.suggest(text) });
+  }
+
+  private async suggest(text: string) {
+    if (text.trim().length < 2) return [];
+    try {
+      return await (await this.finder()).suggest(text);
+    } catch {
+      return [];
+    }
   }
 
   private async onSearch(q: string | null): Promise<void> {
@@ -66,7 +72,7 @@ export class Area {
     if (area === this.ctx.store.state.area) {
       if (this.ctx.store.state.agency !== null) this.ctx.set({ agency: null });
       void this.run(this.ctx.store.state, true);
-    } else this.ctx.set({ area, agency: null });
+    } else this.ctx.set({ area, agency: null, ...(area === null ? { compare: null } : {}) });
     // Find pressed on an empty box: say what to type rather than nothing.
     if (q !== null && area === null) {
       try {
@@ -104,6 +110,7 @@ export class Area {
   async run(s: AppState, fly: boolean): Promise<void> {
     const token = ++this.token;
     this.box.setQuery(s.area, s.radius);
+    this.comparing.sync(s);
     if (!s.area) {
       this.box.render({ status: 'idle' });
       this.setLegend(null);
@@ -116,6 +123,15 @@ export class Area {
       finder = await this.finder();
     } catch {
       if (token === this.token) this.box.render({ status: 'error', message: MSG.areaChunkFailed });
+      return;
+    }
+    if (s.compare) {
+      try {
+        const legend = await this.comparing.run(finder, { ...s, area: s.area, compare: s.compare }, this.located, fly, () => token === this.token);
+        if (token === this.token) this.setLegend(legend);
+      } catch {
+        if (token === this.token) this.box.render({ status: 'error', message: MSG.areaListFailed });
+      }
       return;
     }
     let out: Awaited<ReturnType<AreaFinder['find']>>;

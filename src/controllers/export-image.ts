@@ -19,12 +19,18 @@ import { MSG } from '../i18n/messages';
 import type { AppContext } from './context';
 import type { StartColors } from './colors';
 import type { LegendModel } from './legend';
+import type { AreaShape } from '../map/area-layer';
+import type { AreaFacts } from '../search/area-compare';
+import { compareCaptionLine } from '../share/compare-caption';
+import { withPngText } from '../share/png-text';
 
 export interface ExportDeps {
   ctx: Pick<AppContext, 'store' | 'index' | 'dataset' | 'mapView' | 'derived' | 'inViewMask' | 'creditLine'>;
   colors: StartColors;
   legend(): LegendModel;
   selected(): number | null;
+  /** Two places compared: drawn on the map, and their facts written in the caption and the PNG's text. */
+  comparison?(): { shapes: AreaShape[]; facts: AreaFacts[] } | null;
 }
 
 function count(mask: Uint8Array): number {
@@ -34,13 +40,16 @@ function count(mask: Uint8Array): number {
 }
 
 /** Default image title and subtitle: the filters in words, with the count. */
-function defaults({ ctx }: ExportDeps): { title: string; subtitle: string } {
+function defaults({ ctx, comparison }: ExportDeps): { title: string; subtitle: string } {
   const inView = count(ctx.inViewMask());
   const all = ctx.derived.count;
   const shown = agenciesLabel(all);
+  const facts = comparison?.()?.facts ?? [];
+  // Two places compared: the subtitle names them first.
+  const places = facts.length === 2 ? `${MSG.compareSubtitle(facts[0].label, facts[1].label)} · ` : '';
   return {
     title: MSG.exportDefaultTitle,
-    subtitle: `${describeFilters(ctx.store.state.filters, monthLabel)} · ${inView === all ? shown : MSG.exportInView(shown, formatInt(inView))}`,
+    subtitle: `${places}${describeFilters(ctx.store.state.filters, monthLabel)} · ${inView === all ? shown : MSG.exportInView(shown, formatInt(inView))}`,
   };
 }
 
@@ -53,13 +62,16 @@ async function exportImage(d: ExportDeps, size: ExportSize, chrome: boolean, tex
   const map = ctx.mapView.map;
   const c = map.getCenter();
   const box = map.getContainer().getBoundingClientRect();
+  const compared = d.comparison?.() ?? null;
+  const captions = compared ? compared.facts.map(compareCaptionLine) : [];
   const canvas = await renderExport({
+    areas: compared?.shapes,
     size, chrome, index: ctx.index, colorOf: d.colors.ofAgency, mask: ctx.derived.mask, layers: s.layers,
     selected: d.selected(),
     view: { lon: c.lng, lat: c.lat, zoom: map.getZoom() },
     screen: { width: Math.round(box.width), height: Math.round(box.height) },
     text: { title: text.title || MSG.exportDefaultTitle, subtitle: text.subtitle },
-    notes: [MSG.coverage, `${ctx.creditLine()} ${MSG.exportBasemapCredit}`],
+    notes: [...captions, MSG.coverage, `${ctx.creditLine()} ${MSG.exportBasemapCredit}`],
     legend: {
       layers: s.layers,
       dateLabels: [shortMonthLabel(d.colors.domain[0]), shortMonthLabel(d.colors.domain[1])],
@@ -70,7 +82,13 @@ async function exportImage(d: ExportDeps, size: ExportSize, chrome: boolean, tex
     },
   });
   const name = selectionFileName(s.filters, { stamp: fileStamp(ctx.dataset.metadata), suffix: `map-${size.id}`, ext: 'png' });
-  download(name, 'image/png', await canvasToBlob(canvas));
+  let blob = await canvasToBlob(canvas);
+  // The compared places' counts also as the file's text, readable without looking at the pixels.
+  if (captions.length) {
+    const bytes = withPngText(new Uint8Array(await blob.arrayBuffer()), [['Title', text.title || MSG.exportDefaultTitle], ['Description', [...captions, MSG.coverage].join('\n')]]);
+    blob = new Blob([bytes], { type: 'image/png' });
+  }
+  download(name, 'image/png', blob);
   return MSG.exportSaved(name, canvas.width, canvas.height);
 }
 

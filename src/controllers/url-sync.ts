@@ -41,7 +41,7 @@ export function fullMapUrl(href: string, s: AppState, opts: { fit?: boolean } = 
   const u = new URL(href);
   u.searchParams.delete('embed');
   // `fit`: no map position, so the map frames the filtered agencies in whatever size it opens (embeds).
-  u.hash = formatUrlState({ ...s, view: opts.fit ? null : s.view, embed: false, area: s.area?.startsWith('@') ? null : s.area });
+  u.hash = formatUrlState({ ...s, view: opts.fit ? null : s.view, embed: false, area: s.area?.startsWith('@') ? null : s.area, compare: s.compare?.startsWith('@') ? null : s.compare });
   return u.href;
 }
 

@@ -535,6 +535,27 @@ export const en = {
   // Data round 3: what a start date is (the label already says "began"), and sources read only as a copy.
   dateKindWords: { announced: 'announced then, not a start', active_by: 'reported active by then; the start may be earlier' } as Record<'announced' | 'active_by', string>,
   sourceCopyWords: { syndicated: 'copy republished by another outlet', archived: 'archived copy' } as Record<'syndicated' | 'archived', string>,
+  // Compare two places (Find my area side by side).
+  compareOpen: 'Compare with another place',
+  compareFormLabel: 'Compare with another place',
+  compareField: 'Compare with',
+  compareExample: 'e.g. Miami-Dade County',
+  compareGo: 'Compare',
+  compareClear: 'Clear compare',
+  compareSideBySide: (a: string, b: string) => `${a} and ${b}, side by side`,
+  compareSubtitle: (a: string, b: string) => `${a} compared with ${b}`,
+  compareWithin: (miles: number) => `Partnered within ${miles} miles`,
+  compareCovering: 'Covering its county',
+  compareSpanning: 'Also serving its county',
+  compareInside: 'Partnered in the whole county',
+  compareWithPerks: 'With documented perks or subsidies',
+  compareEarliest: 'Earliest documented start',
+  compareAgencies: 'The agencies',
+  compareCaption: (label: string, county: string | null, counts: string, perks: string, earliest: string) =>
+    `${label}${county && county !== label ? ` (${county})` : ''}: ${counts}; ${perks} with documented perks or subsidies; earliest documented start ${earliest}.`,
+  compareCountsPlace: (within: string, miles: number, covering: string, spanning: string) =>
+    `${within} partnered within ${miles} miles, ${covering} covering its county, ${spanning} also serving it`,
+  compareCountsCounty: (inside: string) => `${inside} partnered in the whole county`,
 };
 
 export type Messages = typeof en;

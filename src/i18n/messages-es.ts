@@ -554,4 +554,25 @@ export const es: Messages = {
   // Data round 3: qué es una fecha de inicio, y fuentes leídas solo en copia.
   dateKindWords: { announced: 'anunciado entonces, no es un inicio', active_by: 'activo ya en esa fecha según un informe; pudo empezar antes' },
   sourceCopyWords: { syndicated: 'copia publicada por otro medio', archived: 'copia archivada' },
+  // Compare two places (Find my area side by side).
+  compareOpen: 'Comparar con otro lugar',
+  compareFormLabel: 'Comparar con otro lugar',
+  compareField: 'Comparar con',
+  compareExample: 'p. ej., Condado de Miami-Dade',
+  compareGo: 'Comparar',
+  compareClear: 'Quitar la comparación',
+  compareSideBySide: (a: string, b: string) => `${a} y ${b}, lado a lado`,
+  compareSubtitle: (a: string, b: string) => `${a} comparado con ${b}`,
+  compareWithin: (miles: number) => `Asociadas a ${esInt(miles)} millas o menos`,
+  compareCovering: 'Cubren su condado',
+  compareSpanning: 'También atienden su condado',
+  compareInside: 'Asociadas en todo el condado',
+  compareWithPerks: 'Con beneficios o subsidios documentados',
+  compareEarliest: 'Primer inicio documentado',
+  compareAgencies: 'Las agencias',
+  compareCaption: (label: string, county: string | null, counts: string, perks: string, earliest: string) =>
+    `${label}${county && county !== label ? ` (${county})` : ''}: ${counts}; ${perks} con beneficios o subsidios documentados; primer inicio documentado: ${earliest}.`,
+  compareCountsPlace: (within: string, miles: number, covering: string, spanning: string) =>
+    `${within} asociadas a ${esInt(miles)} millas o menos, ${covering} cubren su condado, ${spanning} también lo atienden`,
+  compareCountsCounty: (inside: string) => `${inside} asociadas en todo el condado`,
 };

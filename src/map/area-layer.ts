@@ -23,6 +23,15 @@ export interface NearbyPlace {
   population: number;
 }
 
+/** One search as the map draws it; `name` (two places compared) is written beside its point. */
+export interface AreaShape {
+  point: [number, number];
+  radius: number | null;
+  county: Feature | null;
+  bounds: [number, number, number, number] | null;
+  name?: string;
+}
+
 export class AreaLayer {
   private group: LayerGroup;
 
@@ -48,6 +57,12 @@ export class AreaLayer {
       layout: { 'text-field': ['get', 'name'], 'text-font': FONT, 'text-size': 11.5, 'symbol-sort-key': ['-', ['get', 'population']], 'text-padding': 4, 'text-anchor': 'top', 'text-offset': [0, 0.7] },
       paint: textPaint('#5b5850', 'rgba(255,255,255,0.9)', 1.3),
     });
+    // Two places compared: each one's name beside it, so the map (and its exported image) says which is which.
+    g.addLayer({
+      id: 'area-name', type: 'symbol', source: SOURCE, filter: ['==', ['get', 'role'], 'name'],
+      layout: { 'text-field': ['get', 'name'], 'text-font': FONT, 'text-size': 13, 'text-anchor': 'left', 'text-offset': [1.1, -0.6], 'text-allow-overlap': true, 'text-ignore-placement': true },
+      paint: textPaint('#23262b', 'rgba(255,255,255,0.95)', 1.6),
+    });
     g.addLayer({
       id: 'area-place', type: 'symbol', source: SOURCE, filter: ['==', ['get', 'role'], 'place'],
       layout: { 'icon-image': SEARCH_PIN, 'icon-anchor': 'bottom', 'icon-allow-overlap': true, 'icon-ignore-placement': true },
@@ -64,23 +79,36 @@ export class AreaLayer {
    * outline, no pin, no circle). `fly` frames the circle, or the county's
    * box, plus `include` (agencies that answer the search) clear of every overlay.
    */
-  show(what: { point: [number, number]; radius: number | null; county: Feature | null; bounds: [number, number, number, number] | null }, fly: boolean, include: [number, number][] = [], places: NearbyPlace[] = []): void {
+  show(what: AreaShape, fly: boolean, include: [number, number][] = [], places: NearbyPlace[] = []): void {
+    this.showAll([what], fly, include, places);
+  }
+
+  /** Several searches at once (two places compared): each drawn as alone, the frame holding them all; a `name` is written beside its place. */
+  showAll(whats: AreaShape[], fly: boolean, include: [number, number][] = [], places: NearbyPlace[] = []): void {
     const features: Feature[] = [];
-    let box: [number, number, number, number] | null = what.bounds;
-    if (what.radius !== null) {
-      const ring = circle(what.point, what.radius, { units: 'miles', steps: 96, properties: { role: 'radius' } });
-      features.push(ring, { type: 'Feature', geometry: { type: 'Point', coordinates: what.point }, properties: { role: 'place' } });
-      box = bbox(ring) as [number, number, number, number];
+    let box: [number, number, number, number] | null = null;
+    const grow = (b: [number, number, number, number] | null) => {
+      if (b) box = box ? [Math.min(box[0], b[0]), Math.min(box[1], b[1]), Math.max(box[2], b[2]), Math.max(box[3], b[3])] : b;
+    };
+    for (const what of whats) {
+      grow(what.bounds);
+      if (what.radius !== null) {
+        const ring = circle(what.point, what.radius, { units: 'miles', steps: 96, properties: { role: 'radius' } });
+        features.push(ring, { type: 'Feature', geometry: { type: 'Point', coordinates: what.point }, properties: { role: 'place' } });
+        grow(bbox(ring) as [number, number, number, number]);
+      }
+      if (what.county) features.push({ ...what.county, properties: { role: 'county' } });
+      if (what.name) features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: what.point }, properties: { role: 'name', name: what.name } });
     }
-    if (what.county) features.push({ ...what.county, properties: { role: 'county' } });
     this.add();
     (this.map.getSource(SOURCE) as maplibregl.GeoJSONSource).setData({ type: 'FeatureCollection', features } as FeatureCollection);
     (this.map.getSource(PLACES) as maplibregl.GeoJSONSource).setData({
       type: 'FeatureCollection',
       features: places.map((p) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [p.lon, p.lat] }, properties: { name: p.name, population: p.population } })),
     });
-    if (fly && box) {
-      let [w, s, e, n] = box;
+    const framed = box as [number, number, number, number] | null;
+    if (fly && framed) {
+      let [w, s, e, n] = framed;
       for (const [x, y] of include) {
         w = Math.min(w, x); e = Math.max(e, x); s = Math.min(s, y); n = Math.max(n, y);
       }

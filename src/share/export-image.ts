@@ -10,6 +10,8 @@ import { MapView } from '../map/map-view';
 import type { ExportLegend, ExportText } from './export-legend';
 import { drawLegend, drawNotes, drawTitle, LEGEND_WIDTH } from './export-legend';
 import { MSG } from '../i18n/messages';
+import { AreaLayer } from '../map/area-layer';
+import type { AreaShape } from '../map/area-layer';
 
 /** Output widths (named in MSG.exportSizes); the height follows the proportions of the map on screen. */
 export const EXPORT_SIZES = [
@@ -35,6 +37,8 @@ export interface ExportInput {
   /** Coverage note, then credit: always in the image. */
   notes: string[];
   legend: ExportLegend;
+  /** Places drawn on the map as the screen shows them (two places compared). */
+  areas?: AreaShape[];
 }
 
 /** Where each part sits in the output image, in output pixels. */
@@ -80,6 +84,8 @@ export async function renderExport(o: ExportInput): Promise<HTMLCanvasElement> {
     view.setView(o.view);
     view.applyLayers(o.mask, o.layers);
     view.setSelected(o.selected);
+    // The view is the screen's already: the places are drawn, never framed again.
+    if (o.areas?.length) new AreaLayer(view.map, () => ({ top: 0, right: 0, bottom: 0, left: 0 })).showAll(o.areas, false);
     await new Promise<void>((resolve) => view.map.once('idle', () => resolve()));
 
     // Measure the bottom band: legend on the left, notes beside it (or under it when narrow).

@@ -25,6 +25,8 @@ export interface AppState {
   agency: string | null;
   /** "Find my area" query (ZIP, place, county or agency name). */
   area: string | null;
+  /** A second place shown beside `area` (Compare with another place); only with `area`. */
+  compare: string | null;
   radius: number;
   embed: boolean;
   /**
@@ -44,6 +46,7 @@ export function defaultState(): AppState {
     layers: [...DEFAULT_LAYERS],
     agency: null,
     area: null,
+    compare: null,
     radius: DEFAULT_RADIUS,
     embed: false,
     basemap: 'bundled',

@@ -18,7 +18,7 @@ import { parseLang } from '../i18n/locale';
 import { MSG } from '../i18n/messages';
 
 export const MAX_TEXT = 200;
-const KNOWN = new Set(['map', 'type', 'state', 'from', 'to', 'perks', 'records', 'q', 'layers', 'agency', 'area', 'radius', 'embed', 'lang']);
+const KNOWN = new Set(['map', 'type', 'state', 'from', 'to', 'perks', 'records', 'q', 'layers', 'agency', 'area', 'compare', 'radius', 'embed', 'lang']);
 
 export interface Parsed {
   state: AppState;
@@ -119,6 +119,11 @@ export function parseUrlState(hash: string, search = ''): Parsed {
         if (a) state.area = a;
         break;
       }
+      case 'compare': {
+        const c = cleanText(v, MAX_TEXT);
+        if (c) state.compare = c;
+        break;
+      }
       case 'radius': {
         const r = Number(v);
         if ((RADII_MILES as readonly number[]).includes(r)) state.radius = r;
@@ -138,6 +143,11 @@ export function parseUrlState(hash: string, search = ''): Parsed {
       default:
         if (!KNOWN.has(key)) bad(key);
     }
+  }
+  // A comparison is of two places: without the first, the second is ignored (and said so).
+  if (state.compare !== null && state.area === null) {
+    bad('compare');
+    state.compare = null;
   }
   if (state.filters.from !== null && state.filters.to !== null && state.filters.from > state.filters.to) {
     notices.push(MSG.linkReversed);
@@ -167,6 +177,7 @@ export function formatUrlState(s: AppState): string {
   if (layers.join(',') !== def.join(',')) p.set('layers', layers.join(','));
   if (s.agency) p.set('agency', s.agency);
   if (s.area) p.set('area', s.area);
+  if (s.area && s.compare) p.set('compare', s.compare);
   if (s.area && s.radius !== defaultState().radius) p.set('radius', String(s.radius));
   if (s.embed) p.set('embed', '1');
   if (s.lang) p.set('lang', s.lang);

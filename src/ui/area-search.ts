@@ -161,6 +161,12 @@ export class AreaSearch {
     this.radius.value = String(radius);
   }
 
+  /** Shows another answer in the answer box (two places compared), suggestions closed. */
+  show(nodes: Node[]): void {
+    this.close();
+    this.result.replaceChildren(...nodes);
+  }
+
   private agencyItem(r: AreaRow, showDistance: boolean): HTMLLIElement {
     const b = h('button', { type: 'button', class: 'row-select', 'data-id': r.id }, ellipsize(r.name));
     b.addEventListener('click', () => this.cb.onSelect(r.i));
