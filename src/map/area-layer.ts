@@ -57,10 +57,10 @@ export class AreaLayer {
       layout: { 'text-field': ['get', 'name'], 'text-font': FONT, 'text-size': 11.5, 'symbol-sort-key': ['-', ['get', 'population']], 'text-padding': 4, 'text-anchor': 'top', 'text-offset': [0, 0.7] },
       paint: textPaint('#5b5850', 'rgba(255,255,255,0.9)', 1.3),
     });
-    // Two places compared: each one's name beside it, so the map (and its exported image) says which is which.
+    // Two places compared: each one's name under its point (the pin stands above it), so the map (and its exported image) says which is which.
     g.addLayer({
       id: 'area-name', type: 'symbol', source: SOURCE, filter: ['==', ['get', 'role'], 'name'],
-      layout: { 'text-field': ['get', 'name'], 'text-font': FONT, 'text-size': 13, 'text-anchor': 'left', 'text-offset': [1.1, -0.6], 'text-allow-overlap': true, 'text-ignore-placement': true },
+      layout: { 'text-field': ['get', 'name'], 'text-font': FONT, 'text-size': 13, 'text-anchor': 'top', 'text-offset': [0, 0.6], 'text-allow-overlap': true, 'text-ignore-placement': true },
       paint: textPaint('#23262b', 'rgba(255,255,255,0.95)', 1.6),
     });
     g.addLayer({
