@@ -113,7 +113,10 @@ export class AreaLayer {
         w = Math.min(w, x); e = Math.max(e, x); s = Math.min(s, y); n = Math.max(n, y);
       }
       // Room above the place for the pin, and around the edge agencies for their dots.
-      this.map.fitBounds([w, s, e, n], { padding: this.padding([w, s, e, n]), duration: 0, maxZoom: 13 });
+      const pad = this.padding([w, s, e, n]);
+      // Named places (two compared): room beside and under each point for its name, so none is cut at the edge.
+      if (whats.some((x) => x.name)) Object.assign(pad, { left: pad.left + 40, right: pad.right + 40, bottom: pad.bottom + 18 });
+      this.map.fitBounds([w, s, e, n], { padding: pad, duration: 0, maxZoom: 13 });
     }
   }
 

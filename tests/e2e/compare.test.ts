@@ -69,6 +69,25 @@ function pngText(bytes: Buffer): Record<string, string> {
   return out;
 }
 
+const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
+
+/** Serious or critical axe-core violations on the page as it is now. */
+async function axeViolations(p: Page): Promise<{ id: string; nodes: string[] }[]> {
+  await p.addScriptTag({ content: AXE });
+  return p.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
+  });
+}
+
+/** Controls of the compare box smaller than 24 × 24 px. */
+function smallTargets(p: Page): Promise<string[]> {
+  return p.locator('.compare-box button:visible, #compare-input').evaluateAll((els) => els
+    .map((e) => [e.textContent || e.id, e.getBoundingClientRect()] as const)
+    .filter(([, r]) => r.width < 24 || r.height < 24).map(([t]) => t));
+}
+
 let single: { houston: { within: number; covering: number; spanning: number }; miami: number };
 let compareUrl = '';
 
@@ -123,6 +142,8 @@ describe('compare two places', () => {
     await waitForIdle(page);
     compareUrl = page.url();
     await screenshot(page, 'compare-1-desktop');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await smallTargets(page)).toEqual([]);
   });
 
   it('the link opens both answers in a new page, and its PNG shows both places with their counts', async () => {
@@ -214,6 +235,8 @@ describe('compare on a phone, and in Spanish by keyboard', () => {
     expect(b!.x).toBeCloseTo(a!.x, 0);
     expect(await phone.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     await screenshot(phone, 'compare-3-phone');
+    expect(await axeViolations(phone)).toEqual([]);
+    expect(await smallTargets(phone)).toEqual([]);
     await phone.locator('#area-result').evaluate((el) => el.scrollTo(0, el.scrollHeight));
     await screenshot(phone, 'compare-4-phone-scrolled');
     await phone.context().close();
