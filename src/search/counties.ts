@@ -33,7 +33,8 @@ export function normalizeCountyName(s: string): string {
   return foldText(s)
     .replace(/['’.]/g, '')
     // The Spanish form leads with the word: "Condado de Miami-Dade", "condado Harris", "Parroquia de Caddo".
-    .replace(/^\s*(condado|parroquia)\s+(de(l| la| los)?\s+)?/, '')
+    // Only "de" goes: "la"/"los" belong to names (Condado de Los Angeles, de La Paz).
+    .replace(/^\s*(condado|parroquia)\s+(de\s+)?/, '')
     .replace(/\b(county|parish|borough|census area|city and borough|municipality|sheriffs?|office|department|dept|police|board|commission|of|the)\b/g, ' ')
     .replace(/\bsaint\b/g, 'st')
     .replace(/\s*,\s*[a-z]{2}$/, '')

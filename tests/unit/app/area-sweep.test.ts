@@ -217,6 +217,23 @@ describe('the cases residents reported', () => {
     expect(found('Condado de Miami-Dade').view.inside).toHaveLength(13);
   });
 
+  it('every county, written as the Spanish labels write it ("Condado de Los Angeles, CA"), is that county', () => {
+    const wrong: string[] = [];
+    let n = 0;
+    for (const c of counties) {
+      const m = /^(.*) (County|Parish)$/.exec(c.name);
+      if (!m) continue; // independent cities and Alaska's boroughs are named plainly
+      const q = `${m[2] === 'Parish' ? 'Parroquia' : 'Condado'} de ${m[1]}, ${c.state}`;
+      const a = ask(q);
+      n++;
+      if (!a.ok || a.match.kind !== 'county' || a.match.countyFips !== c.fips) wrong.push(`${q} → ${a.ok ? a.match.label : 'not found'}`);
+    }
+    expect(n).toBeGreaterThan(3000);
+    expect(wrong).toEqual([]);
+    // As typed: accents, no state.
+    expect(ask('Condado de Los Ángeles').ok && ask('Condado de Los Ángeles').match).toMatchObject({ kind: 'county', countyFips: '06037' });
+  }, 120_000);
+
   it('autocomplete offers the exact county and city first', () => {
     expect(suggest('Harris County, TX', ctx)[0].label).toBe('Harris County, TX');
     expect(suggest('Harris County', ctx).slice(0, 2).map((s) => s.label).sort()).toEqual(['Harris County, GA', 'Harris County, TX']);
