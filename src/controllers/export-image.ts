@@ -19,9 +19,11 @@ import { MSG } from '../i18n/messages';
 import type { AppContext } from './context';
 import type { StartColors } from './colors';
 import type { LegendModel } from './legend';
+import { viewAltText } from './alt-text';
+import { withPngText } from '../share/png-text';
 
 export interface ExportDeps {
-  ctx: Pick<AppContext, 'store' | 'index' | 'dataset' | 'mapView' | 'derived' | 'inViewMask' | 'creditLine'>;
+  ctx: Pick<AppContext, 'store' | 'index' | 'dataset' | 'mapView' | 'derived' | 'inViewMask' | 'creditLine' | 'fullMapUrl'>;
   colors: StartColors;
   legend(): LegendModel;
   selected(): number | null;
@@ -70,7 +72,11 @@ async function exportImage(d: ExportDeps, size: ExportSize, chrome: boolean, tex
     },
   });
   const name = selectionFileName(s.filters, { stamp: fileStamp(ctx.dataset.metadata), suffix: `map-${size.id}`, ext: 'png' });
-  download(name, 'image/png', await canvasToBlob(canvas));
+  // The description travels with the file: alt text, title, where it comes from and the credit, as iTXt (UTF-8).
+  const png = new Uint8Array(await (await canvasToBlob(canvas)).arrayBuffer());
+  const credit = `${ctx.creditLine()} ${MSG.exportBasemapCredit}`;
+  const tagged = withPngText(png, [['Title', text.title || MSG.exportDefaultTitle], ['Description', viewAltText(ctx, true).description], ['Source', ctx.fullMapUrl()], ['Copyright', credit]]);
+  download(name, 'image/png', new Blob([tagged], { type: 'image/png' }));
   return MSG.exportSaved(name, canvas.width, canvas.height);
 }
 
@@ -79,5 +85,6 @@ export function exportDialog(d: ExportDeps): () => void {
   return setupExportDialog($('#export-dialog') as HTMLDialogElement, $('#export-button') as HTMLButtonElement, {
     defaults: () => defaults(d),
     run: (size, chrome, text) => exportImage(d, size, chrome, text),
+    altText: () => viewAltText(d.ctx, true).description,
   });
 }
