@@ -550,7 +550,7 @@ export const en = {
   altActive: (from: string, to: string) => `active between ${from} and ${to}`,
   altActiveFrom: (from: string) => `active at some time from ${from}`,
   altStartedBy: (to: string) => `begun by ${to}`,
-  altMapOf: (headline: string) => `Map of the United States: ${headline}.`,
+  altMapOf: (headline: string) => `Map: ${headline}.`,
   altOnlyPerks: 'Only agencies with documented perks or subsidies are counted.',
   altOnlyRecords: 'Only agencies with an MOU or public records are counted.',
   altMatching: (q: string) => `Only names or places matching “${q}” are counted.`,

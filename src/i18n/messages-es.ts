@@ -573,7 +573,7 @@ export const es: Messages = {
   altActive: (from: string, to: string) => `vigentes entre ${from} y ${to}`,
   altActiveFrom: (from: string) => `vigentes en algún momento desde ${from}`,
   altStartedBy: (to: string) => `iniciados hasta ${to}`,
-  altMapOf: (headline: string) => `Mapa de Estados Unidos: ${headline}.`,
+  altMapOf: (headline: string) => `Mapa: ${headline}.`,
   altOnlyPerks: 'Solo se cuentan las agencias con beneficios o subsidios documentados.',
   altOnlyRecords: 'Solo se cuentan las agencias con MOU o documentos públicos.',
   altMatching: (q: string) => `Solo se cuentan los nombres o lugares que coinciden con “${q}”.`,
