@@ -36,18 +36,21 @@ async function start(): Promise<void> {
     return;
   }
   root.replaceChildren(MSG.agencyEmbedLoading);
+  let res: Response;
   try {
-    const res = await fetch(`${MAP_DATA}${agencyRecordPath(id)}`, { credentials: 'same-origin' });
-    if (res.status === 404) {
-      renderMessage(root, MSG.agencyEmbedUnknown, base);
-      return;
-    }
-    const record = res.ok ? decodeAgencyRecord(await res.json(), id) : null;
-    if (!record) throw new Error('unreadable record');
-    renderAgency(root, record.feature, record.metadata, base);
+    res = await fetch(`${MAP_DATA}${agencyRecordPath(id)}`, { credentials: 'same-origin' });
   } catch {
     renderMessage(root, MSG.agencyEmbedFailed, base);
+    return;
   }
+  if (res.status >= 500) {
+    renderMessage(root, MSG.agencyEmbedFailed, base);
+    return;
+  }
+  // A missing file is a 404, or on some hosts their fallback page: either way no such agency.
+  const record = res.ok ? decodeAgencyRecord(await res.json().catch(() => null), id) : null;
+  if (record) renderAgency(root, record.feature, record.metadata, base);
+  else renderMessage(root, MSG.agencyEmbedUnknown, base);
 }
 
 void start();

@@ -92,5 +92,6 @@ export function renderMessage(root: HTMLElement, text: string, base: string): vo
   u.search = '';
   u.hash = currentLocale() === 'en' ? '' : `lang=${currentLocale()}`;
   open.href = u.href;
+  document.title = MSG.agencyEmbedCredit;
   root.replaceChildren(h('p', { role: 'status' }, text), open, h('p', { class: 'credit' }, MSG.agencyEmbedCredit));
 }

@@ -13,6 +13,9 @@ import type { AddressInfo } from 'node:net';
 import { DESKTOP, launch, newPage, PHONE, screenshot } from './browser';
 import { BASE, openApp, openDialog } from './app';
 import { FEATURES } from './dataset';
+import { readFileSync } from 'node:fs';
+
+const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 
 let browser: Browser;
 let host: Server;
@@ -106,7 +109,10 @@ describe('one-agency embed on another site, 300 px wide', () => {
     expect(text).toContain('80'); // devices given, as documented
     expect(text).toContain('$15,920');
     expect(text).toContain('Coverage: Atlas of Surveillance data through Sept 2020');
-    expect(await frame.locator('.docs a').count()).toBeGreaterThan(0);
+    // The MOU and records links, as many as the record has (none: said so).
+    const docs = new Set([...(p.mou_url ? [p.mou_url] : []), ...p.records_urls]).size;
+    expect(await frame.locator('.docs a').count()).toBe(docs);
+    if (!docs) expect(text).toContain('None documented');
     expect(await frame.locator('p.source a').getAttribute('href')).toMatch(/^https?:\/\//);
     expect(await frame.locator('p.credit').textContent()).toContain('Data: ');
     await expectWhole(page, frame);
@@ -156,6 +162,21 @@ describe('one-agency embed on another site, 300 px wide', () => {
       expect(await frame.locator('h1').textContent()).toBe(longest.name);
       await expectWhole(page, frame);
       await screenshot(page, `agency-embed-longest-${lang}`);
+    }
+    await context.close();
+  });
+
+  it('passes axe (no serious or critical violations) in both languages', async () => {
+    const { context, page } = await newPage(browser, { viewport: PHONE });
+    for (const q of ['', '&lang=es']) {
+      await page.goto(`${BASE()}agency-embed.html?id=gwinnett-county-police-department-ga${q}`);
+      await page.locator('#agency-embed h1').waitFor();
+      await page.addScriptTag({ content: AXE });
+      const v = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; impact: string }[] }> } }).axe;
+        return (await axe.run(document, { resultTypes: ['violations'] })).violations.filter((x) => x.impact === 'serious' || x.impact === 'critical' || x.id === 'region').map((x) => x.id);
+      });
+      expect(v, q).toEqual([]);
     }
     await context.close();
   });
