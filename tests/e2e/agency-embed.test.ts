@@ -53,7 +53,11 @@ async function codeFromShare(page: Page, id: string, lang: 'en' | 'es'): Promise
   const heading = page.locator('#agency-embed-heading');
   expect(await heading.textContent()).toBe(lang === 'es' ? 'Insertar esta agencia' : 'Embed this agency');
   const code = await page.inputValue('#agency-embed-code');
+  await page.locator('#agency-embed-copy').scrollIntoViewIfNeeded();
+  await screenshot(page, `agency-embed-share-dialog-${lang}`);
   await page.keyboard.press('Escape');
+  // Escape closes the dialog and gives focus back to the Share button.
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('share-button');
   return code;
 }
 
