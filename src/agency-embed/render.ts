@@ -45,43 +45,80 @@ function perks(p: AgencyFeature['properties']): string {
   return words.length ? words.join('; ') : MSG.agencyEmbedNoPerks;
 }
 
-export function renderAgency(root: HTMLElement, f: AgencyFeature, meta: MapMetadata, base: string): void {
+/** Everything the card says, as text (the page only turns it into elements): swept over every agency by a unit test. */
+export interface AgencyCardText {
+  name: string;
+  /** "Police · Lakeland, Polk County, FL" */
+  place: string;
+  /** The story's first sentence: a denial or an end before any date. */
+  status: string;
+  began: string;
+  ended: string;
+  perks: string;
+  story: string[];
+  docs: { url: string | null; label: string }[];
+  source: { url: string | null; label: string; date: string | null; more: string | null } | null;
+  coverage: string;
+  open: { href: string; label: string; text: string };
+  credit: string;
+}
+
+export function agencyCardText(f: AgencyFeature, meta: MapMetadata, base: string): AgencyCardText {
   const p = f.properties;
   const story = partnershipStory(p, currentLocale());
-  const place = [p.city, p.county, p.state].filter(Boolean).join(', ');
   const mou = mouLink(p);
   const records = [...new Set(p.records_urls)].filter((u) => u !== p.mou_url);
-  const docs = [
-    ...(mou ? [h('li', {}, safeLink(mou.url, mou.kind === 'agreement' ? MSG.cardMouDocument : mou.kind === 'article' ? MSG.cardMouArticle(mou.publisher) : MSG.cardMouLink))] : []),
-    ...records.map((u, k) => h('li', {}, safeLink(u, MSG.cardRecords(records.length > 1 ? k + 1 : null)))),
-  ];
   // One source: the first with a public link, else the first; the rest are on the map.
   const source = p.sources.find((s) => s.url) ?? p.sources[0];
-  const sourceDate = source?.date ? formatPartialDate(source.date) : null;
-  const open = h('a', { class: 'open-map', target: '_blank', rel: 'noopener', 'aria-label': MSG.agencyEmbedOpenLabel(p.name) }, MSG.agencyEmbedOpen);
-  open.href = mapLink(p.id, base);
-  document.title = MSG.agencyEmbedTitle(p.name);
+  return {
+    name: p.name,
+    place: `${MSG.typeLabels[p.agency_type]} · ${[p.city, p.county, p.state].filter(Boolean).join(', ')}`,
+    status: story.lead,
+    began: dated(p.start_date),
+    ended: p.end_date ? dated(p.end_date) : MSG.notDocumented,
+    perks: perks(p),
+    story: story.programs.map((g) => g.text),
+    docs: [
+      ...(mou ? [{ url: mou.url, label: mou.kind === 'agreement' ? MSG.cardMouDocument : mou.kind === 'article' ? MSG.cardMouArticle(mou.publisher) : MSG.cardMouLink }] : []),
+      ...records.map((u, k) => ({ url: u, label: MSG.cardRecords(records.length > 1 ? k + 1 : null) })),
+    ],
+    source: source
+      ? {
+          url: source.url, label: source.title ? `${source.publisher}: ${source.title}` : source.publisher,
+          date: source.date ? formatPartialDate(source.date) : null, more: p.sources.length > 1 ? MSG.agencyEmbedMoreSources(p.sources.length - 1) : null,
+        }
+      : null,
+    coverage: MSG.coverage,
+    open: { href: mapLink(p.id, base), label: MSG.agencyEmbedOpenLabel(p.name), text: MSG.agencyEmbedOpen },
+    credit: `${MSG.agencyEmbedCredit}. ${creditLine(meta)}`,
+  };
+}
+
+export function renderAgency(root: HTMLElement, f: AgencyFeature, meta: MapMetadata, base: string): void {
+  const t = agencyCardText(f, meta, base);
+  const open = h('a', { class: 'open-map', target: '_blank', rel: 'noopener', 'aria-label': t.open.label }, t.open.text);
+  open.href = t.open.href;
+  document.title = MSG.agencyEmbedTitle(t.name);
   root.replaceChildren(
-    h('h1', {}, p.name),
-    h('p', { class: 'place' }, `${MSG.typeLabels[p.agency_type]} · ${place}`),
-    h('p', { class: `status status-${p.status}` }, story.lead),
+    h('h1', {}, t.name),
+    h('p', { class: 'place' }, t.place),
+    h('p', { class: `status status-${f.properties.status}` }, t.status),
     h('dl', {},
-      h('dt', {}, MSG.agencyEmbedBegan), h('dd', {}, dated(p.start_date)),
-      h('dt', {}, MSG.agencyEmbedEnded), h('dd', {}, p.end_date ? dated(p.end_date) : MSG.notDocumented),
-      h('dt', {}, MSG.agencyEmbedPerks), h('dd', {}, perks(p)),
+      h('dt', {}, MSG.agencyEmbedBegan), h('dd', {}, t.began),
+      h('dt', {}, MSG.agencyEmbedEnded), h('dd', {}, t.ended),
+      h('dt', {}, MSG.agencyEmbedPerks), h('dd', {}, t.perks),
     ),
     h('h2', {}, MSG.agencyEmbedStory),
-    h('ul', { class: 'story' }, ...story.programs.map((g) => h('li', {}, g.text))),
+    h('ul', { class: 'story' }, ...t.story.map((line) => h('li', {}, line))),
     h('h2', {}, MSG.agencyEmbedRecords),
-    docs.length ? h('ul', { class: 'docs' }, ...docs) : h('p', { class: 'muted' }, MSG.cardNoneDocumented),
+    t.docs.length ? h('ul', { class: 'docs' }, ...t.docs.map((d) => h('li', {}, safeLink(d.url, d.label)))) : h('p', { class: 'muted' }, MSG.cardNoneDocumented),
     h('h2', {}, MSG.agencyEmbedSource),
-    source
-      ? h('p', { class: 'source' }, safeLink(source.url, source.title ? `${source.publisher}: ${source.title}` : source.publisher, { lang: 'en' }),
-          sourceDate ? ` (${sourceDate})` : '', p.sources.length > 1 ? ` — ${MSG.agencyEmbedMoreSources(p.sources.length - 1)}` : '')
+    t.source
+      ? h('p', { class: 'source' }, safeLink(t.source.url, t.source.label, { lang: 'en' }), t.source.date ? ` (${t.source.date})` : '', t.source.more ? ` — ${t.source.more}` : '')
       : h('p', { class: 'muted' }, MSG.notDocumented),
-    h('p', { class: 'coverage' }, MSG.coverage),
+    h('p', { class: 'coverage' }, t.coverage),
     open,
-    h('p', { class: 'credit' }, `${MSG.agencyEmbedCredit}. ${creditLine(meta)}`),
+    h('p', { class: 'credit' }, t.credit),
   );
 }
 
