@@ -13,6 +13,8 @@ import type { AddressInfo } from 'node:net';
 import { DESKTOP, launch, newPage, PHONE, screenshot } from './browser';
 import { BASE, openApp, openDialog } from './app';
 import { FEATURES } from './dataset';
+import { serveDir } from './static-server';
+import { CSP } from './csp';
 import { readFileSync } from 'node:fs';
 
 const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
@@ -183,6 +185,25 @@ describe('one-agency embed on another site, 300 px wide', () => {
       expect(v, q).toEqual([]);
     }
     await context.close();
+  });
+
+  it('works under the strict policy from the README, with no violation', async () => {
+    const server = await serveDir('dist', { 'Content-Security-Policy': CSP, 'Referrer-Policy': 'no-referrer', 'X-Content-Type-Options': 'nosniff' });
+    const { context, page } = await newPage(browser, { viewport: PHONE });
+    try {
+      await context.addInitScript(() => {
+        const w = window as unknown as { __csp: string[] };
+        w.__csp = [];
+        document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+      });
+      await page.goto(`${server.url}agency-embed.html?id=gwinnett-county-police-department-ga&lang=es`);
+      await page.locator('#agency-embed h1').waitFor();
+      expect(await page.locator('#agency-embed h1').textContent()).toBe('Gwinnett County Police Department');
+      expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
+    } finally {
+      await context.close();
+      await server.close();
+    }
   });
 
   it('an unknown or hostile id gets a polite message and no markup from the link', async () => {
