@@ -17,7 +17,7 @@ export class Embed {
   private bar: EmbedBar | null = null;
 
   constructor(
-    private ctx: Pick<AppContext, 'store' | 'derived' | 'fullMapUrl'>,
+    private ctx: Pick<AppContext, 'store' | 'derived' | 'fullMapUrl' | 'index' | 'inViewMask'>,
     viewSetByHand: () => boolean,
   ) {
     document.body.classList.toggle('embed', ctx.store.state.embed);

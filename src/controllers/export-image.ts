@@ -22,10 +22,11 @@ import type { LegendModel } from './legend';
 import type { AreaShape } from '../map/area-layer';
 import type { AreaFacts } from '../search/area-compare';
 import { compareCaptionLine } from '../share/compare-caption';
+import { viewAltText } from './alt-text';
 import { withPngText } from '../share/png-text';
 
 export interface ExportDeps {
-  ctx: Pick<AppContext, 'store' | 'index' | 'dataset' | 'mapView' | 'derived' | 'inViewMask' | 'creditLine'>;
+  ctx: Pick<AppContext, 'store' | 'index' | 'dataset' | 'mapView' | 'derived' | 'inViewMask' | 'creditLine' | 'fullMapUrl'>;
   colors: StartColors;
   legend(): LegendModel;
   selected(): number | null;
@@ -82,14 +83,18 @@ async function exportImage(d: ExportDeps, size: ExportSize, chrome: boolean, tex
     },
   });
   const name = selectionFileName(s.filters, { stamp: fileStamp(ctx.dataset.metadata), suffix: `map-${size.id}`, ext: 'png' });
-  let blob = await canvasToBlob(canvas);
-  // The compared places' counts also as the file's text, readable without looking at the pixels.
-  if (captions.length) {
-    const bytes = withPngText(new Uint8Array(await blob.arrayBuffer()), [['Title', text.title || MSG.exportDefaultTitle], ['Description', [...captions, MSG.coverage].join('\n')]]);
-    blob = new Blob([bytes], { type: 'image/png' });
-  }
-  download(name, 'image/png', blob);
+  // The description travels with the file: alt text (with the compared places' counts), title, where it comes from and the credit, as iTXt (UTF-8).
+  const png = new Uint8Array(await (await canvasToBlob(canvas)).arrayBuffer());
+  const credit = `${ctx.creditLine()} ${MSG.exportBasemapCredit}`;
+  const description = exportDescription(d, captions);
+  const tagged = withPngText(png, [['Title', text.title || MSG.exportDefaultTitle], ['Description', description], ['Source', ctx.fullMapUrl()], ['Copyright', credit]]);
+  download(name, 'image/png', new Blob([tagged], { type: 'image/png' }));
   return MSG.exportSaved(name, canvas.width, canvas.height);
+}
+
+/** What the exported image shows, in words: the compared places' lines (if any), then the view's alt text. The dialog shows the same text the file carries. */
+function exportDescription(d: ExportDeps, captions: string[]): string {
+  return [...captions, viewAltText(d.ctx, true).description].join('\n');
 }
 
 /** Builds the dialog; returns what opens it. */
@@ -97,5 +102,6 @@ export function exportDialog(d: ExportDeps): () => void {
   return setupExportDialog($('#export-dialog') as HTMLDialogElement, $('#export-button') as HTMLButtonElement, {
     defaults: () => defaults(d),
     run: (size, chrome, text) => exportImage(d, size, chrome, text),
+    altText: () => exportDescription(d, (d.comparison?.()?.facts ?? []).map(compareCaptionLine)),
   });
 }

@@ -7,6 +7,10 @@
 const enPlural = new Intl.PluralRules('en-US');
 const enOne = (n: number) => enPlural.select(n) === 'one';
 
+// Alt text (issue 24): type words before "agencies", and lists joined as English writes them.
+const ALT_TYPE_EN: Record<string, string> = { police: 'police', sheriff: 'sheriff’s', fire: 'fire', city: 'city-program', other: 'other' };
+const enList = (xs: string[]) => new Intl.ListFormat('en-US', { type: 'conjunction' }).format(xs);
+
 // Partnership story: a date at its precision ("on 23 May 2019", "in May 2019 (month only)").
 type Prec = 'day' | 'month' | 'year';
 const enBare = (d: string, p: Prec) => (p === 'day' ? d : `${d} (${p} only)`);
@@ -556,6 +560,48 @@ export const en = {
   compareCountsPlace: (within: string, miles: number, covering: string, spanning: string) =>
     `${within} partnered within ${miles} miles, ${covering} covering its county, ${spanning} also serving it`,
   compareCountsCounty: (inside: string) => `${inside} partnered in the whole county`,
+  // Alt text written for you, and the one-agency embed (issue 24, items 4 and 5).
+  altAgencies: (count: string, n: number, types: string[]) =>
+    `${count} ${types.length ? `${enList(types.map((t) => ALT_TYPE_EN[t] ?? t))} ` : ''}${enOne(n) ? 'agency' : 'agencies'}`,
+  altStateName: (code: string, name: string) => name || code,
+  altUnitedStates: 'the United States',
+  altOtherStates: (n: number) => `${n.toLocaleString('en-US')} other ${enOne(n) ? 'state' : 'states'}`,
+  altHeadline: (agencies: string, area: string, period: string) => `${agencies} in ${area} partnered with Ring, ${period}`,
+  altAllDates: (from: string, to: string) => `all dates ${from}–${to}`,
+  altActive: (from: string, to: string) => `active between ${from} and ${to}`,
+  altActiveFrom: (from: string) => `active at some time from ${from}`,
+  altStartedBy: (to: string) => `begun by ${to}`,
+  altMapOf: (headline: string) => `Map: ${headline}.`,
+  altOnlyPerks: 'Only agencies with documented perks or subsidies are counted.',
+  altOnlyRecords: 'Only agencies with an MOU or public records are counted.',
+  altMatching: (q: string) => `Only names or places matching “${q}” are counted.`,
+  altWithPerks: (n: string, count: number) => (count === 0 ? 'None of them has a documented perk or subsidy.' : `${n} of them ${enOne(count) ? 'has' : 'have'} documented perks or subsidies.`),
+  altInView: (n: string, area: string) => `The picture shows the ${n} of them in the map view, around ${area}.`,
+  altNoneInView: 'None of them is in the map view.',
+  altLayers: (layers: string[]) => `Layers drawn: ${layers.join('; ')}.`,
+  altLabel: 'Description of the image (alt text)',
+  altNote: 'Also written into the PNG (its “Description”); paste it as the image’s alt text.',
+  altCopy: 'Copy description',
+  agencyEmbedHeading: 'Embed this agency',
+  agencyEmbedNote: (name: string) => `A small card about ${name} (300 pixels wide or more), read from the published data so it stays current, with a link to the full map.`,
+  agencyEmbedCode: 'Code for the agency card',
+  agencyEmbedCopy: 'Copy agency card code',
+  agencyEmbedTitle: (name: string) => `${name} and Ring: partnership, perks and records`,
+  agencyEmbedDescription: (name: string, place: string) => `${name} (${place}): its partnership with Amazon Ring, when it began and ended, the perks and the records behind it, from the public map of police partnerships with Ring.`,
+  agencyEmbedLoading: 'Loading the agency…',
+  agencyEmbedUnknown: 'This agency is not on the map, or the link to it is incomplete.',
+  agencyEmbedFailed: 'The agency’s record could not be loaded. Open the map to see it.',
+  agencyEmbedBegan: 'Began',
+  agencyEmbedEnded: 'Ended',
+  agencyEmbedStory: 'The partnership',
+  agencyEmbedPerks: 'Perks',
+  agencyEmbedRecords: 'MOU and records',
+  agencyEmbedSource: 'Source',
+  agencyEmbedMoreSources: (n: number) => `and ${n.toLocaleString('en-US')} more ${enOne(n) ? 'source' : 'sources'} on the map`,
+  agencyEmbedNoPerks: 'No perk documented.',
+  agencyEmbedOpen: 'Open the map',
+  agencyEmbedOpenLabel: (name: string) => `Open the map at ${name} (new tab)`,
+  agencyEmbedCredit: 'Police partnerships with Amazon Ring: the public map',
 };
 
 export type Messages = typeof en;

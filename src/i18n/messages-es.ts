@@ -10,6 +10,14 @@ const esPlural = new Intl.PluralRules('es-US');
 const esOne = (n: number) => esPlural.select(n) === 'one';
 const esInt = (n: number) => n.toLocaleString('es-US');
 
+// Texto alternativo (issue 24): tipos tras "agencias de", listas y nombres de estados en español.
+const ALT_TYPE_ES: Record<string, string> = { police: 'policía', sheriff: 'sheriff', fire: 'bomberos', city: 'programa municipal', other: 'otro tipo' };
+const esList = (xs: string[]) => new Intl.ListFormat('es', { type: 'conjunction' }).format(xs);
+const STATE_ES: Record<string, string> = {
+  DC: 'el Distrito de Columbia', HI: 'Hawái', LA: 'Luisiana', MO: 'Misuri', NJ: 'Nueva Jersey', NM: 'Nuevo México', NY: 'Nueva York',
+  NC: 'Carolina del Norte', SC: 'Carolina del Sur', ND: 'Dakota del Norte', SD: 'Dakota del Sur', PA: 'Pensilvania', WV: 'Virginia Occidental', PR: 'Puerto Rico',
+};
+
 // Historia del acuerdo: una fecha con su precisión ("el 23 de mayo de 2019", "en mayo de 2019 (solo el mes)").
 type Prec = 'day' | 'month' | 'year';
 const PREC_ES = { month: 'solo el mes', year: 'solo el año' } as const;
@@ -575,4 +583,46 @@ export const es: Messages = {
   compareCountsPlace: (within: string, miles: number, covering: string, spanning: string) =>
     `${within} asociadas a ${esInt(miles)} millas o menos, ${covering} cubren su condado, ${spanning} también lo atienden`,
   compareCountsCounty: (inside: string) => `${inside} asociadas en todo el condado`,
+  // Texto alternativo escrito para usted, y la tarjeta de una agencia para insertar (issue 24, puntos 4 y 5).
+  altAgencies: (count: string, n: number, types: string[]) =>
+    `${count} ${esOne(n) ? 'agencia' : 'agencias'}${types.length ? ` de ${esList(types.map((t) => ALT_TYPE_ES[t] ?? t))}` : ''}`,
+  altStateName: (code: string, name: string) => STATE_ES[code] ?? (name || code),
+  altUnitedStates: 'Estados Unidos',
+  altOtherStates: (n: number) => `${esInt(n)} ${esOne(n) ? 'estado más' : 'estados más'}`,
+  altHeadline: (agencies: string, area: string, period: string) => `${agencies} en ${area} con acuerdos con Ring, ${period}`,
+  altAllDates: (from: string, to: string) => `todas las fechas, ${from}–${to}`,
+  altActive: (from: string, to: string) => `vigentes entre ${from} y ${to}`,
+  altActiveFrom: (from: string) => `vigentes en algún momento desde ${from}`,
+  altStartedBy: (to: string) => `iniciados hasta ${to}`,
+  altMapOf: (headline: string) => `Mapa: ${headline}.`,
+  altOnlyPerks: 'Solo se cuentan las agencias con beneficios o subsidios documentados.',
+  altOnlyRecords: 'Solo se cuentan las agencias con MOU o documentos públicos.',
+  altMatching: (q: string) => `Solo se cuentan los nombres o lugares que coinciden con “${q}”.`,
+  altWithPerks: (n: string, count: number) => (count === 0 ? 'Ninguna tiene beneficios ni subsidios documentados.' : `${n} ${esOne(count) ? 'tiene' : 'tienen'} beneficios o subsidios documentados.`),
+  altInView: (n: string, area: string) => `La imagen muestra las ${n} que están en la vista del mapa, alrededor de ${area}.`,
+  altNoneInView: 'Ninguna está en la vista del mapa.',
+  altLayers: (layers: string[]) => `Capas dibujadas: ${layers.join('; ')}.`,
+  altLabel: 'Descripción de la imagen (texto alternativo)',
+  altNote: 'También se escribe dentro del PNG (su “Description”); péguela como texto alternativo de la imagen.',
+  altCopy: 'Copiar la descripción',
+  agencyEmbedHeading: 'Insertar esta agencia',
+  agencyEmbedNote: (name: string) => `Una tarjeta pequeña sobre ${name} (de 300 píxeles de ancho o más), leída de los datos publicados para que siga al día, con un enlace al mapa completo.`,
+  agencyEmbedCode: 'Código de la tarjeta de la agencia',
+  agencyEmbedCopy: 'Copiar el código de la tarjeta',
+  agencyEmbedTitle: (name: string) => `${name} y Ring: acuerdo, beneficios y documentos`,
+  agencyEmbedDescription: (name: string, place: string) => `${name} (${place}): su acuerdo con Amazon Ring, cuándo empezó y terminó, los beneficios y los documentos que lo respaldan, del mapa público de los acuerdos de la policía con Ring.`,
+  agencyEmbedLoading: 'Cargando la agencia…',
+  agencyEmbedUnknown: 'Esta agencia no está en el mapa, o el enlace está incompleto.',
+  agencyEmbedFailed: 'No se pudo cargar el registro de la agencia. Abra el mapa para verlo.',
+  agencyEmbedBegan: 'Inicio',
+  agencyEmbedEnded: 'Fin',
+  agencyEmbedStory: 'El acuerdo',
+  agencyEmbedPerks: 'Beneficios',
+  agencyEmbedRecords: 'MOU y documentos',
+  agencyEmbedSource: 'Fuente',
+  agencyEmbedMoreSources: (n: number) => `y ${esInt(n)} ${esOne(n) ? 'fuente más' : 'fuentes más'} en el mapa`,
+  agencyEmbedNoPerks: 'Ningún beneficio documentado.',
+  agencyEmbedOpen: 'Abrir el mapa',
+  agencyEmbedOpenLabel: (name: string) => `Abrir el mapa en ${name} (pestaña nueva)`,
+  agencyEmbedCredit: 'Acuerdos de la policía con Amazon Ring: el mapa público',
 };

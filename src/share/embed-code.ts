@@ -12,6 +12,8 @@ export interface EmbedOptions {
   width: string;
   height: number;
   autoResize: boolean;
+  /** What the frame shows, in words: a paragraph after the frame, which the frame names as its description. */
+  description?: string;
 }
 
 /** Frame sizes, named in the interface's language by id (MSG.embedPresets). */
@@ -34,16 +36,31 @@ export function embedUrl(mapUrl: string): string {
   return u.href;
 }
 
+/** A short stable id for a description, so two embeds on one page keep their own. */
+export function descriptionId(text: string): string {
+  let x = 5381;
+  for (let k = 0; k < text.length; k++) x = ((x * 33) ^ text.charCodeAt(k)) >>> 0;
+  return `ring-map-desc-${x.toString(36)}`;
+}
+
+/** The description paragraph placed after a frame (escaped; plain text only). */
+export function descriptionParagraph(id: string, text: string): string {
+  const html = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return `<p id="${attr(id)}" style="font-size:0.875em;margin:0.25em 0 1em;">${html}</p>`;
+}
+
 export function iframeCode(o: EmbedOptions): string {
   const width = /^\d+$/.test(o.width) ? `${o.width}` : o.width;
   const style = `border:0;max-width:100%;${width === '100%' ? 'width:100%;' : ''}`;
+  const desc = o.description?.trim() ? descriptionId(o.description.trim()) : null;
   const lines = [
     `<iframe src="${attr(embedUrl(o.mapUrl))}"`,
-    `  title="${attr(o.title)}"`,
+    `  title="${attr(o.title)}"${desc ? ` aria-describedby="${desc}"` : ''}`,
     `  width="${attr(width)}" height="${o.height}" style="${style}"`,
     `  loading="lazy" referrerpolicy="no-referrer" allow="geolocation"`,
     `  ${o.autoResize ? 'data-ring-map-autoresize ' : ''}sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox"></iframe>`,
   ];
+  if (desc) lines.push(descriptionParagraph(desc, o.description!.trim()));
   if (o.autoResize) lines.push(resizeListener(new URL(o.mapUrl).origin));
   return lines.join('\n');
 }

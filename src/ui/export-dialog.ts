@@ -5,11 +5,14 @@ import { h } from './dom';
 import { formatInt } from './format';
 import { MSG } from '../i18n/messages';
 import { agenciesLabel } from './labels';
+import { altTextField } from './alt-text-field';
 
 export interface ExportContext {
   /** The default title and subtitle (the filters in words) for the current view. */
   defaults(): { title: string; subtitle: string };
   run(size: ExportSize, chrome: boolean, text: { title: string; subtitle: string }): Promise<string>;
+  /** What the image shows, in words: its alt text (also written into the PNG). */
+  altText(): string;
 }
 
 export function setupExportDialog(dialog: HTMLDialogElement, button: HTMLButtonElement, ctx: ExportContext): () => void {
@@ -41,6 +44,7 @@ export function setupExportDialog(dialog: HTMLDialogElement, button: HTMLButtonE
       go.disabled = false;
     }
   });
+  const alt = altTextField();
   dialog.replaceChildren(
     h('div', { class: 'dialog-head' }, h('h2', { id: 'export-title' }, MSG.exportTitle), close),
     h('p', {}, MSG.exportIntro),
@@ -50,6 +54,7 @@ export function setupExportDialog(dialog: HTMLDialogElement, button: HTMLButtonE
     subtitle,
     sizes,
     h('label', { class: 'check', for: 'export-chrome' }, chrome, ` ${MSG.exportChrome}`),
+    alt.element,
     h('div', { class: 'copy-row' }, go),
     status,
   );
@@ -60,6 +65,7 @@ export function setupExportDialog(dialog: HTMLDialogElement, button: HTMLButtonE
     if (!title.value.trim() || title.value === last.title) title.value = d.title;
     if (!subtitle.value.trim() || subtitle.value === last.subtitle) subtitle.value = d.subtitle;
     last = d;
+    alt.set(ctx.altText());
     status.textContent = '';
     dialog.showModal();
   };

@@ -2,6 +2,7 @@
 import { EMBED_PRESETS, iframeCode } from '../share/embed-code';
 import { h } from './dom';
 import { MSG } from '../i18n/messages';
+import { agencyEmbedSection, type AgencyEmbedTarget } from './agency-embed-section';
 
 export interface ShareContext {
   /** The full-map URL of what is on screen now. */
@@ -10,8 +11,12 @@ export interface ShareContext {
   fitUrl(): string;
   /** The map position was set by hand (dragged or zoomed), not by framing the selection. */
   viewSetByHand(): boolean;
-  /** The active filters in words, for the iframe title. */
+  /** What the embed shows in one line, for the iframe title. */
   describe(): string;
+  /** What the embed shows in full (its alt text), for the description under the frame. */
+  description(): string;
+  /** The agency whose card is open, for "Embed this agency"; null when none is. */
+  agency?(): AgencyEmbedTarget | null;
 }
 
 async function copy(text: string, field: HTMLInputElement | HTMLTextAreaElement, status: HTMLElement): Promise<void> {
@@ -47,13 +52,15 @@ export function setupShareDialog(dialog: HTMLDialogElement, button: HTMLButtonEl
   const refresh = () => {
     const p = EMBED_PRESETS[Number(preset.value)] ?? EMBED_PRESETS[0];
     fitNote.textContent = fit.checked ? MSG.embedFitNote : MSG.embedFixedNote;
-    code.value = iframeCode({ mapUrl: fit.checked ? ctx.fitUrl() : link.value, title: title.value.trim() || MSG.embedDefaultTitle, width: p.width, height: p.height, autoResize: resize.checked });
+    code.value = iframeCode({ mapUrl: fit.checked ? ctx.fitUrl() : link.value, title: title.value.trim() || MSG.embedDefaultTitle, width: p.width, height: p.height, autoResize: resize.checked, description: ctx.description() });
   };
   for (const el of [preset, title, resize, fit]) el.addEventListener('input', refresh);
   preset.addEventListener('change', refresh);
 
+  const agency = agencyEmbedSection();
   dialog.replaceChildren(
     h('div', { class: 'dialog-head' }, h('h2', { id: 'share-title' }, MSG.shareTitle), close),
+    agency.element,
     h('h3', {}, h('label', { for: 'share-link' }, MSG.shareLink)),
     h('p', { id: 'share-link-note', class: 'muted' }, MSG.shareLinkNote),
     h('div', { class: 'copy-row' }, link, copyLink),
@@ -79,6 +86,7 @@ export function setupShareDialog(dialog: HTMLDialogElement, button: HTMLButtonEl
     linkStatus.textContent = codeStatus.textContent = '';
     // Framing the selection is the default unless someone placed the map by hand.
     fit.checked = !ctx.viewSetByHand();
+    agency.show(ctx.agency?.() ?? null, ctx.url());
     refresh();
     dialog.showModal();
   };

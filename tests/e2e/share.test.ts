@@ -100,7 +100,13 @@ describe('link state', () => {
     expect(link).toContain('perks=1');
     const code = await page.inputValue('#embed-code');
     expect(code).toContain('embed=1');
-    expect(code).toMatch(/title="Map of police partnerships with Amazon Ring: in TX · with documented perks"/);
+    // The title and the description under the frame say what is shown: the count, the state by name, the period.
+    // "Documented perks" as the filter reads it: a figure, or a perk, device or subsidy program.
+    const tx = countWhere((p) => p.state === 'TX' && (p.devices_given !== null || p.perk_value_usd !== null || p.subsidy_usd !== null ||
+      p.programs.some((g) => ['device_donation', 'officer_incentives', 'city_subsidy'].includes(g.kind))));
+    expect(code).toContain(`title="Map of police partnerships with Amazon Ring: ${agenciesLabel(tx)} in Texas partnered with Ring, all dates `);
+    const described = /aria-describedby="([^"]+)"/.exec(code)![1];
+    expect(code).toMatch(new RegExp(`<p id="${described}"[^>]*>Map: ${agenciesLabel(tx)} in Texas [^<]*Only agencies with documented perks or subsidies are counted\\.[^<]*Coverage: `));
     await page.check('#embed-resize');
     expect(await page.inputValue('#embed-code')).toContain('addEventListener("message"');
     await page.keyboard.press('Escape');

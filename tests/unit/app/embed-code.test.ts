@@ -41,6 +41,16 @@ describe('iframeCode', () => {
     expect(code).toContain('var ORIGIN = "https://map.example.org";');
   });
 
+  it('with a description, names it from the frame and writes it as text under it; none without', () => {
+    const code = iframeCode({ mapUrl: MAP, title: 't', width: '600', height: 450, autoResize: false, description: 'Map: 3 agencies.</p><script>alert(1)</script> & more' });
+    const id = /aria-describedby="(ring-map-desc-[a-z0-9]+)"/.exec(code)![1];
+    expect(code).toContain(`<p id="${id}" style="font-size:0.875em;margin:0.25em 0 1em;">Map: 3 agencies.&lt;/p&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; more</p>`);
+    expect(code).not.toContain('<script>alert');
+    // Two views get two ids, so two embeds on one host page keep their own descriptions.
+    expect(iframeCode({ mapUrl: MAP, title: 't', width: '600', height: 450, autoResize: false, description: 'Map: 4 agencies.' })).not.toContain(id);
+    expect(iframeCode({ mapUrl: MAP, title: 't', width: '600', height: 450, autoResize: false })).not.toContain('aria-describedby');
+  });
+
   it('offers presets with positive sizes', () => {
     for (const p of EMBED_PRESETS) {
       expect(p.height).toBeGreaterThan(0);
