@@ -12,6 +12,8 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
     chunkSizeWarningLimit: 1500,
+    // The printed handout is a page of its own (handout.html), beside the map.
+    rolldownOptions: { input: { main: 'index.html', handout: 'handout.html' } },
   },
   server: { port: 5173 },
   preview: { port: 4173 },

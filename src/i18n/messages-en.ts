@@ -535,6 +535,38 @@ export const en = {
   // Data round 3: what a start date is (the label already says "began"), and sources read only as a copy.
   dateKindWords: { announced: 'announced then, not a start', active_by: 'reported active by then; the start may be earlier' } as Record<'announced' | 'active_by', string>,
   sourceCopyWords: { syndicated: 'copy republished by another outlet', archived: 'archived copy' } as Record<'syndicated' | 'archived', string>,
+  // Printed handout (issue 23): one printed page for an agency or a place, with a QR code to the live card or answer.
+  handoutAction: 'Printable handout (one page)',
+  handoutPageTitle: (what: string) => `Handout: ${what} — Police partnerships with Amazon Ring`,
+  handoutKicker: 'Police partnerships with Amazon Ring — a one-page handout',
+  handoutPlaceTitle: (place: string) => `Partnerships with Amazon Ring in and near ${place}`,
+  handoutPlaceCounty: (county: string) => `County: ${county}.`,
+  handoutPerks: 'Perks and subsidies',
+  handoutSources: 'Sources',
+  handoutMoreSources: (n: number) => `…and ${n} more ${enOne(n) ? 'source' : 'sources'} on the live card (QR code).`,
+  handoutMoreAgencies: (n: number) => `…and ${n} more on the live map (QR code).`,
+  handoutPlaceSources: 'Every agency’s story, perks, MOU, records and sources are on its card in the live map (QR code).',
+  handoutCredit: 'Data: Electronic Frontier Foundation, Atlas of Surveillance (CC BY 4.0), and the news reports and public records cited per agency.',
+  handoutQuestionsTitle: 'Questions you can ask your city council or county board',
+  handoutQuestions: [
+    'Does our police or sheriff have an agreement with Ring or its Neighbors app? May residents read it?',
+    'Did the agency or its officers get free or discounted devices or other perks from Ring? Who got them?',
+    'Has the city or county spent public money on doorbell-camera subsidies? Who approved it?',
+    'How does the agency ask residents for camera video, and what happens when a resident says no?',
+    'How many video requests has the agency made, how long is shared video kept, and is that published?',
+  ],
+  handoutQrAgency: 'Scan for the live card, with every source:',
+  handoutQrPlace: 'Scan for the live answer on the map:',
+  handoutOptions: 'Handout options',
+  handoutPaper: 'Paper size',
+  handoutLetter: 'US Letter',
+  handoutA4: 'A4',
+  handoutPrint: 'Print',
+  handoutBack: 'Back to the map',
+  handoutScreenNote: 'Prints on one page. Choose the paper size, then Print (or save as PDF).',
+  handoutLoading: 'Preparing the handout…',
+  handoutNoSubject: 'This handout link names no agency or place. Open a handout from an agency’s card or a Find my area answer.',
+  handoutNoAgency: 'No agency with this id is in the data.',
 };
 
 export type Messages = typeof en;
