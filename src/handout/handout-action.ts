@@ -7,7 +7,6 @@ import { currentLocale } from '../i18n/locale';
 import { MSG } from '../i18n/messages';
 import { h } from '../ui/dom';
 import { handoutHref, type Subject } from './handout-link';
-import './handout-action.css';
 
 export function handoutAction(subject: Subject): HTMLElement {
   const a = h('a', { class: 'handout-link', target: '_blank', rel: 'noopener' }, MSG.handoutAction);
