@@ -12,7 +12,7 @@
 import type { AgencyFeature, Source } from '../core/contract';
 import { isFloor } from '../core/figures';
 import { mouLink } from '../core/mou-link';
-import type { Locale } from '../i18n/locale';
+import { numberTag, type Locale } from '../i18n/locale';
 import { CATALOGUES } from '../i18n/messages';
 import type { Messages } from '../i18n/messages-en';
 import { partnershipStory } from '../story/partnership-story';
@@ -139,7 +139,7 @@ export function agencyHandout(f: AgencyFeature, c: HandoutContext): Handout {
 function rowText(r: AreaRow, m: Messages, l: Locale, miles: boolean): string {
   const began = r.start ? m.areaSince(formatPartialDate(r.start, l) ?? r.start) : m.areaStartUnknown;
   const reach = r.countyWide ? ` · ${m.areaRowCountyWide}` : (r.spans ?? 0) > 1 ? ` · ${m.areaRowSpans(r.spans!)}` : '';
-  const dist = miles ? ` · ${new Intl.NumberFormat(l === 'es' ? 'es-US' : 'en-US', { maximumFractionDigits: 1 }).format(r.miles)} mi` : '';
+  const dist = miles ? ` · ${milesText(r.miles, m, l)}` : '';
   return `${r.name} — ${m.typeLabels[r.type]}, ${r.state} · ${began}${reach}${dist}`;
 }
 
@@ -191,18 +191,24 @@ export function placeHandout(v: FoundView, c: HandoutContext): Handout {
 }
 
 function rowNearest(r: AreaRow, m: Messages, l: Locale): string {
-  return m.areaNearest(r.name, r.state, `${new Intl.NumberFormat(l === 'es' ? 'es-US' : 'en-US', { maximumFractionDigits: 1 }).format(r.miles)} mi`);
+  return m.areaNearest(r.name, r.state, milesText(r.miles, m, l));
+}
+
+/** Distances as the answer on the map writes them (search/nearby.ts), in the handout's language. */
+function milesText(miles: number, m: Messages, l: Locale): string {
+  const digits = miles < 10 ? 1 : 0;
+  return m.milesShort(new Intl.NumberFormat(numberTag(l), { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(miles < 10 ? miles : Math.round(miles)));
 }
 
 /**
  * The page's line budget. The printed page (see handout.css) sets 9.5 pt type
- * on 12.5 pt lines inside 0.5 in margins; the text column is narrowed by the
- * QR code only at the top. Counted conservatively for the narrower paper (A4:
- * 7.27 in wide) and the shorter one (Letter: 10 in high), so one budget holds
- * for both: CHARS_PER_LINE characters per line, LINES_PER_PAGE lines.
+ * on 12.5 pt lines inside 0.5 in margins (about 110 characters a line on A4,
+ * the narrower paper, and 70 lines on Letter, the shorter one); the budget
+ * counts fewer characters per line and leaves about a seventh of the page
+ * spare, so one budget holds for both papers and for wider glyphs.
  */
-export const CHARS_PER_LINE = 100;
-export const LINES_PER_PAGE = 52;
+export const CHARS_PER_LINE = 105;
+export const LINES_PER_PAGE = 60;
 /** The QR block beside the title takes the height of this many lines, whatever the title's length. */
 const HEADER_LINES = 9;
 
