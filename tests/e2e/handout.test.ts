@@ -265,17 +265,15 @@ describe('the handout page on screen', () => {
       expect(await page.locator('.sheet svg.qr-code path').count()).toBe(1);
       expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
       // Keyboard: back to the map, the paper, Print, in that order.
-      const reached: string[] = [];
-      for (let k = 0; k < 3; k++) {
+      for (const sel of ['.handout-controls a', '#paper', '.handout-controls .print']) {
         await page.keyboard.press('Tab');
-        reached.push(await page.evaluate(() => document.activeElement?.textContent?.trim().slice(0, 20) ?? ''));
+        expect(await page.evaluate((s) => document.activeElement?.matches(s) ?? false, sel), sel).toBe(true);
       }
-      expect(reached).toEqual([CATALOGUES.es.handoutBack, `${CATALOGUES.es.handoutLetter}${CATALOGUES.es.handoutA4}`, CATALOGUES.es.handoutPrint]);
+      expect((await page.locator('.handout-controls a').textContent())?.trim()).toBe(CATALOGUES.es.handoutBack);
       for (const sel of ['.handout-controls a', '#paper', '.handout-controls .print']) {
         const box = (await page.locator(sel).boundingBox())!;
         expect(box.height, sel).toBeGreaterThanOrEqual(24);
       }
-      await page.addScriptTag({ content: AXE }).catch(() => undefined);
       // Under the policy an inline script is refused: run axe from a page without it.
       await page.goto(`${BASE()}handout.html#agency=${LAPD.id}&lang=es`);
       await waitForSheet(page);
