@@ -203,14 +203,15 @@ function milesText(miles: number, m: Messages, l: Locale): string {
 /**
  * The page's line budget. The printed page (see handout.css) sets 9.5 pt type
  * on 12.5 pt lines inside 0.5 in margins (about 110 characters a line on A4,
- * the narrower paper, and 70 lines on Letter, the shorter one); the budget
- * counts fewer characters per line and leaves about a seventh of the page
- * spare, so one budget holds for both papers and for wider glyphs.
+ * the narrower paper, and 57 lines on Letter, the shorter one); the budget
+ * counts fewer characters per line and counts headings, the coverage box and
+ * the header generously, so one budget holds for both papers (the browser
+ * test prints the fullest handouts to PDF on both).
  */
 export const CHARS_PER_LINE = 105;
-export const LINES_PER_PAGE = 60;
-/** The QR block beside the title takes the height of this many lines, whatever the title's length. */
-const HEADER_LINES = 9;
+export const LINES_PER_PAGE = 54;
+/** The header (the QR code beside the titles, its caption and link) takes at least this many lines. */
+const HEADER_LINES = 10;
 
 const lines = (text: string, width = CHARS_PER_LINE) => Math.max(1, Math.ceil(text.length / width));
 /** A URL follows its text on the same line, in smaller type (8 pt for 9.5 pt), and breaks anywhere. */
@@ -219,7 +220,7 @@ const itemLines = (i: HandoutItem) => lines(`${i.text} ${i.url ? 'x'.repeat(Math
 /** How many lines the page needs, as laid out by handout.css. */
 export function printedLines(h: Handout): number {
   // The header (kicker, title, subtitle, QR code with its caption and URL) is a fixed block.
-  let n = Math.max(HEADER_LINES, 2 + lines(h.title, 50) * 2 + lines(h.subtitle));
+  let n = Math.max(HEADER_LINES, 3 + lines(h.title, 55) * 2 + lines(h.subtitle, 80) + lines(`${h.qrCaption} ${h.link}`, 90));
   if (h.lead) n += lines(h.lead);
   for (const s of h.sections) {
     if (s.heading) n += 1 + lines(s.heading) * 1.2;

@@ -50,8 +50,10 @@ export function renderSheet(d: Handout): HTMLElement {
         h('p', { class: 'kicker' }, d.kicker),
         h('h1', { id: 'sheet-title' }, d.title),
         d.subtitle ? h('p', { class: 'subtitle' }, d.subtitle) : null,
+        // Beside the code, not under it: the header stays as tall as the code.
+        h('p', { class: 'qr-caption', id: 'qr-caption' }, d.qrCaption, ' ', h('span', { class: 'url live-link' }, safeLink(d.link, d.link))),
       ),
-      h('figure', { class: 'qr' }, qrSvg(d.link), h('figcaption', {}, d.qrCaption, ' ', h('span', { class: 'url live-link' }, safeLink(d.link, d.link)))),
+      h('figure', { class: 'qr', 'aria-describedby': 'qr-caption' }, qrSvg(d.link)),
     ),
     d.lead ? h('p', { class: 'lead' }, d.lead) : null,
     ...d.sections.map((s) => sectionBlock(s, dataLang)),
