@@ -83,7 +83,7 @@ async function start(): Promise<void> {
     return;
   }
   const sheet = fitToPage(out);
-  document.title = MSG.handoutPageTitle(sheet.kind === 'agency' ? sheet.title : link.subject && 'area' in link.subject ? link.subject.area : sheet.title);
+  document.title = MSG.handoutPageTitle('agency' in link.subject ? sheet.title : link.subject.area);
   status.remove();
   root.append(renderSheet(sheet));
   document.body.setAttribute('data-ready', 'true');
