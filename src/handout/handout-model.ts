@@ -175,8 +175,9 @@ export function placeHandout(v: FoundView, c: HandoutContext): Handout {
     kind: 'place',
     locale: l,
     kicker: m.handoutKicker,
-    title: m.handoutPlaceTitle(v.label),
-    subtitle: v.county ? m.handoutPlaceCounty(v.county) : '',
+    // A county is answered as a whole (no radius): "in", not "in and near", and not named twice.
+    title: v.whole ? m.handoutCountyTitle(v.county ?? v.label) : m.handoutPlaceTitle(v.label),
+    subtitle: v.county && !v.whole ? m.handoutPlaceCounty(v.county) : '',
     lead: v.note ?? '',
     sections,
     // The coverage note where counts show; the absence note where nothing (or not everything) is documented.

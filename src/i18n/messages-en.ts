@@ -540,6 +540,7 @@ export const en = {
   handoutPageTitle: (what: string) => `Handout: ${what} — Police partnerships with Amazon Ring`,
   handoutKicker: 'Police partnerships with Amazon Ring — a one-page handout',
   handoutPlaceTitle: (place: string) => `Partnerships with Amazon Ring in and near ${place}`,
+  handoutCountyTitle: (county: string) => `Partnerships with Amazon Ring in ${county}`,
   handoutPlaceCounty: (county: string) => `County: ${county}.`,
   handoutPerks: 'Perks and subsidies',
   handoutSources: 'Sources',

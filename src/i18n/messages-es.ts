@@ -559,6 +559,7 @@ export const es: Messages = {
   handoutPageTitle: (what: string) => `Hoja: ${what} — Acuerdos de la policía con Amazon Ring`,
   handoutKicker: 'Acuerdos de la policía con Amazon Ring — hoja informativa de una página',
   handoutPlaceTitle: (place: string) => `Acuerdos con Amazon Ring en ${place} y sus alrededores`,
+  handoutCountyTitle: (county: string) => `Acuerdos con Amazon Ring en ${county}`,
   handoutPlaceCounty: (county: string) => `Condado: ${county}.`,
   handoutPerks: 'Beneficios y subsidios',
   handoutSources: 'Fuentes',
