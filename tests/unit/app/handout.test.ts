@@ -104,7 +104,7 @@ describe('every agency’s handout, in English and Spanish', () => {
         if (h.coverage !== m.absenceNote) failures.push(`${p.id} (${l}): no coverage note`);
       }
     }
-    console.log(`handout sweep: ${built} agency handouts (${data.features.length} agencies × ${LOCALES.length} languages), longest ${maxLines} of ${LINES_PER_PAGE} lines, ${trimmed} with sources left to the live card`);
+    console.log(`handout sweep: ${built} agency handouts (${data.features.length} agencies × ${LOCALES.length} languages), longest ${maxLines.toFixed(1)} of ${LINES_PER_PAGE} lines, ${trimmed} with sources left to the live card`);
     expect(failures.slice(0, 20)).toEqual([]);
     expect(built).toBe(data.features.length * 2);
   });
@@ -134,7 +134,7 @@ describe('place handouts: the 300 largest places and every county holding a part
       }
     }
     setLocale('en');
-    console.log(`handout sweep: ${built} place handouts (${placeQueries.length} places + ${countyQueries.length} counties × 2 languages), longest ${maxLines} of ${LINES_PER_PAGE} lines`);
+    console.log(`handout sweep: ${built} place handouts (${placeQueries.length} places + ${countyQueries.length} counties × 2 languages), longest ${maxLines.toFixed(1)} of ${LINES_PER_PAGE} lines`);
     expect(failures.slice(0, 20)).toEqual([]);
   });
 });
