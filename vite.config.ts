@@ -12,8 +12,8 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
     chunkSizeWarningLimit: 1500,
-    // The map, and the one-agency embed (a light page without the map library).
-    rollupOptions: { input: { main: 'index.html', 'agency-embed': 'agency-embed.html' } },
+    // The map, the one-agency embed (a light page without the map library) and the printed handout.
+    rolldownOptions: { input: { main: 'index.html', 'agency-embed': 'agency-embed.html', handout: 'handout.html' } },
   },
   server: { port: 5173 },
   preview: { port: 4173 },

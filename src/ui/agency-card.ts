@@ -16,6 +16,7 @@ import { partnershipStory } from '../story/partnership-story';
 import { currentLocale } from '../i18n/locale';
 import { MSG } from '../i18n/messages';
 import { mouLink, type MouLink } from '../core/mou-link';
+import { handoutAction } from '../handout/handout-action';
 
 /** Tables in the page's language (filled in place when the language is set). */
 export const PROGRAM_LABELS: Record<Program['kind'], string> = MSG.programLabels;
@@ -191,6 +192,7 @@ export function renderCard(
     h('p', { class: 'place' }, place),
     ...storyBlock(p),
     h('p', { class: 'page-link' }, Object.assign(h('a', {}, MSG.cardPage), { href: `agency/${encodeURIComponent(p.id)}/` })),
+    handoutAction({ agency: p.id }),
     ...(alsoHere ? [alsoHere] : []),
     h('dl', { class: 'facts' },
       ...figure(MSG.cardDevices, formatCount(p.devices_given, floor('devices_given'))),

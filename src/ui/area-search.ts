@@ -13,6 +13,7 @@ import { h } from './dom';
 import { formatInt, ellipsize } from './format';
 import { TYPE_LABELS } from './labels';
 import type { AgencyType } from '../core/vocabulary';
+import { handoutAction } from '../handout/handout-action';
 
 export interface AreaRow {
   i: number;
@@ -67,6 +68,8 @@ export class AreaSearch {
   private items: Suggestion[] = [];
   private active = -1;
   private suggestToken = 0;
+  /** The search shown (as the link holds it): what its printable handout is of. */
+  private asked: { area: string; radius: number } | null = null;
 
   constructor(root: HTMLElement, private cb: AreaCallbacks) {
     root.hidden = false;
@@ -157,6 +160,7 @@ export class AreaSearch {
   }
 
   setQuery(q: string | null, radius: number): void {
+    this.asked = q ? { area: q, radius } : null;
     if (document.activeElement !== this.input) this.input.value = q ?? '';
     this.radius.value = String(radius);
   }
@@ -225,6 +229,7 @@ export class AreaSearch {
     if (v.filtered) parts.push(h('p', { class: 'muted' }, MSG.areaFiltered));
     // What the data covers, beside every count and absence.
     parts.push(h('p', { class: 'muted coverage-note' }, (v.whole ? v.inside.length : v.withinCount && v.covering.length) ? MSG.coverage : MSG.absenceNote));
+    if (this.asked) parts.push(handoutAction(this.asked));
     parts.push(clear);
     this.result.replaceChildren(...parts);
   }
