@@ -130,7 +130,7 @@ function curatedTables(): Tables {
 
 describe('merging an export into the tables', () => {
   const agencies = parse('ring-map-2021-03-01.kml').agencies;
-  const merge = (t: Tables) => mergeKml(t, agencies, { exportDate: '2021-03-01' });
+  const merge = (t: Tables) => mergeKml(t, agencies, { exportDate: '2021-03-01', geocoder: sharedGeocoder() });
 
   it('adds new agencies with a Neighbors-portal program citing the dated map snapshot', () => {
     const r = merge(emptyTables());
