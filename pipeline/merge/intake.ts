@@ -46,7 +46,8 @@ export type Identified<T> =
 type Row = AgencyRow & { line?: number };
 
 export class Intake<T extends Row> {
-  private matcher: AgencyMatcher<T>;
+  /** Names and aliases (the Atlas also asks it whether a row names the holder of its Atlas id). */
+  readonly matcher: AgencyMatcher<T>;
   private likely: LikelyDuplicates<T>;
   private apart = new Set<string>();
 

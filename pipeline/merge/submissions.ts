@@ -9,11 +9,12 @@
  *
  * A row naming an agency already in the tables (same name or an alias, in
  * the same county) adds its source to that agency's program of the same
- * kind. It changes that agency's dates, status or place only when its
- * `change` cell says so (`start`, `end`, `place`); every change is listed
- * with the row it came from. A name that is probably an agency already
- * there (an abbreviation, look-alike letters, a typo, the same name in
- * another county) stops with "did you mean"; `new_agency` keeps it apart.
+ * kind. It fills that agency's empty city or county, and changes its
+ * dates, status or place only when its `change` cell says so (`start`,
+ * `end`, `place`); every change is listed with the row it came from. Which
+ * agency a row names, and what it may do to its place, are the intake's
+ * checks (./intake.ts), the same for every importer; `new_agency` keeps a
+ * like name apart as a keep-apart.csv line does.
  * Work per row does not grow with the rows before it.
  */
 import { existsSync, readdirSync } from 'node:fs';
@@ -29,15 +30,15 @@ import { EncodingError, readUtf8File } from '../lib/read-text';
 import { classifyUrl, isHttpUrl, publisherFor, sourceIdFor } from '../lib/sources';
 import { normalizeState } from '../lib/states';
 import { cleanText } from '../../src/core/text';
-import { agencySlug, slugify } from '../lib/text';
+import { slugify } from '../lib/text';
 import {
   JURISDICTIONS, splitList,
   type AgencyRow, type Lined, type ProgramRow, type SourceRow, type Tables, PORTAL_PROGRAM_DEFAULTS,
 } from '../tables/model';
 import { portalProgramId } from './atlas';
 import { checkAgency, rootCauses } from './check';
-import { LikelyDuplicates, mixesScripts } from './likely';
-import { AgencyMatcher, countyKey, inCounty } from './names';
+import { cityCountyProblem, Intake, newAgencyId, placeUpdate, type KeepApart } from './intake';
+import { mixesScripts } from './likely';
 import type { Change } from './changes';
 
 export const SUBMISSIONS_DIR = 'submissions';
@@ -159,8 +160,6 @@ const endNote = (end: string, publisher: string) => `Ended ${end}, according to 
 /** Text shortened for a reason (a hostile cell can hold thousands of characters). */
 const short = (s: string, max = 60) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 
-/** "did you mean "a" (abbreviation)" or "did you mean "a" or "b" (abbreviation)". */
-export const didYouMean = (ids: readonly string[], why: string) => `did you mean ${ids.map((id) => `"${id}"`).join(' or ')} (${why})`;
 
 /** Per-row checks of one submission, before it is matched: the row's values, or why it is refused. */
 interface RowValues {
@@ -226,7 +225,13 @@ function readRow(v: (k: (typeof SUBMISSION_COLUMNS)[number]) => string, rawUrl: 
 export function mergeSubmissions(
   tables: Tables,
   files: readonly SubmissionFile[],
-  opts: { geocoder: Geocoder; publishers: ReadonlyMap<string, string>; aliases?: readonly [string, string, string][]; onProgress?: (rows: number) => void },
+  opts: {
+    geocoder: Geocoder; publishers: ReadonlyMap<string, string>; aliases?: readonly [string, string, string][]; onProgress?: (rows: number) => void;
+    /** keep-apart.csv: names that are not the agency they look like. */
+    keepApart?: readonly KeepApart[];
+    /** place_corrections.csv: a place a maintainer already corrected is not a disagreement. */
+    corrected?: (agencyId: string, field: string, previous: string) => boolean;
+  },
 ): SubmissionsResult {
   // Rows are copied once; a row's changes are tried on copies of the few rows it touches.
   const out: Tables = {
@@ -238,9 +243,7 @@ export function mergeSubmissions(
   };
   const agencyById = new Map(out.agencies.map((a) => [a.id, a]));
   const existingIds = new Set(agencyById.keys());
-  const matcher = new AgencyMatcher<Lined<AgencyRow>>(out.agencies);
-  const likely = new LikelyDuplicates<Lined<AgencyRow>>(out.agencies);
-  for (const [alias, state, id] of opts.aliases ?? []) matcher.addAlias(alias, state, id);
+  const intake = new Intake<Lined<AgencyRow>>(out.agencies, { aliases: opts.aliases, keepApart: opts.keepApart });
   const programIds = new Set(out.programs.map((p) => p.id));
   const programByKind = new Map<string, Lined<ProgramRow>>();
   for (const p of out.programs) if (!programByKind.has(`${p.agency_id}|${p.kind}`)) programByKind.set(`${p.agency_id}|${p.kind}`, p);
@@ -284,31 +287,19 @@ export function mergeSubmissions(
       const { url, state, kind, name, change } = row;
       const where = `${file}:${rec.line}`;
 
-      // Which agency: the same name (or an alias) in the same county; a like name stops the row.
-      const m = matcher.match(name, state, { county: row.county });
-      let existing = m && m.how !== 'loose' ? m.item : undefined;
-      const apart = ' (write new_agency in change to add it as another agency)';
-      if (existing && row.county && !inCounty(existing, row.county)) {
-        if (!change.has('new_agency')) { reject(`"${existing.id}" has this name but is in ${existing.county}, not ${row.county}: did you mean it?${apart}`); continue; }
-        existing = undefined;
-      } else if (existing && change.has('new_agency')) {
+      // Which agency (the intake's checks, as for every importer): the same name (or an alias) in the same county; a like name stops the row.
+      const who = intake.identify(name, state, row.county, { newAgency: change.has('new_agency') });
+      if (who.kind === 'reject') { reject(who.reason); continue; }
+      const existing = who.kind === 'existing' ? who.agency : undefined;
+      if (existing && change.has('new_agency')) {
         reject(`"${existing.id}" already has this name${row.county ? ' in this county' : ''}: new_agency would add it twice`);
         continue;
-      } else if (!existing && !change.has('new_agency')) {
-        const l = likely.find(name, state);
-        if (l) { reject(`${didYouMean(l.items.map((x) => x.id), l.why)}? (if so, add "${short(name)}" to aliases.csv; if not, write new_agency in change to keep it apart)`); continue; }
       }
       if (!existing && [...change].some((c) => c !== 'new_agency')) {
         reject(`change "${[...change].join('; ')}" but no agency on the map is named "${short(name)}" in ${state}`);
         continue;
       }
-      let agencyId = existing?.id;
-      if (!agencyId) {
-        const base = agencySlug(name, state);
-        // Same name, another county: the county keeps the ids apart.
-        agencyId = agencyById.has(base) && row.county ? agencySlug(`${name} ${countyKey(row.county)}`, state) : base;
-        for (let n = 2; agencyById.has(agencyId); n++) agencyId = `${base}-${n}`;
-      }
+      const agencyId = existing?.id ?? newAgencyId(name, state, row.county, (id) => agencyById.has(id));
       const dupKey = `${agencyId}|${kind}|${url}`;
       const dup = seen.get(dupKey);
       if (dup) { reject(`repeats ${dup} (same agency, kind and source)`); continue; }
@@ -320,14 +311,13 @@ export function mergeSubmissions(
       const record = (field: string, from: string, to: string) => changes.push({ agency: agencyId!, field, from, to, source: where });
       let agency: Lined<AgencyRow>;
       if (existing) {
-        agency = { ...existing };
-        for (const f of ['city', 'county'] as const) {
-          const given = row[f];
-          if (!given || cleanText(given).toLowerCase() === cleanText(agency[f]).toLowerCase() || (f === 'county' && countyKey(given) === countyKey(agency.county))) continue;
-          if (change.has('place')) { record(f, agency[f], given); agency[f] = given; }
-          else notes.push(`${where}: "${agencyId}" keeps its ${f} ${agency[f] ? `"${agency[f]}"` : '(empty)'} (the submission says "${short(given)}"; write place in change to change it)`);
-        }
+        const placed = placeUpdate(existing, row, { mayChange: change.has('place'), source: where, corrected: opts.corrected, geocoder: opts.geocoder });
+        if ('reason' in placed) { reject(placed.reason); continue; }
+        agency = placed.agency;
+        changes.push(...placed.changes);
       } else {
+        const problem = cityCountyProblem(opts.geocoder, state, row.city, row.county);
+        if (problem) { reject(problem); continue; }
         agency = {
           id: agencyId, name, agency_type: row.agencyType, jurisdiction: row.jurisdiction || (row.agencyType === 'sheriff' ? 'county' : 'municipal'),
           city: row.city, county: row.county, other_counties: '', state, atlas_ids: '', note: '', line,
@@ -404,8 +394,7 @@ export function mergeSubmissions(
       } else {
         out.agencies.push(agency);
         agencyById.set(agencyId, agency);
-        matcher.add(agency);
-        likely.add(agency);
+        intake.add(agency);
       }
       if (had) {
         Object.assign(had, program);
