@@ -12,6 +12,7 @@
  * Steps 2–3 pass when keep-apart.csv says the name is not that agency.
  */
 import { cleanText } from '../../src/core/text';
+import { LIMITS } from '../dataset/validate';
 import type { Geocoder } from '../geocode/geocoder';
 import { agencySlug } from '../lib/text';
 import type { AgencyRow } from '../tables/model';
@@ -32,10 +33,14 @@ export const KEEP_APART_COLUMNS = ['name', 'state', 'agency_id', 'reason'] as co
 /** Text shortened for a reason (a hostile cell can hold thousands of characters). */
 const short = (s: string, max = 60) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 
-/** The two ways out of a "did you mean": an alias if it is that agency, a keep-apart line if not. */
+/** The two ways out of a "did you mean": an alias if it is that agency, keep-apart lines (one per agency it is not) if not. */
 export function keepApartHint(name: string, state: string, ids: readonly string[]): string {
   const csv = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  return `(if so, add "${short(name)}" to aliases.csv; if not, add the line ${csv(short(name))},${state},${ids[0]} to ${KEEP_APART_FILE} to keep it apart)`;
+  // The whole name (the line must match it); one too long for the tables is refused by them anyway.
+  const whole = short(name, LIMITS.name);
+  const lines = ids.map((id) => `${csv(whole)},${state},${id}`);
+  const what = lines.length === 1 ? `the line ${lines[0]}` : `the lines ${lines.join(' and ')}`;
+  return `(if so, add "${short(name)}" to aliases.csv; if not, add ${what} to ${KEEP_APART_FILE} to keep it apart)`;
 }
 
 export type Identified<T> =
