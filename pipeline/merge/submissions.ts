@@ -19,45 +19,28 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { AGENCY_TYPES, PROGRAM_KINDS, type ProgramKind } from '../../src/core/vocabulary';
+import { CHANGES, PRECISIONS, readSubmissionRow, START_IS, SUBMISSION_COLUMNS, submissionDate, type RowValues, type SubmissionColumn } from '../../src/core/submission';
 import type { Reject } from '../dataset/validate';
-import { LIMITS } from '../dataset/validate';
 import type { Geocoder } from '../geocode/geocoder';
 import { headerProblems, parseCsv, type CsvIssue, type CsvTable } from '../lib/csv';
 import { earlierDate } from '../../src/core/dates';
-import { readDateCell } from '../lib/dates';
 import { EncodingError, readUtf8File } from '../lib/read-text';
-import { classifyUrl, isHttpUrl, publisherFor, sourceIdFor } from '../lib/sources';
-import { normalizeState } from '../lib/states';
+import { classifyUrl, publisherFor, sourceIdFor } from '../lib/sources';
 import { cleanText } from '../../src/core/text';
-import { slugify } from '../lib/text';
 import {
-  JURISDICTIONS, splitList,
+  splitList,
   type AgencyRow, type Lined, type ProgramRow, type SourceRow, type Tables, PORTAL_PROGRAM_DEFAULTS,
 } from '../tables/model';
 import { portalProgramId } from './atlas';
 import { checkAgency, rootCauses } from './check';
 import { cityCountyProblem, Intake, newAgencyId, placeUpdate, type KeepApart } from './intake';
-import { mixesScripts } from './likely';
 import type { Change } from './changes';
 
 export const SUBMISSIONS_DIR = 'submissions';
 
-export const SUBMISSION_COLUMNS = [
-  'source_url', 'source_title', 'source_publisher', 'source_date',
-  'agency_name', 'agency_type', 'jurisdiction', 'city', 'county', 'state',
-  'kind', 'start_date', 'start_precision', 'start_is', 'end_date', 'summary', 'change',
-] as const;
+export { SUBMISSION_COLUMNS, PRECISIONS, START_IS, CHANGES, submissionDate };
 /** Columns added after the first submissions: a file without them reads them as empty. */
 const OPTIONAL_COLUMNS = ['change'] as const;
-const REQUIRED = ['source_url', 'source_title', 'agency_name', 'agency_type', 'state'] as const;
-
-export const PRECISIONS = ['day', 'month', 'year'] as const;
-/** `joined`: the source says when the agency joined; `on_or_before`: it only shows the partnership existed by then. */
-export const START_IS = ['joined', 'on_or_before'] as const;
-/** What a row changes in an agency already on the map (`;`-separated), or `new_agency` to add one beside a like-named agency. */
-export const CHANGES = ['new_agency', 'start', 'end', 'place'] as const;
-type ChangeWord = (typeof CHANGES)[number];
 
 export interface SubmissionFile {
   /** Path relative to the tables folder, e.g. `submissions/2025-ohio.csv`. */
@@ -121,38 +104,11 @@ export interface SubmissionsResult {
 /** Lines of rows created by submissions: far below the small negative lines importers use. */
 const LINE_BASE = -1_000_000_000;
 
-type DateResult = { ok: true; value: string } | { ok: false; reason: string };
-
-/**
- * A date cell with its precision: `2019-05-23`, `2019-05`, `2019`, or
- * `5/23/2019` (as spreadsheets save dates). With a precision, a fuller date
- * is cut to it (`2019-05-01` at `month` → `2019-05`, as spreadsheets turn a
- * month into its first day); a precision finer than the date is an error.
- * The reason says what is wrong with the value: not a date, a day that does
- * not exist, before 2012, in the future.
- */
-export function submissionDate(raw: string, precision: string, field: string): DateResult {
-  const s = cleanText(raw);
-  const p = readDateCell(s, field);
-  if (!p.ok || !precision) return p;
-  const want = precision === 'day' ? 10 : precision === 'month' ? 7 : 4;
-  if (p.value.length < want) return { ok: false, reason: `${field} "${s}" is less precise than ${field.replace(/_date$/, '')}_precision "${precision}"` };
-  return { ok: true, value: p.value.slice(0, want) };
-}
-
-/** A submission's `start_is` as the tables' date kind: `joined` is when it began, `on_or_before` an upper bound. */
-function startKindOf(start: string, startIs: string): string {
-  return !start ? '' : startIs === 'on_or_before' ? 'active_by' : 'began';
-}
-
-function defaultSummary(kind: ProgramKind, start: string, startIs: string): string {
-  const precision = start.length === 10 ? 'day' : start.length === 7 ? 'month' : 'year';
-  if (kind !== 'neighbors_portal') return '';
-  if (!start) return "A partner on Ring's Neighbors law-enforcement portal according to the cited source, which gives no start date.";
-  return startIs === 'on_or_before'
-    ? "A partner on Ring's Neighbors law-enforcement portal by this date: the cited source shows the partnership existed then, not when it began."
-    : `Joined Ring's Neighbors law-enforcement portal ${precision === 'day' ? 'on this date' : `in this ${precision}`}, as the cited source reports.`;
-}
+/** The per-row rules (src/core/submission.ts, shared with the page's form): the row's values, or why it is refused. */
+const readRow = (v: (k: SubmissionColumn) => string, rawUrl: string): RowValues | string => {
+  const r = readSubmissionRow(v, rawUrl);
+  return 'reason' in r ? r.reason : r;
+};
 
 /** The status note an end date implies, naming who documents it. */
 const endNote = (end: string, publisher: string) => `Ended ${end}, according to ${publisher}.`;
@@ -160,66 +116,9 @@ const endNote = (end: string, publisher: string) => `Ended ${end}, according to 
 /** Text shortened for a reason (a hostile cell can hold thousands of characters). */
 const short = (s: string, max = 60) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 
-
-/** Per-row checks of one submission, before it is matched: the row's values, or why it is refused. */
-interface RowValues {
-  url: string; state: string; agencyType: string; jurisdiction: string; kind: ProgramKind;
-  precision: string; startIs: string; start: string; end: string; sourceDate: string; summary: string;
-  name: string; city: string; county: string; change: Set<ChangeWord>;
-}
-
-function readRow(v: (k: (typeof SUBMISSION_COLUMNS)[number]) => string, rawUrl: string): RowValues | string {
-  const empty = REQUIRED.filter((k) => !v(k));
-  if (empty.length > 0) return `missing ${empty.join(', ')}`;
-  const url = rawUrl.trim();
-  if (!isHttpUrl(url) || /\s/.test(url)) return 'source_url is not an http(s) URL';
-  const state = normalizeState(v('state'));
-  if (!state) return `unknown state "${short(v('state'))}"`;
-  const agencyType = v('agency_type').toLowerCase();
-  if (!(AGENCY_TYPES as readonly string[]).includes(agencyType)) return `unknown agency_type "${short(v('agency_type'))}" (one of ${AGENCY_TYPES.join(', ')})`;
-  const jurisdiction = v('jurisdiction').toLowerCase();
-  if (jurisdiction && !(JURISDICTIONS as readonly string[]).includes(jurisdiction)) return `unknown jurisdiction "${short(v('jurisdiction'))}" (one of ${JURISDICTIONS.join(', ')})`;
-  const kind = (v('kind').toLowerCase() || 'neighbors_portal') as ProgramKind;
-  if (!PROGRAM_KINDS.includes(kind)) return `unknown kind "${short(v('kind'))}" (one of ${PROGRAM_KINDS.join(', ')})`;
-  const precision = v('start_precision').toLowerCase();
-  if (precision && !(PRECISIONS as readonly string[]).includes(precision)) return `unknown start_precision "${short(v('start_precision'))}" (day, month or year)`;
-  const startIs = v('start_is').toLowerCase();
-  if (startIs && !(START_IS as readonly string[]).includes(startIs)) return `unknown start_is "${short(v('start_is'))}" (joined or on_or_before)`;
-  const change = new Set<ChangeWord>();
-  for (const w of splitList(v('change').toLowerCase())) {
-    if (!(CHANGES as readonly string[]).includes(w)) return `unknown change "${short(w)}" (${CHANGES.join(', ')}, separated by ;)`;
-    change.add(w as ChangeWord);
-  }
-  if (change.has('new_agency') && change.size > 1) return 'change new_agency adds an agency: it cannot also change one';
-  let start = '';
-  if (v('start_date')) {
-    const d = submissionDate(v('start_date'), precision, 'start_date');
-    if (!d.ok) return d.reason;
-    if (!precision) return 'start_precision is required with a start_date (day, month or year)';
-    if (!startIs) return 'start_is is required with a start_date (joined or on_or_before)';
-    start = d.value;
-  } else if (precision || startIs) return 'start_precision or start_is given without a start_date';
-  let end = '';
-  if (v('end_date')) {
-    const d = submissionDate(v('end_date'), '', 'end_date');
-    if (!d.ok) return d.reason;
-    end = d.value;
-  }
-  if (start && end && end < start && !start.startsWith(end)) return `end_date ${end} is before start_date ${start}`;
-  let sourceDate = '';
-  if (v('source_date')) {
-    const d = submissionDate(v('source_date'), '', 'source_date');
-    if (!d.ok) return d.reason;
-    sourceDate = d.value;
-  }
-  let summary = v('summary') || defaultSummary(kind, start, startIs);
-  if (!summary) return `summary is required for kind "${kind}" (say in your own words what the source documents)`;
-  if (v('summary') && startIs === 'on_or_before') summary += ' The start date is an upper bound: the source shows the partnership existed by then.';
-  const name = v('agency_name');
-  if (name.length > LIMITS.name) return `agency_name is longer than ${LIMITS.name} characters`;
-  if (mixesScripts(name)) return `agency_name "${short(name)}" mixes Latin letters with look-alike letters of another script: retype it`;
-  if (!slugify(name)) return `agency_name "${short(name)}" has no Latin letters or digits to make an id from: give the name in English`;
-  return { url, state, agencyType, jurisdiction, kind, precision, startIs, start, end, sourceDate, summary, name, city: v('city'), county: v('county'), change };
+/** A submission's `start_is` as the tables' date kind: `joined` is when it began, `on_or_before` an upper bound. */
+function startKindOf(start: string, startIs: string): string {
+  return !start ? '' : startIs === 'on_or_before' ? 'active_by' : 'began';
 }
 
 export function mergeSubmissions(
