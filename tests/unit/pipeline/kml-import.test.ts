@@ -205,7 +205,7 @@ describe('npm run import:kml', () => {
 
     expect(run('pipeline/import-kml.ts', [kml, '--data', dir]).status).toBe(0);
     expect(snapshot(dir)).toEqual(after);
-  });
+  }, 180_000);
 
   it('stops on rejected placemarks, printing file:line, placemark number and reason, and writes nothing; --keep-going imports the rest', () => {
     const dir = tablesDir(curatedTables());
