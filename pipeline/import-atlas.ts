@@ -21,7 +21,8 @@ import { EncodingError, readUtf8File } from './lib/read-text';
 import type { AtlasMergeOptions } from './merge/atlas';
 import { mergeChecked } from './merge/checked';
 import { readTables, writeTables } from './tables/io';
-import { readAliases, readAtlasCorrections, readPublishers } from './tables/lookups';
+import { changeLine } from './merge/changes';
+import { readAliases, readAtlasCorrections, readKeepApart, readPlaceCorrections, readPublishers } from './tables/lookups';
 
 /** The export date from a path such as `Atlas_of_Surveillance-20201007.csv` or `aos-2020-10-07/…`. */
 export function exportDateFromPath(path: string): string | undefined {
@@ -98,9 +99,9 @@ export function runImport(argv: string[], io: ImportIo = { log: console.log, err
   for (const [table, cols] of Object.entries(read.tables.extraColumns ?? {})) {
     io.log(`  ${table}: added column(s) ${cols.join(', ')} kept as they are (not published)`);
   }
-  let lookups: Pick<AtlasMergeOptions, 'publishers' | 'aliases'>;
+  let lookups: Pick<AtlasMergeOptions, 'publishers' | 'aliases' | 'keepApart' | 'corrected'>;
   try {
-    lookups = { publishers: readPublishers(dataDir), aliases: readAliases(dataDir) };
+    lookups = { publishers: readPublishers(dataDir), aliases: readAliases(dataDir), keepApart: readKeepApart(dataDir), corrected: readPlaceCorrections(dataDir) };
   } catch (e) {
     io.error((e as Error).message);
     return 1;
@@ -136,6 +137,8 @@ export function runImport(argv: string[], io: ImportIo = { log: console.log, err
   io.log(`  rejected by the build's rules: ${messages.length}`);
   for (const m of messages) io.log(`    ${m}`);
   if (keepGoing && leftOut.size > 0) io.log(`  agencies left out:         ${leftOut.size}`);
+  io.log(`  changes to agencies already in the tables: ${result.changes.length}`);
+  for (const ch of result.changes) io.log(`    change: ${changeLine(ch)}`);
 
   if (tablesFail.length > 0) {
     io.error(`The tables in ${rel(dataDir)} already fail the data build (${tablesFail.length} reject(s) above that no export row caused): nothing written; fix them first.`);

@@ -28,7 +28,7 @@ import { kmlSnapshotId, mergeKml } from './merge/kml';
 import { countyWithSuffix } from './merge/reporting';
 import { TABLE_FILES, type Tables } from './tables/model';
 import { readTables, writeTables } from './tables/io';
-import { readAliases } from './tables/lookups';
+import { readAliases, readKeepApart, readPlaceCorrections } from './tables/lookups';
 
 /** State and county of a point, from the same outlines the build checks points against. */
 export function locator(geocoder: Geocoder): Locate {
@@ -111,13 +111,19 @@ function main(): number {
     console.error('The source tables cannot be read; fix them first.');
     return 1;
   }
-  const aliases = readAliases(dataDir);
+  let lookups;
+  try {
+    lookups = { aliases: readAliases(dataDir), keepApart: readKeepApart(dataDir), corrected: readPlaceCorrections(dataDir), geocoder };
+  } catch (e) {
+    console.error((e as Error).message);
+    return 1;
+  }
   const byNumber = new Map<number, KmlAgency>();
   for (const a of parsed.agencies) for (const p of a.placemarks) byNumber.set(p.number, a);
 
   // Merge, then let the build judge the result; with --keep-going, agencies the build refuses are left out.
   let agencies = parsed.agencies;
-  let merged = mergeKml(read.tables, agencies, { exportDate, aliases });
+  let merged = mergeKml(read.tables, agencies, { exportDate, ...lookups });
   let buildRejects: Reject[] = [];
   const refused: { agency: KmlAgency; reason: string }[] = [];
   for (let round = 0; round < 3; round++) {
@@ -135,7 +141,7 @@ function main(): number {
       }
     }
     agencies = agencies.filter((a) => !drop.has(a));
-    merged = mergeKml(read.tables, agencies, { exportDate, aliases });
+    merged = mergeKml(read.tables, agencies, { exportDate, ...lookups });
   }
   const how = (h: string) => merged.merged.filter((m) => m.how === h).length;
   // Placemarks the merge would not place: a name of an agency in another county, or probably of one already there.

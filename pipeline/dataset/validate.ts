@@ -8,7 +8,8 @@ import { AGENCY_TYPES, DATE_KINDS, PARTNERSHIP_STATUSES, PERK_STATUSES, PROGRAM_
 import { dateProblem } from '../../src/core/dates';
 import { isHttpUrl } from '../lib/sources';
 import { isStateCode } from '../lib/states';
-import { cleanText, hasMarkup, REPLACEMENT_CHARACTER, startsLikeFormula } from '../../src/core/text';
+import { cleanText } from '../../src/core/text';
+import { LIMITS, textProblems } from '../../src/core/submission';
 import { isId, isProgramId } from '../../src/core/ids';
 import {
   JURISDICTIONS, SOURCE_TYPES, TABLE_FILES, splitList,
@@ -23,10 +24,8 @@ export interface Reject {
   origin?: string[];
 }
 
-/** Names and places a spreadsheet shows as they are: refused when one would run as a formula. */
-const FORMULA_FIELDS = new Set(['agency name', 'city', 'county', 'other_counties', 'publisher', 'title']);
-
-export const LIMITS = { name: 200, place: 200, title: 500, summary: 1000, url: 2048, note: 500, list: 2000 };
+// The text rules live in src/core/submission.ts: the page's contribution form applies the same ones.
+export { LIMITS };
 
 export interface Agency {
   line: number;
@@ -144,10 +143,7 @@ export function validateTables(t: Tables, opts: ValidateOptions = {}): Validated
     const v = cleanText(raw ?? '');
     if (v !== (raw ?? '')) normalised++;
     if (!v) return required ? fail(`missing ${field}`) : null;
-    if (hasMarkup(v)) fail(`${field} contains markup`);
-    if (v.length > max) fail(`${field} is longer than ${max} characters`);
-    if (FORMULA_FIELDS.has(field) && startsLikeFormula(raw ?? '')) fail(`${field} starts with "${v[0]}", which a spreadsheet would run as a formula`);
-    if (v.includes(REPLACEMENT_CHARACTER)) fail(`${field} contains "\ufffd", left by a wrong text conversion: retype the damaged letters`);
+    for (const p of textProblems(raw ?? '', field, max)) fail(p);
     return v;
   };
   function each<R, T>(file: string, rows: Lined<R>[], fn: (r: Lined<R>) => T | undefined): T[] {

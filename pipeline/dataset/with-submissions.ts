@@ -11,7 +11,7 @@ import type { Change } from '../merge/changes';
 import { mergeSubmissions, readSubmissionFiles } from '../merge/submissions';
 import { TABLE_FILES, type Tables } from '../tables/model';
 import type { TableIssue } from '../tables/io';
-import { readAliases, readPublishers } from '../tables/lookups';
+import { readAliases, readKeepApart, readPlaceCorrections, readPublishers } from '../tables/lookups';
 import { buildCollection, type BuildResult } from './features';
 import type { Reject } from './validate';
 
@@ -31,6 +31,8 @@ export function buildWithSubmissions(
     geocoder: opts.geocoder,
     publishers: readPublishers(dir),
     aliases: readAliases(dir),
+    keepApart: readKeepApart(dir),
+    corrected: readPlaceCorrections(dir),
     onProgress: opts.onProgress,
   });
   const r = buildCollection(subs.tables, { geocoder: opts.geocoder, metadata: opts.metadata, readIssues: read.issues, rowsRead: read.rowsRead });

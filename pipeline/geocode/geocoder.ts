@@ -20,8 +20,11 @@ import { Boundaries, type Area } from './boundaries';
 import { lookup, type Gazetteers, type Place } from './gazetteer';
 import type { GeocodePrecision } from '../../src/core/vocabulary';
 import { countyFromName, coversWholeCounty } from '../../src/core/jurisdiction';
+import { pointToPolygonDistance } from '@turf/turf';
 
 export const SNAP_KM = 10;
+/** How far outside a county a place's point may lie and still be in it (a city across a county line). */
+export const NEAR_COUNTY_KM = 5;
 export const round5 = (n: number) => Math.round(n * 1e5) / 1e5;
 
 export interface GeocodeInput {
@@ -194,6 +197,23 @@ export class Geocoder {
       if (r) return r;
     }
     return undefined;
+  }
+
+  /**
+   * Whether a place of the gazetteers lies in a county: 'yes' when one of
+   * that name lies inside it (or within NEAR_COUNTY_KM: a city's point may
+   * sit across the line from its part in the county), 'no' when every one
+   * lies farther, 'unknown' when the place or the county is not known.
+   */
+  placeInCounty(state: string, city: string, county: string): 'yes' | 'no' | 'unknown' {
+    const areas = this.boundaries.findCounties(state, county);
+    if (areas.length === 0) return 'unknown';
+    const near = (c: Place) =>
+      areas.some((ar) => this.boundaries.inArea(ar, c.lon, c.lat) || pointToPolygonDistance([c.lon, c.lat], ar, { units: 'kilometers' }) <= NEAR_COUNTY_KM);
+    const found = (v: string) => [...lookup(this.gaz.cities, state, v), ...lookup(this.gaz.zips, state, v)];
+    // A variant ("Franklin" for "Franklin Township") may confirm the county, never refute it: it can be another place.
+    if (placeVariants(city).some((v) => found(v).some(near))) return 'yes';
+    return found(city).length > 0 ? 'no' : 'unknown';
   }
 
   geocode(a: GeocodeInput): GeocodeResult {

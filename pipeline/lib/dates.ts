@@ -2,7 +2,7 @@
  * The date formats of Atlas of Surveillance exports, read into partial ISO
  * dates (the rules of which are in src/core/dates.ts).
  */
-import { dateProblem, FIRST_YEAR, fullYear, isoToday, isPartialIsoDate } from '../../src/core/dates';
+import { dateProblem, fullYear, isPartialIsoDate } from '../../src/core/dates';
 
 const MONTHS = [
   'january', 'february', 'march', 'april', 'may', 'june',
@@ -47,34 +47,4 @@ export function dateFromSummary(summary: string): string | undefined {
   return y ? y[1] : undefined;
 }
 
-/**
- * Why a date written as `YYYY[-MM[-DD]]` cannot be used, in words that say
- * what is wrong with that value: a month or day that does not exist, before
- * Ring began, or in the future. Null when it is a publishable date.
- */
-export function dateValueProblem(iso: string, latest: string = isoToday()): string | null {
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(iso);
-  if (!m) return 'is not a date (write YYYY-MM-DD, YYYY-MM or YYYY)';
-  const [, y, mo, d] = m;
-  if (mo !== undefined && (Number(mo) < 1 || Number(mo) > 12)) return `does not exist (no month ${Number(mo)})`;
-  if (d !== undefined && !isPartialIsoDate(iso)) {
-    const days = new Date(Date.UTC(Number(y), Number(mo), 0)).getUTCDate();
-    return `does not exist (${MONTHS[Number(mo) - 1].replace(/^./, (c) => c.toUpperCase())} ${y} has ${days} days)`;
-  }
-  if (Number(y) < FIRST_YEAR) return `is before ${FIRST_YEAR}, when Ring began`;
-  if (iso > latest.slice(0, iso.length)) return `is in the future (after ${latest})`;
-  return null;
-}
-
-/**
- * A date cell of an importer other than the Atlas (a submission, a map
- * export): `YYYY-MM-DD`, `YYYY-MM`, `YYYY` or `m/d/yyyy`, with a reason that
- * names the field and what is wrong with its value.
- */
-export function readDateCell(raw: string, field: string, latest?: string): DateParse {
-  const s = raw.trim();
-  const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(s);
-  const iso = us ? `${us[3]}-${pad(Number(us[1]))}-${pad(Number(us[2]))}` : s;
-  const problem = dateValueProblem(iso, latest);
-  return problem ? { ok: false, reason: `${field} "${s.length > 40 ? `${s.slice(0, 39)}…` : s}" ${problem}` } : { ok: true, value: iso };
-}
+export { dateValueProblem, readDateCell } from '../../src/core/dates';

@@ -2,22 +2,14 @@
  * Names and ids the importers make (cleaning and markup checks are in
  * src/core/text.ts, shared with the site).
  */
-import { fold } from '../../src/core/text';
+import { slugify } from '../../src/core/text';
+
+export { slugify };
 
 /** "pittsburgh" → "Pittsburgh"; mixed-case input is kept as it is. */
 export function titleCaseIfLower(s: string): string {
   if (s !== s.toLowerCase() || !/[a-z]/.test(s)) return s;
   return s.replace(/(^|[\s\-/.'(])([a-z])/g, (_, p: string, c: string) => p + c.toUpperCase());
-}
-
-/** Lower-case slug: "Sheriff's Office, Ventura (CA)" → "sheriffs-office-ventura-ca". */
-export function slugify(s: string): string {
-  return fold(s)
-    .toLowerCase()
-    .replace(/&/g, ' and ')
-    .replace(/['’]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
 }
 
 /** Lower-case slug id of an agency: name + state. */

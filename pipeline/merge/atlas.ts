@@ -8,11 +8,13 @@
 import type { AtlasAgency } from '../atlas/parse';
 import { earlierDate } from '../../src/core/dates';
 import { ATLAS_PUBLISHER, ATLAS_URL, RING_MAP_ID, publisherFor, sourceIdFor, titleFromUrl } from '../lib/sources';
-import { agencySlug } from '../lib/text';
+import type { Geocoder } from '../geocode/geocoder';
 import {
   cloneTables, joinList, splitList,
   type AgencyRow, type Lined, type ProgramRow, type SourceRow, type Tables, PORTAL_PROGRAM_DEFAULTS,
 } from '../tables/model';
+import type { Change } from './changes';
+import { cityCountyProblem, Intake, newAgencyId, placeUpdate, type KeepApart } from './intake';
 import { AgencyMatcher, looseKey, matchKey } from './names';
 
 export interface AtlasMergeOptions {
@@ -31,6 +33,12 @@ export interface AtlasMergeOptions {
   exportFile?: string;
   /** Atlas agencies to leave out (by their first line), e.g. those whose rows the build would reject. */
   skipLines?: ReadonlySet<number>;
+  /** keep-apart.csv: names that are not the agency they look like. */
+  keepApart?: readonly KeepApart[];
+  /** place_corrections.csv: an Atlas place a maintainer already corrected is not a disagreement. */
+  corrected?: (agencyId: string, field: string, previous: string) => boolean;
+  /** Tells whether a row's city lies in its county. */
+  geocoder: Geocoder;
 }
 
 export interface AtlasMergeReject {
@@ -43,8 +51,10 @@ export interface AtlasMergeResult {
   tables: Tables;
   added: string[];
   merged: { id: string; how: 'atlas-id' | 'exact' | 'alias'; name: string }[];
-  /** Agencies left out: their Atlas id belongs to another agency. */
+  /** Agencies left out: their Atlas id belongs to another agency, their name is probably another's, their place disagrees. */
   rejects: AtlasMergeReject[];
+  /** Every change to an agency that was already in the tables. */
+  changes: Change[];
 }
 
 export const portalProgramId = (agencyId: string) => `${agencyId}--neighbors-portal`;
@@ -86,8 +96,8 @@ function portalSummary(a: AtlasAgency): string {
 
 export function mergeAtlas(tables: Tables, agencies: readonly AtlasAgency[], opts: AtlasMergeOptions): AtlasMergeResult {
   const out: Tables = cloneTables(tables);
-  const matcher = new AgencyMatcher<Lined<AgencyRow>>(out.agencies);
-  for (const [alias, state, id] of opts.aliases ?? []) matcher.addAlias(alias, state, id);
+  const intake = new Intake<Lined<AgencyRow>>(out.agencies, { aliases: opts.aliases, keepApart: opts.keepApart });
+  const existingIds = new Set(out.agencies.map((a) => a.id));
   const byAtlasId = new Map<string, Lined<AgencyRow>>();
   for (const a of out.agencies) for (const aos of splitList(a.atlas_ids)) byAtlasId.set(aos, a);
   const ids = new Set(out.agencies.map((a) => a.id));
@@ -106,6 +116,7 @@ export function mergeAtlas(tables: Tables, agencies: readonly AtlasAgency[], opt
   const added: string[] = [];
   const merged: AtlasMergeResult['merged'] = [];
   const rejects: AtlasMergeReject[] = [];
+  const changes: Change[] = [];
   for (const a of agencies) {
     if (opts.skipLines?.has(a.lines[0])) continue;
     const origin = opts.exportFile ? a.lines.map((l) => `${opts.exportFile}:${l}`) : undefined;
@@ -118,7 +129,7 @@ export function mergeAtlas(tables: Tables, agencies: readonly AtlasAgency[], opt
     const others = a.counties.filter((c) => c !== county);
     const holderAos = a.aosIds.find((x) => byAtlasId.has(x));
     let agency = holderAos === undefined ? undefined : byAtlasId.get(holderAos);
-    if (agency && !sameAgency(agency, a, matcher)) {
+    if (agency && !sameAgency(agency, a, intake.matcher)) {
       // An Atlas id names one agency: another name or state under it is a
       // mistake in the export (or a shifted column), never a reason to move
       // the holder's dates and sources.
@@ -130,17 +141,24 @@ export function mergeAtlas(tables: Tables, agencies: readonly AtlasAgency[], opt
       continue;
     }
     const agencyBefore = agency ? JSON.stringify(agency) : null;
-    if (agency) merged.push({ id: agency.id, how: 'atlas-id', name: a.agency });
-    else {
-      const m = matcher.match(a.agency, a.state);
-      if (m && m.how !== 'loose') {
-        agency = m.item;
-        merged.push({ id: agency.id, how: m.how, name: a.agency });
+    const where = `${opts.exportFile ?? 'export'}:${a.lines[0]}`;
+    const rowChanges: Change[] = [];
+    let how: 'atlas-id' | 'exact' | 'alias' | undefined = agency ? 'atlas-id' : undefined;
+    if (!agency) {
+      const who = intake.identify(a.agency, a.state, county);
+      if (who.kind === 'reject') {
+        rejects.push({ lines: a.lines, reason: who.reason });
+        continue;
       }
+      if (who.kind === 'existing') [agency, how] = [who.agency, who.how];
     }
     if (!agency) {
-      let id = agencySlug(a.agency, a.state);
-      for (let n = 2; ids.has(id); n++) id = `${agencySlug(a.agency, a.state)}-${n}`;
+      const problem = cityCountyProblem(opts.geocoder, a.state, a.city, county);
+      if (problem) {
+        rejects.push({ lines: a.lines, reason: problem });
+        continue;
+      }
+      const id = newAgencyId(a.agency, a.state, county, (x) => ids.has(x));
       agency = {
         id,
         name: a.agency,
@@ -154,17 +172,32 @@ export function mergeAtlas(tables: Tables, agencies: readonly AtlasAgency[], opt
         note: '',
       };
       out.agencies.push(agency);
-      matcher.add(agency);
+      intake.add(agency);
       ids.add(id);
       added.push(id);
     } else {
-      if (!agency.city) agency.city = a.city;
-      if (!agency.county) agency.county = county;
-      if (!agency.other_counties && others.length > 0 && agency.county === county) agency.other_counties = joinList(others);
-      if (!agency.jurisdiction) agency.jurisdiction = a.jurisdiction;
+      const placed = placeUpdate(agency, { city: a.city, county }, { mayChange: false, source: where, corrected: opts.corrected, geocoder: opts.geocoder });
+      if ('reason' in placed) {
+        rejects.push({ lines: a.lines, reason: placed.reason });
+        continue;
+      }
+      merged.push({ id: agency.id, how: how!, name: a.agency });
+      rowChanges.push(...placed.changes);
+      Object.assign(agency, placed.agency);
+      if (!agency.other_counties && others.length > 0 && agency.county === county) {
+        rowChanges.push({ agency: agency.id, field: 'other_counties', from: '', to: joinList(others), source: where });
+        agency.other_counties = joinList(others);
+      }
+      if (!agency.jurisdiction && a.jurisdiction) {
+        rowChanges.push({ agency: agency.id, field: 'jurisdiction', from: '', to: a.jurisdiction, source: where });
+        agency.jurisdiction = a.jurisdiction;
+      }
     }
+    const record = (field: string, from: string, to: string) => rowChanges.push({ agency: agency.id, field, from, to, source: where });
     const aos = splitList(agency.atlas_ids);
-    for (const x of a.aosIds) if (!aos.includes(x)) aos.push(x);
+    const newAos = a.aosIds.filter((x) => !aos.includes(x));
+    if (newAos.length > 0) record('atlas_ids', agency.atlas_ids, joinList([...aos, ...newAos]));
+    aos.push(...newAos);
     agency.atlas_ids = joinList(aos);
     for (const x of aos) byAtlasId.set(x, agency);
     touched(agency, agencyBefore);
@@ -216,16 +249,21 @@ export function mergeAtlas(tables: Tables, agencies: readonly AtlasAgency[], opt
       };
       out.programs.push(p);
       programsById.set(pid, p);
+      record('program neighbors_portal', '', `added, citing ${p.source_ids}`);
     } else {
       const before = JSON.stringify(existing);
-      existing.start_date = earlierDate(existing.start_date || null, a.date) ?? '';
+      const start = earlierDate(existing.start_date || null, a.date) ?? '';
+      if (start !== existing.start_date) record('neighbors_portal start_date', existing.start_date, start);
+      existing.start_date = start;
       const list = splitList(existing.source_ids);
-      for (const s of sourceIds) if (!list.includes(s)) list.push(s);
-      existing.source_ids = joinList(list);
+      const gained = sourceIds.filter((x) => !list.includes(x));
+      if (gained.length > 0) record('neighbors_portal source_ids', '', `+ ${gained.join('; ')}`);
+      existing.source_ids = joinList([...list, ...gained]);
       touched(existing, before);
     }
+    if (existingIds.has(agency.id)) changes.push(...rowChanges);
   }
-  return { tables: out, added, merged, rejects };
+  return { tables: out, added, merged, rejects, changes };
 }
 
 /** The Atlas row names the agency that holds its Atlas id: same state, and the same name (by the matching rules) or a listed alias. */

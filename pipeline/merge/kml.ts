@@ -9,17 +9,22 @@
  */
 import type { KmlAgency } from '../kml/parse';
 import { earlierDate } from '../../src/core/dates';
-import { agencySlug } from '../lib/text';
 import { cloneTables, joinList, splitList, type AgencyRow, type Lined, type ProgramRow, type SourceRow, type Tables, PORTAL_PROGRAM_DEFAULTS } from '../tables/model';
 import { portalProgramId, RING_MAP_SOURCE } from './atlas';
+import type { Geocoder } from '../geocode/geocoder';
 import type { Change } from './changes';
-import { LikelyDuplicates } from './likely';
-import { AgencyMatcher, inCounty } from './names';
+import { cityCountyProblem, Intake, newAgencyId, placeUpdate, type KeepApart } from './intake';
 
 export interface KmlMergeOptions {
   /** The date the map was exported `YYYY-MM-DD`: the snapshot source is dated by it. */
   exportDate: string;
   aliases?: readonly [string, string, string][];
+  /** keep-apart.csv: names that are not the agency they look like. */
+  keepApart?: readonly KeepApart[];
+  /** place_corrections.csv: a placemark's place a maintainer already corrected is not a disagreement. */
+  corrected?: (agencyId: string, field: string, previous: string) => boolean;
+  /** Tells whether a placemark's city lies in its county. */
+  geocoder: Geocoder;
 }
 
 export interface KmlMergeResult {
@@ -61,17 +66,14 @@ function portalSummary(a: KmlAgency, exportDate: string): string {
 
 export function mergeKml(tables: Tables, agencies: readonly KmlAgency[], opts: KmlMergeOptions): KmlMergeResult {
   const out = cloneTables(tables);
-  const matcher = new AgencyMatcher<Lined<AgencyRow>>(out.agencies);
-  for (const [alias, state, id] of opts.aliases ?? []) matcher.addAlias(alias, state, id);
+  const intake = new Intake<Lined<AgencyRow>>(out.agencies, { aliases: opts.aliases, keepApart: opts.keepApart });
   const ids = new Set(out.agencies.map((a) => a.id));
   const programIds = new Set(out.programs.map((p) => p.id));
   const portalByAgency = new Map<string, Lined<ProgramRow>>();
   for (const p of out.programs) if (p.kind === 'neighbors_portal' && !portalByAgency.has(p.agency_id)) portalByAgency.set(p.agency_id, p);
   const createdLine = (n: number) => -n;
-  const likely = new LikelyDuplicates<Lined<AgencyRow>>(out.agencies);
   const existing = new Set(out.agencies.map((a) => a.id));
   const res: KmlMergeResult = { tables: out, rejects: [], changes: [], added: [], merged: [], dateConflicts: [], createdLine };
-  const keepApart = ' (if it is that agency, add the name to aliases.csv; if not, add the agency to agencies.csv with its county)';
 
   const snapshot = kmlSnapshotSource(opts.exportDate);
   if (agencies.length > 0 && !out.sources.some((s) => s.id === snapshot.id)) out.sources.push({ ...snapshot });
@@ -82,41 +84,37 @@ export function mergeKml(tables: Tables, agencies: readonly KmlAgency[], opts: K
     const record = (id: string, field: string, from: string, to: string) => {
       if (existing.has(id)) res.changes.push({ agency: id, field, from, to, source: where });
     };
-    const m = matcher.match(a.name, a.state, { county: a.county });
-    if (m && a.county && !inCounty(m.item, a.county)) {
-      res.rejects.push({ agency: a, reason: `"${m.item.id}" has this name but is in ${m.item.county}, not ${a.county}: did you mean it?${keepApart}` });
+    const who = intake.identify(a.name, a.state, a.county);
+    if (who.kind === 'reject') {
+      res.rejects.push({ agency: a, reason: who.reason });
       continue;
     }
-    if (!m) {
-      const l = likely.find(a.name, a.state);
-      if (l) {
-        res.rejects.push({ agency: a, reason: `did you mean ${l.items.map((x) => `"${x.id}"`).join(' or ')} (${l.why})?${keepApart}` });
+    let agency: Lined<AgencyRow>;
+    if (who.kind === 'new') {
+      const problem = cityCountyProblem(opts.geocoder, a.state, a.city, a.county);
+      if (problem) {
+        res.rejects.push({ agency: a, reason: problem });
         continue;
       }
-    }
-    let agency = m?.item;
-    if (m && m.how !== 'loose') res.merged.push({ id: m.item.id, how: m.how, agency: a });
-    if (!agency) {
-      let id = agencySlug(a.name, a.state);
-      for (let n = 2; ids.has(id); n++) id = `${agencySlug(a.name, a.state)}-${n}`;
+      const id = newAgencyId(a.name, a.state, a.county, (x) => ids.has(x));
       agency = {
         id, name: a.name, agency_type: a.agencyType, jurisdiction: a.jurisdiction, city: a.city, county: a.county,
         other_counties: '', state: a.state, atlas_ids: '', note: '', line,
       };
       out.agencies.push(agency);
-      matcher.add(agency);
-      likely.add(agency);
+      intake.add(agency);
       ids.add(id);
       res.added.push({ id, agency: a });
     } else {
-      if (!agency.city && a.city) {
-        record(agency.id, 'city', '', a.city);
-        agency.city = a.city;
+      agency = who.agency;
+      const placed = placeUpdate(agency, a, { mayChange: false, source: where, corrected: opts.corrected, geocoder: opts.geocoder });
+      if ('reason' in placed) {
+        res.rejects.push({ agency: a, reason: placed.reason });
+        continue;
       }
-      if (!agency.county && a.county) {
-        record(agency.id, 'county', '', a.county);
-        agency.county = a.county;
-      }
+      res.merged.push({ id: agency.id, how: who.how, agency: a });
+      Object.assign(agency, placed.agency);
+      for (const c of placed.changes) record(agency.id, c.field, c.from, c.to);
     }
     const portal = portalByAgency.get(agency.id);
     if (!portal) {

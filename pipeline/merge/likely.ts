@@ -7,7 +7,9 @@
  * Every lookup costs the length of the name, not the size of the tables.
  */
 import unhomoglyph from 'unhomoglyph';
-import { cleanText, fold } from '../../src/core/text';
+import { cleanText, fold, mixesScripts } from '../../src/core/text';
+
+export { mixesScripts };
 import type { Candidate } from './names';
 import { normalizeAgencyName } from './names';
 
@@ -42,12 +44,6 @@ function abbreviations(n: string): string[] {
 /** The name with letters from other scripts mapped to the Latin letters they look like. */
 export function lookAlikeKey(name: string): string {
   return normalizeAgencyName(unhomoglyph(cleanText(name).normalize('NFKC')));
-}
-
-/** True when the name mixes Latin letters with letters of another script that look like them. */
-export function mixesScripts(name: string): boolean {
-  const s = cleanText(name).normalize('NFC');
-  return /\p{Script=Latin}/u.test(s) && /[\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Armenian}\p{Script=Cherokee}]/u.test(s);
 }
 
 /** Damerau–Levenshtein distance, stopping early above 1. */

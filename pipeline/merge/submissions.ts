@@ -9,54 +9,38 @@
  *
  * A row naming an agency already in the tables (same name or an alias, in
  * the same county) adds its source to that agency's program of the same
- * kind. It changes that agency's dates, status or place only when its
- * `change` cell says so (`start`, `end`, `place`); every change is listed
- * with the row it came from. A name that is probably an agency already
- * there (an abbreviation, look-alike letters, a typo, the same name in
- * another county) stops with "did you mean"; `new_agency` keeps it apart.
+ * kind. It fills that agency's empty city or county, and changes its
+ * dates, status or place only when its `change` cell says so (`start`,
+ * `end`, `place`); every change is listed with the row it came from. Which
+ * agency a row names, and what it may do to its place, are the intake's
+ * checks (./intake.ts), the same for every importer; `new_agency` keeps a
+ * like name apart as a keep-apart.csv line does.
  * Work per row does not grow with the rows before it.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { AGENCY_TYPES, PROGRAM_KINDS, type ProgramKind } from '../../src/core/vocabulary';
+import { CHANGES, PRECISIONS, readSubmissionRow, START_IS, SUBMISSION_COLUMNS, submissionDate, type RowValues, type SubmissionColumn } from '../../src/core/submission';
 import type { Reject } from '../dataset/validate';
-import { LIMITS } from '../dataset/validate';
 import type { Geocoder } from '../geocode/geocoder';
 import { headerProblems, parseCsv, type CsvIssue, type CsvTable } from '../lib/csv';
 import { earlierDate } from '../../src/core/dates';
-import { readDateCell } from '../lib/dates';
 import { EncodingError, readUtf8File } from '../lib/read-text';
-import { classifyUrl, isHttpUrl, publisherFor, sourceIdFor } from '../lib/sources';
-import { normalizeState } from '../lib/states';
+import { classifyUrl, publisherFor, sourceIdFor } from '../lib/sources';
 import { cleanText } from '../../src/core/text';
-import { agencySlug, slugify } from '../lib/text';
 import {
-  JURISDICTIONS, splitList,
+  splitList,
   type AgencyRow, type Lined, type ProgramRow, type SourceRow, type Tables, PORTAL_PROGRAM_DEFAULTS,
 } from '../tables/model';
 import { portalProgramId } from './atlas';
 import { checkAgency, rootCauses } from './check';
-import { LikelyDuplicates, mixesScripts } from './likely';
-import { AgencyMatcher, countyKey, inCounty } from './names';
+import { cityCountyProblem, Intake, newAgencyId, placeUpdate, type KeepApart } from './intake';
 import type { Change } from './changes';
 
 export const SUBMISSIONS_DIR = 'submissions';
 
-export const SUBMISSION_COLUMNS = [
-  'source_url', 'source_title', 'source_publisher', 'source_date',
-  'agency_name', 'agency_type', 'jurisdiction', 'city', 'county', 'state',
-  'kind', 'start_date', 'start_precision', 'start_is', 'end_date', 'summary', 'change',
-] as const;
+export { SUBMISSION_COLUMNS, PRECISIONS, START_IS, CHANGES, submissionDate };
 /** Columns added after the first submissions: a file without them reads them as empty. */
 const OPTIONAL_COLUMNS = ['change'] as const;
-const REQUIRED = ['source_url', 'source_title', 'agency_name', 'agency_type', 'state'] as const;
-
-export const PRECISIONS = ['day', 'month', 'year'] as const;
-/** `joined`: the source says when the agency joined; `on_or_before`: it only shows the partnership existed by then. */
-export const START_IS = ['joined', 'on_or_before'] as const;
-/** What a row changes in an agency already on the map (`;`-separated), or `new_agency` to add one beside a like-named agency. */
-export const CHANGES = ['new_agency', 'start', 'end', 'place'] as const;
-type ChangeWord = (typeof CHANGES)[number];
 
 export interface SubmissionFile {
   /** Path relative to the tables folder, e.g. `submissions/2025-ohio.csv`. */
@@ -120,38 +104,11 @@ export interface SubmissionsResult {
 /** Lines of rows created by submissions: far below the small negative lines importers use. */
 const LINE_BASE = -1_000_000_000;
 
-type DateResult = { ok: true; value: string } | { ok: false; reason: string };
-
-/**
- * A date cell with its precision: `2019-05-23`, `2019-05`, `2019`, or
- * `5/23/2019` (as spreadsheets save dates). With a precision, a fuller date
- * is cut to it (`2019-05-01` at `month` → `2019-05`, as spreadsheets turn a
- * month into its first day); a precision finer than the date is an error.
- * The reason says what is wrong with the value: not a date, a day that does
- * not exist, before 2012, in the future.
- */
-export function submissionDate(raw: string, precision: string, field: string): DateResult {
-  const s = cleanText(raw);
-  const p = readDateCell(s, field);
-  if (!p.ok || !precision) return p;
-  const want = precision === 'day' ? 10 : precision === 'month' ? 7 : 4;
-  if (p.value.length < want) return { ok: false, reason: `${field} "${s}" is less precise than ${field.replace(/_date$/, '')}_precision "${precision}"` };
-  return { ok: true, value: p.value.slice(0, want) };
-}
-
-/** A submission's `start_is` as the tables' date kind: `joined` is when it began, `on_or_before` an upper bound. */
-function startKindOf(start: string, startIs: string): string {
-  return !start ? '' : startIs === 'on_or_before' ? 'active_by' : 'began';
-}
-
-function defaultSummary(kind: ProgramKind, start: string, startIs: string): string {
-  const precision = start.length === 10 ? 'day' : start.length === 7 ? 'month' : 'year';
-  if (kind !== 'neighbors_portal') return '';
-  if (!start) return "A partner on Ring's Neighbors law-enforcement portal according to the cited source, which gives no start date.";
-  return startIs === 'on_or_before'
-    ? "A partner on Ring's Neighbors law-enforcement portal by this date: the cited source shows the partnership existed then, not when it began."
-    : `Joined Ring's Neighbors law-enforcement portal ${precision === 'day' ? 'on this date' : `in this ${precision}`}, as the cited source reports.`;
-}
+/** The per-row rules (src/core/submission.ts, shared with the page's form): the row's values, or why it is refused. */
+const readRow = (v: (k: SubmissionColumn) => string, rawUrl: string): RowValues | string => {
+  const r = readSubmissionRow(v, rawUrl);
+  return 'reason' in r ? r.reason : r;
+};
 
 /** The status note an end date implies, naming who documents it. */
 const endNote = (end: string, publisher: string) => `Ended ${end}, according to ${publisher}.`;
@@ -159,74 +116,21 @@ const endNote = (end: string, publisher: string) => `Ended ${end}, according to 
 /** Text shortened for a reason (a hostile cell can hold thousands of characters). */
 const short = (s: string, max = 60) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 
-/** "did you mean "a" (abbreviation)" or "did you mean "a" or "b" (abbreviation)". */
-export const didYouMean = (ids: readonly string[], why: string) => `did you mean ${ids.map((id) => `"${id}"`).join(' or ')} (${why})`;
-
-/** Per-row checks of one submission, before it is matched: the row's values, or why it is refused. */
-interface RowValues {
-  url: string; state: string; agencyType: string; jurisdiction: string; kind: ProgramKind;
-  precision: string; startIs: string; start: string; end: string; sourceDate: string; summary: string;
-  name: string; city: string; county: string; change: Set<ChangeWord>;
-}
-
-function readRow(v: (k: (typeof SUBMISSION_COLUMNS)[number]) => string, rawUrl: string): RowValues | string {
-  const empty = REQUIRED.filter((k) => !v(k));
-  if (empty.length > 0) return `missing ${empty.join(', ')}`;
-  const url = rawUrl.trim();
-  if (!isHttpUrl(url) || /\s/.test(url)) return 'source_url is not an http(s) URL';
-  const state = normalizeState(v('state'));
-  if (!state) return `unknown state "${short(v('state'))}"`;
-  const agencyType = v('agency_type').toLowerCase();
-  if (!(AGENCY_TYPES as readonly string[]).includes(agencyType)) return `unknown agency_type "${short(v('agency_type'))}" (one of ${AGENCY_TYPES.join(', ')})`;
-  const jurisdiction = v('jurisdiction').toLowerCase();
-  if (jurisdiction && !(JURISDICTIONS as readonly string[]).includes(jurisdiction)) return `unknown jurisdiction "${short(v('jurisdiction'))}" (one of ${JURISDICTIONS.join(', ')})`;
-  const kind = (v('kind').toLowerCase() || 'neighbors_portal') as ProgramKind;
-  if (!PROGRAM_KINDS.includes(kind)) return `unknown kind "${short(v('kind'))}" (one of ${PROGRAM_KINDS.join(', ')})`;
-  const precision = v('start_precision').toLowerCase();
-  if (precision && !(PRECISIONS as readonly string[]).includes(precision)) return `unknown start_precision "${short(v('start_precision'))}" (day, month or year)`;
-  const startIs = v('start_is').toLowerCase();
-  if (startIs && !(START_IS as readonly string[]).includes(startIs)) return `unknown start_is "${short(v('start_is'))}" (joined or on_or_before)`;
-  const change = new Set<ChangeWord>();
-  for (const w of splitList(v('change').toLowerCase())) {
-    if (!(CHANGES as readonly string[]).includes(w)) return `unknown change "${short(w)}" (${CHANGES.join(', ')}, separated by ;)`;
-    change.add(w as ChangeWord);
-  }
-  if (change.has('new_agency') && change.size > 1) return 'change new_agency adds an agency: it cannot also change one';
-  let start = '';
-  if (v('start_date')) {
-    const d = submissionDate(v('start_date'), precision, 'start_date');
-    if (!d.ok) return d.reason;
-    if (!precision) return 'start_precision is required with a start_date (day, month or year)';
-    if (!startIs) return 'start_is is required with a start_date (joined or on_or_before)';
-    start = d.value;
-  } else if (precision || startIs) return 'start_precision or start_is given without a start_date';
-  let end = '';
-  if (v('end_date')) {
-    const d = submissionDate(v('end_date'), '', 'end_date');
-    if (!d.ok) return d.reason;
-    end = d.value;
-  }
-  if (start && end && end < start && !start.startsWith(end)) return `end_date ${end} is before start_date ${start}`;
-  let sourceDate = '';
-  if (v('source_date')) {
-    const d = submissionDate(v('source_date'), '', 'source_date');
-    if (!d.ok) return d.reason;
-    sourceDate = d.value;
-  }
-  let summary = v('summary') || defaultSummary(kind, start, startIs);
-  if (!summary) return `summary is required for kind "${kind}" (say in your own words what the source documents)`;
-  if (v('summary') && startIs === 'on_or_before') summary += ' The start date is an upper bound: the source shows the partnership existed by then.';
-  const name = v('agency_name');
-  if (name.length > LIMITS.name) return `agency_name is longer than ${LIMITS.name} characters`;
-  if (mixesScripts(name)) return `agency_name "${short(name)}" mixes Latin letters with look-alike letters of another script: retype it`;
-  if (!slugify(name)) return `agency_name "${short(name)}" has no Latin letters or digits to make an id from: give the name in English`;
-  return { url, state, agencyType, jurisdiction, kind, precision, startIs, start, end, sourceDate, summary, name, city: v('city'), county: v('county'), change };
+/** A submission's `start_is` as the tables' date kind: `joined` is when it began, `on_or_before` an upper bound. */
+function startKindOf(start: string, startIs: string): string {
+  return !start ? '' : startIs === 'on_or_before' ? 'active_by' : 'began';
 }
 
 export function mergeSubmissions(
   tables: Tables,
   files: readonly SubmissionFile[],
-  opts: { geocoder: Geocoder; publishers: ReadonlyMap<string, string>; aliases?: readonly [string, string, string][]; onProgress?: (rows: number) => void },
+  opts: {
+    geocoder: Geocoder; publishers: ReadonlyMap<string, string>; aliases?: readonly [string, string, string][]; onProgress?: (rows: number) => void;
+    /** keep-apart.csv: names that are not the agency they look like. */
+    keepApart?: readonly KeepApart[];
+    /** place_corrections.csv: a place a maintainer already corrected is not a disagreement. */
+    corrected?: (agencyId: string, field: string, previous: string) => boolean;
+  },
 ): SubmissionsResult {
   // Rows are copied once; a row's changes are tried on copies of the few rows it touches.
   const out: Tables = {
@@ -238,9 +142,7 @@ export function mergeSubmissions(
   };
   const agencyById = new Map(out.agencies.map((a) => [a.id, a]));
   const existingIds = new Set(agencyById.keys());
-  const matcher = new AgencyMatcher<Lined<AgencyRow>>(out.agencies);
-  const likely = new LikelyDuplicates<Lined<AgencyRow>>(out.agencies);
-  for (const [alias, state, id] of opts.aliases ?? []) matcher.addAlias(alias, state, id);
+  const intake = new Intake<Lined<AgencyRow>>(out.agencies, { aliases: opts.aliases, keepApart: opts.keepApart });
   const programIds = new Set(out.programs.map((p) => p.id));
   const programByKind = new Map<string, Lined<ProgramRow>>();
   for (const p of out.programs) if (!programByKind.has(`${p.agency_id}|${p.kind}`)) programByKind.set(`${p.agency_id}|${p.kind}`, p);
@@ -284,31 +186,19 @@ export function mergeSubmissions(
       const { url, state, kind, name, change } = row;
       const where = `${file}:${rec.line}`;
 
-      // Which agency: the same name (or an alias) in the same county; a like name stops the row.
-      const m = matcher.match(name, state, { county: row.county });
-      let existing = m && m.how !== 'loose' ? m.item : undefined;
-      const apart = ' (write new_agency in change to add it as another agency)';
-      if (existing && row.county && !inCounty(existing, row.county)) {
-        if (!change.has('new_agency')) { reject(`"${existing.id}" has this name but is in ${existing.county}, not ${row.county}: did you mean it?${apart}`); continue; }
-        existing = undefined;
-      } else if (existing && change.has('new_agency')) {
+      // Which agency (the intake's checks, as for every importer): the same name (or an alias) in the same county; a like name stops the row.
+      const who = intake.identify(name, state, row.county, { newAgency: change.has('new_agency') });
+      if (who.kind === 'reject') { reject(who.reason); continue; }
+      const existing = who.kind === 'existing' ? who.agency : undefined;
+      if (existing && change.has('new_agency')) {
         reject(`"${existing.id}" already has this name${row.county ? ' in this county' : ''}: new_agency would add it twice`);
         continue;
-      } else if (!existing && !change.has('new_agency')) {
-        const l = likely.find(name, state);
-        if (l) { reject(`${didYouMean(l.items.map((x) => x.id), l.why)}? (if so, add "${short(name)}" to aliases.csv; if not, write new_agency in change to keep it apart)`); continue; }
       }
       if (!existing && [...change].some((c) => c !== 'new_agency')) {
         reject(`change "${[...change].join('; ')}" but no agency on the map is named "${short(name)}" in ${state}`);
         continue;
       }
-      let agencyId = existing?.id;
-      if (!agencyId) {
-        const base = agencySlug(name, state);
-        // Same name, another county: the county keeps the ids apart.
-        agencyId = agencyById.has(base) && row.county ? agencySlug(`${name} ${countyKey(row.county)}`, state) : base;
-        for (let n = 2; agencyById.has(agencyId); n++) agencyId = `${base}-${n}`;
-      }
+      const agencyId = existing?.id ?? newAgencyId(name, state, row.county, (id) => agencyById.has(id));
       const dupKey = `${agencyId}|${kind}|${url}`;
       const dup = seen.get(dupKey);
       if (dup) { reject(`repeats ${dup} (same agency, kind and source)`); continue; }
@@ -320,14 +210,13 @@ export function mergeSubmissions(
       const record = (field: string, from: string, to: string) => changes.push({ agency: agencyId!, field, from, to, source: where });
       let agency: Lined<AgencyRow>;
       if (existing) {
-        agency = { ...existing };
-        for (const f of ['city', 'county'] as const) {
-          const given = row[f];
-          if (!given || cleanText(given).toLowerCase() === cleanText(agency[f]).toLowerCase() || (f === 'county' && countyKey(given) === countyKey(agency.county))) continue;
-          if (change.has('place')) { record(f, agency[f], given); agency[f] = given; }
-          else notes.push(`${where}: "${agencyId}" keeps its ${f} ${agency[f] ? `"${agency[f]}"` : '(empty)'} (the submission says "${short(given)}"; write place in change to change it)`);
-        }
+        const placed = placeUpdate(existing, row, { mayChange: change.has('place'), source: where, corrected: opts.corrected, geocoder: opts.geocoder });
+        if ('reason' in placed) { reject(placed.reason); continue; }
+        agency = placed.agency;
+        changes.push(...placed.changes);
       } else {
+        const problem = cityCountyProblem(opts.geocoder, state, row.city, row.county);
+        if (problem) { reject(problem); continue; }
         agency = {
           id: agencyId, name, agency_type: row.agencyType, jurisdiction: row.jurisdiction || (row.agencyType === 'sheriff' ? 'county' : 'municipal'),
           city: row.city, county: row.county, other_counties: '', state, atlas_ids: '', note: '', line,
@@ -404,8 +293,7 @@ export function mergeSubmissions(
       } else {
         out.agencies.push(agency);
         agencyById.set(agencyId, agency);
-        matcher.add(agency);
-        likely.add(agency);
+        intake.add(agency);
       }
       if (had) {
         Object.assign(had, program);

@@ -80,3 +80,42 @@ export function earlierDate(a: string | null, b: string | null): string | null {
   if (a.startsWith(b)) return a;
   return a < b ? a : b;
 }
+
+const MONTH_NAMES = [
+  'January', 'February', 'March', 'April', 'May', 'June',
+  'July', 'August', 'September', 'October', 'November', 'December',
+];
+const pad2 = (n: number) => String(n).padStart(2, '0');
+export type DateParse = { ok: true; value: string } | { ok: false; reason: string };
+
+/**
+ * Why a date written as `YYYY[-MM[-DD]]` cannot be used, in words that say
+ * what is wrong with that value: a month or day that does not exist, before
+ * Ring began, or in the future. Null when it is a publishable date.
+ */
+export function dateValueProblem(iso: string, latest: string = isoToday()): string | null {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(iso);
+  if (!m) return 'is not a date (write YYYY-MM-DD, YYYY-MM or YYYY)';
+  const [, y, mo, d] = m;
+  if (mo !== undefined && (Number(mo) < 1 || Number(mo) > 12)) return `does not exist (no month ${Number(mo)})`;
+  if (d !== undefined && !isPartialIsoDate(iso)) {
+    const days = new Date(Date.UTC(Number(y), Number(mo), 0)).getUTCDate();
+    return `does not exist (${MONTH_NAMES[Number(mo) - 1]} ${y} has ${days} days)`;
+  }
+  if (Number(y) < FIRST_YEAR) return `is before ${FIRST_YEAR}, when Ring began`;
+  if (iso > latest.slice(0, iso.length)) return `is in the future (after ${latest})`;
+  return null;
+}
+
+/**
+ * A date cell of an importer other than the Atlas (a submission, a map
+ * export): `YYYY-MM-DD`, `YYYY-MM`, `YYYY` or `m/d/yyyy`, with a reason that
+ * names the field and what is wrong with its value.
+ */
+export function readDateCell(raw: string, field: string, latest?: string): DateParse {
+  const s = raw.trim();
+  const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(s);
+  const iso = us ? `${us[3]}-${pad2(Number(us[1]))}-${pad2(Number(us[2]))}` : s;
+  const problem = dateValueProblem(iso, latest);
+  return problem ? { ok: false, reason: `${field} "${s.length > 40 ? `${s.slice(0, 39)}…` : s}" ${problem}` } : { ok: true, value: iso };
+}

@@ -50,3 +50,19 @@ export function startsLikeFormula(s: string): boolean {
 
 /** U+FFFD, what a wrong conversion leaves for a character it could not read: never published. */
 export const REPLACEMENT_CHARACTER = '\ufffd';
+
+/** Lower-case slug: "Sheriff's Office, Ventura (CA)" → "sheriffs-office-ventura-ca" (ids are made of it). */
+export function slugify(s: string): string {
+  return fold(s)
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/['’]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** True when the name mixes Latin letters with letters of another script that look like them. */
+export function mixesScripts(name: string): boolean {
+  const s = cleanText(name).normalize('NFC');
+  return /\p{Script=Latin}/u.test(s) && /[\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Armenian}\p{Script=Cherokee}]/u.test(s);
+}

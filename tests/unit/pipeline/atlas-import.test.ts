@@ -8,12 +8,13 @@ import { exportDateFromPath } from '../../../pipeline/import-atlas';
 import { dateFromSummary, parseAtlasDate } from '../../../pipeline/lib/dates';
 import { earlierDate } from '../../../src/core/dates';
 import { mergeAtlas } from '../../../pipeline/merge/atlas';
+import { sharedGeocoder } from '../../../pipeline/dataset/run';
 import { stringifyCsv } from '../../../pipeline/lib/csv';
 import { AGENCY_COLUMNS, OVERRIDE_COLUMNS, PROGRAM_COLUMNS, SOURCE_COLUMNS } from '../../../pipeline/tables/model';
 import { agency, atlasCsv, emptyTables, program, ringRow, source } from './helpers';
 
 const merge = (tables: ReturnType<typeof emptyTables>, csv: string) =>
-  mergeAtlas(tables, parseAtlasExport(csv).agencies, { exportDate: '2020-10-07', publishers: new Map() });
+  mergeAtlas(tables, parseAtlasExport(csv).agencies, { exportDate: '2020-10-07', publishers: new Map(), geocoder: sharedGeocoder() });
 
 describe('Atlas dates', () => {
   it('reads m/d/yy and m/d/yyyy as day-precision dates (two-digit years are 20yy)', () => {

@@ -47,7 +47,7 @@ describe('hostile Atlas export', () => {
   });
 
   it('never carries the Atlas summary (where markup sat) into the tables', () => {
-    const merged = mergeAtlas(emptyTables(), p.agencies, { exportDate: '2020-10-07', publishers: new Map() });
+    const merged = mergeAtlas(emptyTables(), p.agencies, { exportDate: '2020-10-07', publishers: new Map(), geocoder: sharedGeocoder() });
     const text = JSON.stringify(merged.tables);
     expect(text).not.toMatch(/<script|steal\(\)|javascript:|data:text/);
     expect(text).not.toMatch(BIDI);

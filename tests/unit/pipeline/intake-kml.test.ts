@@ -17,7 +17,8 @@ import { readAliases } from '../../../pipeline/tables/lookups';
 import type { AgencyCollection } from '../../../src/core/contract';
 import { isoToday } from '../../../src/core/dates';
 
-const locate = locator(sharedGeocoder());
+const geocoder = sharedGeocoder();
+const locate = locator(geocoder);
 const committed = readTables('data');
 const aliases = readAliases('data');
 const collection = JSON.parse(readFileSync('data/partnerships.geojson', 'utf8')) as AgencyCollection;
@@ -93,7 +94,7 @@ describe('6. a Google My Maps export', () => {
 
   it('merges every one into the agency already on the map, listing each change', () => {
     const r = parseKml(myMaps(twenty), locate);
-    const m = mergeKml(committed.tables, r.agencies, { exportDate: '2021-03-01', aliases });
+    const m = mergeKml(committed.tables, r.agencies, { exportDate: '2021-03-01', aliases, geocoder });
     expect(m.rejects).toEqual([]);
     expect(m.added).toEqual([]);
     expect(m.merged).toHaveLength(20);
@@ -123,7 +124,7 @@ describe('1. same name, other county', () => {
 
   it("the Morris County one is not merged into Gloucester County's: it stops with did you mean", () => {
     const r = parseKml(myMaps([{ name: 'Washington Township Police Department', date: '5/1/2019', lon, lat }]), locate);
-    const m = mergeKml(committed.tables, r.agencies, { exportDate: '2021-03-01', aliases });
+    const m = mergeKml(committed.tables, r.agencies, { exportDate: '2021-03-01', aliases, geocoder });
     expect(m.rejects.map((x) => x.reason)).toEqual([expect.stringMatching(/^"washington-township-police-department-nj" has this name but is in Gloucester County, not Morris County: did you mean it\?/)]);
     expect(m.changes).toEqual([]);
     expect(m.tables.programs).toEqual(committed.tables.programs);
@@ -166,7 +167,7 @@ describe('5. other spellings of an agency on the map', () => {
     '"%s" merges into LAPD or stops, never a second agency',
     (name) => {
       const r = parseKml(myMaps([{ name, date: '5/23/2019', lon, lat }]), locate);
-      const m = mergeKml(committed.tables, r.agencies, { exportDate: '2021-03-01', aliases });
+      const m = mergeKml(committed.tables, r.agencies, { exportDate: '2021-03-01', aliases, geocoder });
       expect(m.added).toEqual([]);
       const reasons = [...r.rejects, ...m.rejects].map((x) => x.reason);
       if (reasons.length === 0) expect(m.merged.map((x) => x.id)).toEqual(['los-angeles-police-department-ca']);

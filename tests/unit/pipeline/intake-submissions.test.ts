@@ -40,7 +40,7 @@ describe('1. same name, other county', () => {
 
   it('is not merged into the Gloucester County agency: the row stops with "did you mean"', () => {
     const r = merge([morris]);
-    expect(r.rejects).toEqual([{ file: 'submissions/t.csv', line: 2, reason: expect.stringMatching(/^"washington-township-police-department-nj" has this name but is in Gloucester County, not Morris County: did you mean it\? \(write new_agency/) }]);
+    expect(r.rejects).toEqual([{ file: 'submissions/t.csv', line: 2, reason: expect.stringMatching(/^"washington-township-police-department-nj" has this name but is in Gloucester County, not Morris County: did you mean it\? \(if so, add "Washington Township Police Department" to aliases\.csv; if not, add the line Washington Township Police Department,NJ,washington-township-police-department-nj to keep-apart\.csv to keep it apart\)$/) }]);
     const gloucester = r.tables.programs.filter((p) => p.agency_id === 'washington-township-police-department-nj');
     expect(gloucester).toEqual(committed.tables.programs.filter((p) => p.agency_id === 'washington-township-police-department-nj'));
     expect(r.changes).toEqual([]);
@@ -206,15 +206,16 @@ describe('6–7. what a row may change, and its city', () => {
     expect(r.accepted).toEqual([]);
   });
 
-  it('"Denver" does not fill the empty city of the Weld County Sheriff without change=place', () => {
+  it('"Denver" never becomes the city of the Weld County Sheriff: it is not in Weld County, with or without change=place', () => {
     const weld = row({ agency_name: "Weld County Sheriff's Office", agency_type: 'sheriff', city: 'Denver', county: 'Weld County', state: 'CO' });
-    const r = merge([weld]);
-    expect(r.rejects).toEqual([]);
-    expect(r.tables.agencies.find((a) => a.id === 'weld-county-sheriffs-office-co')!.city).toBe('');
-    expect(r.notes).toEqual([`submissions/t.csv:2: "weld-county-sheriffs-office-co" keeps its city (empty) (the submission says "Denver"; write place in change to change it)`]);
-    expect(r.changes).toEqual([]);
-    const placed = merge([{ ...weld, change: 'place' }]);
-    expect(placed.changes).toEqual([{ agency: 'weld-county-sheriffs-office-co', field: 'city', from: '', to: 'Denver', source: 'submissions/t.csv:2' }]);
+    for (const change of ['', 'place']) {
+      const r = merge([{ ...weld, change }]);
+      expect(r.rejects).toEqual([{ file: 'submissions/t.csv', line: 2, reason: 'city "Denver" is not in Weld County (CO)' }]);
+      expect(r.tables.agencies.find((a) => a.id === 'weld-county-sheriffs-office-co')!.city).toBe('');
+      expect(r.changes).toEqual([]);
+    }
+    const greeley = merge([{ ...weld, city: 'Greeley' }]);
+    expect(greeley.changes).toContainEqual({ agency: 'weld-county-sheriffs-office-co', field: 'city', from: '', to: 'Greeley', source: 'submissions/t.csv:2' });
   });
 
   it('a change for an agency the map does not have is refused (no agency created by a typo)', () => {

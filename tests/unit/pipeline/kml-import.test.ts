@@ -130,7 +130,7 @@ function curatedTables(): Tables {
 
 describe('merging an export into the tables', () => {
   const agencies = parse('ring-map-2021-03-01.kml').agencies;
-  const merge = (t: Tables) => mergeKml(t, agencies, { exportDate: '2021-03-01' });
+  const merge = (t: Tables) => mergeKml(t, agencies, { exportDate: '2021-03-01', geocoder: sharedGeocoder() });
 
   it('adds new agencies with a Neighbors-portal program citing the dated map snapshot', () => {
     const r = merge(emptyTables());
@@ -205,7 +205,7 @@ describe('npm run import:kml', () => {
 
     expect(run('pipeline/import-kml.ts', [kml, '--data', dir]).status).toBe(0);
     expect(snapshot(dir)).toEqual(after);
-  });
+  }, 180_000);
 
   it('stops on rejected placemarks, printing file:line, placemark number and reason, and writes nothing; --keep-going imports the rest', () => {
     const dir = tablesDir(curatedTables());
