@@ -31,7 +31,7 @@ export const PUBLISHED_TABLES: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** Every file the site publishes from `data/`. */
-export const PUBLISHED_FILES: readonly string[] = ['partnerships.geojson', 'dataset.json', ...Object.keys(PUBLISHED_TABLES)];
+export const PUBLISHED_FILES: readonly string[] = ['partnerships.geojson', 'dataset.json', 'records-laws.json', ...Object.keys(PUBLISHED_TABLES)];
 
 /**
  * The published copy of a file in the data folder: tables cut to their
