@@ -13,6 +13,7 @@ import type { Locale } from '../i18n/locale';
 import { CATALOGUES } from '../i18n/messages';
 import { partnershipStory } from '../story/partnership-story';
 import { formatPartialDate } from '../time/months';
+import { datePrecision } from '../core/dates';
 
 export type LetterAgency = Pick<AgencyProperties, 'id' | 'name' | 'city' | 'county' | 'state' | 'start_date' | 'end_date' | 'status' | 'programs'>;
 
@@ -37,6 +38,13 @@ export function stateFullName(code: string): string {
 }
 
 const slug = (s: string) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'request';
+
+/** A partial date in words, with the article Spanish puts before a full date ("el 23 de mayo de 2019"). */
+function dateWords(d: string | null, l: Locale): string | null {
+  const words = formatPartialDate(d, l);
+  if (!words || !d) return null;
+  return datePrecision(d) === 'day' ? CATALOGUES[l].recordsRequest.onDay(words) : words;
+}
 
 function numbered(items: readonly string[]): string {
   return items.map((t, k) => `${k + 1}. ${t}`).join('\n');
@@ -70,8 +78,10 @@ function closing(law: RecordsLaw, l: Locale): string[] {
 export function agencyLetter(a: LetterAgency, law: RecordsLaw, l: Locale): Letter {
   const w = CATALOGUES[l].recordsRequest;
   const place = [a.city, a.county, stateFullName(a.state)].filter(Boolean).join(', ');
-  const from = formatPartialDate(a.start_date, l);
-  const to = a.end_date ? formatPartialDate(a.end_date, l) : null;
+  // The earliest documented start of any arrangement (officer incentives can predate the portal).
+  const starts = [a.start_date, ...a.programs.map((g) => g.start_date)].filter((d): d is string => !!d).sort();
+  const from = dateWords(starts[0] ?? null, l);
+  const to = a.end_date ? dateWords(a.end_date, l) : null;
   const story = partnershipStory(a, l).text;
   const body = [
     w.dateLine,

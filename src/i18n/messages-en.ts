@@ -553,7 +553,7 @@ export const en = {
     noLaw: 'No records law is on file for this state.',
     residentsOnly: (law: string, state: string) => `The ${law} gives the right to request records to ${state}’s residents (citizens); if you live elsewhere, the agency may refuse, or a resident can send it.`,
     feeNotes: (notes: string) => `Fees (in the source’s words, summarised): ${notes}`,
-    lawSource: (law: string, citation: string, url: string, checked: string) => `The law: ${law}, ${citation}. Source: ${url} (checked ${checked}).`,
+    lawSource: (law: string, citation: string, url: string, checked: string) => `The law: ${law}, ${citation.replace(/\.$/, '')}. Source: ${url} (checked ${checked}).`,
     notAdvice: 'A draft to adapt, not legal advice.',
     dataEnglish: '',
     // The letter itself.
@@ -571,6 +571,7 @@ export const en = {
       'Logs of the agency’s use of the Neighbors portal: its posts and alerts, Requests for Assistance, Community Requests (including those sent through Axon Evidence) and any earlier video requests to residents, with the requests themselves and the responses received.',
       'Policies, procedures, guidelines or training material on requesting, obtaining, keeping or sharing video from residents’ cameras.',
     ] as string[],
+    onDay: (d: string) => d,
     period: (from: string, to: string | null) => `Please search records from ${from} to ${to ?? 'the present'}.`,
     periodUnknown: 'Please search records for the whole time of any such arrangement.',
     periodPlace: 'Please search records for any time such an arrangement existed, to the present.',

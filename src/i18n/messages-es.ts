@@ -572,7 +572,7 @@ export const es: Messages = {
     noLaw: 'No hay una ley de registros para este estado en la tabla.',
     residentsOnly: (law: string, state: string) => `La ${law} da el derecho a pedir registros a los residentes (ciudadanos) de ${state}; si usted vive en otro lugar, la agencia puede negarse, o puede enviarla un residente.`,
     feeNotes: (notes: string) => `Costos (resumen de la fuente, en inglés): ${notes}`,
-    lawSource: (law: string, citation: string, url: string, checked: string) => `La ley: ${law}, ${citation}. Fuente: ${url} (consultada el ${checked}).`,
+    lawSource: (law: string, citation: string, url: string, checked: string) => `La ley: ${law}, ${citation.replace(/\.$/, '')}. Fuente: ${url} (consultada el ${checked}).`,
     notAdvice: 'Un borrador para adaptar, no asesoría legal.',
     dataEnglish: 'El nombre de la ley queda como en el estatuto (en inglés).',
     // La carta.
@@ -590,6 +590,7 @@ export const es: Messages = {
       'Registros del uso del portal de Neighbors por la agencia: sus publicaciones y alertas, Requests for Assistance (solicitudes de asistencia), Community Requests (incluidas las enviadas a través de Axon Evidence) y toda solicitud anterior de video a residentes, con las solicitudes mismas y las respuestas recibidas.',
       'Políticas, procedimientos, pautas o material de capacitación sobre cómo pedir, obtener, conservar o compartir video de las cámaras de los residentes.',
     ],
+    onDay: (d: string) => `el ${d}`,
     period: (from: string, to: string | null) => `Les pido buscar registros desde ${from} hasta ${to ?? 'el presente'}.`,
     periodUnknown: 'Les pido buscar registros de todo el tiempo que haya existido tal acuerdo.',
     periodPlace: 'Les pido buscar registros de cualquier momento en que haya existido tal acuerdo, hasta el presente.',
