@@ -25,6 +25,9 @@ export interface LetterPlace {
   state: string;
 }
 
+/** Whom a letter is for: a partnered agency, or a place no partner on the map covers. */
+export type RequestTarget = { kind: 'agency'; agency: LetterAgency } | { kind: 'place'; place: LetterPlace };
+
 export interface Letter {
   subject: string;
   body: string;
@@ -124,6 +127,15 @@ export function placeLetter(p: LetterPlace, law: RecordsLaw, l: Locale): Letter 
     ...closing(law, l),
   ].join('\n');
   return { subject: w.subjectPlace(where, law.law_name), body, notes: notesFor(law, l), fileName: w.fileName(slug(`${p.place}-${p.state}`)) };
+}
+
+/** The letter for a target under its state's law. */
+export function letterFor(t: RequestTarget, law: RecordsLaw, l: Locale): Letter {
+  return t.kind === 'agency' ? agencyLetter(t.agency, law, l) : placeLetter(t.place, law, l);
+}
+
+export function targetState(t: RequestTarget): string {
+  return t.kind === 'agency' ? t.agency.state : t.place.state;
 }
 
 /** The whole letter as a text file: subject, body, then the notes. */

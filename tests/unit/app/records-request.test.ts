@@ -191,3 +191,24 @@ describe('the email link', () => {
     expect(cut).toMatch(/use Copy or Download for the whole text/);
   });
 });
+
+describe('the static agency page', () => {
+  it('carries the letter as text in a <details>, with an email link, for every agency; none without a law', async () => {
+    const { renderAgencyPage } = await import('../../../pipeline/pages/agency-page');
+    const { esc } = await import('../../../pipeline/pages/html');
+    // A sample of agencies through the whole page (rendering is slow); the letter itself is swept above.
+    const sample = fc.features.filter((_, k) => k % 50 === 0);
+    for (const f of sample) {
+      const law = laws.get(f.properties.state)!;
+      const html = renderAgencyPage({ feature: f, neighbours: [], siteUrl: null, dataAsOf: '2026-11-25', law });
+      const section = html.slice(html.indexOf('<section class="records-request"'));
+      expect(section, f.properties.id).toMatch(/^<section class="records-request" aria-labelledby="request-heading">\n<h2 id="request-heading">Request the records<\/h2>/);
+      expect(section).toContain('<details class="records-letter-details">');
+      expect(section).toContain(`<pre class="records-letter">${esc(letterText(agencyLetter(f.properties, law, 'en'), 'en'))}</pre>`);
+      expect(section).toMatch(/<a class="button" href="mailto:\?subject=/);
+      expect(section).not.toContain('<script');
+      const without = renderAgencyPage({ feature: f, neighbours: [], siteUrl: null, dataAsOf: '2026-11-25' });
+      expect(without).not.toContain('records-request');
+    }
+  });
+});
