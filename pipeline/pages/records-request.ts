@@ -20,6 +20,7 @@ export function recordsRequestSection(f: AgencyFeature, law: RecordsLaw | null |
 <summary>${esc(`${w.letterLabel}: ${letter.subject}`)}</summary>
 <pre class="records-letter">${esc(letterText(letter, 'en'))}</pre>
 </details>
+<ul class="muted">${letter.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>
 <p><a class="button" href="${esc(mailtoLink(letter, 'en'))}">${esc(w.email)}</a> <span class="muted">${esc(w.emailNote)}</span></p>
 </section>`;
 }

@@ -138,10 +138,9 @@ export function targetState(t: RequestTarget): string {
   return t.kind === 'agency' ? t.agency.state : t.place.state;
 }
 
-/** The whole letter as a text file: subject, body, then the notes. */
+/** The letter as it is copied, downloaded and printed: subject and body (the notes are for the sender, said beside it). */
 export function letterText(x: Letter, l: Locale): string {
-  const subject = l === 'es' ? 'Asunto' : 'Subject';
-  return `${subject}: ${x.subject}\n\n${x.body}\n\n---\n${x.notes.join('\n')}\n`;
+  return `${CATALOGUES[l].recordsRequest.subjectLabel}: ${x.subject}\n\n${x.body}\n`;
 }
 
 /** Longest mailto: link written: room for the whole letter, well short of what mail programs refuse. */

@@ -572,6 +572,7 @@ export const en = {
       'Policies, procedures, guidelines or training material on requesting, obtaining, keeping or sharing video from residents’ cameras.',
     ] as string[],
     onDay: (d: string) => d,
+    subjectLabel: 'Subject',
     period: (from: string, to: string | null) => `Please search records from ${from} to ${to ?? 'the present'}.`,
     periodUnknown: 'Please search records for the whole time of any such arrangement.',
     periodPlace: 'Please search records for any time such an arrangement existed, to the present.',

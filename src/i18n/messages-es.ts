@@ -591,6 +591,7 @@ export const es: Messages = {
       'Políticas, procedimientos, pautas o material de capacitación sobre cómo pedir, obtener, conservar o compartir video de las cámaras de los residentes.',
     ],
     onDay: (d: string) => `el ${d}`,
+    subjectLabel: 'Asunto',
     period: (from: string, to: string | null) => `Les pido buscar registros desde ${from} hasta ${to ?? 'el presente'}.`,
     periodUnknown: 'Les pido buscar registros de todo el tiempo que haya existido tal acuerdo.',
     periodPlace: 'Les pido buscar registros de cualquier momento en que haya existido tal acuerdo, hasta el presente.',

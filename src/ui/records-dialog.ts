@@ -116,5 +116,9 @@ export async function showRecordsDialog(target: RequestTarget, from: HTMLElement
     d.replaceChildren(head(), h('p', { role: 'alert' }, MSG.recordsRequest.noLaw));
     return;
   }
-  renderLetter(d, target, law).focus();
+  const field = renderLetter(d, target, law);
+  field.focus();
+  // The letter is read from its start (focus would leave the caret, and the view, at its end).
+  field.setSelectionRange(0, 0);
+  field.scrollTop = 0;
 }
