@@ -36,6 +36,20 @@ function theDialog(): HTMLDialogElement {
     const back = opener?.isConnected ? opener : document.getElementById('card-title');
     back?.focus();
   });
+  // Focus stays in the dialog: Tab from its last control goes to its first, Shift+Tab the other way.
+  d.addEventListener('keydown', (e) => {
+    if (e.key !== 'Tab') return;
+    const stops = [...d.querySelectorAll<HTMLElement>('button, a[href], textarea, input, select')].filter((el) => !el.hidden && el.offsetParent !== null);
+    if (!stops.length) return;
+    const [first, last] = [stops[0], stops[stops.length - 1]];
+    if (!e.shiftKey && document.activeElement === last) {
+      e.preventDefault();
+      first.focus();
+    } else if (e.shiftKey && document.activeElement === first) {
+      e.preventDefault();
+      last.focus();
+    }
+  });
   document.body.append(d);
   dialog = d;
   return d;
