@@ -13,6 +13,17 @@ import { ARTIFACTS, DESKTOP, launch, newPage, PHONE, screenshot, waitForIdle } f
 import { BASE, openApp, waitForCard } from './app';
 
 let browser: Browser;
+const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
+
+/** Serious or critical axe-core violations on the page as it is. */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  });
+}
 
 beforeAll(async () => {
   browser = await launch();
@@ -71,6 +82,11 @@ describe('request the records', () => {
     // The source of the law is said beside the letter.
     expect(await page.locator('#records-notes').textContent()).toContain('https://leginfo.legislature.ca.gov/');
     await screenshot(page, 'records-request-lapd-desktop');
+    expect(await axeViolations(page)).toEqual([]);
+    // Every control of the dialog is a target of at least 24 × 24 px.
+    const small = await page.locator('#records-dialog button, #records-dialog a').evaluateAll((els) =>
+      els.map((e) => e.getBoundingClientRect()).filter((r) => r.width < 24 || r.height < 24).length);
+    expect(small).toBe(0);
 
     // Download: a .txt with exactly the letter.
     const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download (.txt)' }).click()]);
