@@ -211,4 +211,16 @@ describe('the static agency page', () => {
       expect(without).not.toContain('records-request');
     }
   });
+
+  it('stays valid HTML with the letter in it', async () => {
+    const { HtmlValidate } = await import('html-validate');
+    const { renderAgencyPage } = await import('../../../pipeline/pages/agency-page');
+    const validator = new HtmlValidate(JSON.parse(readFileSync('.htmlvalidate.json', 'utf8')));
+    for (const id of ['los-angeles-police-department-ca', fc.features[0].properties.id]) {
+      const f = fc.features.find((x) => x.properties.id === id)!;
+      const html = renderAgencyPage({ feature: f, neighbours: [], siteUrl: null, dataAsOf: '2026-11-25', law: laws.get(f.properties.state) });
+      const report = await validator.validateString(html, 'index.html');
+      expect(report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message}`)), id).toEqual([]);
+    }
+  });
 });
