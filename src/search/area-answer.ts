@@ -68,7 +68,10 @@ function byRole(rows: readonly AnswerRow[]) {
   return (a: number, b: number) => (rows[b].flags & POINT_COUNTY_WIDE) - (rows[a].flags & POINT_COUNTY_WIDE) || rows[a].name.localeCompare(rows[b].name);
 }
 
-/** The records request a place offers when no agency on the map covers its county (to its police and sheriff). */
+/**
+ * The records request a place offers (to its police and its county's sheriff) when no agency on the map covers
+ * its county or lies within the radius: a partner nearby may be the place's own police, which its card asks already.
+ */
 function placeRequest(m: AreaMatch, county: County | null, coveringCount: number): FoundView['request'] {
   const state = county?.state ?? m.state;
   // A located point is named by its county (its coordinates name no place an agency serves).
@@ -128,7 +131,7 @@ export function answerArea(text: string, ctx: AnswerContext, mask: Uint8Array, r
     ok: true, match: m, county,
     view: {
       status: 'found', whole: false, ...base, inside: [],
-      request: placeRequest(m, county, covering.length + spanning.length),
+      request: placeRequest(m, county, covering.length + spanning.length + near.withinCount),
       covering: covering.map((i) => row(i, 0)),
       spanning: spanning.map((i) => row(i, 0)),
       within: near.within.map((n) => row(n.i, n.miles)),
