@@ -1,11 +1,13 @@
 /**
  * The agency page's "Request the records" section: the same letter as the
  * map's dialog (src/action/records-request.ts), in English, as plain text
- * in a <details>, with an email link; it needs no JavaScript.
+ * in a <details>, with the law's source beside it; it needs no JavaScript
+ * (the pages link only within the site and to http(s) sources, so the
+ * email link stays in the map's dialog).
  */
 import type { AgencyFeature } from '../../src/core/contract';
 import type { RecordsLaw } from '../../src/core/records-law';
-import { agencyLetter, letterText, mailtoLink } from '../../src/action/records-request';
+import { agencyLetter, letterText } from '../../src/action/records-request';
 import { CATALOGUES } from '../../src/i18n/messages';
 import { esc } from './html';
 
@@ -21,6 +23,5 @@ export function recordsRequestSection(f: AgencyFeature, law: RecordsLaw | null |
 <pre class="records-letter">${esc(letterText(letter, 'en'))}</pre>
 </details>
 <ul class="muted">${letter.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>
-<p><a class="button" href="${esc(mailtoLink(letter, 'en'))}">${esc(w.email)}</a> <span class="muted">${esc(w.emailNote)}</span></p>
 </section>`;
 }

@@ -193,7 +193,7 @@ describe('the email link', () => {
 });
 
 describe('the static agency page', () => {
-  it('carries the letter as text in a <details>, with an email link, for every agency; none without a law', async () => {
+  it('carries the letter as text in a <details>, with the law’s source, for a sample of agencies; none without a law', async () => {
     const { renderAgencyPage } = await import('../../../pipeline/pages/agency-page');
     const { esc } = await import('../../../pipeline/pages/html');
     // A sample of agencies through the whole page (rendering is slow); the letter itself is swept above.
@@ -201,11 +201,14 @@ describe('the static agency page', () => {
     for (const f of sample) {
       const law = laws.get(f.properties.state)!;
       const html = renderAgencyPage({ feature: f, neighbours: [], siteUrl: null, dataAsOf: '2026-11-25', law });
-      const section = html.slice(html.indexOf('<section class="records-request"'));
+      const start = html.indexOf('<section class="records-request"');
+      const section = html.slice(start, html.indexOf('</section>', start));
       expect(section, f.properties.id).toMatch(/^<section class="records-request" aria-labelledby="request-heading">\n<h2 id="request-heading">Request the records<\/h2>/);
       expect(section).toContain('<details class="records-letter-details">');
       expect(section).toContain(`<pre class="records-letter">${esc(letterText(agencyLetter(f.properties, law, 'en'), 'en'))}</pre>`);
-      expect(section).toMatch(/<a class="button" href="mailto:\?subject=/);
+      expect(section).toContain(esc(law.source_url));
+      // The pages link only within the site and to http(s) sources: no mailto: here.
+      expect(section).not.toContain('href=');
       expect(section).not.toContain('<script');
       const without = renderAgencyPage({ feature: f, neighbours: [], siteUrl: null, dataAsOf: '2026-11-25' });
       expect(without).not.toContain('records-request');
