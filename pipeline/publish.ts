@@ -13,6 +13,7 @@ import { readCsvFile, TABLE_COLUMNS } from './tables/io';
 import { TABLE_FILES, UNPUBLISHED_COLUMNS, type TableName } from './tables/model';
 import { ERA_COLUMNS, TOTAL_COLUMNS } from './history';
 import { ATLAS_CORRECTION_COLUMNS } from './tables/lookups';
+import { RECORDS_LAW_COLUMNS } from '../src/core/records-law';
 
 const published = (name: TableName) => TABLE_COLUMNS[name].filter((c) => !(UNPUBLISHED_COLUMNS[name] ?? []).includes(c));
 
@@ -28,10 +29,11 @@ export const PUBLISHED_TABLES: Readonly<Record<string, readonly string[]>> = {
   'atlas_corrections.csv': ATLAS_CORRECTION_COLUMNS,
   'eras.csv': ERA_COLUMNS,
   'reported-totals.csv': TOTAL_COLUMNS,
+  'records-laws.csv': RECORDS_LAW_COLUMNS,
 };
 
 /** Every file the site publishes from `data/`. */
-export const PUBLISHED_FILES: readonly string[] = ['partnerships.geojson', 'dataset.json', ...Object.keys(PUBLISHED_TABLES)];
+export const PUBLISHED_FILES: readonly string[] = ['partnerships.geojson', 'dataset.json', 'records-laws.json', ...Object.keys(PUBLISHED_TABLES)];
 
 /**
  * The published copy of a file in the data folder: tables cut to their

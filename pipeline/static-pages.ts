@@ -20,11 +20,13 @@ import { agencyPath, NATIONAL_IMAGE_PATH, siteUrlFrom, stateImagePath, statePath
 import { NO_SITE_URL, renderSitemap } from './pages/sitemap';
 import { renderStateIndex } from './pages/state-index-page';
 import { renderStatePage } from './pages/state-page';
+import { readRecordsLaws } from '../src/core/records-law';
 
 const OUT = process.env.PAGES_OUT_DIR ?? 'dist';
 const siteUrl = siteUrlFrom(process.env.SITE_URL);
 const data = CollectionSchema.parse(JSON.parse(readFileSync(process.env.RING_DATA_FILE ?? 'data/partnerships.geojson', 'utf8')));
 const dataAsOf = data.metadata?.data_as_of ?? null;
+const laws = readRecordsLaws(JSON.parse(readFileSync(process.env.RING_LAWS_FILE ?? 'data/records-laws.json', 'utf8')));
 
 function write(rel: string, body: string | Buffer): void {
   const path = join(OUT, rel);
@@ -50,7 +52,7 @@ for (const [code, features] of byState) {
   pages.push(statePath(code));
   for (const f of features) {
     const neighbours = features.filter((g) => g !== f).map((g) => ({ lon: g.geometry.coordinates[0], lat: g.geometry.coordinates[1] }));
-    write(`${agencyPath(f.properties.id)}index.html`, renderAgencyPage({ feature: f, neighbours, siteUrl, dataAsOf }));
+    write(`${agencyPath(f.properties.id)}index.html`, renderAgencyPage({ feature: f, neighbours, siteUrl, dataAsOf, law: laws.get(f.properties.state) }));
     pages.push(agencyPath(f.properties.id));
   }
 }

@@ -15,6 +15,8 @@ import { agencyPerks, perkItems, perkSummary, programPerks } from './perks';
 import { agencyPath, stateImagePath, statePath, STATE_INDEX_PATH } from './site';
 import { stateMapSvg } from './svg-map';
 import type { MapPoint } from './svg-map';
+import type { RecordsLaw } from '../../src/core/records-law';
+import { recordsRequestSection } from './records-request';
 
 export interface AgencyPageInput {
   feature: AgencyFeature;
@@ -22,6 +24,8 @@ export interface AgencyPageInput {
   neighbours: MapPoint[];
   siteUrl: string | null;
   dataAsOf: string | null;
+  /** The state's public-records law, for the records-request letter (none: the section is left out). */
+  law?: RecordsLaw | null;
 }
 
 /** Outlet, title and date of a source, linked only when its URL is http(s). */
@@ -85,7 +89,7 @@ export function agencyDescription(f: AgencyFeature): string {
   );
 }
 
-export function renderAgencyPage({ feature: f, neighbours, siteUrl, dataAsOf }: AgencyPageInput): string {
+export function renderAgencyPage({ feature: f, neighbours, siteUrl, dataAsOf, law }: AgencyPageInput): string {
   const p = f.properties;
   const story = agencyStory(f);
   const [lon, lat] = f.geometry.coordinates;
@@ -129,6 +133,7 @@ ${map}
 <h2 id="docs-heading">MOU and public records</h2>
 ${docs.length ? `<ul class="docs">${docs.join('')}</ul>` : '<p class="muted">None documented.</p>'}
 </section>
+${recordsRequestSection(f, law)}
 <section aria-labelledby="programs-heading">
 <h2 id="programs-heading">Documented arrangements</h2>
 <ul class="programs">${p.programs.map(programBlock).join('\n')}</ul>

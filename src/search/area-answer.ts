@@ -68,6 +68,18 @@ function byRole(rows: readonly AnswerRow[]) {
   return (a: number, b: number) => (rows[b].flags & POINT_COUNTY_WIDE) - (rows[a].flags & POINT_COUNTY_WIDE) || rows[a].name.localeCompare(rows[b].name);
 }
 
+/**
+ * The records request a place offers (to its police and its county's sheriff) when no agency on the map covers
+ * its county or lies within the radius: a partner nearby may be the place's own police, which its card asks already.
+ */
+function placeRequest(m: AreaMatch, county: County | null, coveringCount: number): FoundView['request'] {
+  const state = county?.state ?? m.state;
+  // A located point is named by its county (its coordinates name no place an agency serves).
+  const place = m.kind === 'coords' ? (county ? countyLabel(county) : null) : m.label;
+  if (coveringCount || !state || !place || m.kind === 'agency') return null;
+  return { place, county: county?.name ?? null, state };
+}
+
 export function answerArea(text: string, ctx: AnswerContext, mask: Uint8Array, radius: number, filters: Filters): Answer {
   const parsed = parseAreaQuery(text);
   if (!parsed.ok) return { ok: false, message: parsed.message };
@@ -96,7 +108,7 @@ export function answerArea(text: string, ctx: AnswerContext, mask: Uint8Array, r
     const near = list.length ? null : nearby(lon, lat, mask, [m.lon, m.lat], 0).nearest;
     return {
       ok: true, match: m, county,
-      view: { status: 'found', whole: true, ...base, inside: list.map((i) => row(i, 0)), covering: [], spanning: [], within: [], withinCount: 0, nearest: near ? row(near.i, near.miles) : null },
+      view: { status: 'found', whole: true, ...base, request: list.length ? null : { place: countyLabel(county), county: county.name, state: county.state }, inside: list.map((i) => row(i, 0)), covering: [], spanning: [], within: [], withinCount: 0, nearest: near ? row(near.i, near.miles) : null },
       frame: { point: [m.lon, m.lat], radius: null, include: [...list.map(at), ...(near ? [at(near.i)] : [])] },
     };
   }
@@ -119,6 +131,7 @@ export function answerArea(text: string, ctx: AnswerContext, mask: Uint8Array, r
     ok: true, match: m, county,
     view: {
       status: 'found', whole: false, ...base, inside: [],
+      request: placeRequest(m, county, covering.length + spanning.length + near.withinCount),
       covering: covering.map((i) => row(i, 0)),
       spanning: spanning.map((i) => row(i, 0)),
       within: near.within.map((n) => row(n.i, n.miles)),

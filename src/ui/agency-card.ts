@@ -17,6 +17,7 @@ import { currentLocale } from '../i18n/locale';
 import { MSG } from '../i18n/messages';
 import { mouLink, type MouLink } from '../core/mou-link';
 import { handoutAction } from '../handout/handout-action';
+import { recordsRequestButton } from './records-button';
 
 /** Tables in the page's language (filled in place when the language is set). */
 export const PROGRAM_LABELS: Record<Program['kind'], string> = MSG.programLabels;
@@ -204,6 +205,7 @@ export function renderCard(
     h('section', { 'aria-labelledby': 'card-docs' },
       h('h3', { id: 'card-docs' }, MSG.cardDocs),
       docs.length ? h('ul', { class: 'docs' }, ...docs) : h('p', { class: 'muted' }, MSG.cardNoneDocumented),
+      recordsRequestButton({ kind: 'agency', agency: p }),
     ),
     h('section', { 'aria-labelledby': 'card-programs' },
       h('h3', { id: 'card-programs' }, MSG.cardArrangements),

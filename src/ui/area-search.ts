@@ -14,6 +14,8 @@ import { formatInt, ellipsize } from './format';
 import { TYPE_LABELS } from './labels';
 import type { AgencyType } from '../core/vocabulary';
 import { handoutAction } from '../handout/handout-action';
+import type { LetterPlace } from '../action/records-request';
+import { recordsRequestButton } from './records-button';
 
 export interface AreaRow {
   i: number;
@@ -50,6 +52,8 @@ export type AreaView =
       filtered: boolean;
       /** Said when the place shown is not exactly what was typed (a corrected typo). */
       note?: string;
+      /** No agency on the map covers the place: its police and sheriff can be asked (records request). */
+      request?: LetterPlace | null;
     };
 
 export interface AreaCallbacks {
@@ -226,6 +230,7 @@ export class AreaSearch {
     } else {
       this.renderPlace(v, parts);
     }
+    if (v.request) parts.push(recordsRequestButton({ kind: 'place', place: v.request }));
     if (v.filtered) parts.push(h('p', { class: 'muted' }, MSG.areaFiltered));
     // What the data covers, beside every count and absence.
     parts.push(h('p', { class: 'muted coverage-note' }, (v.whole ? v.inside.length : v.withinCount && v.covering.length) ? MSG.coverage : MSG.absenceNote));
