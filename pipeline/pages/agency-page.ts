@@ -15,6 +15,7 @@ import { agencyPerks, perkItems, perkSummary, programPerks } from './perks';
 import { agencyPath, stateImagePath, statePath, STATE_INDEX_PATH } from './site';
 import { stateMapSvg } from './svg-map';
 import type { MapPoint } from './svg-map';
+import { pageFeed, recordHistoryHtml } from './record-history';
 
 export interface AgencyPageInput {
   feature: AgencyFeature;
@@ -141,6 +142,7 @@ ${docs.length ? `<ul class="docs">${docs.join('')}</ul>` : '<p class="muted">Non
 <h2 id="placement-heading">How the point was placed</h2>
 <p>${esc(placementText(p))} Coordinates: ${esc(lat.toFixed(3))}, ${esc(lon.toFixed(3))}.</p>
 </section>
+${recordHistoryHtml(p.id, p.state)}
 </article>`;
   return renderPage({
     path,
@@ -151,5 +153,6 @@ ${docs.length ? `<ul class="docs">${docs.join('')}</ul>` : '<p class="muted">Non
     body,
     siteUrl,
     dataAsOf,
+    feed: pageFeed(p.state),
   });
 }

@@ -181,3 +181,24 @@ export function recordHistory(log: Changelog, id: string): RecordHistory {
   const last = newest.length ? byVersion.get(newest[0].release) ?? null : log.releases[0] ?? null;
   return { last, sinceBaseline: newest.length === 0 && last !== null, lines: newest };
 }
+
+const isText = (v: unknown): v is string => typeof v === 'string' && v.length <= 20_000;
+const KINDS: readonly string[] = CHANGE_KINDS;
+
+/**
+ * The published changelog.json as the site reads it: it is data from the
+ * network, so anything malformed is dropped line by line, never trusted.
+ */
+export function decodeChangelog(json: unknown): Changelog {
+  const o = (json ?? {}) as { releases?: unknown; changes?: unknown };
+  const releases = (Array.isArray(o.releases) ? o.releases : []).filter(
+    (r): r is Release => !!r && typeof r === 'object' && isText((r as Release).version) && /^\d+$/.test((r as Release).version) && isText((r as Release).date) && /^\d{4}-\d{2}-\d{2}$/.test((r as Release).date),
+  );
+  const versions = new Set(releases.map((r) => r.version));
+  const changes = (Array.isArray(o.changes) ? o.changes : []).filter(
+    (l): l is ChangeLine =>
+      !!l && typeof l === 'object' && CHANGELOG_COLUMNS.every((c) => isText((l as Record<string, unknown>)[c])) &&
+      KINDS.includes((l as ChangeLine).change) && versions.has((l as ChangeLine).release),
+  );
+  return { releases, changes };
+}

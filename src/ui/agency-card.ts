@@ -16,6 +16,7 @@ import { partnershipStory } from '../story/partnership-story';
 import { currentLocale } from '../i18n/locale';
 import { MSG } from '../i18n/messages';
 import { mouLink, type MouLink } from '../core/mou-link';
+import { recordHistorySection } from './record-history';
 
 /** Tables in the page's language (filled in place when the language is set). */
 export const PROGRAM_LABELS: Record<Program['kind'], string> = MSG.programLabels;
@@ -217,6 +218,7 @@ export function renderCard(
       h('h3', { id: 'card-placement' }, MSG.cardPlacement),
       h('p', {}, placementText(p)),
     ),
+    recordHistorySection(p.id),
   );
   root.setAttribute('aria-labelledby', 'card-title');
   root.removeAttribute('aria-busy');
