@@ -5,9 +5,9 @@
  * No repository URL or DOI is given: none is known to the build.
  */
 import { stringify } from 'yaml';
-import type { Release } from '../../src/core/releases';
+import { PROJECT_AUTHOR, type Release } from '../../src/core/releases';
 
-export const PROJECT_AUTHOR = 'Police partnerships with Amazon Ring map project';
+export { PROJECT_AUTHOR };
 
 export function citationCff(release: Release, title: string): string {
   const doc = {
@@ -35,9 +35,4 @@ export function citationCff(release: Release, title: string): string {
     ],
   };
   return `# The citation of the latest data release; rewritten by \`npm run data -- --release\`.\n${stringify(doc, { lineWidth: 0, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' })}`;
-}
-
-/** The one-line citation the About dialog and the README show. */
-export function citationLine(release: Pick<Release, 'version' | 'date'>, title: string): string {
-  return `${PROJECT_AUTHOR}. ${title}, release ${release.version} (${release.date}). Data: CC BY 4.0.`;
 }

@@ -13,6 +13,7 @@ import { stringifyCsv } from '../lib/csv';
 import { dataPackage, RELEASE_JSON, RELEASE_TABLES } from './datapackage';
 import { NATIONAL_FEED, renderFeed, stateFeedPath } from './feeds';
 import { readReleaseState } from './store';
+import { citationCff } from './citation';
 
 const guarded = (columns: readonly string[], rows: readonly object[]) =>
   UTF8_BOM + stringifyCsv(columns, rows.map((r) => Object.fromEntries(columns.map((c) => [c, spreadsheetCell(String((r as Record<string, unknown>)[c] ?? ''))]))));
@@ -29,6 +30,8 @@ export function releaseFiles(log: Changelog, features: readonly AgencyFeature[],
   for (const st of states) files.set(stateFeedPath(st), renderFeed({ state: st, log, names, siteUrl }));
   const last = log.releases.at(-1);
   if (last) files.set('datapackage.json', `${JSON.stringify(dataPackage(last, title), null, 2)}\n`);
+  // The citation file beside the data package, as in the repository.
+  if (last) files.set('CITATION.cff', citationCff(last, title));
   return files;
 }
 

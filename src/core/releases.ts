@@ -202,3 +202,11 @@ export function decodeChangelog(json: unknown): Changelog {
   );
   return { releases, changes };
 }
+
+/** The project team, as the author the citation names (an entity, not people). */
+export const PROJECT_AUTHOR = 'Police partnerships with Amazon Ring map project';
+
+/** The one-line citation of a release, as About, the README and CITATION.cff give it. */
+export function citationLine(release: Pick<Release, 'version' | 'date'>, title: string): string {
+  return `${PROJECT_AUTHOR}. ${title}, release ${release.version} (${release.date}). Data: CC BY 4.0.`;
+}
