@@ -171,6 +171,8 @@ describe('how to cite', () => {
     const links = await cite.locator('a').evaluateAll((as) => as.map((a) => [a.textContent, (a as HTMLAnchorElement).href]));
     expect(links.map(([t]) => t)).toEqual(['changelog (CSV)', 'changelog (JSON)', 'changes as an Atom feed', 'data package (datapackage.json)', 'citation file (CITATION.cff)']);
     for (const [, href] of links) expect((await page.request.get(href!)).status(), href!).toBe(200);
+    // Each link alone on its line: a full 24 px target.
+    for (const box of await cite.locator('a').evaluateAll((as) => as.map((a) => a.getBoundingClientRect().height))) expect(box).toBeGreaterThanOrEqual(24);
     const pkg = await (await page.request.get(links[3][1]!)).json();
     expect(pkg.version).toBe(last.version);
     const csv = await (await page.request.get(links[0][1]!)).text();
