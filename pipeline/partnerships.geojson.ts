@@ -6,7 +6,9 @@
  * deterministic, schema-valid FeatureCollection. Any rejected row stops the
  * build (nothing is written) with file, line and reason; so does any bad row
  * of the volunteer submissions (`data/submissions/*.csv`). `--check` compares
- * with the existing file instead of writing it (exit 1 when stale).
+ * with the existing file instead of writing it (exit 1 when stale, or when
+ * the data changed since the last release); `--release` also writes a
+ * release when it changed (pipeline/releases/step.ts).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
@@ -15,6 +17,7 @@ import { buildFromDir } from './dataset/run';
 import { changeLine } from './merge/changes';
 import { DEFAULT_DATA_DIR, DEFAULT_OUT } from './lib/paths';
 import { TABLE_FILES } from './tables/model';
+import { releaseStep } from './releases/step';
 
 function main(): number {
   const { values } = parseArgs({
@@ -23,6 +26,7 @@ function main(): number {
       out: { type: 'string' },
       check: { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
+      release: { type: 'boolean', default: false },
     },
   });
   const dir = resolve(values.in ?? DEFAULT_DATA_DIR);
@@ -76,11 +80,11 @@ function main(): number {
       return 1;
     }
     console.log(`${rel(out)} is up to date`);
-    return 0;
+    return releaseStep(dir, r.collection, { check: true, release: false });
   }
   writeFileSync(out, r.text);
   console.log(`wrote ${rel(out)}`);
-  return 0;
+  return releaseStep(dir, r.collection, { check: false, release: values.release });
 }
 
 process.exitCode = main();

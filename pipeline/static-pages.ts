@@ -21,6 +21,7 @@ import { NO_SITE_URL, renderSitemap } from './pages/sitemap';
 import { renderStateIndex } from './pages/state-index-page';
 import { renderStatePage } from './pages/state-page';
 import { readRecordsLaws } from '../src/core/records-law';
+import { writeReleaseFiles } from './releases/publish';
 
 const OUT = process.env.PAGES_OUT_DIR ?? 'dist';
 const siteUrl = siteUrlFrom(process.env.SITE_URL);
@@ -62,5 +63,7 @@ writeFileSync(join(OUT, STYLESHEET_PATH), ['src/styles/base.css', 'src/pages/pag
 // A sitemap only with absolute URLs; without them none (and none left from an earlier build).
 if (siteUrl) write('sitemap.xml', renderSitemap(pages, siteUrl, dataAsOf));
 else rmSync(join(OUT, 'sitemap.xml'), { force: true });
+const releaseFiles = writeReleaseFiles(OUT, data.features, siteUrl, data.metadata?.title ?? 'Police partnerships with Amazon Ring');
+console.log(`release files (changelog, feeds, datapackage.json): ${releaseFiles}`);
 console.log(`static pages: ${data.features.length} agencies, ${byState.size} states and the index in ${OUT}/${siteUrl ? `, with sitemap.xml for ${siteUrl}` : ''}`);
 if (!siteUrl) console.log(NO_SITE_URL);

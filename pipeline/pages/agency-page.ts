@@ -17,6 +17,7 @@ import { stateMapSvg } from './svg-map';
 import type { MapPoint } from './svg-map';
 import type { RecordsLaw } from '../../src/core/records-law';
 import { recordsRequestSection } from './records-request';
+import { pageFeed, recordHistoryHtml } from './record-history';
 
 export interface AgencyPageInput {
   feature: AgencyFeature;
@@ -146,6 +147,7 @@ ${recordsRequestSection(f, law)}
 <h2 id="placement-heading">How the point was placed</h2>
 <p>${esc(placementText(p))} Coordinates: ${esc(lat.toFixed(3))}, ${esc(lon.toFixed(3))}.</p>
 </section>
+${recordHistoryHtml(p.id, p.state)}
 </article>`;
   return renderPage({
     path,
@@ -156,5 +158,6 @@ ${recordsRequestSection(f, law)}
     body,
     siteUrl,
     dataAsOf,
+    feed: pageFeed(p.state),
   });
 }

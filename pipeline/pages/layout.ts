@@ -29,6 +29,8 @@ export interface PageInput {
   siteUrl: string | null;
   dataAsOf: string | null;
   ogType?: 'website' | 'article';
+  /** The Atom feed of the releases' changes in the page's area (record-history.ts). */
+  feed?: { path: string; title: string };
 }
 
 function meta(attr: 'name' | 'property', key: string, value: string | null): string {
@@ -61,6 +63,7 @@ export function renderPage(p: PageInput): string {
     image && p.image ? meta('name', 'twitter:image:alt', p.image.alt) : '',
     `<link rel="stylesheet" href="${esc(root + STYLESHEET_PATH)}">`,
     '<link rel="icon" href="data:,">',
+    p.feed ? `<link rel="alternate" type="application/atom+xml" title="${esc(p.feed.title)}" href="${esc(root + p.feed.path)}">` : '',
   ].filter(Boolean);
   const crumbs = [
     `<li><a href="${esc(root)}">Map</a></li>`,

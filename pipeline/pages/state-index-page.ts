@@ -4,6 +4,7 @@ import { US_STATES } from '../../src/geo/us-states';
 import { formatPartialDate } from '../../src/time/months';
 import { esc, siteLink } from './html';
 import { COVERAGE_NOTE, renderPage } from './layout';
+import { pageFeed } from './record-history';
 import { NATIONAL_IMAGE_PATH, statePath, STATE_INDEX_PATH } from './site';
 
 export interface StateIndexInput {
@@ -44,6 +45,7 @@ ${none.length ? `<p class="muted">No agency on record (which, given the coverage
     body,
     siteUrl,
     dataAsOf,
+    feed: pageFeed(null),
     ogType: 'website',
   });
 }

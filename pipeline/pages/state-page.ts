@@ -8,6 +8,7 @@ import { esc, siteLink } from './html';
 import { COVERAGE_NOTE, renderPage } from './layout';
 import { agencyPath, stateImagePath, statePath, STATE_INDEX_PATH } from './site';
 import { stateMapSvg } from './svg-map';
+import { pageFeed } from './record-history';
 import { ATLAS_LAST_YEAR, countsByYear, yearChartSvg } from './year-chart';
 
 export interface StatePageInput {
@@ -80,5 +81,6 @@ ${list}
     body,
     siteUrl,
     dataAsOf,
+    feed: pageFeed(code),
   });
 }

@@ -687,6 +687,31 @@ export const en = {
     dateLine: '[Date]',
     fileName: (slug: string) => `records-request_${slug}.txt`,
   },
+  // Releases and record history (card, About: how to cite).
+  recordHistoryTitle: 'Record history',
+  recordLastChanged: (version: string, date: string) => `Last changed in release ${version} (${date}).`,
+  recordSinceBaseline: (version: string, date: string) => `Unchanged since release ${version} (${date}), the first release of the data.`,
+  recordRelease: (version: string, date: string) => `Release ${version} (${date})`,
+  recordWhy: 'Why',
+  recordSource: 'Source',
+  recordHistoryUnavailable: 'The history of releases could not be loaded.',
+  changeKindWords: { added: 'Added to the data', documented: 'Newly documented', corrected: 'Corrected', ended: 'Ended', removed: 'Removed from the data' } as Record<'added' | 'documented' | 'corrected' | 'ended' | 'removed', string>,
+  changeFieldWords: <Record<string, string>>{
+    name: 'name', agency_type: 'agency type', state: 'state', city: 'city', county: 'county', jurisdiction: 'jurisdiction',
+    county_fips: 'county code (FIPS)', counties_fips: 'county codes (FIPS)', start_date: 'start date', start_kind: 'kind of start date',
+    end_date: 'end date', status: 'status', status_note: 'status note', devices_given: 'devices given', perk_value_usd: 'value of perks (US$)',
+    subsidy_usd: 'subsidy (US$)', mou_url: 'MOU link', mou_kind: 'kind of MOU link', records_urls: 'public records links', sources: 'sources',
+    point: 'map point', geocode_precision: 'how the point was placed', at_least: 'figures are floors', perk_status: 'perk status',
+    perk_note: 'perk note', summary: 'summary',
+  },
+  aboutCiteTitle: 'How to cite',
+  aboutCite: (line: string) => `Cite the release you used: ${line}`,
+  aboutCiteFiles: 'Each release is listed with every change, record by record, in the changelog; the citation file and the data package (a description of every published file and its columns) are published with the data:',
+  aboutChangelogCsv: 'changelog (CSV)',
+  aboutChangelogJson: 'changelog (JSON)',
+  aboutFeed: 'changes as an Atom feed',
+  aboutDataPackage: 'data package (datapackage.json)',
+  aboutCitationFile: 'citation file (CITATION.cff)',
 };
 
 export type Messages = typeof en;

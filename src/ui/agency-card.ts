@@ -18,6 +18,7 @@ import { MSG } from '../i18n/messages';
 import { mouLink, type MouLink } from '../core/mou-link';
 import { handoutAction } from '../handout/handout-action';
 import { recordsRequestButton } from './records-button';
+import { recordHistorySection } from './record-history';
 
 /** Tables in the page's language (filled in place when the language is set). */
 export const PROGRAM_LABELS: Record<Program['kind'], string> = MSG.programLabels;
@@ -221,6 +222,7 @@ export function renderCard(
       h('h3', { id: 'card-placement' }, MSG.cardPlacement),
       h('p', {}, placementText(p)),
     ),
+    recordHistorySection(p.id),
   );
   root.setAttribute('aria-labelledby', 'card-title');
   root.removeAttribute('aria-busy');
