@@ -15,6 +15,7 @@ import { agencyPerks, perkItems, perkSummary, programPerks } from './perks';
 import { agencyPath, stateImagePath, statePath, STATE_INDEX_PATH } from './site';
 import { stateMapSvg } from './svg-map';
 import type { MapPoint } from './svg-map';
+import { researchAndOversightHtml } from './research-section';
 
 export interface AgencyPageInput {
   feature: AgencyFeature;
@@ -125,6 +126,7 @@ ${map}
 <figcaption><span class="key-here" aria-hidden="true">◆</span> this agency${neighbours.length ? ` · <span class="key-other" aria-hidden="true">●</span> other agencies in ${esc(st)}` : ''}. ${esc(placementText(p))}</figcaption>
 </figure>
 </div>
+${researchAndOversightHtml(p)}
 <section aria-labelledby="docs-heading">
 <h2 id="docs-heading">MOU and public records</h2>
 ${docs.length ? `<ul class="docs">${docs.join('')}</ul>` : '<p class="muted">None documented.</p>'}

@@ -8,6 +8,7 @@ import { correctionsSection } from './corrections';
 import { eraLabel, eraText, type History } from '../time/history';
 import { coverageSentence } from './coverage-chart';
 import { MSG } from '../i18n/messages';
+import { researchAboutSection } from './research-about';
 
 /** Builds the dialog; returns what opens it. */
 export function setupAbout(dialog: HTMLDialogElement, index: AgencyIndex, data: DecodedPoints, history: Promise<History>): () => void {
@@ -33,6 +34,7 @@ export function setupAbout(dialog: HTMLDialogElement, index: AgencyIndex, data: 
     ),
     h('h3', {}, MSG.aboutDataDate),
     h('p', {}, asOf ? MSG.aboutUpdated(asOf) : MSG.aboutNoDate, MSG.aboutAgencies(formatInt(index.size))),
+    ...researchAboutSection(data),
     correctionsSection(),
     h('h3', {}, MSG.aboutPrivacyTitle),
     h('p', {}, MSG.aboutPrivacy),

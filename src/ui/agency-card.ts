@@ -16,6 +16,7 @@ import { partnershipStory } from '../story/partnership-story';
 import { currentLocale } from '../i18n/locale';
 import { MSG } from '../i18n/messages';
 import { mouLink, type MouLink } from '../core/mou-link';
+import { researchAndOversight } from './research-card';
 
 /** Tables in the page's language (filled in place when the language is set). */
 export const PROGRAM_LABELS: Record<Program['kind'], string> = MSG.programLabels;
@@ -199,6 +200,7 @@ export function renderCard(
       ...(uncounted.length ? figure(MSG.cardNotCounted, uncounted.join(' ')) : []),
     ),
     ...[erasSection(f, eras)].filter((x): x is HTMLElement => x !== null),
+    ...researchAndOversight(p),
     h('section', { 'aria-labelledby': 'card-docs' },
       h('h3', { id: 'card-docs' }, MSG.cardDocs),
       docs.length ? h('ul', { class: 'docs' }, ...docs) : h('p', { class: 'muted' }, MSG.cardNoneDocumented),
