@@ -554,6 +554,8 @@ export const en = {
   whoDecidesNoDate: ' (date not documented)',
   whoDecidesSource: 'Source',
   whoDecidesChecked: (date: string) => `checked on ${date}`,
+  areaResearch: (county: string, checked: string, agencies: string) =>
+    `${county}: agencies on the map researched beyond the Atlas: ${checked} of ${agencies}; the others not yet (each card says what was checked and when).`,
 };
 
 export type Messages = typeof en;

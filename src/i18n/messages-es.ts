@@ -573,4 +573,6 @@ export const es: Messages = {
   whoDecidesNoDate: ' (fecha no documentada)',
   whoDecidesSource: 'Fuente',
   whoDecidesChecked: (date: string) => `verificado el ${date}`,
+  areaResearch: (county: string, checked: string, agencies: string) =>
+    `${county}: agencias en el mapa investigadas más allá del Atlas: ${checked} de ${agencies}; las demás, aún no (cada ficha dice qué se verificó y cuándo).`,
 };

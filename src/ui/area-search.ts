@@ -13,6 +13,7 @@ import { h } from './dom';
 import { formatInt, ellipsize } from './format';
 import { TYPE_LABELS } from './labels';
 import type { AgencyType } from '../core/vocabulary';
+import { researchAreaLine } from './research-area';
 
 export interface AreaRow {
   i: number;
@@ -49,6 +50,8 @@ export type AreaView =
       filtered: boolean;
       /** Said when the place shown is not exactly what was typed (a corrected typo). */
       note?: string;
+      /** The county's agencies on the map and how many were researched beyond the Atlas. */
+      research?: { agencies: number; checked: number } | null;
     };
 
 export interface AreaCallbacks {
@@ -217,6 +220,7 @@ export class AreaSearch {
       this.renderPlace(v, parts);
     }
     if (v.filtered) parts.push(h('p', { class: 'muted' }, MSG.areaFiltered));
+    parts.push(...researchAreaLine(v.county, v.research));
     // What the data covers, beside every count and absence.
     parts.push(h('p', { class: 'muted coverage-note' }, (v.whole ? v.inside.length : v.withinCount && v.covering.length) ? MSG.coverage : MSG.absenceNote));
     parts.push(clear);

@@ -13,6 +13,9 @@ import { isStateCode } from '../../../pipeline/lib/states';
 import { CATALOGUES } from '../../../src/i18n/messages';
 import { oversightWords, researchWords } from '../../../src/story/research-words';
 import { researchAndOversightHtml } from '../../../pipeline/pages/research-section';
+import { decodePoints, encodeMapData } from '../../../src/data/map-data';
+import { countyResearchCount } from '../../../src/search/area-answer';
+import { researchAboutCounts } from '../../../src/ui/research-about';
 
 const fc = CollectionSchema.parse(JSON.parse(readFileSync('data/partnerships.geojson', 'utf8')));
 const csv = (file: string) => Papa.parse<Record<string, string>>(readFileSync(`data/${file}`, 'utf8'), { header: true, skipEmptyLines: true });
@@ -141,5 +144,21 @@ describe('every agency, in the card’s and the agency page’s words (en and es
   it('the absence check catches the wordings it must', () => {
     for (const bad of ['No end exists.', 'The partnership does not exist.', 'no end ever existed, none exists', 'La asociación no existe.']) expect(bad).toMatch(ABSENCE_CLAIM);
     expect(CATALOGUES.en.researchNote).not.toMatch(ABSENCE_CLAIM);
+  });
+});
+
+describe('the site’s counts, from the points file the page loads', () => {
+  const rows = decodePoints(JSON.parse(JSON.stringify(encodeMapData(fc).points))).rows;
+
+  it('Find my area’s county line agrees with the published research for every county', () => {
+    const want = countyResearch(props);
+    expect(want.size).toBeGreaterThan(500);
+    for (const [fips, c] of want) expect(countyResearchCount(rows, fips), fips).toEqual({ agencies: c.agencies, checked: c.checked });
+  });
+
+  it('About’s counts agree with the published research', () => {
+    const c = researchCounts(props);
+    expect(researchAboutCounts(rows)).toEqual({ checked: c.checked, notChecked: c.notChecked, countiesChecked: c.countiesChecked, counties: c.counties });
+    expect(c.checked).toBe(95);
   });
 });
