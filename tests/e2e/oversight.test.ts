@@ -154,6 +154,29 @@ describe('who decides, on the card and the agency page', () => {
   });
 });
 
+describe('Find my area', () => {
+  it('a county and a place in it say how many of the county’s agencies were researched beyond the Atlas', async () => {
+    const { context, page } = await newPage(browser, { viewport: DESKTOP });
+    await openApp(page);
+    const polk = FEATURES.filter((f) => f.properties.county_fips === '12105');
+    const checked = polk.filter((f) => f.properties.research).length;
+    const ask = async (q: string) => {
+      await page.fill('#area-input', q);
+      await page.press('#area-input', 'Enter');
+      await page.waitForFunction(() => {
+        const r = document.querySelector('#area-result');
+        return r && r.textContent && !r.textContent.includes('Looking up');
+      }, null, { timeout: 30_000 });
+      return ((await page.locator('#area-result .area-research').textContent()) ?? '').trim();
+    };
+    const line = `agencies on the map researched beyond the Atlas: ${checked} of ${polk.length}; the others not yet`;
+    expect(await ask('Polk County, FL')).toMatch(new RegExp(`^Polk County.*: ${line}`));
+    expect(await ask('Lakeland, FL')).toMatch(new RegExp(`^Polk County.*: ${line}`));
+    await screenshot(page, 'oversight-area-lakeland-desktop');
+    await context.close();
+  });
+});
+
 describe('About and Spanish', () => {
   it('About gives the counts of agencies and counties checked and not checked, with the coverage caveat', async () => {
     const { context, page } = await newPage(browser, { viewport: DESKTOP });
