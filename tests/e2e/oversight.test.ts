@@ -7,6 +7,7 @@
  * all of it in Spanish too. A sample is read against the same word code in
  * Node (the unit tests sweep every agency).
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, newPage, PHONE, screenshot } from './browser';
@@ -24,6 +25,18 @@ const ABILENE = 'abilene-police-department-tx';
 const MADISON = 'madison-police-department-wi';
 const DETROIT = 'detroit-police-department-mi';
 const props = (id: string) => FEATURES.find((f) => f.properties.id === id)!.properties;
+
+const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
+
+/** Serious or critical axe-core violations on the page as it is. */
+async function axeSerious(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  });
+}
 
 let browser: Browser;
 beforeAll(async () => {
@@ -123,6 +136,7 @@ describe('who decides, on the card and the agency page', () => {
     expect(box!.width).toBeGreaterThanOrEqual(24);
     await page.locator('#card .card-who-decides').scrollIntoViewIfNeeded();
     await screenshot(page, 'oversight-madison-card-desktop');
+    expect(await axeSerious(page)).toEqual([]);
     await context.close();
   });
 
@@ -208,6 +222,7 @@ describe('About and Spanish', () => {
     expect(await page.locator('#card .card-research li span[lang="en"]').count()).toBe(props(DETROIT).research!.checks.length);
     await page.locator('#card .card-who-decides').scrollIntoViewIfNeeded();
     await screenshot(page, 'oversight-detroit-card-es-phone');
+    expect(await axeSerious(page)).toEqual([]);
     await openById(page, ABILENE);
     expect((await readSections(page)).research[0]).toBe('Aún no se investigó más allá del Atlas.');
     await context.close();
