@@ -99,6 +99,8 @@ describe('what was checked, on the card', () => {
     expect(a.research.join(' ')).not.toContain('Checked beyond');
     expect(a.who).toEqual([]);
     expect(a).toMatchObject(expected(ABILENE, 'en'));
+    await page.locator('#card .card-research').scrollIntoViewIfNeeded();
+    await screenshot(page, 'oversight-abilene-card-desktop');
     await context.close();
   });
 
