@@ -539,7 +539,7 @@ export const en = {
   researchTitle: 'What was checked',
   researchChecked: (date: string) => `Checked beyond the Atlas on ${date}.`,
   researchNotYet: 'Not researched beyond the Atlas yet.',
-  researchNotYetNote: 'What is known is what the sources below say; no one has searched further for this agency yet.',
+  researchNotYetNote: 'What is known is what the sources below say; no further search for this agency is recorded yet.',
   researchResultWords: { found: 'found', not_found: 'no report found', inconclusive: 'inconclusive' } as Record<'found' | 'not_found' | 'inconclusive', string>,
   researchCheckPrefix: (date: string) => `${date}: `,
   researchNote: '“No report found” describes that search on that date only: a report may still turn up later.',

@@ -558,7 +558,7 @@ export const es: Messages = {
   researchTitle: 'Qué se verificó',
   researchChecked: (date: string) => `Verificado más allá del Atlas el ${date}.`,
   researchNotYet: 'Aún no se investigó más allá del Atlas.',
-  researchNotYetNote: 'Lo que se sabe es lo que dicen las fuentes de abajo; nadie buscó más sobre esta agencia todavía.',
+  researchNotYetNote: 'Lo que se sabe es lo que dicen las fuentes de abajo; aún no consta ninguna búsqueda adicional sobre esta agencia.',
   researchResultWords: { found: 'se encontró', not_found: 'no se encontró ningún informe', inconclusive: 'sin conclusión' },
   researchCheckPrefix: (date: string) => `${date}: `,
   researchNote: '“No se encontró ningún informe” describe esa búsqueda en esa fecha: un informe aún puede aparecer más adelante.',
