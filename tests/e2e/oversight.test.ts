@@ -216,7 +216,7 @@ describe('About and Spanish', () => {
     await openApp(page, '', '?lang=es');
     await findAndOpen(page, 'Detroit Police Department', false);
     const s = await readSections(page);
-    expect(s.research[0]).toBe('Verificado más allá del Atlas el 7 de diciembre de 2026.');
+    expect(s.research[0]).toBe('Verificado en otras fuentes, además del Atlas, el 7 de diciembre de 2026.');
     expect(s.research).toContain('28 de noviembre de 2026: Did the partnership end, pause, or get disputed? — no se encontró ningún informe');
     expect(s.who[0]).toMatch(/^Detroit tiene una ordenanza de supervisión de tecnologías de vigilancia: .*\(aprobada el 25 de mayo de 2021\)\. Fuente/);
     expect({ research: s.research, who: s.who }).toEqual(expected(DETROIT, 'es'));
@@ -226,7 +226,7 @@ describe('About and Spanish', () => {
     await screenshot(page, 'oversight-detroit-card-es-phone');
     expect(await axeSerious(page)).toEqual([]);
     await openById(page, ABILENE);
-    expect((await readSections(page)).research[0]).toBe('Aún no se investigó más allá del Atlas.');
+    expect((await readSections(page)).research[0]).toBe('Aún no se investigó en otras fuentes además del Atlas.');
     await context.close();
   });
 });
