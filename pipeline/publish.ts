@@ -5,6 +5,7 @@
  * `note`) and columns a volunteer added stay in the repository; a file that
  * is not in the list is not published at all.
  */
+import { OVERSIGHT_COLUMNS } from '../src/core/oversight';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringifyCsv } from './lib/csv';
@@ -30,6 +31,8 @@ export const PUBLISHED_TABLES: Readonly<Record<string, readonly string[]>> = {
   'eras.csv': ERA_COLUMNS,
   'reported-totals.csv': TOTAL_COLUMNS,
   'records-laws.csv': RECORDS_LAW_COLUMNS,
+  // Who decides: every ordinance and council vote with its source, as checked.
+  'oversight.csv': OVERSIGHT_COLUMNS,
 };
 
 /** Every file the site publishes from `data/`. */

@@ -9,6 +9,7 @@ import { readTables } from '../tables/io';
 import type { Tables } from '../tables/model';
 import { serializeCollection, type BuildResult } from './features';
 import { buildWithSubmissions } from './with-submissions';
+import { addResearchAndOversight } from './research';
 import type { Change } from '../merge/changes';
 
 let geocoder: Geocoder | undefined;
@@ -39,5 +40,7 @@ export function buildFromDir(dir: string, opts: { onProgress?: (rows: number) =>
   const read = readTables(dir);
   // The tables plus the volunteer submissions (data/submissions/*.csv).
   const result = buildWithSubmissions(dir, read, { geocoder: sharedGeocoder(), metadata: readMetadata(dir), onProgress: opts.onProgress });
+  // What was checked and who decides, per agency (nothing to add when the tables could not be read).
+  if (!result.fatal) result.rejects.push(...addResearchAndOversight(dir, result.collection, new Set(read.tables.agencies.map((a) => a.id))));
   return { ...result, text: serializeCollection(result.collection), extraColumns: read.tables.extraColumns };
 }

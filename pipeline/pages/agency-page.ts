@@ -18,6 +18,7 @@ import type { MapPoint } from './svg-map';
 import type { RecordsLaw } from '../../src/core/records-law';
 import { recordsRequestSection } from './records-request';
 import { pageFeed, recordHistoryHtml } from './record-history';
+import { researchAndOversightHtml } from './research-section';
 
 export interface AgencyPageInput {
   feature: AgencyFeature;
@@ -130,6 +131,7 @@ ${map}
 <figcaption><span class="key-here" aria-hidden="true">◆</span> this agency${neighbours.length ? ` · <span class="key-other" aria-hidden="true">●</span> other agencies in ${esc(st)}` : ''}. ${esc(placementText(p))}</figcaption>
 </figure>
 </div>
+${researchAndOversightHtml(p)}
 <section aria-labelledby="docs-heading">
 <h2 id="docs-heading">MOU and public records</h2>
 ${docs.length ? `<ul class="docs">${docs.join('')}</ul>` : '<p class="muted">None documented.</p>'}

@@ -9,6 +9,8 @@ import { isProgramDate } from './dates';
 import { ID_MAX_LENGTH, ID_PATTERN } from './ids';
 import { JURISDICTIONS } from './jurisdiction';
 import { AGENCY_TYPES, GEOCODE_PRECISIONS, DATE_PRECISIONS, PROGRAM_KINDS, PERK_STATUSES, MOU_KINDS, DATE_KINDS, SOURCE_COPIES, PARTNERSHIP_STATUSES, type PartnershipStatus } from './vocabulary';
+import { RESEARCH_RESULTS } from './research';
+import { OVERSIGHT_KINDS, OVERSIGHT_LEVELS } from './oversight';
 import { array, boolean, literal, nullable, number, object, oneOf, optional, string, tuple, type Infer } from './spec';
 
 
@@ -72,6 +74,25 @@ export const ProgramSpec = object({
   sources: array(SourceSpec, 1),
 });
 
+const day = string({ pattern: /^\d{4}-\d{2}-\d{2}$/, check: (s) => isProgramDate(s), message: 'not a real day between 2012 and the build date' });
+
+/** What was checked beyond the Atlas and when (research.ts): the latest date and each check, newest first. */
+export const ResearchSpec = object({
+  last_checked: day,
+  checks: array(object({ date: day, question: string({ min: 1 }), result: oneOf(RESEARCH_RESULTS) }), 1),
+});
+
+/** Who decides (oversight.ts): an ordinance or a council vote covering the agency, always with its source. */
+export const OversightSpec = object({
+  kind: oneOf(OVERSIGHT_KINDS),
+  level: oneOf(OVERSIGHT_LEVELS),
+  place: string({ min: 1 }),
+  name: string({ min: 1 }),
+  adopted_on: nullable(partialDate),
+  source_url: httpUrl,
+  checked_on: day,
+});
+
 export const PropertiesSpec = object({
   id: string({ pattern: ID_PATTERN, check: (s) => s.length <= ID_MAX_LENGTH, message: 'id must be a lower-case slug' }),
   name: string({ min: 1 }),
@@ -104,6 +125,10 @@ export const PropertiesSpec = object({
   mou_kind: optional(nullable(oneOf(MOU_KINDS))),
   records_urls: array(httpUrl),
   sources: array(SourceSpec, 1),
+  /** Checked beyond the Atlas (research.ts); null when not researched yet. */
+  research: optional(nullable(ResearchSpec)),
+  /** Ordinances and council votes covering the agency (oversight.ts); empty when none is recorded. */
+  oversight: optional(array(OversightSpec)),
 });
 
 export const FeatureSpec = object({

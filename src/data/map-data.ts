@@ -64,7 +64,7 @@ export interface EncodedPoints {
   devices: (number | null)[];
   perk: (number | null)[];
   subsidy: (number | null)[];
-  /** Bits: 1 perk programs, 2 records, 4 MOU, 16 the documented dollar value is a floor ("at least"), 32 county-wide. */
+  /** Bits: 1 perk programs, 2 records, 4 MOU, 16 the documented dollar value is a floor ("at least"), 32 county-wide, 64 checked beyond the Atlas. */
   flags: number[];
 }
 
@@ -74,6 +74,8 @@ export const POINT_MOU = 4;
 export const POINT_AT_LEAST = 16;
 /** The agency covers its whole county (published by the build, never guessed from the name). */
 export const POINT_COUNTY_WIDE = 32;
+/** The agency was checked beyond the Atlas (it has published `research`): About counts these. */
+export const POINT_CHECKED = 64;
 const PERK_KINDS = new Set(['device_donation', 'officer_incentives', 'city_subsidy']);
 
 /** Splits a collection into the points file and the details chunks. */
@@ -118,7 +120,8 @@ export function encodeMapData(c: AgencyCollection, chunkSize = CHUNK_SIZE): { po
       const q = p(x);
       const perks = q.devices_given !== null || q.perk_value_usd !== null || q.subsidy_usd !== null || q.programs.some((g) => PERK_KINDS.has(g.kind));
       return (perks ? POINT_PERKS : 0) | (q.mou_url !== null || q.records_urls.length ? POINT_RECORDS : 0) | (q.mou_url !== null ? POINT_MOU : 0) |
-        (isFloor(q.programs, DOLLAR_KEYS) ? POINT_AT_LEAST : 0) | (q.county_wide ? POINT_COUNTY_WIDE : 0);
+        (isFloor(q.programs, DOLLAR_KEYS) ? POINT_AT_LEAST : 0) | (q.county_wide ? POINT_COUNTY_WIDE : 0) |
+        (q.research?.checks.length ? POINT_CHECKED : 0);
     }),
   };
   const chunks: AgencyFeature[][] = [];

@@ -712,6 +712,27 @@ export const en = {
   aboutFeed: 'changes as an Atom feed',
   aboutDataPackage: 'data package (datapackage.json)',
   aboutCitationFile: 'citation file (CITATION.cff)',
+  // What was checked and when; who decides (issue 23, items 2 and 4). A search that found nothing is never worded as absence.
+  researchTitle: 'What was checked',
+  researchChecked: (date: string) => `Checked beyond the Atlas on ${date}.`,
+  researchNotYet: 'Not researched beyond the Atlas yet.',
+  researchNotYetNote: 'What is known is what the sources below say; no further search for this agency is recorded yet.',
+  researchResultWords: { found: 'found', not_found: 'no report found', inconclusive: 'inconclusive' } as Record<'found' | 'not_found' | 'inconclusive', string>,
+  researchCheckPrefix: (date: string) => `${date}: `,
+  researchNote: '“No report found” describes that search on that date only: a report may still turn up later.',
+  researchAboutTitle: 'What was checked',
+  researchAbout: (checked: string, notChecked: string, counties: string, allCounties: string) =>
+    `${checked} agencies were researched beyond the Atlas (in ${counties} of the ${allCounties} counties on the map); ${notChecked} are not researched beyond the Atlas yet. Each agency’s card says what was checked and when. The Atlas export stops in September 2020 and later partnerships are known only from reports, so a check that found nothing is not proof of absence.`,
+  whoDecidesTitle: 'Who decides',
+  whoDecidesOrdinance: (place: string) => `${place} has a surveillance-technology oversight ordinance: `,
+  whoDecidesVote: (place: string) => `The elected council of ${place} voted on the Ring arrangement: `,
+  whoDecidesAdopted: (date: string, day: boolean) => (day ? ` (adopted ${date})` : ` (adopted in ${date})`),
+  whoDecidesVoted: (date: string, day: boolean) => (day ? ` (voted ${date})` : ` (voted in ${date})`),
+  whoDecidesNoDate: ' (date not documented)',
+  whoDecidesSource: 'Source',
+  whoDecidesChecked: (date: string) => `checked on ${date}`,
+  areaResearch: (county: string, checked: string, agencies: string) =>
+    `${county}: agencies on the map researched beyond the Atlas: ${checked} of ${agencies}; the others not yet (each card says what was checked and when).`,
 };
 
 export type Messages = typeof en;

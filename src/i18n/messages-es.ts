@@ -735,4 +735,25 @@ export const es: Messages = {
   aboutFeed: 'cambios como canal Atom',
   aboutDataPackage: 'paquete de datos (datapackage.json)',
   aboutCitationFile: 'archivo de cita (CITATION.cff)',
+  // Qué se verificó y cuándo; quién decide (issue 23, puntos 2 y 4). Una búsqueda sin resultados nunca se dice como ausencia.
+  researchTitle: 'Qué se verificó',
+  researchChecked: (date: string) => `Verificado en otras fuentes, además del Atlas, el ${date}.`,
+  researchNotYet: 'Aún no se investigó en otras fuentes además del Atlas.',
+  researchNotYetNote: 'Lo que se sabe es lo que dicen las fuentes de abajo; aún no consta ninguna búsqueda adicional sobre esta agencia.',
+  researchResultWords: { found: 'se encontró', not_found: 'no se encontró ningún informe', inconclusive: 'sin conclusión' },
+  researchCheckPrefix: (date: string) => `${date}: `,
+  researchNote: '“No se encontró ningún informe” describe esa búsqueda en esa fecha: un informe aún puede aparecer más adelante.',
+  researchAboutTitle: 'Qué se verificó',
+  researchAbout: (checked: string, notChecked: string, counties: string, allCounties: string) =>
+    `${checked} agencias se investigaron en otras fuentes además del Atlas (en ${counties} de los ${allCounties} condados del mapa); ${notChecked} aún no se investigaron en otras fuentes. La ficha de cada agencia dice qué se verificó y cuándo. La exportación del Atlas termina en septiembre de 2020 y las asociaciones posteriores solo se conocen por informes, así que una verificación sin resultados no prueba una ausencia.`,
+  whoDecidesTitle: 'Quién decide',
+  whoDecidesOrdinance: (place: string) => `${place} tiene una ordenanza de supervisión de tecnologías de vigilancia: `,
+  whoDecidesVote: (place: string) => `El concejo electo de ${place} votó sobre el acuerdo con Ring: `,
+  whoDecidesAdopted: (date: string, day: boolean) => (day ? ` (aprobada el ${date})` : ` (aprobada en ${date})`),
+  whoDecidesVoted: (date: string, day: boolean) => (day ? ` (votado el ${date})` : ` (votado en ${date})`),
+  whoDecidesNoDate: ' (fecha no documentada)',
+  whoDecidesSource: 'Fuente',
+  whoDecidesChecked: (date: string) => `verificado el ${date}`,
+  areaResearch: (county: string, checked: string, agencies: string) =>
+    `${county}: agencias en el mapa investigadas en otras fuentes además del Atlas: ${checked} de ${agencies}; las demás, aún no (cada ficha dice qué se verificó y cuándo).`,
 };

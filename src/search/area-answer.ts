@@ -11,7 +11,7 @@
  * Both read the counties the build published for each agency, never names.
  */
 import type { AgencyRow } from '../data/map-data';
-import { POINT_COUNTY_WIDE } from '../data/map-data';
+import { POINT_CHECKED, POINT_COUNTY_WIDE } from '../data/map-data';
 import { isDefaultFilters } from '../filters/filters';
 import type { Filters } from '../filters/filters';
 import type { AreaRow, AreaView } from '../ui/area-search';
@@ -63,6 +63,18 @@ function spanningIndices(rows: readonly AnswerRow[], mask: Uint8Array, fips: str
   return out;
 }
 
+/** The county's agencies on the map (all of them, whatever the filters) and how many were checked beyond the Atlas (published flag). */
+export function countyResearchCount(rows: readonly AnswerRow[], fips: string): { agencies: number; checked: number } {
+  let agencies = 0;
+  let checked = 0;
+  for (const r of rows) {
+    if (r.county_fips !== fips) continue;
+    agencies++;
+    if (r.flags & POINT_CHECKED) checked++;
+  }
+  return { agencies, checked };
+}
+
 /** County-wide agencies first, then by name: the county's own agencies lead the list. */
 function byRole(rows: readonly AnswerRow[]) {
   return (a: number, b: number) => (rows[b].flags & POINT_COUNTY_WIDE) - (rows[a].flags & POINT_COUNTY_WIDE) || rows[a].name.localeCompare(rows[b].name);
@@ -95,7 +107,10 @@ export function answerArea(text: string, ctx: AnswerContext, mask: Uint8Array, r
       countyWide: (p.flags & POINT_COUNTY_WIDE) !== 0, spans: p.counties_fips.length,
     };
   };
-  const base = { label: m.label, county: county ? countyLabel(county) : null, radius, filtered: !isDefaultFilters(filters), note: resolved.note };
+  const base = {
+    label: m.label, county: county ? countyLabel(county) : null, radius, filtered: !isDefaultFilters(filters), note: resolved.note,
+    research: county ? countyResearchCount(rows, county.fips) : null,
+  };
   const at = (i: number): [number, number] => [lon[i], lat[i]];
 
   if (m.kind === 'county' && county) {

@@ -9,6 +9,7 @@ import { eraLabel, eraText, type History } from '../time/history';
 import { coverageSentence } from './coverage-chart';
 import { MSG } from '../i18n/messages';
 import { citeSection } from './cite';
+import { researchAboutSection } from './research-about';
 
 /** Builds the dialog; returns what opens it. */
 export function setupAbout(dialog: HTMLDialogElement, index: AgencyIndex, data: DecodedPoints, history: Promise<History>): () => void {
@@ -34,6 +35,7 @@ export function setupAbout(dialog: HTMLDialogElement, index: AgencyIndex, data: 
     ),
     h('h3', {}, MSG.aboutDataDate),
     h('p', {}, asOf ? MSG.aboutUpdated(asOf) : MSG.aboutNoDate, MSG.aboutAgencies(formatInt(index.size))),
+    ...researchAboutSection(data),
     correctionsSection(),
     citeSection(meta.title ?? MSG.aboutTitle),
     h('h3', {}, MSG.aboutPrivacyTitle),

@@ -19,6 +19,7 @@ import { mouLink, type MouLink } from '../core/mou-link';
 import { handoutAction } from '../handout/handout-action';
 import { recordsRequestButton } from './records-button';
 import { recordHistorySection } from './record-history';
+import { researchAndOversight } from './research-card';
 
 /** Tables in the page's language (filled in place when the language is set). */
 export const PROGRAM_LABELS: Record<Program['kind'], string> = MSG.programLabels;
@@ -203,6 +204,7 @@ export function renderCard(
       ...(uncounted.length ? figure(MSG.cardNotCounted, uncounted.join(' ')) : []),
     ),
     ...[erasSection(f, eras)].filter((x): x is HTMLElement => x !== null),
+    ...researchAndOversight(p),
     h('section', { 'aria-labelledby': 'card-docs' },
       h('h3', { id: 'card-docs' }, MSG.cardDocs),
       docs.length ? h('ul', { class: 'docs' }, ...docs) : h('p', { class: 'muted' }, MSG.cardNoneDocumented),

@@ -16,6 +16,7 @@ import type { AgencyType } from '../core/vocabulary';
 import { handoutAction } from '../handout/handout-action';
 import type { LetterPlace } from '../action/records-request';
 import { recordsRequestButton } from './records-button';
+import { researchAreaLine } from './research-area';
 
 export interface AreaRow {
   i: number;
@@ -54,6 +55,8 @@ export type AreaView =
       note?: string;
       /** No agency on the map covers the place: its police and sheriff can be asked (records request). */
       request?: LetterPlace | null;
+      /** The county's agencies on the map and how many were researched beyond the Atlas. */
+      research?: { agencies: number; checked: number } | null;
     };
 
 export interface AreaCallbacks {
@@ -232,6 +235,7 @@ export class AreaSearch {
     }
     if (v.request) parts.push(recordsRequestButton({ kind: 'place', place: v.request }));
     if (v.filtered) parts.push(h('p', { class: 'muted' }, MSG.areaFiltered));
+    parts.push(...researchAreaLine(v.county, v.research));
     // What the data covers, beside every count and absence.
     parts.push(h('p', { class: 'muted coverage-note' }, (v.whole ? v.inside.length : v.withinCount && v.covering.length) ? MSG.coverage : MSG.absenceNote));
     if (this.asked) parts.push(handoutAction(this.asked));

@@ -311,6 +311,7 @@ describe('13. only what the data dictionary lists is published', () => {
       'geocode_overrides.csv': TABLE_COLUMNS.overrides, 'aliases.csv': PUBLISHED_TABLES['aliases.csv'], 'publishers.csv': PUBLISHED_TABLES['publishers.csv'],
       'place_corrections.csv': PUBLISHED_TABLES['place_corrections.csv'], 'eras.csv': PUBLISHED_TABLES['eras.csv'], 'reported-totals.csv': PUBLISHED_TABLES['reported-totals.csv'],
       'atlas_corrections.csv': PUBLISHED_TABLES['atlas_corrections.csv'], 'records-laws.csv': PUBLISHED_TABLES['records-laws.csv'],
+      'oversight.csv': PUBLISHED_TABLES['oversight.csv'],
     };
     for (const [file, cols] of dict) {
       expect(cols.map(([c]) => c), file).toEqual([...all[file]]);
