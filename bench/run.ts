@@ -27,12 +27,12 @@ import { writeFirstView } from '../pipeline/first-view';
 
 const { values } = parseArgs({
   options: {
-    sizes: { type: 'string', default: '1,10,100' },
-    runs: { type: 'string', default: '3' },
+    sizes: { type: 'string' },
+    runs: { type: 'string' },
     'skip-build': { type: 'boolean', default: false },
     // 1× only, one run, one Lighthouse run per page: for development, never for the committed results.
     quick: { type: 'boolean', default: false },
-    'lighthouse-runs': { type: 'string', default: '3' },
+    'lighthouse-runs': { type: 'string' },
     // Another build of the site (e.g. the commit before a fix), measured beside this one in the same run.
     compare: { type: 'string' },
     'compare-label': { type: 'string', default: 'before' },
@@ -40,8 +40,9 @@ const { values } = parseArgs({
     note: { type: 'string', default: '' },
   },
 });
-const SIZES = values.quick ? [1] : values.sizes!.split(',').map(Number);
-const RUNS = values.quick ? 1 : Number(values.runs);
+// --quick only changes the defaults: --sizes, --runs and --lighthouse-runs still apply.
+const SIZES = (values.sizes ?? (values.quick ? '1' : '1,10,100')).split(',').map(Number);
+const RUNS = Number(values.runs ?? (values.quick ? 1 : 3));
 const COMPARE = values.compare ? resolve(values.compare) : null;
 const WORK = resolve('bench/.work');
 const OUT = resolve('bench/results');
@@ -337,7 +338,7 @@ function freePort(): Promise<number> {
 }
 
 /** Lighthouse runs per page; each figure reported is the median of the runs (one run varies by ±10 points here). */
-const LIGHTHOUSE_RUNS = values.quick ? 1 : Number(values['lighthouse-runs']);
+const LIGHTHOUSE_RUNS = Number(values['lighthouse-runs'] ?? (values.quick ? 1 : 3));
 
 /**
  * How Lighthouse ran: the desktop preset with its throttling set to "provided" — nothing simulated
@@ -556,6 +557,17 @@ async function main(): Promise<void> {
 
 type Report = { date: string; note: string; quick: boolean; machine: Record<string, unknown>; lookup: { gazetteerGz: number; countiesGz: number }; results: Record<string, any>[]; lighthouse: LighthouseRun[] };
 
+/** What the profiles showed and what was changed for it: kept with every run's results. */
+const NOTES = [
+  '## Notes: what the profiles showed',
+  '',
+  '- **A filter click (CPU profile of the six type clicks on the built page, 2026-12-07, machine under heavy load, so only the shares count).** The click\'s own task (store → map → panels → list) was about half of the main thread\'s work per click; within it, re-listing the agencies was 48 % (building up to 100 table rows anew on every change and every Play step), the timeline\'s bars 15 %, the legend 14 %, handing the new set to the map 10 %. Separately, writing the link (`history.pushState`, 250 ms after the change) cost as much again and could land before the map\'s worker had answered, delaying the first frame. Changed: the list keeps each agency\'s row and re-orders rows instead of rebuilding them (`src/ui/agency-list.ts`); the link is written at the first idle moment after its 250 ms delay (`requestIdleCallback`, at most 500 ms later; `src/controllers/url-sync.ts`). Measured before/after with `--compare` (the table above when present).',
+  '- **The colour ramp and the first frame.** The ramp follows the filtered agencies, but it was updated after the map had been given the new set, so the map\'s dots and clusters kept the previous ramp (disagreeing with the legend) until the next move. The ramp now follows before the map draws (`Panels.follow`), so the first frame after a click is drawn in the legend\'s colours.',
+  '- **Not changed (tried or weighed, not done in this run):** one circle layer for clusters and points (they already share one shader program; merging saves a draw call per tile but moves the cluster counts over single dots); linking the shader programs over several tasks (MapLibre compiles and links each program synchronously on first use and exposes no hook for it, so splitting means adding layers over several frames, each a 20–100 ms frame on this CPU renderer, which would move map idle the wrong way); avoiding the second symbol placement after a filter (the cluster counts and record icons are symbols of the agencies\' source, so new data means new symbol buckets).',
+  '- **The first view** is about 46 KB of HTML (16 KB gzip): the inline picture (33 circles, 80 labels, 10 paths) and no list rows; before its first paint the browser also fetches two render-blocking stylesheets (the app\'s CSS and `noscript.css`). Its ratio to the baseline\'s load has ranged 0.51–1.02 across runs on this machine. Not profiled further in this round: inlining the two stylesheets (two requests fewer before the first paint) is the next thing to measure.',
+  '',
+];
+
 function markdown(r: Report): string {
   const kb = (b: number) => `${(b / 1024).toFixed(0)} KiB`;
   const ms = (x: number) => (Number.isFinite(x) ? `${Math.round(x).toLocaleString('en-US')} ms` : 'n/a');
@@ -649,6 +661,7 @@ function markdown(r: Report): string {
       ...r.lighthouse.map((l) => `| ${l.page} | ${l.scores.performance} | ${l.scores.accessibility} | ${l.scores['best-practices']} | ${l.scores.seo} | ${l.cls.toFixed(3)} | ${ms(l.tbtMs)} | ${ms(l.fcpMs)} | ${ms(l.lcpMs)} | ${ms(l.speedIndexMs)} | ${Math.round(l.unusedJsKiB)} KiB | ${(l.runs ?? []).map((x) => `${x.performance}, ${x.tbtMs} ms`).join('; ')} |`));
   }
   lines.push('', 'Filter to idle: agency type, state and a one-year date range, each applied and reset through the app (median over all changes); the baseline rebuilds its cluster group. Ours recomputes its view-clustering and redraws.', '');
+  lines.push(...NOTES);
   return lines.join('\n');
 }
 
