@@ -13,7 +13,7 @@ import { createServer } from 'node:http';
 import { createServer as createTcpServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem, platform, release } from 'node:os';
+import { cpus, loadavg, totalmem, platform, release } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
@@ -423,6 +423,8 @@ function timeDataBuild(tablesDir: string, outFile: string): number {
 }
 
 async function main(): Promise<void> {
+  // Other work on the machine skews every figure: its load is written beside the results.
+  const loadAtStart = loadavg()[0];
   mkdirSync(WORK, { recursive: true });
   mkdirSync(OUT, { recursive: true });
   if (!values['skip-build']) {
@@ -547,7 +549,7 @@ async function main(): Promise<void> {
     cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGB: Math.round(totalmem() / 2 ** 30),
     os: `${platform()} ${release()}`, node: process.version, chromium, rendering: 'WebGL2 through SwiftShader (CPU), headless',
   };
-  const report = { date: new Date().toISOString(), note: values.note ?? '', quick: !!values.quick, machine, lookup, results, lighthouse };
+  const report = { date: new Date().toISOString(), note: values.note ?? '', load: { start: loadAtStart, end: loadavg()[0] }, quick: !!values.quick, machine, lookup, results, lighthouse };
   // A quick run (development) never replaces the committed results.
   const [json, md] = values.quick ? [join(OUT, 'quick.json'), join(WORK, 'RESULTS-quick.md')] : [join(OUT, 'latest.json'), 'bench/RESULTS.md'];
   writeFileSync(json, JSON.stringify(report, null, 2));
@@ -555,7 +557,7 @@ async function main(): Promise<void> {
   console.log(`\nwrote ${json} and ${md}`);
 }
 
-type Report = { date: string; note: string; quick: boolean; machine: Record<string, unknown>; lookup: { gazetteerGz: number; countiesGz: number }; results: Record<string, any>[]; lighthouse: LighthouseRun[] };
+type Report = { date: string; note: string; load: { start: number; end: number }; quick: boolean; machine: Record<string, unknown>; lookup: { gazetteerGz: number; countiesGz: number }; results: Record<string, any>[]; lighthouse: LighthouseRun[] };
 
 /** What the profiles showed and what was changed for it: kept with every run's results. */
 const NOTES = [
@@ -577,6 +579,8 @@ function markdown(r: Report): string {
     '# Benchmark results',
     '',
     `Latest run: ${r.date.slice(0, 16).replace('T', ' ')} UTC, \`npm run bench${r.quick ? ' -- --quick' : ''}\`. Machine: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGB} GiB, ${r.machine.os}, Node ${r.machine.node}, Chromium ${r.machine.chromium}, ${r.machine.rendering}.`,
+    '',
+    `Load average (1 minute) at the start and the end of the run: ${r.load.start.toFixed(1)} / ${r.load.end.toFixed(1)} on ${r.machine.cores} cores${r.load.start > Number(r.machine.cores) || r.load.end > Number(r.machine.cores) ? ': the machine was busy with other work, so absolute times are inflated and the ratios noisy' : ''}.`,
     ...(r.note ? ['', `**Load during this run:** ${r.note}`] : []),
     '',
     'Absolute times depend on the machine (this one renders WebGL on the CPU); the ratios to the baseline, measured in the same browser in the same run, are what the targets are about.',
