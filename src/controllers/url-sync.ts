@@ -77,7 +77,7 @@ export class UrlSync {
     if (this.restoringNow) return;
     if (mode === 'push') this.pendingMode = 'push';
     this.cancel();
-    // Writing the URL (pushState) can take tens of ms here: it waits for a quiet moment, so it never
+    // Writing the URL (pushState) can take tens of ms on a slow device: it waits for a quiet moment, so it never
     // lands between a click and the map's first frame with the click's result.
     this.timer = this.win.setTimeout(() => {
       if (this.win.requestIdleCallback) this.idle = this.win.requestIdleCallback(() => this.write(), { timeout: 500 });
