@@ -258,13 +258,17 @@ async function armBaseline(page: Page): Promise<void> {
   }, AFTER_PAINT);
 }
 
+/** At 100× one type on and off: each of the baseline's clicks there takes tens of seconds. */
+const clicksAt = (size: number) => (size >= 100 ? CLICKS.slice(0, 2) : CLICKS);
+
 /** Clicks the type filters as a visitor does and times each click from the page's side. */
-async function clickTimings(page: Page, ours: boolean): Promise<ClickTiming[]> {
+async function clickTimings(page: Page, ours: boolean, clicks = CLICKS): Promise<ClickTiming[]> {
   await installClickProbe(page);
   const out: { frame: number; idle: number; agree: boolean }[] = [];
-  for (const sel of CLICKS) {
+  for (const sel of clicks) {
     await (ours ? armOurs(page) : armBaseline(page));
-    await page.click(sel);
+    // The baseline at 100× holds its main thread for tens of seconds per click.
+    await page.click(sel, { timeout: 600_000 });
     out.push(await page.evaluate(() => (window as unknown as { __armed: Promise<{ frame: number; idle: number; agree: boolean }> }).__armed));
     // Let the page's own after-work (list, link) settle before the next click, as a visitor's pause would.
     await page.waitForTimeout(300);
@@ -276,9 +280,9 @@ async function clickTimings(page: Page, ours: boolean): Promise<ClickTiming[]> {
     const g = byId.get(e.id);
     byId.set(e.id, { start: Math.min(g?.start ?? Infinity, e.start), duration: Math.max(g?.duration ?? 0, e.duration) });
   }
-  const clicks = probe.clicks.slice(-CLICKS.length);
+  const clickTimes = probe.clicks.slice(-clicks.length);
   return out.map((r, k) => {
-    const t0 = clicks[k];
+    const t0 = clickTimes[k];
     // The latest interaction that began at or just before this click (a pointerdown precedes its click by a few ms).
     const hit = [...byId.values()].filter((g) => g.start <= t0 + 1 && t0 - g.start < 200).sort((a, b) => b.start - a.start)[0];
     return { frameMs: r.frame - t0, idleMs: r.idle - t0, eventMs: hit ? hit.duration : null, agree: r.agree };
@@ -477,7 +481,7 @@ async function main(): Promise<void> {
         if (r === 0) {
           oursFilter = await filterTimesOurs(o.page);
           console.log(`  filter (ours): ${oursFilter.map((x) => Math.round(x)).join(', ')} ms`);
-          oursClicks = await clickTimings(o.page, true);
+          oursClicks = await clickTimings(o.page, true, clicksAt(size));
           console.log(`  clicks (ours): ${JSON.stringify(oursClicks.map((c) => [Math.round(c.frameMs), Math.round(c.idleMs), c.eventMs]))}`);
           timeline = await timelineFrames(o.page);
         }
@@ -487,7 +491,7 @@ async function main(): Promise<void> {
           altRuns.push(a.run);
           if (r === 0) {
             altFilter = await filterTimesOurs(a.page);
-            altClicks = await clickTimings(a.page, true);
+            altClicks = await clickTimings(a.page, true, clicksAt(size));
             console.log(`  clicks (${values['compare-label']}): ${JSON.stringify(altClicks.map((c) => [Math.round(c.frameMs), Math.round(c.idleMs), c.eventMs]))}`);
           }
           await a.page.context().close();
@@ -497,7 +501,7 @@ async function main(): Promise<void> {
         if (r === 0) {
           baseFilter = await filterTimesBaseline(b.page, size >= 100 ? 1 : 2);
           console.log(`  filter (baseline): ${baseFilter.map((x) => Math.round(x)).join(', ')} ms`);
-          baseClicks = await clickTimings(b.page, false);
+          baseClicks = await clickTimings(b.page, false, clicksAt(size));
           console.log(`  clicks (baseline): ${JSON.stringify(baseClicks.map((c) => [Math.round(c.frameMs), Math.round(c.idleMs), c.eventMs]))}`);
         }
         await b.page.context().close();
