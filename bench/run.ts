@@ -553,7 +553,9 @@ async function main(): Promise<void> {
     cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGB: Math.round(totalmem() / 2 ** 30),
     os: `${platform()} ${release()}`, node: process.version, chromium, rendering: 'WebGL2 through SwiftShader (CPU), headless',
   };
-  const report = { date: new Date().toISOString(), note: values.note ?? '', load: { start: loadAtStart, end: loadavg()[0] }, quick: !!values.quick, machine, lookup, results, lighthouse };
+  // The options the run was made with (not the note), so a reader knows what a row is the median of.
+  const args = process.argv.slice(2).filter((a, k, all) => a !== '--note' && all[k - 1] !== '--note' && !a.startsWith('--note=')).join(' ');
+  const report = { date: new Date().toISOString(), args, note: values.note ?? '', load: { start: loadAtStart, end: loadavg()[0] }, quick: !!values.quick, machine, lookup, results, lighthouse };
   // A quick run (development) never replaces the committed results.
   const [json, md] = values.quick ? [join(OUT, 'quick.json'), join(WORK, 'RESULTS-quick.md')] : [join(OUT, 'latest.json'), 'bench/RESULTS.md'];
   writeFileSync(json, JSON.stringify(report, null, 2));
@@ -561,7 +563,7 @@ async function main(): Promise<void> {
   console.log(`\nwrote ${json} and ${md}`);
 }
 
-type Report = { date: string; note: string; load: { start: number; end: number }; quick: boolean; machine: Record<string, unknown>; lookup: { gazetteerGz: number; countiesGz: number }; results: Record<string, any>[]; lighthouse: LighthouseRun[] };
+type Report = { date: string; args: string; note: string; load: { start: number; end: number }; quick: boolean; machine: Record<string, unknown>; lookup: { gazetteerGz: number; countiesGz: number }; results: Record<string, any>[]; lighthouse: LighthouseRun[] };
 
 /** What the profiles showed and what was changed for it: kept with every run's results. */
 const NOTES = [
@@ -582,7 +584,7 @@ function markdown(r: Report): string {
   const lines = [
     '# Benchmark results',
     '',
-    `Latest run: ${r.date.slice(0, 16).replace('T', ' ')} UTC, \`npm run bench${r.quick ? ' -- --quick' : ''}\`. Machine: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGB} GiB, ${r.machine.os}, Node ${r.machine.node}, Chromium ${r.machine.chromium}, ${r.machine.rendering}.`,
+    `Latest run: ${r.date.slice(0, 16).replace('T', ' ')} UTC, \`npm run bench${r.args ? ` -- ${r.args}` : ''}\`. Machine: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGB} GiB, ${r.machine.os}, Node ${r.machine.node}, Chromium ${r.machine.chromium}, ${r.machine.rendering}.`,
     '',
     `Load average (1 minute) at the start and the end of the run: ${r.load.start.toFixed(1)} / ${r.load.end.toFixed(1)} on ${r.machine.cores} cores${r.load.start > Number(r.machine.cores) || r.load.end > Number(r.machine.cores) ? ': the machine was busy with other work, so absolute times are inflated and the ratios noisy' : ''}.`,
     ...(r.note ? ['', `**Load during this run:** ${r.note}`] : []),
@@ -613,7 +615,7 @@ function markdown(r: Report): string {
     '',
     '## A filter click, from the page\'s side',
     '',
-    'A visitor\'s click on an agency-type checkbox (sheriff, police, fire; each checked, then unchecked: six clicks), the same checkboxes on both pages, clicked by the browser as a person would. "First frame" is the click event\'s time to the end of the first frame drawn with the new set: ours, the first frame MapLibre draws once the worker\'s new tiles are in (the count and the list are set in the click\'s own task, before it, and read the same once the map is idle); the baseline, the frame after its change handler has redrawn its clusters. "To idle" is the click to our map idle (the baseline has nothing left to draw after its frame). "Event Timing" is the interaction\'s duration as the Event Timing API reports it (PerformanceObserver type `event`, `durationThreshold` 16, grouped by `interactionId`, the longest event of the interaction: what INP measures); an interaction under 16 ms is not reported and counts as 16. Medians of the six clicks.',
+    'A visitor\'s click on an agency-type checkbox (sheriff, police, fire; each checked, then unchecked: six clicks), the same checkboxes on both pages, clicked by the browser as a person would. "First frame" is the click event\'s time to the end of the first frame drawn with the new set: ours, the first frame MapLibre draws once the worker\'s new tiles are in (the count and the list are set in the click\'s own task, before it, and read the same once the map is idle); the baseline, the frame after its change handler has redrawn its clusters. "To idle" is the click to our map idle (the baseline has nothing left to draw after its frame). "Event Timing" is the interaction\'s duration as the Event Timing API reports it (PerformanceObserver type `event`, `durationThreshold` 16, grouped by `interactionId`, the longest event of the interaction: what INP measures); an interaction under 16 ms is not reported and counts as 16. Medians of the six clicks (at 100×, of the first two: one type on and off).',
     '',
     '| size | first frame ours | to idle ours | first frame baseline | ratio first frame | ratio to idle | Event Timing ours (median / max) | Event Timing baseline (median / max) | count and list agree with the map |',
     '|---|---|---|---|---|---|---|---|---|',
@@ -664,7 +666,7 @@ function markdown(r: Report): string {
       l.scores.performance >= 90 && l.cls <= 0.1 && l.tbtMs <= 200 && ['accessibility', 'best-practices', 'seo'].every((c) => l.scores[c] === 100));
   }
   if (r.lighthouse.length) {
-    lines.push('', '## Lighthouse', '', `The \`lighthouse\` package driving the same Chromium, the built site (1× data) on a local static server. Throttling: ${LIGHTHOUSE_THROTTLING}. ${LIGHTHOUSE_RUNS} runs per page; each figure is the median of the runs (each run's performance and blocking time in the last column).`, '',
+    lines.push('', '## Lighthouse', '', `The \`lighthouse\` package driving the same Chromium, the built site (1× data) on a local static server. Throttling: ${LIGHTHOUSE_THROTTLING}. ${LIGHTHOUSE_RUNS} run${LIGHTHOUSE_RUNS === 1 ? '' : 's'} per page; each figure is the median of the runs (each run's performance and blocking time in the last column).`, '',
       '| page | performance | accessibility | best practices | SEO | CLS | total blocking time | first contentful paint | largest contentful paint | speed index | unused JS | runs (performance, TBT) |', '|---|---|---|---|---|---|---|---|---|---|---|---|',
       ...r.lighthouse.map((l) => `| ${l.page} | ${l.scores.performance} | ${l.scores.accessibility} | ${l.scores['best-practices']} | ${l.scores.seo} | ${l.cls.toFixed(3)} | ${ms(l.tbtMs)} | ${ms(l.fcpMs)} | ${ms(l.lcpMs)} | ${ms(l.speedIndexMs)} | ${Math.round(l.unusedJsKiB)} KiB | ${(l.runs ?? []).map((x) => `${x.performance}, ${x.tbtMs} ms`).join('; ')} |`));
   }
