@@ -154,7 +154,10 @@ export class App implements AppContext {
 
   private render(s: AppState, prev: AppState | null, change: Change): void {
     const filtersChanged = !prev || prev.filters !== s.filters;
-    if (filtersChanged) this.derived = applyFilters(this.index, s.filters);
+    if (filtersChanged) {
+      this.derived = applyFilters(this.index, s.filters);
+      this.panels.follow(s.filters);
+    }
     // The map first: its worker re-tiles the agencies while the panels below are drawn.
     this.live.render(s, prev, change);
     this.panels.render(s, prev, this.derived, change, this.creditLine());

@@ -20,6 +20,8 @@ interface Feat {
 }
 interface Filter {
   type?: string;
+  /** Several types (the checkboxes); empty or absent: every type. */
+  types?: string[];
   state?: string;
   from?: string;
   to?: string;
@@ -55,7 +57,7 @@ async function start(): Promise<void> {
       const keep = markers.filter((_, i) => {
         const p = data.features[i].properties;
         const m = month(p.start_date);
-        return (!f.type || p.agency_type === f.type) && (!f.state || p.state === f.state) &&
+        return (!f.type || p.agency_type === f.type) && (!f.types?.length || f.types.includes(p.agency_type)) && (!f.state || p.state === f.state) &&
           (!f.from || (m !== null && m >= f.from)) && (!f.to || (m !== null && m <= f.to));
       });
       cluster.clearLayers();
@@ -64,6 +66,12 @@ async function start(): Promise<void> {
       return performance.now() - t0;
     },
   };
+  // A click on a type redraws the clusters at once, as a page of this kind would.
+  const form = document.getElementById('filters')!;
+  form.addEventListener('change', () => {
+    const types = [...form.querySelectorAll<HTMLInputElement>('input:checked')].map((b) => b.value);
+    void (window as unknown as { baseline: { setFilter(f: Filter): Promise<number> } }).baseline.setFilter({ types });
+  });
 }
 
 void start();

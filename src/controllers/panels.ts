@@ -72,14 +72,28 @@ export class Panels {
     this.filters.cancelPending();
   }
 
+  private histMask: Uint8Array | null = null;
+  private histFilters: Filters | null = null;
+
+  /**
+   * The histogram and the colour ramp show every date: only the other filters apply. Called before
+   * the map draws the new filters, so its dots and clusters take the ramp the legend shows.
+   */
+  follow(filters: Filters): Uint8Array {
+    if (this.histFilters !== filters || !this.histMask) {
+      this.histMask = applyFilters(this.index, filters, { ignoreDates: true }).mask;
+      this.histFilters = filters;
+      this.colors.follow(this.histMask);
+    }
+    return this.histMask;
+  }
+
   /** `credit`: the data credit, printed under the summary of the selection. */
   render(s: AppState, prev: AppState | null, derived: Derived, change: Change, credit: string): void {
     if (!prev || prev.filters !== s.filters) {
       this.list.resetPaging();
       this.filters.render(s.filters);
-      // The histogram and the colour ramp show every date: only the other filters apply.
-      const histMask = applyFilters(this.index, s.filters, { ignoreDates: true }).mask;
-      this.colors.follow(histMask);
+      const histMask = this.follow(s.filters);
       this.timeline.render(monthlyHistogram(this.index, histMask, this.index.minStart, this.index.maxStart), s.filters.from, s.filters.to, derived.count);
       const count = $('#count');
       // While the timeline plays, the count changes every step: announce only where it ends.

@@ -15,6 +15,8 @@ export interface UrlWindow {
   addEventListener(type: 'popstate' | 'hashchange', f: () => void): void;
   setTimeout(f: () => void, ms: number): number;
   clearTimeout(id: number): void;
+  requestIdleCallback?(f: () => void, opts: { timeout: number }): number;
+  cancelIdleCallback?(id: number): void;
 }
 
 export interface RestoreHooks {
@@ -47,6 +49,7 @@ export function fullMapUrl(href: string, s: AppState, opts: { fit?: boolean } = 
 
 export class UrlSync {
   private timer = 0;
+  private idle = 0;
   private pendingMode: 'push' | 'replace' = 'replace';
   /** popstate and hashchange both fire for one hash navigation: apply each URL once. */
   private appliedHash: string | null = null;
@@ -73,8 +76,19 @@ export class UrlSync {
   schedule(mode: 'push' | 'replace'): void {
     if (this.restoringNow) return;
     if (mode === 'push') this.pendingMode = 'push';
+    this.cancel();
+    // Writing the URL (pushState) can take tens of ms on a slow device: it waits for a quiet moment, so it never
+    // lands between a click and the map's first frame with the click's result.
+    this.timer = this.win.setTimeout(() => {
+      if (this.win.requestIdleCallback) this.idle = this.win.requestIdleCallback(() => this.write(), { timeout: 500 });
+      else this.write();
+    }, this.delay);
+  }
+
+  private cancel(): void {
     this.win.clearTimeout(this.timer);
-    this.timer = this.win.setTimeout(() => this.write(), this.delay);
+    if (this.idle) this.win.cancelIdleCallback?.(this.idle);
+    this.idle = 0;
   }
 
   private write(): void {
@@ -96,7 +110,7 @@ export class UrlSync {
     this.hooks.notices(notices);
     // Nothing queued from before may overwrite the restored state.
     this.hooks.before();
-    this.win.clearTimeout(this.timer);
+    this.cancel();
     this.pendingMode = 'replace';
     this.restoringNow = true;
     try {

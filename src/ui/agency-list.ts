@@ -31,6 +31,11 @@ export class AgencyList {
   private orders = new Map<string, Uint32Array>();
   private limit = PAGE;
   private selected: number | null = null;
+  /**
+   * Each agency's row, built once: a filter click or a Play step re-lists up to a page of rows
+   * in the click's own task, and building them anew was half of that task's time.
+   */
+  private rows = new Map<number, HTMLTableRowElement>();
 
   constructor(
     private root: HTMLElement,
@@ -83,7 +88,7 @@ export class AgencyList {
     const table = h('table', { class: 'agency-table' },
       h('caption', { class: 'visually-hidden' }, MSG.listCaption),
       h('thead', {}, h('tr', {}, ...COLUMNS.map((c) => this.header(c, MSG.listColumns[c])))),
-      h('tbody', {}, ...rows.map((i) => this.row(i))),
+      h('tbody', {}, ...rows.map((i) => this.cachedRow(i))),
     );
     const summary = h('p', { class: 'list-summary' },
       count === 0
@@ -125,6 +130,24 @@ export class AgencyList {
 
   /** Set by the owner: re-runs render with the current view. */
   rerender?: () => void;
+
+  /** The agency's row, marked as selected or not. */
+  private cachedRow(i: number): HTMLTableRowElement {
+    let tr = this.rows.get(i);
+    if (!tr) {
+      // Bounded: paging through very large data keeps at most a few pages of rows.
+      if (this.rows.size >= 20 * PAGE) this.rows.clear();
+      tr = this.row(i);
+      this.rows.set(i, tr);
+    }
+    const selected = this.selected === i;
+    if (tr.classList.contains('selected') !== selected) {
+      if (selected) tr.setAttribute('aria-current', 'true');
+      else tr.removeAttribute('aria-current');
+      tr.classList.toggle('selected', selected);
+    }
+    return tr;
+  }
 
   private row(i: number): HTMLTableRowElement {
     const p = this.index.rows[i];

@@ -169,3 +169,71 @@ describe('the link while Play runs', () => {
     held = null;
   });
 });
+
+describe('UrlSync: when the link is written', () => {
+  /** A window whose idle callbacks run only when the test says the page is idle. */
+  function idleWindow() {
+    const fw = fakeWindow();
+    const idle = new Map<number, () => void>();
+    let next = 1;
+    const w: UrlWindow = {
+      ...fw.w,
+      requestIdleCallback: (f: () => void) => {
+        idle.set(next, f);
+        return next++;
+      },
+      cancelIdleCallback: (id: number) => void idle.delete(id),
+    };
+    const runIdle = () => {
+      for (const [id, f] of [...idle]) {
+        idle.delete(id);
+        f();
+      }
+    };
+    return { ...fw, w, idle, runIdle };
+  }
+
+  it('waits for an idle moment after its delay (never between a click and the map drawing it), then writes once', () => {
+    const fw = idleWindow();
+    const store = new Store<AppState>(defaultState());
+    const sync = new UrlSync(store, { before: () => undefined, notices: () => undefined, after: () => undefined }, fw.w);
+    store.update((s) => ({ ...s, filters: { ...s.filters, states: ['CA'] } }));
+    sync.schedule('push');
+    fw.flush();
+    // The delay is over, the page is still busy: nothing written yet.
+    expect(fw.entries).toEqual([]);
+    expect(fw.idle.size).toBe(1);
+    fw.runIdle();
+    expect(fw.entries).toEqual(['push /#state=CA']);
+  });
+
+  it('a change while the write waits for idle replaces it: one write, with the latest state', () => {
+    const fw = idleWindow();
+    const store = new Store<AppState>(defaultState());
+    const sync = new UrlSync(store, { before: () => undefined, notices: () => undefined, after: () => undefined }, fw.w);
+    store.update((s) => ({ ...s, filters: { ...s.filters, states: ['CA'] } }));
+    sync.schedule('push');
+    fw.flush();
+    store.update((s) => ({ ...s, filters: { ...s.filters, states: ['NV'] } }));
+    sync.schedule('replace');
+    // The first write's idle callback was cancelled.
+    expect(fw.idle.size).toBe(0);
+    fw.flush();
+    fw.runIdle();
+    expect(fw.entries).toEqual(['push /#state=NV']);
+  });
+
+  it('a link restored by Back cancels a write still waiting for idle', () => {
+    const fw = idleWindow();
+    const store = new Store<AppState>(defaultState());
+    const sync = new UrlSync(store, { before: () => undefined, notices: () => undefined, after: () => undefined }, fw.w);
+    sync.listen();
+    store.update((s) => ({ ...s, filters: { ...s.filters, states: ['CA'] } }));
+    sync.schedule('push');
+    fw.flush();
+    fw.navigate('#state=TX');
+    fw.runIdle();
+    expect(fw.entries).toEqual([]);
+    expect(store.state.filters.states).toEqual(['TX']);
+  });
+});
