@@ -552,11 +552,11 @@ export const en = {
   compareCovering: 'Covering its county',
   compareSpanning: 'Also serving its county',
   compareInside: 'Partnered in the whole county',
-  compareWithPerks: 'With documented perks or subsidies',
+  compareWithPerks: 'With a perk or subsidy on record',
   compareEarliest: 'Earliest documented start',
   compareAgencies: 'The agencies',
   compareCaption: (label: string, county: string | null, counts: string, perks: string, earliest: string) =>
-    `${label}${county && county !== label ? ` (${county})` : ''}: ${counts}; ${perks} with documented perks or subsidies; earliest documented start ${earliest}.`,
+    `${label}${county && county !== label ? ` (${county})` : ''}: ${counts}; ${perks} with a perk or subsidy on record (given, offered or approved); earliest documented start ${earliest}.`,
   compareCountsPlace: (within: string, miles: number, covering: string, spanning: string) =>
     `${within} partnered within ${miles} miles, ${covering} covering its county, ${spanning} also serving it`,
   compareCountsCounty: (inside: string) => `${inside} partnered in the whole county`,
@@ -575,7 +575,8 @@ export const en = {
   altOnlyPerks: 'Only agencies with documented perks or subsidies are counted.',
   altOnlyRecords: 'Only agencies with an MOU or public records are counted.',
   altMatching: (q: string) => `Only names or places matching “${q}” are counted.`,
-  altWithPerks: (n: string, count: number) => (count === 0 ? 'None of them has a documented perk or subsidy.' : `${n} of them ${enOne(count) ? 'has' : 'have'} documented perks or subsidies.`),
+  // "On record" covers perks given, offered or approved: the alt text never counts an offer as given.
+  altWithPerks: (n: string, count: number) => (count === 0 ? 'None of them has a perk or subsidy on record.' : `${n} of them ${enOne(count) ? 'has' : 'have'} a perk or subsidy on record (given, offered or approved).`),
   altInView: (n: string, area: string) => `The picture shows the ${n} of them in the map view, around ${area}.`,
   altNoneInView: 'None of them is in the map view.',
   altLayers: (layers: string[]) => `Layers drawn: ${layers.join('; ')}.`,

@@ -575,11 +575,11 @@ export const es: Messages = {
   compareCovering: 'Cubren su condado',
   compareSpanning: 'También atienden su condado',
   compareInside: 'Asociadas en todo el condado',
-  compareWithPerks: 'Con beneficios o subsidios documentados',
+  compareWithPerks: 'Con beneficios o subsidios registrados',
   compareEarliest: 'Primer inicio documentado',
   compareAgencies: 'Las agencias',
   compareCaption: (label: string, county: string | null, counts: string, perks: string, earliest: string) =>
-    `${label}${county && county !== label ? ` (${county})` : ''}: ${counts}; ${perks} con beneficios o subsidios documentados; primer inicio documentado: ${earliest}.`,
+    `${label}${county && county !== label ? ` (${county})` : ''}: ${counts}; ${perks} con beneficios o subsidios registrados (entregados, ofrecidos o aprobados); primer inicio documentado: ${earliest}.`,
   compareCountsPlace: (within: string, miles: number, covering: string, spanning: string) =>
     `${within} asociadas a ${esInt(miles)} millas o menos, ${covering} cubren su condado, ${spanning} también lo atienden`,
   compareCountsCounty: (inside: string) => `${inside} asociadas en todo el condado`,
@@ -598,7 +598,7 @@ export const es: Messages = {
   altOnlyPerks: 'Solo se cuentan las agencias con beneficios o subsidios documentados.',
   altOnlyRecords: 'Solo se cuentan las agencias con MOU o documentos públicos.',
   altMatching: (q: string) => `Solo se cuentan los nombres o lugares que coinciden con “${q}”.`,
-  altWithPerks: (n: string, count: number) => (count === 0 ? 'Ninguna tiene beneficios ni subsidios documentados.' : `${n} ${esOne(count) ? 'tiene' : 'tienen'} beneficios o subsidios documentados.`),
+  altWithPerks: (n: string, count: number) => (count === 0 ? 'Ninguna tiene beneficios ni subsidios registrados.' : `${n} ${esOne(count) ? 'tiene' : 'tienen'} beneficios o subsidios registrados (entregados, ofrecidos o aprobados).`),
   altInView: (n: string, area: string) => `La imagen muestra las ${n} que están en la vista del mapa, alrededor de ${area}.`,
   altNoneInView: 'Ninguna está en la vista del mapa.',
   altLayers: (layers: string[]) => `Capas dibujadas: ${layers.join('; ')}.`,

@@ -98,7 +98,7 @@ describe('alt text of the exported image', () => {
     const alt = await dialogAltText('', 'alt-text-1-national-dialog');
     const perks = countWhere((p) => p.devices_given !== null || p.perk_value_usd !== null || p.subsidy_usd !== null ||
       p.programs.some((g) => ['device_donation', 'officer_incentives', 'city_subsidy'].includes(g.kind)));
-    expect(alt.startsWith(`Map: ${n(FEATURES.length)} agencies in the United States partnered with Ring, all dates ${YEARS}. ${n(perks)} of them have documented perks or subsidies.`), alt).toBe(true);
+    expect(alt.startsWith(`Map: ${n(FEATURES.length)} agencies in the United States partnered with Ring, all dates ${YEARS}. ${n(perks)} of them have a perk or subsidy on record (given, offered or approved).`), alt).toBe(true);
     expect(alt).toContain('Layers drawn: Agencies (by start date); MOU and public records.');
     expect(alt).toContain('partnerships after Sept 2020 are incomplete');
     const meta = await exportedText('alt-text-national.png');

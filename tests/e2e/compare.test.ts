@@ -127,7 +127,7 @@ describe('compare two places', () => {
     expect(num(cols[0].facts['Also serving its county'])).toBe(single.houston.spanning);
     expect(num(cols[1].facts['Partnered in the whole county'])).toBe(single.miami);
     for (const c of cols) {
-      expect(c.facts['With documented perks or subsidies']).toMatch(/^\d+$/);
+      expect(c.facts['With a perk or subsidy on record']).toMatch(/^\d+$/);
       expect(c.facts['Earliest documented start']).toMatch(/\d{4}|not documented/);
     }
     // Side by side on a desktop: the second column to the right of the first, on the same row.
@@ -178,7 +178,7 @@ describe('compare two places', () => {
     const lines = text.split('\n');
     expect(lines[0]).toContain('Houston, TX (Harris County, TX)');
     expect(lines[0]).toContain(`${single.houston.within} partnered within 10 miles, ${single.houston.covering} covering its county, ${single.houston.spanning} also serving it`);
-    expect(lines[0]).toContain(`${after[0].facts['With documented perks or subsidies']} with documented perks`);
+    expect(lines[0]).toContain(`${after[0].facts['With a perk or subsidy on record']} with a perk or subsidy on record`);
     expect(lines[0]).toContain(`earliest documented start ${after[0].facts['Earliest documented start']}`);
     expect(lines[1]).toContain(`Miami-Dade County, FL: ${single.miami} partnered in the whole county`);
     expect(text).toContain('after Sept 2020 are incomplete');
@@ -263,7 +263,7 @@ describe('compare on a phone, and in Spanish by keyboard', () => {
     const cols = await columns(es);
     expect(cols[0].place).toBe('Houston, TX');
     expect(cols[1].place).toMatch(/Miami-Dade/);
-    expect(Object.keys(cols[1].facts)).toEqual(['Asociadas en todo el condado', 'Con beneficios o subsidios documentados', 'Primer inicio documentado']);
+    expect(Object.keys(cols[1].facts)).toEqual(['Asociadas en todo el condado', 'Con beneficios o subsidios registrados', 'Primer inicio documentado']);
     expect(num(cols[1].facts['Asociadas en todo el condado'])).toBe(single.miami);
     expect(Object.keys(cols[0].facts)[0]).toBe('Asociadas a 10 millas o menos');
     expect(num(cols[0].facts['Asociadas a 10 millas o menos'])).toBe(single.houston.within);

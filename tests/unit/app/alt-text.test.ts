@@ -82,7 +82,7 @@ describe('alt text content', () => {
     const alt = describeView(filters({}), 'en');
     const perks = DATA.features.filter((f) => INDEX.flags[INDEX.byId.get(f.properties.id)!] & 1).length;
     expect(alt.headline).toBe(`${num(DATA.features.length)} agencies in the United States partnered with Ring, all dates ${YEARS[0]}–${YEARS[1]}`);
-    expect(alt.description).toContain(`${num(perks)} of them have documented perks or subsidies.`);
+    expect(alt.description).toContain(`${num(perks)} of them have a perk or subsidy on record (given, offered or approved).`);
     expect(alt.description).toContain('Layers drawn: Agencies (by start date); MOU and public records.');
     expect(alt.description).toContain('partnerships after Sept 2020 are incomplete');
   });
