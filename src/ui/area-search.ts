@@ -10,6 +10,7 @@ import { MSG } from '../i18n/messages';
 import { formatMiles } from '../search/nearby';
 import { formatPartialDate } from '../time/months';
 import { h } from './dom';
+import { SuggestList } from './suggest-list';
 import { formatInt, ellipsize } from './format';
 import { TYPE_LABELS } from './labels';
 import type { AgencyType } from '../core/vocabulary';
@@ -69,12 +70,9 @@ export interface AreaCallbacks {
 
 export class AreaSearch {
   private input: HTMLInputElement;
-  private list: HTMLUListElement;
+  private suggestions: SuggestList;
   private radius: HTMLSelectElement;
   private result: HTMLElement;
-  private items: Suggestion[] = [];
-  private active = -1;
-  private suggestToken = 0;
   /** The search shown (as the link holds it): what its printable handout is of. */
   private asked: { area: string; radius: number } | null = null;
 
@@ -85,13 +83,12 @@ export class AreaSearch {
       'aria-autocomplete': 'list', 'aria-expanded': 'false', 'aria-controls': 'area-suggestions', placeholder: MSG.areaExample,
       'aria-describedby': 'area-hint',
     });
-    this.list = h('ul', { id: 'area-suggestions', role: 'listbox', class: 'suggestions', 'aria-label': MSG.areaSuggestions });
-    this.list.hidden = true;
+    this.suggestions = new SuggestList(this.input, 'area', (t) => cb.suggest(t), (v) => cb.onSearch(v));
     this.radius = h('select', { id: 'area-radius' }, ...RADII_MILES.map((r) => h('option', { value: r }, MSG.areaRadius(r))));
     this.result = h('div', { id: 'area-result', class: 'area-result', 'aria-live': 'polite' });
     const form = h('form', { role: 'search', class: 'area-form', 'aria-label': MSG.areaFormLabel },
       h('label', { for: 'area-input', class: 'field' }, MSG.areaField),
-      h('div', { class: 'combo' }, this.input, h('button', { type: 'submit', class: 'find' }, MSG.areaFind), this.list),
+      h('div', { class: 'combo' }, this.input, h('button', { type: 'submit', class: 'find' }, MSG.areaFind), this.suggestions.list),
       h('p', { id: 'area-hint', class: 'hint muted' }, MSG.areaHint),
     );
     const locate = h('button', { type: 'button', class: 'link-button locate' }, MSG.areaLocate);
@@ -99,15 +96,12 @@ export class AreaSearch {
     form.addEventListener('submit', (e) => {
       e.preventDefault();
       // Suggestions still on their way for what was typed must not open over the answer.
-      this.suggestToken++;
-      const chosen = this.active >= 0 ? this.items[this.active]?.value : null;
-      if (chosen) this.input.value = chosen;
-      this.close();
+      this.suggestions.take();
       cb.onSearch(this.input.value);
     });
-    this.input.addEventListener('input', () => void this.updateSuggestions());
-    this.input.addEventListener('keydown', (e) => this.onKey(e));
-    this.input.addEventListener('blur', () => window.setTimeout(() => this.close(), 150));
+    this.input.addEventListener('keydown', (e) => {
+      if (!this.suggestions.move(e) && e.key === 'Escape' && this.suggestions.isOpen) this.close();
+    });
     this.radius.addEventListener('change', () => cb.onRadius(Number(this.radius.value)));
     root.replaceChildren(
       h('h2', { class: 'panel-title' }, MSG.findMyArea),
@@ -117,53 +111,8 @@ export class AreaSearch {
     );
   }
 
-  private async updateSuggestions(): Promise<void> {
-    const token = ++this.suggestToken;
-    const items = await this.cb.suggest(this.input.value);
-    if (token !== this.suggestToken) return;
-    this.items = items;
-    this.active = -1;
-    this.list.replaceChildren(
-      ...items.map((s, k) => {
-        const li = h('li', { id: `area-opt-${k}`, role: 'option', 'aria-selected': 'false', class: `opt opt-${s.kind}` }, s.label, h('span', { class: 'muted' }, s.kind === 'place' ? '' : ` · ${MSG.areaKinds[s.kind] ?? s.kind}`));
-        li.addEventListener('mousedown', (e) => {
-          e.preventDefault();
-          this.suggestToken++;
-          this.input.value = s.value;
-          this.close();
-          this.cb.onSearch(s.value);
-        });
-        return li;
-      }),
-    );
-    const open = items.length > 0;
-    this.list.hidden = !open;
-    this.input.setAttribute('aria-expanded', String(open));
-    this.input.removeAttribute('aria-activedescendant');
-  }
-
-  private onKey(e: KeyboardEvent): void {
-    if (this.list.hidden) return;
-    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      e.preventDefault();
-      const n = this.items.length;
-      let a = this.active + (e.key === 'ArrowDown' ? 1 : -1);
-      if (a >= n) a = -1;
-      if (a < -1) a = n - 1;
-      this.active = a;
-      [...this.list.children].forEach((li, k) => li.setAttribute('aria-selected', String(k === this.active)));
-      if (this.active >= 0) this.input.setAttribute('aria-activedescendant', `area-opt-${this.active}`);
-      else this.input.removeAttribute('aria-activedescendant');
-    } else if (e.key === 'Escape') {
-      this.close();
-    }
-  }
-
   private close(): void {
-    this.list.hidden = true;
-    this.active = -1;
-    this.input.setAttribute('aria-expanded', 'false');
-    this.input.removeAttribute('aria-activedescendant');
+    this.suggestions.close();
   }
 
   setQuery(q: string | null, radius: number): void {

@@ -6,6 +6,7 @@
 import type { Suggestion } from '../search/area-query';
 import { MSG } from '../i18n/messages';
 import { h } from './dom';
+import { SuggestList } from './suggest-list';
 
 export interface CompareBoxCallbacks {
   /** A place to compare with (null: stop comparing). */
@@ -18,25 +19,21 @@ export class CompareBox {
   private open: HTMLButtonElement;
   private form: HTMLFormElement;
   private input: HTMLInputElement;
-  private list: HTMLUListElement;
+  private suggestions: SuggestList;
   private clear: HTMLButtonElement;
-  private items: Suggestion[] = [];
-  private active = -1;
-  private token = 0;
   private comparing = false;
 
-  constructor(private cb: CompareBoxCallbacks) {
+  constructor(cb: CompareBoxCallbacks) {
     this.open = h('button', { type: 'button', class: 'link-button compare-open', 'aria-expanded': 'false', 'aria-controls': 'compare-form' }, MSG.compareOpen);
     this.input = h('input', {
       id: 'compare-input', type: 'text', role: 'combobox', autocomplete: 'off', spellcheck: 'false', maxlength: 100,
       'aria-autocomplete': 'list', 'aria-expanded': 'false', 'aria-controls': 'compare-suggestions', placeholder: MSG.compareExample,
     });
-    this.list = h('ul', { id: 'compare-suggestions', role: 'listbox', class: 'suggestions', 'aria-label': MSG.areaSuggestions });
-    this.list.hidden = true;
+    this.suggestions = new SuggestList(this.input, 'compare', (t) => cb.suggest(t), (v) => cb.onCompare(v));
     this.clear = h('button', { type: 'button', class: 'link-button compare-clear' }, MSG.compareClear);
     this.form = h('form', { id: 'compare-form', role: 'search', class: 'area-form compare-form', 'aria-label': MSG.compareFormLabel },
       h('label', { for: 'compare-input', class: 'field' }, MSG.compareField),
-      h('div', { class: 'combo' }, this.input, h('button', { type: 'submit', class: 'find' }, MSG.compareGo), this.list),
+      h('div', { class: 'combo' }, this.input, h('button', { type: 'submit', class: 'find' }, MSG.compareGo), this.suggestions.list),
       this.clear,
     );
     this.form.hidden = true;
@@ -57,16 +54,11 @@ export class CompareBox {
     });
     this.form.addEventListener('submit', (e) => {
       e.preventDefault();
-      this.token++;
-      const chosen = this.active >= 0 ? this.items[this.active]?.value : null;
-      if (chosen) this.input.value = chosen;
-      this.close();
+      this.suggestions.take();
       const q = this.input.value.trim();
       if (q) cb.onCompare(q);
     });
-    this.input.addEventListener('input', () => void this.updateSuggestions());
     this.input.addEventListener('keydown', (e) => this.onKey(e));
-    this.input.addEventListener('blur', () => window.setTimeout(() => this.close(), 150));
   }
 
   /** Follows the state: shown with a place found, the box open (and filled) while comparing. */
@@ -85,35 +77,10 @@ export class CompareBox {
     this.open.setAttribute('aria-expanded', String(on));
   }
 
-  private async updateSuggestions(): Promise<void> {
-    const token = ++this.token;
-    const items = await this.cb.suggest(this.input.value);
-    if (token !== this.token) return;
-    this.items = items;
-    this.active = -1;
-    this.list.replaceChildren(
-      ...items.map((s, k) => {
-        const li = h('li', { id: `compare-opt-${k}`, role: 'option', 'aria-selected': 'false', class: `opt opt-${s.kind}` }, s.label, h('span', { class: 'muted' }, s.kind === 'place' ? '' : ` · ${MSG.areaKinds[s.kind] ?? s.kind}`));
-        li.addEventListener('mousedown', (e) => {
-          e.preventDefault();
-          this.token++;
-          this.input.value = s.value;
-          this.close();
-          this.cb.onCompare(s.value);
-        });
-        return li;
-      }),
-    );
-    const open = items.length > 0;
-    this.list.hidden = !open;
-    this.input.setAttribute('aria-expanded', String(open));
-    this.input.removeAttribute('aria-activedescendant');
-  }
-
   private onKey(e: KeyboardEvent): void {
     if (e.key === 'Escape') {
       // Escape closes what is open: the suggestions first, then a box opened but not yet used.
-      if (!this.list.hidden) this.close();
+      if (this.suggestions.isOpen) this.close();
       else if (!this.comparing) {
         this.showForm(false);
         this.open.focus();
@@ -121,23 +88,11 @@ export class CompareBox {
       e.stopPropagation();
       return;
     }
-    if (this.list.hidden || (e.key !== 'ArrowDown' && e.key !== 'ArrowUp')) return;
-    e.preventDefault();
-    const n = this.items.length;
-    let a = this.active + (e.key === 'ArrowDown' ? 1 : -1);
-    if (a >= n) a = -1;
-    if (a < -1) a = n - 1;
-    this.active = a;
-    [...this.list.children].forEach((li, k) => li.setAttribute('aria-selected', String(k === this.active)));
-    if (this.active >= 0) this.input.setAttribute('aria-activedescendant', `compare-opt-${this.active}`);
-    else this.input.removeAttribute('aria-activedescendant');
+    this.suggestions.move(e);
   }
 
   /** Closes the suggestions (an answer showing never has them open over it). */
   close(): void {
-    this.list.hidden = true;
-    this.active = -1;
-    this.input.setAttribute('aria-expanded', 'false');
-    this.input.removeAttribute('aria-activedescendant');
+    this.suggestions.close();
   }
 }
