@@ -75,6 +75,9 @@ export class AgencyList {
 
   /** `inView[i]` = 1 when agency i passes the filters and is inside the view. */
   render(inView: Uint8Array, total: number, selected: number | null): void {
+    // The list re-renders as the map moves: keep keyboard focus on the same agency. Read first:
+    // moving a reused row into the new table takes focus off it.
+    const focused = this.root.contains(document.activeElement) ? (document.activeElement as HTMLElement).dataset.id : undefined;
     this.selected = selected;
     const order = this.order();
     const rows: number[] = [];
@@ -106,8 +109,6 @@ export class AgencyList {
       });
       parts.push(more);
     }
-    // The list re-renders as the map moves: keep keyboard focus on the same agency.
-    const focused = this.root.contains(document.activeElement) ? (document.activeElement as HTMLElement).dataset.id : undefined;
     this.root.replaceChildren(...parts);
     if (focused) this.root.querySelector<HTMLElement>(`button[data-id="${CSS.escape(focused)}"]`)?.focus({ preventScroll: true });
   }
