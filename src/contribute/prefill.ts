@@ -30,6 +30,7 @@ export function prefill(start: ContributeStart): FormCells {
   const m = /^(.*),\s*([^,]+)$/.exec(start.place.label.trim());
   const state = m ? stateCode(m[2]) : undefined;
   const place = m && state ? m[1].trim() : start.place.label.trim();
-  const county = start.place.county ?? (start.place.whole ? place : '');
+  // Find my area names a county with its state ("Franklin County, NY"); the template's county cell has the county alone.
+  const county = (start.place.county ?? (start.place.whole ? place : '')).replace(/,\s*[^,]+$/, (tail) => (stateCode(tail.replace(/^,\s*/, '')) ? '' : tail)).trim();
   return { city: start.place.whole ? '' : place, county, state: state ?? '' };
 }

@@ -182,7 +182,7 @@ describe('report a missing agency', () => {
         await route.fulfill({ json: { ...real, contribute_email: 'maps@example.org', contribute_repository: 'example-org/ring-map' } });
       });
       await openApp(page);
-      await page.click("#about-button");
+      await page.click('#about-button');
       const open = page.locator('dialog[open]').getByRole('button', { name: 'Report a missing agency' });
       await open.scrollIntoViewIfNeeded();
       await open.click();

@@ -147,6 +147,7 @@ describe('pre-filled cells', () => {
     expect(prefill({ mode: 'correction', agency: { id: 'x-oh', name: 'Zanesville Police Department', agency_type: 'police', city: 'Zanesville', county: null, state: 'OH' } }))
       .toEqual({ agency_name: 'Zanesville Police Department', agency_type: 'police', city: 'Zanesville', county: '', state: 'OH' });
     expect(prefill({ mode: 'missing', place: { label: 'Lakeland, FL', county: 'Polk County', whole: false } })).toEqual({ city: 'Lakeland', county: 'Polk County', state: 'FL' });
+    expect(prefill({ mode: 'missing', place: { label: 'Malone, NY', county: 'Franklin County, NY', whole: false } })).toEqual({ city: 'Malone', county: 'Franklin County', state: 'NY' });
     expect(prefill({ mode: 'missing', place: { label: 'Harris County, TX', county: null, whole: true } })).toEqual({ city: '', county: 'Harris County', state: 'TX' });
     expect(prefill({ mode: 'missing', place: { label: 'Nowhere, Atlantis', county: null, whole: false } })).toEqual({ city: 'Nowhere, Atlantis', county: '', state: '' });
     expect(prefill({ mode: 'missing', place: null })).toEqual({});
