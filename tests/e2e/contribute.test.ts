@@ -99,6 +99,8 @@ describe('suggest a correction', () => {
       const preview = await page.inputValue('#contribute-preview');
       expect(preview).toContain('https://news.example.org/lapd-ring-ends,LAPD ends its Ring portal access,Example News,2023-01-15,Los Angeles Police Department,police');
       await screenshot(page, 'contribute-ready-desktop');
+      await page.getByRole('button', { name: 'Download (.csv)' }).scrollIntoViewIfNeeded();
+      await screenshot(page, 'contribute-actions-desktop');
       expect(await axeViolations(page)).toEqual([]);
       const small = await page.locator('#contribute-dialog button, #contribute-dialog a, #contribute-dialog input, #contribute-dialog select').evaluateAll((els) =>
         els.filter((e) => (e as HTMLElement).offsetParent !== null).map((e) => e.getBoundingClientRect()).filter((r) => r.width < 24 || r.height < 24).length);
@@ -160,6 +162,9 @@ describe('report a missing agency', () => {
       expect((await focused(page)).id).toBe('contribute-source_url');
       expect((await fieldError(page, 'source_url')).text).toBe('Obligatorio.');
       await screenshot(page, 'contribute-missing-es-phone');
+      await page.getByRole('button', { name: 'Copiar la fila' }).scrollIntoViewIfNeeded();
+      await screenshot(page, 'contribute-actions-es-phone');
+      await page.focus('#contribute-source_url');
       expect(await axeViolations(page)).toEqual([]);
       await page.keyboard.press('Escape');
       expect((await focused(page)).text).toBe('Informar de una agencia que falta');
