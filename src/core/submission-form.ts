@@ -5,7 +5,7 @@
  * data/submissions/template.csv). Pure: no DOM.
  */
 import { spreadsheetCell } from './spreadsheet';
-import { LIMITS, readSubmissionRow, SUBMISSION_COLUMNS, textProblemList, type ProblemCode, type SubmissionColumn } from './submission';
+import { LIMITS, readSubmissionRow, REQUIRED, SUBMISSION_COLUMNS, textProblemList, type ProblemCode, type SubmissionColumn } from './submission';
 import { cleanText, startsLikeFormula } from './text';
 
 export type FormCells = Partial<Record<SubmissionColumn, string>>;
@@ -38,6 +38,8 @@ export function formProblemList(cells: FormCells): Partial<Record<SubmissionColu
   const out: Partial<Record<SubmissionColumn, FormProblem>> = {};
   const row = readSubmissionRow((k) => cleanText(cells[k] ?? ''), cells.source_url ?? '');
   if ('reason' in row) out[row.field] = { code: row.code, reason: row.reason };
+  // The build names every empty required cell in one reason: the form marks each of them.
+  if ('reason' in row && row.code === 'missing') for (const col of REQUIRED) if (!cleanText(cells[col] ?? '')) out[col] ??= { code: 'missing', reason: row.reason };
   for (const [col, label, max] of TEXT_CELLS) {
     const p = textProblemList(cells[col] ?? '', label, max)[0];
     if (p && !out[col]) out[col] = p;

@@ -161,6 +161,8 @@ describe('report a missing agency', () => {
       await page.getByRole('button', { name: 'Descargar (.csv)' }).click();
       expect((await focused(page)).id).toBe('contribute-source_url');
       expect((await fieldError(page, 'source_url')).text).toBe('Obligatorio.');
+      expect((await fieldError(page, 'source_title')).text).toBe('Obligatorio.');
+      expect((await fieldError(page, 'agency_type')).text).toBe('Obligatorio.');
       await screenshot(page, 'contribute-missing-es-phone');
       await page.getByRole('button', { name: 'Copiar la fila' }).scrollIntoViewIfNeeded();
       await screenshot(page, 'contribute-actions-es-phone');

@@ -66,6 +66,11 @@ describe('every rule in both languages', () => {
     for (const [code, cells] of byRule) expect(Object.values(formProblemList(cells)).map((p) => p!.code), code).toContain(code);
   });
 
+  it('every empty required cell is marked, not only the first', () => {
+    const p = formProblemList({ city: 'Malone', state: 'NY' });
+    expect(Object.entries(p).filter(([, v]) => v!.code === 'missing').map(([k]) => k).sort()).toEqual(['agency_name', 'agency_type', 'source_title', 'source_url']);
+  });
+
   it('every field and choice of the form has a label in both languages', () => {
     for (const col of SUBMISSION_COLUMNS) for (const m of [en, es]) expect(m.contribute.fields[col], col).toMatch(/\S/);
     const lists: [string, readonly string[]][] = [['agency_type', AGENCY_TYPES], ['jurisdiction', JURISDICTIONS], ['kind', PROGRAM_KINDS], ['change', CHANGES], ['start_precision', ['day', 'month', 'year']], ['start_is', ['joined', 'on_or_before']]];
