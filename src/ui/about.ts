@@ -10,6 +10,7 @@ import { coverageSentence } from './coverage-chart';
 import { MSG } from '../i18n/messages';
 import { citeSection } from './cite';
 import { researchAboutSection } from './research-about';
+import { contributeButton } from './contribute-button';
 
 /** Builds the dialog; returns what opens it. */
 export function setupAbout(dialog: HTMLDialogElement, index: AgencyIndex, data: DecodedPoints, history: Promise<History>): () => void {
@@ -37,6 +38,7 @@ export function setupAbout(dialog: HTMLDialogElement, index: AgencyIndex, data: 
     h('p', {}, asOf ? MSG.aboutUpdated(asOf) : MSG.aboutNoDate, MSG.aboutAgencies(formatInt(index.size))),
     ...researchAboutSection(data),
     correctionsSection(),
+    contributeButton({ mode: 'missing', place: null }),
     citeSection(meta.title ?? MSG.aboutTitle),
     h('h3', {}, MSG.aboutPrivacyTitle),
     h('p', {}, MSG.aboutPrivacy),

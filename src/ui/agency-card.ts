@@ -20,6 +20,7 @@ import { handoutAction } from '../handout/handout-action';
 import { recordsRequestButton } from './records-button';
 import { recordHistorySection } from './record-history';
 import { researchAndOversight } from './research-card';
+import { contributeButton } from './contribute-button';
 
 /** Tables in the page's language (filled in place when the language is set). */
 export const PROGRAM_LABELS: Record<Program['kind'], string> = MSG.programLabels;
@@ -225,6 +226,7 @@ export function renderCard(
       h('p', {}, placementText(p)),
     ),
     recordHistorySection(p.id),
+    contributeButton({ mode: 'correction', agency: p }),
   );
   root.setAttribute('aria-labelledby', 'card-title');
   root.removeAttribute('aria-busy');

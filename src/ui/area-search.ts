@@ -18,6 +18,7 @@ import { handoutAction } from '../handout/handout-action';
 import type { LetterPlace } from '../action/records-request';
 import { recordsRequestButton } from './records-button';
 import { researchAreaLine } from './research-area';
+import { contributeButton } from './contribute-button';
 
 export interface AreaRow {
   i: number;
@@ -185,6 +186,7 @@ export class AreaSearch {
     if (v.request) parts.push(recordsRequestButton({ kind: 'place', place: v.request }));
     if (v.filtered) parts.push(h('p', { class: 'muted' }, MSG.areaFiltered));
     parts.push(...researchAreaLine(v.county, v.research));
+    parts.push(contributeButton({ mode: 'missing', place: { label: v.label, county: v.county, whole: v.whole } }));
     // What the data covers, beside every count and absence.
     parts.push(h('p', { class: 'muted coverage-note' }, (v.whole ? v.inside.length : v.withinCount && v.covering.length) ? MSG.coverage : MSG.absenceNote));
     if (this.asked) parts.push(handoutAction(this.asked));
