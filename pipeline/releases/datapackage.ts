@@ -30,7 +30,7 @@ const PRIMARY_KEYS: Record<string, string> = { 'agencies.csv': 'id', 'programs.c
 
 const DESCRIPTIONS: Record<string, string> = {
   'partnerships.geojson': 'One point per agency with everything documented about its partnership (RFC 7946 FeatureCollection); see the data dictionary.',
-  'dataset.json': 'Title, data date, licence and credit of the dataset.',
+  'dataset.json': 'Title, data date, licence and credit of the dataset, and where contributions may be sent (empty when not configured).',
   'changelog.csv': 'Every change of every release, one line per change: release, date, agency, state, kind of change, field, from, to, reason and source.',
   'changelog.json': 'The releases and the changelog as JSON ({releases, changes}).',
   'releases.csv': 'One row per release: version, date, data date, agencies and the count of each kind of change.',
