@@ -788,7 +788,7 @@ export const en = {
     ready: 'The row is ready to send.',
     preview: 'The row (CSV)',
     download: 'Download (.csv)',
-    copy: 'Copy the row',
+    copy: 'Copy the row (with its header)',
     email: 'Send by email',
     issue: 'Open an issue',
     notReady: 'Fix the fields marked above first.',

@@ -810,7 +810,7 @@ export const es: Messages = {
     ready: 'La fila está lista para enviar.',
     preview: 'La fila (CSV)',
     download: 'Descargar (.csv)',
-    copy: 'Copiar la fila',
+    copy: 'Copiar la fila (con su encabezado)',
     email: 'Enviar por correo',
     issue: 'Abrir un reporte en GitHub',
     notReady: 'Primero corrija los campos marcados arriba.',

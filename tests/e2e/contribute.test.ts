@@ -164,7 +164,7 @@ describe('report a missing agency', () => {
       expect((await fieldError(page, 'source_title')).text).toBe('Obligatorio.');
       expect((await fieldError(page, 'agency_type')).text).toBe('Obligatorio.');
       await screenshot(page, 'contribute-missing-es-phone');
-      await page.getByRole('button', { name: 'Copiar la fila' }).scrollIntoViewIfNeeded();
+      await page.getByRole('button', { name: 'Copiar la fila (con su encabezado)' }).scrollIntoViewIfNeeded();
       await screenshot(page, 'contribute-actions-es-phone');
       await page.focus('#contribute-source_url');
       expect(await axeViolations(page)).toEqual([]);
