@@ -36,7 +36,7 @@ const { values } = parseArgs({
     // Another build of the site (e.g. the commit before a fix), measured beside this one in the same run.
     compare: { type: 'string' },
     'compare-label': { type: 'string', default: 'before' },
-    // A line written into RESULTS.md about the machine's load during the run (the lead's quiet run leaves it empty).
+    // A line written into RESULTS.md about the machine's load during the run (left empty for a run on a quiet machine).
     note: { type: 'string', default: '' },
   },
 });
