@@ -60,6 +60,8 @@ export interface EncodedPoints {
   fips: (string | null)[];
   /** Agencies whose jurisdiction spans several counties (by position): every county FIPS, own first. Sparse: most span one. */
   spans: Record<string, string[]>;
+  /** When each agency researched beyond the Atlas was last checked (by position, YYYY-MM-DD). Sparse: most were not. */
+  checked?: Record<string, string>;
   /** Documented devices, perk value and subsidy: null when not documented. */
   devices: (number | null)[];
   perk: (number | null)[];
@@ -113,6 +115,7 @@ export function encodeMapData(c: AgencyCollection, chunkSize = CHUNK_SIZE): { po
     jurisdiction: f.map((x) => JURISDICTION_CODES[JURISDICTIONS.indexOf(p(x).jurisdiction as Jurisdiction)] ?? '-').join(''),
     fips: f.map((x) => p(x).county_fips ?? null),
     spans: Object.fromEntries(f.flatMap((x, i) => ((p(x).counties_fips?.length ?? 0) > 1 ? [[String(i), p(x).counties_fips!]] : []))),
+    checked: Object.fromEntries(f.flatMap((x, i) => (p(x).research?.checks.length ? [[String(i), p(x).research!.last_checked]] : []))),
     devices: f.map((x) => p(x).devices_given),
     perk: f.map((x) => p(x).perk_value_usd),
     subsidy: f.map((x) => p(x).subsidy_usd),
@@ -147,6 +150,8 @@ export interface AgencyRow {
   county_fips: string | null;
   /** Every county the jurisdiction spans (own first), as published; [county_fips] or [] for most. */
   counties_fips: string[];
+  /** The day it was last checked beyond the Atlas; null when not researched yet. */
+  checked_on: string | null;
   devices_given: number | null;
   perk_value_usd: number | null;
   subsidy_usd: number | null;
@@ -187,6 +192,7 @@ export function decodePoints(json: unknown): DecodedPoints {
   if (Object.values(cols).some((c) => c === null)) throw new MapDataError(MSG.loadColumns);
   const c = cols as { [K in keyof typeof cols]: NonNullable<(typeof cols)[K]> };
   const spans = j.spans && typeof j.spans === 'object' && !Array.isArray(j.spans) ? (j.spans as Record<string, unknown>) : {};
+  const checkedOn = j.checked && typeof j.checked === 'object' && !Array.isArray(j.checked) ? (j.checked as Record<string, unknown>) : {};
   const rows: AgencyRow[] = [];
   const seen = new Set<string>();
   let invalid = 0;
@@ -199,6 +205,9 @@ export function decodePoints(json: unknown): DecodedPoints {
     const jurisdiction = jc === '-' ? null : JURISDICTIONS[JURISDICTION_CODES.indexOf(jc)];
     const fips = c.fips[i];
     const span = Object.hasOwn(spans, String(i)) ? spans[String(i)] : fips === null ? [] : [fips];
+    // A date that is not a real day reads as not researched: never shown as a check.
+    const day = Object.hasOwn(checkedOn, String(i)) ? checkedOn[String(i)] : null;
+    const checked = typeof day === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(day) && conforms(P.start_date, day) ? day : null;
     const ok =
       conforms(P.id, id) && !seen.has(id) && conforms(P.name, name) && conforms(P.city, city) && conforms(P.county, county) &&
       conforms(POINT, [lon, lat]) && conforms(P.start_date, start) && conforms(P.end_date, end) &&
@@ -211,7 +220,7 @@ export function decodePoints(json: unknown): DecodedPoints {
     }
     seen.add(id);
     rows.push({
-      id, name, agency_type: type, state, city, county, lon, lat, start_date: start, end_date: end, geocode_precision: geo, jurisdiction, county_fips: fips, counties_fips: span as string[],
+      id, name, agency_type: type, state, city, county, lon, lat, start_date: start, end_date: end, geocode_precision: geo, jurisdiction, county_fips: fips, counties_fips: span as string[], checked_on: checked,
       devices_given: c.devices[i], perk_value_usd: c.perk[i], subsidy_usd: c.subsidy[i], flags: c.flags[i], order: i,
     });
   }

@@ -732,8 +732,8 @@ export const en = {
   whoDecidesNoDate: ' (date not documented)',
   whoDecidesSource: 'Source',
   whoDecidesChecked: (date: string) => `checked on ${date}`,
-  areaResearch: (county: string, checked: string, agencies: string) =>
-    `${county}: agencies on the map researched beyond the Atlas: ${checked} of ${agencies}; the others not yet (each card says what was checked and when).`,
+  areaResearch: (county: string, checked: string, agencies: string, last: string | null) =>
+    `${county}: agencies on the map researched beyond the Atlas: ${checked} of ${agencies}${last ? `, last checked on ${last}` : ''}; the others not yet (each card says what was checked and when).`,
   // Contribute without a server (issue 23, item 5): the form that makes one row of data/submissions/template.csv.
   contribute: {
     suggestButton: 'Suggest a correction',

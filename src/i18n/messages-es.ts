@@ -754,8 +754,8 @@ export const es: Messages = {
   whoDecidesNoDate: ' (fecha no documentada)',
   whoDecidesSource: 'Fuente',
   whoDecidesChecked: (date: string) => `verificado el ${date}`,
-  areaResearch: (county: string, checked: string, agencies: string) =>
-    `${county}: agencias en el mapa investigadas en otras fuentes además del Atlas: ${checked} de ${agencies}; las demás, aún no (cada ficha dice qué se verificó y cuándo).`,
+  areaResearch: (county: string, checked: string, agencies: string, last: string | null) =>
+    `${county}: agencias en el mapa investigadas en otras fuentes además del Atlas: ${checked} de ${agencies}${last ? `, la última vez el ${last}` : ''}; las demás, aún no (cada ficha dice qué se verificó y cuándo).`,
   // Contribuir sin servidor (issue 23, punto 5): el formulario que arma una fila de data/submissions/template.csv.
   contribute: {
     suggestButton: 'Sugerir una corrección',

@@ -21,7 +21,7 @@ import type { County } from './counties';
 import { countyAt, inCounty } from './counties';
 import { nearby } from './nearby';
 
-export type AnswerRow = Pick<AgencyRow, 'id' | 'name' | 'agency_type' | 'state' | 'start_date' | 'flags' | 'county_fips' | 'counties_fips'>;
+export type AnswerRow = Pick<AgencyRow, 'id' | 'name' | 'agency_type' | 'state' | 'start_date' | 'flags' | 'county_fips' | 'counties_fips'> & Partial<Pick<AgencyRow, 'checked_on'>>;
 
 export interface AnswerContext extends ResolveContext {
   rows: readonly AnswerRow[];
@@ -64,15 +64,17 @@ function spanningIndices(rows: readonly AnswerRow[], mask: Uint8Array, fips: str
 }
 
 /** The county's agencies on the map (all of them, whatever the filters) and how many were checked beyond the Atlas (published flag). */
-export function countyResearchCount(rows: readonly AnswerRow[], fips: string): { agencies: number; checked: number } {
+export function countyResearchCount(rows: readonly AnswerRow[], fips: string): { agencies: number; checked: number; last: string | null } {
   let agencies = 0;
   let checked = 0;
+  let last: string | null = null;
   for (const r of rows) {
     if (r.county_fips !== fips) continue;
     agencies++;
     if (r.flags & POINT_CHECKED) checked++;
+    if (r.checked_on && (!last || r.checked_on > last)) last = r.checked_on;
   }
-  return { agencies, checked };
+  return { agencies, checked, last };
 }
 
 /** County-wide agencies first, then by name: the county's own agencies lead the list. */

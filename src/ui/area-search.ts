@@ -58,7 +58,7 @@ export type AreaView =
       /** No agency on the map covers the place: its police and sheriff can be asked (records request). */
       request?: LetterPlace | null;
       /** The county's agencies on the map and how many were researched beyond the Atlas. */
-      research?: { agencies: number; checked: number } | null;
+      research?: { agencies: number; checked: number; last: string | null } | null;
     };
 
 export interface AreaCallbacks {

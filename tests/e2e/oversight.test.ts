@@ -185,7 +185,12 @@ describe('Find my area', () => {
       }, null, { timeout: 30_000 });
       return ((await page.locator('#area-result .area-research').textContent()) ?? '').trim();
     };
-    const line = `agencies on the map researched beyond the Atlas: ${checked} of ${polk.length}; the others not yet`;
+    // The latest day any of the county's agencies was checked, as the card writes dates ("7 December 2026").
+    const last = polk.map((f) => f.properties.research?.last_checked ?? '').sort().at(-1)!;
+    const [y, mo, d] = last.split('-').map(Number);
+    const day = `${d} ${new Date(Date.UTC(y, mo - 1, 1)).toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' })} ${y}`;
+    expect(checked).toBeGreaterThan(0);
+    const line = `agencies on the map researched beyond the Atlas: ${checked} of ${polk.length}, last checked on ${day}; the others not yet`;
     expect(await ask('Polk County, FL')).toMatch(new RegExp(`^Polk County.*: ${line}`));
     expect(await ask('Lakeland, FL')).toMatch(new RegExp(`^Polk County.*: ${line}`));
     await screenshot(page, 'oversight-area-lakeland-desktop');

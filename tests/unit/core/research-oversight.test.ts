@@ -156,7 +156,14 @@ describe('the site’s counts, from the points file the page loads', () => {
   it('Find my area’s county line agrees with the published research for every county', () => {
     const want = countyResearch(props);
     expect(want.size).toBeGreaterThan(500);
-    for (const [fips, c] of want) expect(countyResearchCount(rows, fips), fips).toEqual({ agencies: c.agencies, checked: c.checked });
+    for (const [fips, c] of want) expect(countyResearchCount(rows, fips), fips).toEqual({ agencies: c.agencies, checked: c.checked, last: c.last_checked });
+  });
+
+  it('a checked day that is not a real day (or is markup) reads as not researched', () => {
+    const pts = JSON.parse(JSON.stringify(encodeMapData(fc).points));
+    pts.checked = { 0: '<img src=x onerror=alert(1)>', 1: '2026-13-45', 2: 20261207, 3: '2026-11-28' };
+    const back = decodePoints(pts).rows;
+    expect(back.slice(0, 4).map((r) => r.checked_on)).toEqual([null, null, null, '2026-11-28']);
   });
 
   it('About’s counts agree with the published research', () => {
