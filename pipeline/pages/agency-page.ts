@@ -19,6 +19,7 @@ import type { RecordsLaw } from '../../src/core/records-law';
 import { recordsRequestSection } from './records-request';
 import { pageFeed, recordHistoryHtml } from './record-history';
 import { researchAndOversightHtml } from './research-section';
+import { handoutHref } from '../../src/handout/handout-link';
 
 export interface AgencyPageInput {
   feature: AgencyFeature;
@@ -112,7 +113,7 @@ export function renderAgencyPage({ feature: f, neighbours, siteUrl, dataAsOf, la
 <p class="kicker">${esc(TYPE_LABELS[p.agency_type])} · ${esc(st)}</p>
 <h1>${esc(p.name)}</h1>
 <p class="place">${esc(placeText(p))}</p>
-<p class="actions">${siteLink(`../../#agency=${encodeURIComponent(p.id)}`, 'Open in the live map', 'class="button"')} ${siteLink(`../../${statePath(p.state)}`, `All agencies in ${st}`)}</p>
+<p class="actions">${siteLink(`../../#agency=${encodeURIComponent(p.id)}`, 'Open in the live map', 'class="button"')} ${siteLink(`../../${statePath(p.state)}`, `All agencies in ${st}`)} ${siteLink(`../../${handoutHref({ agency: p.id }, null)}`, MSG.handoutAction)}</p>
 <div class="overview">
 <section class="facts-block" aria-labelledby="facts-heading">
 <h2 id="facts-heading">At a glance</h2>

@@ -219,6 +219,9 @@ describe('agency pages without JavaScript, under the strict CSP', () => {
       expect(await page.locator('figure.map-figure svg[role="img"] .map-here').count()).toBe(1);
       const live = await page.getByRole('link', { name: 'Open in the live map' }).evaluate((a) => (a as HTMLAnchorElement).href);
       expect(live).toBe(`${server.url}#agency=${p.id}`);
+      // The printable handout of the same agency, from the page without JavaScript.
+      const handout = await page.getByRole('link', { name: 'Printable handout (one page)' }).evaluate((a) => (a as HTMLAnchorElement).href);
+      expect(handout).toBe(`${server.url}handout.html#agency=${p.id}`);
     }
     expect([...origins]).toEqual([new URL(server.url).origin]);
     expect(consoleErrors.filter((e) => /Content Security Policy|Refused/.test(e))).toEqual([]);
