@@ -115,7 +115,7 @@ describe('reporter: a regional image and its data', () => {
     };
     expect(dark(0, 64)).toBeGreaterThan(0.01);
     expect(dark(64 + mapH + 4, png.height)).toBeGreaterThan(0.005);
-    expect(await page.locator('#export-dialog [aria-live]').textContent()).toContain('Saved');
+    expect(await page.locator('#export-dialog p[aria-live]').textContent()).toContain('Saved');
     await page.keyboard.press('Escape');
   });
 
