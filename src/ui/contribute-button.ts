@@ -4,24 +4,14 @@
  */
 import type { ContributeStart } from '../contribute/prefill';
 import { MSG } from '../i18n/messages';
-import { h } from './dom';
+import { lazyDialogButton } from './lazy-dialog-button';
 
 export function contributeButton(start: ContributeStart): HTMLElement {
-  const b = h('button', { type: 'button', class: 'records-request-button contribute-button', 'aria-haspopup': 'dialog' },
-    start.mode === 'correction' ? MSG.contribute.suggestButton : MSG.contribute.missingButton);
-  const status = h('span', { class: 'muted', role: 'status' });
-  b.addEventListener('click', async () => {
-    if (b.getAttribute('aria-busy') === 'true') return;
-    b.setAttribute('aria-busy', 'true');
-    status.textContent = '';
-    try {
-      const m = await import('./contribute-dialog');
-      await m.showContributeDialog(start, b);
-    } catch {
-      status.textContent = MSG.contribute.failed;
-    } finally {
-      b.removeAttribute('aria-busy');
-    }
+  return lazyDialogButton({
+    label: start.mode === 'correction' ? MSG.contribute.suggestButton : MSG.contribute.missingButton,
+    buttonClass: 'records-request-button contribute-button',
+    wrapClass: 'contribute',
+    failed: MSG.contribute.failed,
+    open: async (b) => (await import('./contribute-dialog')).showContributeDialog(start, b),
   });
-  return h('p', { class: 'contribute' }, b, status);
 }
