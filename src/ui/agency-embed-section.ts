@@ -3,6 +3,7 @@ import { agencyIframeCode } from '../share/agency-embed-code';
 import { currentLocale } from '../i18n/locale';
 import { MSG } from '../i18n/messages';
 import { h } from './dom';
+import { copyText } from './copy-text';
 
 export interface AgencyEmbedTarget {
   id: string;
@@ -16,16 +17,7 @@ export function agencyEmbedSection(): { element: HTMLElement; show(agency: Agenc
   const code = h('textarea', { id: 'agency-embed-code', readonly: true, rows: 6, spellcheck: 'false' });
   const status = h('span', { class: 'muted', 'aria-live': 'polite' });
   const copy = h('button', { type: 'button', class: 'find', id: 'agency-embed-copy' }, MSG.agencyEmbedCopy);
-  copy.addEventListener('click', async () => {
-    try {
-      await navigator.clipboard.writeText(code.value);
-      status.textContent = MSG.copied;
-    } catch {
-      code.focus();
-      code.select();
-      status.textContent = MSG.copyByHand;
-    }
-  });
+  copy.addEventListener('click', () => void copyText(code.value, code, status));
   const element = h('section', { class: 'agency-embed', 'aria-labelledby': 'agency-embed-heading' },
     h('h3', { id: 'agency-embed-heading' }, MSG.agencyEmbedHeading),
     note,

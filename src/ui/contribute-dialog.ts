@@ -18,6 +18,8 @@ import { MSG } from '../i18n/messages';
 import { BASE } from '../map/basemap';
 import { download } from '../share/download-data';
 import { h } from './dom';
+import { trapFocus } from './dialog-focus';
+import { copyText } from './copy-text';
 
 let config: Promise<SendConfig> | null = null;
 
@@ -62,20 +64,7 @@ function theDialog(): HTMLDialogElement {
     const back = opener?.isConnected ? opener : document.getElementById('card-title');
     back?.focus();
   });
-  // Focus stays in the dialog: Tab from its last control goes to its first, Shift+Tab the other way.
-  d.addEventListener('keydown', (e) => {
-    if (e.key !== 'Tab') return;
-    const stops = [...d.querySelectorAll<HTMLElement>('button, a[href], textarea, input, select')].filter((el) => !el.hidden && el.offsetParent !== null);
-    if (!stops.length) return;
-    const [first, last] = [stops[0], stops[stops.length - 1]];
-    if (!e.shiftKey && document.activeElement === last) {
-      e.preventDefault();
-      first.focus();
-    } else if (e.shiftKey && document.activeElement === first) {
-      e.preventDefault();
-      last.focus();
-    }
-  });
+  trapFocus(d);
   document.body.append(d);
   dialog = d;
   return d;
@@ -195,14 +184,7 @@ export async function showContributeDialog(start: ContributeStart, from: HTMLEle
   });
   copyButton.addEventListener('click', async () => {
     if (!ready()) return;
-    try {
-      await navigator.clipboard.writeText(submissionCsv(cells()));
-      status.textContent = MSG.copied;
-    } catch {
-      preview.focus();
-      preview.select();
-      status.textContent = MSG.copyByHand;
-    }
+    await copyText(submissionCsv(cells()), preview, status);
   });
   for (const a of [email, issue]) a.addEventListener('click', (e) => { if (!a.hasAttribute('href') && !ready()) e.preventDefault(); });
 

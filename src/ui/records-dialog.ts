@@ -11,6 +11,8 @@ import { MSG } from '../i18n/messages';
 import { BASE } from '../map/basemap';
 import { download } from '../share/download-data';
 import { h } from './dom';
+import { trapFocus } from './dialog-focus';
+import { copyText as copy } from './copy-text';
 
 let laws: Promise<Map<string, RecordsLaw>> | null = null;
 
@@ -36,20 +38,7 @@ function theDialog(): HTMLDialogElement {
     const back = opener?.isConnected ? opener : document.getElementById('card-title');
     back?.focus();
   });
-  // Focus stays in the dialog: Tab from its last control goes to its first, Shift+Tab the other way.
-  d.addEventListener('keydown', (e) => {
-    if (e.key !== 'Tab') return;
-    const stops = [...d.querySelectorAll<HTMLElement>('button, a[href], textarea, input, select')].filter((el) => !el.hidden && el.offsetParent !== null);
-    if (!stops.length) return;
-    const [first, last] = [stops[0], stops[stops.length - 1]];
-    if (!e.shiftKey && document.activeElement === last) {
-      e.preventDefault();
-      first.focus();
-    } else if (e.shiftKey && document.activeElement === first) {
-      e.preventDefault();
-      last.focus();
-    }
-  });
+  trapFocus(d);
   document.body.append(d);
   dialog = d;
   return d;
@@ -59,17 +48,6 @@ function head(): HTMLElement {
   const close = h('button', { type: 'button', class: 'close', 'aria-label': MSG.close }, '×');
   close.addEventListener('click', () => dialog?.close());
   return h('div', { class: 'dialog-head' }, h('h2', { id: 'records-title' }, MSG.recordsRequest.dialogTitle), close);
-}
-
-async function copy(text: string, field: HTMLTextAreaElement, status: HTMLElement): Promise<void> {
-  try {
-    await navigator.clipboard.writeText(text);
-    status.textContent = MSG.copied;
-  } catch {
-    field.focus();
-    field.select();
-    status.textContent = MSG.copyByHand;
-  }
 }
 
 function printLetter(): void {

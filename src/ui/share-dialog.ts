@@ -1,6 +1,7 @@
 /** The Share dialog: the link to this exact view, and the embed builder. */
 import { EMBED_PRESETS, iframeCode } from '../share/embed-code';
 import { h } from './dom';
+import { copyText as copy } from './copy-text';
 import { MSG } from '../i18n/messages';
 import { agencyEmbedSection, type AgencyEmbedTarget } from './agency-embed-section';
 
@@ -17,17 +18,6 @@ export interface ShareContext {
   description(): string;
   /** The agency whose card is open, for "Embed this agency"; null when none is. */
   agency?(): AgencyEmbedTarget | null;
-}
-
-async function copy(text: string, field: HTMLInputElement | HTMLTextAreaElement, status: HTMLElement): Promise<void> {
-  try {
-    await navigator.clipboard.writeText(text);
-    status.textContent = MSG.copied;
-  } catch {
-    field.focus();
-    field.select();
-    status.textContent = MSG.copyByHand;
-  }
 }
 
 export function setupShareDialog(dialog: HTMLDialogElement, button: HTMLButtonElement, ctx: ShareContext): () => void {
