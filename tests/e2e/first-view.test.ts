@@ -247,6 +247,29 @@ describe('first view', () => {
     });
   }
 
+  // A map area that changes size while the page loads is re-laid out, its drawing buffer re-allocated and redrawn:
+  // on wide screens the page reserves the timeline's filled height, so the map keeps one size from the first paint.
+  for (const viewport of [{ width: 1280, height: 800 }, { width: 1366, height: 850 }, { width: 1920, height: 1080 }]) {
+    it(`keeps the map area one size from the first paint until the live map is ready (${viewport.width}×${viewport.height})`, async () => {
+      const { page, context } = await newPage(browser, { viewport });
+      await page.addInitScript(`
+        window.__mapSizes = [];
+        document.addEventListener('DOMContentLoaded', () => new ResizeObserver((es) => {
+          for (const e of es) window.__mapSizes.push(Math.round(e.contentRect.width) + 'x' + Math.round(e.contentRect.height));
+        }).observe(document.getElementById('map')));
+      `);
+      await page.goto(BASE());
+      await waitForMap(page);
+      await waitForIdle(page);
+      const sizes = await page.evaluate(() => (window as unknown as { __mapSizes: string[] }).__mapSizes);
+      expect(sizes.length, sizes.join(' → ')).toBe(1);
+      // And the timeline did fill: its chart of the totals reported is drawn.
+      await page.waitForSelector('#timeline .coverage-plot svg');
+      expect(await page.evaluate(() => (window as unknown as { __mapSizes: string[] }).__mapSizes.length)).toBe(1);
+      await context.close();
+    });
+  }
+
   it('works under the strict Content-Security-Policy', async () => {
     const srv = await serveDir('dist', { 'Content-Security-Policy': CSP });
     const { page, context } = await newPage(browser);
