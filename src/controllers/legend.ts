@@ -2,7 +2,7 @@
 import type { AgencyIndex } from '../data/agency-index';
 import type { MapView } from '../map/map-view';
 import { legendExamples } from '../map/perks-layer';
-import type { AppState } from '../state/app-state';
+import type { AppState, LayerId } from '../state/app-state';
 import { renderLegend } from '../ui/legend';
 import { coversTooMuch, smallFrame } from '../ui/legend-fold';
 import { $ } from '../ui/dom';
@@ -23,6 +23,9 @@ export class Legend {
   private root = $('#legend');
   /** The sizes the last fold decision was made for: decided again only when they change. */
   private fittedFor = '';
+  /** What it last drew (its inputs), and its size then: an unchanged legend is not drawn or measured again. */
+  private drawn = '';
+  private size = '';
 
   constructor(
     private index: AgencyIndex,
@@ -50,11 +53,15 @@ export class Legend {
 
   /** Redraws it; a bigger or smaller legend keeps what the app framed clear of it. */
   render(): void {
-    const before = `${this.root.offsetWidth}x${this.root.offsetHeight}`;
-    this.fit();
-    this.renderNow();
+    const folded = this.fit();
+    // Unchanged (most filter changes, the map's start): no DOM work and no layout read.
+    if (!this.renderNow() && !folded) return;
+    const size = `${this.root.offsetWidth}x${this.root.offsetHeight}`;
     // Only when its size changed, as reframing moves the map, which can redraw the legend.
-    if (`${this.root.offsetWidth}x${this.root.offsetHeight}` !== before) this.deps.map()?.reframe();
+    if (size !== this.size) {
+      this.size = size;
+      this.deps.map()?.reframe();
+    }
   }
 
   /**
@@ -64,32 +71,36 @@ export class Legend {
    * visitor chooses; a key added later (a search, a layer) grows it as it is,
    * and the framing keeps the agencies clear of it.
    */
-  private fit(): void {
-    if (this.toggled) return;
+  private fit(): boolean {
+    if (this.toggled) return false;
     const map = $('.map-wrap');
     const key = [window.innerWidth, window.innerHeight, map.clientWidth, map.clientHeight].join('|');
-    if (key === this.fittedFor) return;
+    if (key === this.fittedFor) return false;
     this.fittedFor = key;
     if (smallFrame(this.embed, windowSize())) {
       this.collapsed = true;
-      return;
+      return true;
     }
     this.collapsed = false;
     this.renderNow();
     this.collapsed = coversTooMuch({ width: this.root.offsetWidth, height: this.root.offsetHeight }, { width: map.clientWidth, height: map.clientHeight });
+    return true;
   }
 
-  /** Redraws it without reframing the map. */
-  renderNow(): void {
-    renderLegend(
-      this.root,
-      { layers: this.deps.state().layers, dateDomain: this.colors.domain, ...this.model(), search: this.deps.search() },
-      this.collapsed,
-      () => {
-        this.collapsed = !this.collapsed;
-        this.toggled = true;
-        this.render();
-      },
-    );
+  /** Redraws it without reframing the map; false when what it shows has not changed. */
+  renderNow(): boolean {
+    const input = { layers: this.deps.state().layers, dateDomain: this.colors.domain, ...this.model(), search: this.deps.search() };
+    // What it shows: the perk sizes and the density classes count only with their layer on.
+    const on = (l: LayerId) => input.layers.includes(l);
+    const key = JSON.stringify([this.collapsed, input.layers, input.search, on('points') && input.dateDomain, on('perks') && input.perkExamples,
+      on('density') && [input.densityBreaks, input.countyBreaks]]);
+    if (key === this.drawn) return false;
+    this.drawn = key;
+    renderLegend(this.root, input, this.collapsed, () => {
+      this.collapsed = !this.collapsed;
+      this.toggled = true;
+      this.render();
+    });
+    return true;
   }
 }
