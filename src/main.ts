@@ -23,6 +23,7 @@ import { currentLocale } from './i18n/locale';
 import { translatePage } from './ui/page-text';
 import { languageSwitch, restoreSwitchFocus } from './ui/language-switch';
 import { bindSkipLink } from './ui/skip-link';
+import { warmFormats } from './ui/warm-formats';
 
 const MAP_DATA = `${import.meta.env.BASE_URL}generated/map/`;
 const SLOW_MS = 8000;
@@ -113,6 +114,7 @@ async function boot(): Promise<void> {
   await painted;
   if (mapView === undefined) mapView = createMap(state.view, state.embed);
   const app = import('./app');
+  warmFormats();
 
   const box = $('#map-message');
   const slow = window.setTimeout(() => {

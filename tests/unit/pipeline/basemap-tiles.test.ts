@@ -33,6 +33,28 @@ describe('basemap vector tiles', () => {
     expect(Object.keys(tile(dir, 3, 1, 2).layers)).toEqual(['neighbours']);
   });
 
+  it('drops detail finer than a pixel below the last zoom, and keeps every vertex at the last zoom', () => {
+    // A small county-sized box in Kansas whose north edge wiggles by 0.04° (half a pixel at zoom 3) at 200 vertices.
+    const edge = Array.from({ length: 200 }, (_, k) => [-98.4 + (k * 0.4) / 200, 38.7 + (k % 2) * 0.04]);
+    const wiggly: Record<string, FeatureCollection> = {
+      states: { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { fips: '20' }, geometry: { type: 'Polygon', coordinates: [[[-98.4, 38.5], [-98, 38.5], [-98, 38.7], ...edge.reverse(), [-98.4, 38.5]]] } }] },
+      neighbours: { type: 'FeatureCollection', features: [] },
+      places: { type: 'FeatureCollection', features: [] },
+    };
+    const d = mkdtempSync(join(tmpdir(), 'tiles-'));
+    writeBasemapTiles(d, wiggly);
+    const vertices = (z: number) => {
+      const n = 2 ** z;
+      const x = Math.floor(((-98.2 + 180) / 360) * n);
+      const r = (38.6 * Math.PI) / 180;
+      const y = Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n);
+      return tile(d, z, x, y).layers.states.feature(0).loadGeometry().flat().length;
+    };
+    expect(vertices(3)).toBeLessThan(12);
+    expect(vertices(BASEMAP_MAX_ZOOM)).toBeGreaterThanOrEqual(200);
+    rmSync(d, { recursive: true, force: true });
+  });
+
   it('writes every tile inside the bounds up to the highest zoom, empty ones empty (the map never meets a missing tile)', () => {
     expect(readdirSync(join(dir, String(BASEMAP_MAX_ZOOM))).length).toBeGreaterThan(0);
     expect(tiles).toBeGreaterThan(500);
