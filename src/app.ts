@@ -31,6 +31,7 @@ import { Embed } from './controllers/embed';
 import { opensOnClick } from './controllers/lazy';
 import { inViewMask } from './controllers/in-view';
 import { mountMapBar } from './ui/map-bar';
+import { yieldToMain } from './ui/yield-to-main';
 
 export class App implements AppContext {
   readonly store: Store<AppState>;
@@ -140,9 +141,16 @@ export class App implements AppContext {
   }
 
   private async start(s: AppState): Promise<void> {
+    // The panels were built in this task: the first render of the state is the next.
+    await yieldToMain();
+    s = this.store.state;
     this.render(s, null, { transient: false });
+    // The panels are drawn: the map's layers are added in a task of their own.
+    await yieldToMain();
     // Without a map (no WebGL, or it failed to start) `failed` has run instead.
     if (!(await this.live.start(s.view, this.colors.ofAgency))) return;
+    // The map draws its first frame before the list follows its view.
+    await yieldToMain();
     const mv = this.mapView!;
     mv.density.onChange = () => this.legend.render();
     mv.setSelected(this.selection.index(this.store.state));

@@ -23,7 +23,8 @@ import { currentLocale } from './i18n/locale';
 import { translatePage } from './ui/page-text';
 import { languageSwitch, restoreSwitchFocus } from './ui/language-switch';
 import { bindSkipLink } from './ui/skip-link';
-import { warmFormats } from './ui/warm-formats';
+import { warmFormatsWhenIdle } from './ui/warm-formats';
+import { yieldToMain } from './ui/yield-to-main';
 
 const MAP_DATA = `${import.meta.env.BASE_URL}generated/map/`;
 const SLOW_MS = 8000;
@@ -114,7 +115,8 @@ async function boot(): Promise<void> {
   await painted;
   if (mapView === undefined) mapView = createMap(state.view, state.embed);
   const app = import('./app');
-  warmFormats();
+  // While the map's library and the app download, when nothing else waits.
+  warmFormatsWhenIdle();
 
   const box = $('#map-message');
   const slow = window.setTimeout(() => {
@@ -142,8 +144,12 @@ async function boot(): Promise<void> {
     notify($('#notices'), MSG.malformedRecords(dataset.invalid), 'warning');
   }
   const index = buildIndex(dataset.rows);
+  // The app's start is long: in steps, so the page answers between them.
+  await yieldToMain();
   const details = new DetailsStore((k) => `${MAP_DATA}details-${k}.json`, dataset.chunkSize);
   const map = await mapView;
+  // The map was just created in this task (when its library arrived last): the app starts in the next.
+  await yieldToMain();
   // Export draws the live map: without one it is not offered.
   if (!map) $('#export-button').hidden = true;
   const history = new HistoryStore(`${import.meta.env.BASE_URL}generated/history/history.json`);

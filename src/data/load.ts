@@ -4,6 +4,7 @@
  * get a structural check (a full schema parse of 150k features would
  * dominate load time) and those that fail are left out and counted.
  */
+import { yieldToMain } from '../ui/yield-to-main';
 import type { AgencyFeature } from '../core/contract';
 import type { AgencyRow, DecodedPoints } from './map-data';
 import { decodePoints } from './map-data';
@@ -53,6 +54,8 @@ export async function fetchJson(url: string, file: keyof typeof MSG.loadWhat, si
 /** The map's points file (see map-data.ts). */
 export async function loadPoints(url: string, signal?: AbortSignal, readAfter?: Promise<void>): Promise<DecodedPoints> {
   const json = await fetchJson(url, 'data', signal, readAfter);
+  // Parsed, then checked in a task of its own: two shorter tasks the page can answer between.
+  await yieldToMain();
   try {
     return decodePoints(json);
   } catch (e) {

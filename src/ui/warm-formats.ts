@@ -1,16 +1,26 @@
 /**
  * The first use of a number, date or sorting format loads its locale's data
- * (tens of milliseconds on a slow machine). Done once while the map's library
- * and the app are still loading, it is not paid again in the app's first
- * render, which the map waits for.
+ * (tens of milliseconds each on a slow machine). Done while the map's library
+ * and the app are still loading, one format per idle moment, it is not paid
+ * again in the app's first render, which the map waits for.
  */
 import { currentLocale } from '../i18n/locale';
 import { formatInt, formatUsd } from './format';
 import { monthLabel } from '../time/months';
 
-export function warmFormats(): void {
-  formatInt(1555);
-  formatUsd(1);
-  monthLabel(24_240);
-  new Intl.Collator(currentLocale(), { sensitivity: 'base', numeric: true }).compare('a', 'b');
+const STEPS: (() => unknown)[] = [
+  () => formatInt(1555),
+  () => formatUsd(1),
+  () => monthLabel(24_240),
+  () => new Intl.Collator(currentLocale(), { sensitivity: 'base', numeric: true }).compare('a', 'b'),
+];
+
+const whenIdle = (fn: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: 2000 }) : setTimeout(fn, 0));
+
+export function warmFormatsWhenIdle(from = 0): void {
+  if (from >= STEPS.length) return;
+  whenIdle(() => {
+    STEPS[from]();
+    warmFormatsWhenIdle(from + 1);
+  });
 }
