@@ -249,8 +249,11 @@ describe('first view', () => {
 
   // A map area that changes size while the page loads is re-laid out, its drawing buffer re-allocated and redrawn:
   // on wide screens the page reserves the timeline's filled height, so the map keeps one size from the first paint.
-  for (const viewport of [{ width: 1280, height: 800 }, { width: 1366, height: 850 }, { width: 1920, height: 1080 }]) {
-    it(`keeps the map area one size from the first paint until the live map is ready (${viewport.width}×${viewport.height})`, async () => {
+  for (const [viewport, lang] of [
+    [{ width: 1280, height: 800 }, 'en'], [{ width: 1366, height: 850 }, 'en'], [{ width: 1920, height: 1080 }, 'en'],
+    [{ width: 1366, height: 850 }, 'es'], [{ width: 1920, height: 1080 }, 'es'],
+  ] as const) {
+    it(`keeps the map area one size from the first paint until the live map is ready (${viewport.width}×${viewport.height}, ${lang})`, async () => {
       const { page, context } = await newPage(browser, { viewport });
       await page.addInitScript(`
         window.__mapSizes = [];
@@ -258,7 +261,7 @@ describe('first view', () => {
           for (const e of es) window.__mapSizes.push(Math.round(e.contentRect.width) + 'x' + Math.round(e.contentRect.height));
         }).observe(document.getElementById('map')));
       `);
-      await page.goto(BASE());
+      await page.goto(BASE() + (lang === 'es' ? '?lang=es' : ''));
       await waitForMap(page);
       await waitForIdle(page);
       const sizes = await page.evaluate(() => (window as unknown as { __mapSizes: string[] }).__mapSizes);
