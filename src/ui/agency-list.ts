@@ -7,10 +7,9 @@ import type { AgencyIndex } from '../data/agency-index';
 import { FLAG_AT_LEAST } from '../data/agency-index';
 import { formatPartialDate } from '../time/months';
 import { h } from './dom';
-import { ellipsize, formatInt, formatUsd } from './format';
+import { compareText, ellipsize, formatInt, formatUsd } from './format';
 import { TYPE_LABELS } from './labels';
 import { MSG } from '../i18n/messages';
-import { currentLocale } from '../i18n/locale';
 import { compactMonthLabel } from '../time/months';
 import { monthOf } from '../core/periods';
 
@@ -53,13 +52,12 @@ export class AgencyList {
     const name = (i: number) => r[i].name;
     const place = (i: number) => `${r[i].state} ${r[i].city ?? r[i].county ?? ''}`;
     const arr = Array.from({ length: idx.size }, (_, i) => i);
-    const collator = new Intl.Collator(currentLocale(), { sensitivity: 'base', numeric: true });
     const cmp: Record<SortKey, (a: number, b: number) => number> = {
-      name: (a, b) => collator.compare(name(a), name(b)),
-      place: (a, b) => collator.compare(place(a), place(b)) || collator.compare(name(a), name(b)),
+      name: (a, b) => compareText(name(a), name(b)),
+      place: (a, b) => compareText(place(a), place(b)) || compareText(name(a), name(b)),
       // Undocumented dates and values always sort last.
-      start: (a, b) => ((idx.start[a] < 0 ? 1 : 0) - (idx.start[b] < 0 ? 1 : 0)) || (idx.start[a] - idx.start[b]) * (this.desc ? -1 : 1) || collator.compare(name(a), name(b)),
-      value: (a, b) => (Number.isNaN(idx.value[a]) ? 1 : 0) - (Number.isNaN(idx.value[b]) ? 1 : 0) || ((idx.value[a] || 0) - (idx.value[b] || 0)) * (this.desc ? -1 : 1) || collator.compare(name(a), name(b)),
+      start: (a, b) => ((idx.start[a] < 0 ? 1 : 0) - (idx.start[b] < 0 ? 1 : 0)) || (idx.start[a] - idx.start[b]) * (this.desc ? -1 : 1) || compareText(name(a), name(b)),
+      value: (a, b) => (Number.isNaN(idx.value[a]) ? 1 : 0) - (Number.isNaN(idx.value[b]) ? 1 : 0) || ((idx.value[a] || 0) - (idx.value[b] || 0)) * (this.desc ? -1 : 1) || compareText(name(a), name(b)),
     };
     arr.sort(cmp[this.sort]);
     if (this.desc && (this.sort === 'name' || this.sort === 'place')) arr.reverse();

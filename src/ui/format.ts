@@ -2,7 +2,7 @@
 import { currentLocale, numberTag, type Locale } from '../i18n/locale';
 import { CATALOGUES } from '../i18n/messages';
 
-const cache = new Map<Locale, { usd: Intl.NumberFormat; int: Intl.NumberFormat; plural: Intl.PluralRules }>();
+const cache = new Map<Locale, { usd: Intl.NumberFormat; int: Intl.NumberFormat; plural: Intl.PluralRules; text: Intl.Collator }>();
 
 function fmt(l: Locale = currentLocale()) {
   let f = cache.get(l);
@@ -12,6 +12,8 @@ function fmt(l: Locale = currentLocale()) {
       usd: new Intl.NumberFormat(tag, { style: 'currency', currency: 'USD', maximumFractionDigits: 0 }),
       int: new Intl.NumberFormat(tag),
       plural: new Intl.PluralRules(tag),
+      // Names in the page's language's order, ignoring case and accents, numbers by value ("District 2" before "District 10").
+      text: new Intl.Collator(l, { sensitivity: 'base', numeric: true }),
     };
     cache.set(l, f);
   }
@@ -33,6 +35,11 @@ export function formatCount(v: number | null, atLeast = false, l: Locale = curre
 
 export function formatInt(v: number, l: Locale = currentLocale()): string {
   return fmt(l).int.format(v);
+}
+
+/** Compares names as the page's language sorts them (the agency list's order). */
+export function compareText(a: string, b: string, l: Locale = currentLocale()): number {
+  return fmt(l).text.compare(a, b);
 }
 
 /** Decimals for distances ("2.5"): the same separators as every other number. */

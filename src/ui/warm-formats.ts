@@ -4,15 +4,14 @@
  * and the app are still loading, one format per idle moment, it is not paid
  * again in the app's first render, which the map waits for.
  */
-import { currentLocale } from '../i18n/locale';
-import { formatInt, formatUsd } from './format';
+import { compareText, formatInt, formatUsd } from './format';
 import { monthLabel } from '../time/months';
 
 const STEPS: (() => unknown)[] = [
   () => formatInt(1555),
   () => formatUsd(1),
   () => monthLabel(24_240),
-  () => new Intl.Collator(currentLocale(), { sensitivity: 'base', numeric: true }).compare('a', 'b'),
+  () => compareText('a', 'b'),
 ];
 
 const whenIdle = (fn: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: 2000 }) : setTimeout(fn, 0));

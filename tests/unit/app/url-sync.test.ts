@@ -193,12 +193,19 @@ describe('UrlSync: when the link is written', () => {
     return { ...fw, w, idle, runIdle };
   }
 
-  it('waits for an idle moment after its delay (never between a click and the map drawing it), then writes once', () => {
+  /** A sync on that window, with the state filtered to CA and a push scheduled. */
+  function scheduledCA(opts: { listen?: boolean } = {}) {
     const fw = idleWindow();
     const store = new Store<AppState>(defaultState());
     const sync = new UrlSync(store, { before: () => undefined, notices: () => undefined, after: () => undefined }, fw.w);
+    if (opts.listen) sync.listen();
     store.update((s) => ({ ...s, filters: { ...s.filters, states: ['CA'] } }));
     sync.schedule('push');
+    return { fw, store, sync };
+  }
+
+  it('waits for an idle moment after its delay (never between a click and the map drawing it), then writes once', () => {
+    const { fw } = scheduledCA();
     fw.flush();
     // The delay is over, the page is still busy: nothing written yet.
     expect(fw.entries).toEqual([]);
@@ -208,11 +215,7 @@ describe('UrlSync: when the link is written', () => {
   });
 
   it('a change while the write waits for idle replaces it: one write, with the latest state', () => {
-    const fw = idleWindow();
-    const store = new Store<AppState>(defaultState());
-    const sync = new UrlSync(store, { before: () => undefined, notices: () => undefined, after: () => undefined }, fw.w);
-    store.update((s) => ({ ...s, filters: { ...s.filters, states: ['CA'] } }));
-    sync.schedule('push');
+    const { fw, store, sync } = scheduledCA();
     fw.flush();
     store.update((s) => ({ ...s, filters: { ...s.filters, states: ['NV'] } }));
     sync.schedule('replace');
@@ -224,12 +227,7 @@ describe('UrlSync: when the link is written', () => {
   });
 
   it('a link restored by Back cancels a write still waiting for idle', () => {
-    const fw = idleWindow();
-    const store = new Store<AppState>(defaultState());
-    const sync = new UrlSync(store, { before: () => undefined, notices: () => undefined, after: () => undefined }, fw.w);
-    sync.listen();
-    store.update((s) => ({ ...s, filters: { ...s.filters, states: ['CA'] } }));
-    sync.schedule('push');
+    const { fw, store } = scheduledCA({ listen: true });
     fw.flush();
     fw.navigate('#state=TX');
     fw.runIdle();
