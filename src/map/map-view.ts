@@ -115,6 +115,9 @@ export class MapView {
       }),
       'bottom-right',
     );
+    // Folded from the start (the page footer carries the full credit): open, it covers the bottom of a phone's map
+    // while the first framing measures what is clear of overlays. Once folded, MapLibre does not unfold it by itself.
+    foldAttribution(o.container);
     this.map = map;
     this.layers = stackOf(map);
     adoptBasemap(map);
@@ -135,8 +138,9 @@ export class MapView {
       map.on('load', () => {
         loaded = true;
         performance.mark('map-load');
-        // Start with the attribution folded: the page footer carries the full credit.
-        o.container.querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show');
+        foldAttribution(o.container);
+        // Overlays that settled while the basemap loaded (the map's controls, the phone's bar) count in the framing.
+        this.reframe();
         resolve();
       });
     });
@@ -200,6 +204,8 @@ export class MapView {
       const cluster = map.queryRenderedFeatures(e.point, { layers: shown(this.layers.picked('cluster')) })
         .find((f) => f.properties?.count);
       if (cluster) {
+        // The visitor chose where to look: overlays changing later no longer re-run the app's last framing.
+        this.frame = null;
         const [w, s, ea, n] = String(cluster.properties.bbox).split(',').map(Number);
         if (w === ea && s === n) map.easeTo({ center: [w, s], zoom: Math.min(map.getZoom() + 3, 12) });
         else map.fitBounds([w, s, ea, n], { padding: 60, maxZoom: 12 });
@@ -346,4 +352,9 @@ export class MapView {
     const b: Box = this.index ? initialBounds(this.index) : LOWER_48;
     this.frameWith(() => this.moveTo(cameraForBox(b, this.size(), this.padding(allMargin(this.size()), b), MASK_MAX_ZOOM), 0));
   }
+}
+
+/** Folds MapLibre's compact attribution to its button. */
+function foldAttribution(container: HTMLElement): void {
+  container.querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show');
 }
