@@ -63,7 +63,7 @@ writeFileSync(join(OUT, STYLESHEET_PATH), ['src/styles/base.css', 'src/pages/pag
 // A sitemap only with absolute URLs; without them none (and none left from an earlier build).
 if (siteUrl) write('sitemap.xml', renderSitemap(pages, siteUrl, dataAsOf));
 else rmSync(join(OUT, 'sitemap.xml'), { force: true });
-const releaseFiles = writeReleaseFiles(OUT, data.features, siteUrl, data.metadata?.title ?? 'Police partnerships with Amazon Ring');
+const releaseFiles = writeReleaseFiles(OUT, data, siteUrl);
 console.log(`release files (changelog, feeds, datapackage.json): ${releaseFiles}`);
 console.log(`static pages: ${data.features.length} agencies, ${byState.size} states and the index in ${OUT}/${siteUrl ? `, with sitemap.xml for ${siteUrl}` : ''}`);
 if (!siteUrl) console.log(NO_SITE_URL);

@@ -21,7 +21,7 @@ import { notify, notifyLink } from './ui/notices';
 import { MSG } from './i18n/messages';
 import { currentLocale } from './i18n/locale';
 import { translatePage } from './ui/page-text';
-import { languageSwitch, restoreSwitchFocus } from './ui/language-switch';
+import { followLinkLanguage, languageSwitch, restoreSwitchFocus } from './ui/language-switch';
 import { bindSkipLink } from './ui/skip-link';
 import { warmFormatsWhenIdle } from './ui/warm-formats';
 import { yieldToMain } from './ui/yield-to-main';
@@ -172,6 +172,7 @@ function startLanguage(): void {
   // Beside the title: the header keeps its height in both languages.
   $('.app-header h1').after(languageSwitch('lang-switch'));
   restoreSwitchFocus();
+  followLinkLanguage();
 }
 
 startLanguage();

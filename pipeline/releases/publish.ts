@@ -14,9 +14,20 @@ import { dataPackage, RELEASE_JSON, RELEASE_TABLES } from './datapackage';
 import { NATIONAL_FEED, renderFeed, stateFeedPath } from './feeds';
 import { readReleaseState } from './store';
 import { citationCff } from './citation';
+import { SITE_NAME } from '../pages/layout';
 
 const guarded = (columns: readonly string[], rows: readonly object[]) =>
   UTF8_BOM + stringifyCsv(columns, rows.map((r) => Object.fromEntries(columns.map((c) => [c, spreadsheetCell(String((r as Record<string, unknown>)[c] ?? ''))]))));
+
+/** The dataset's title as the release files name it. */
+export function datasetTitle(collection: { metadata?: { title?: string } | null }): string {
+  return collection.metadata?.title ?? SITE_NAME;
+}
+
+/** The release files of a data folder as the build writes them (the development server serves them too). */
+export function releaseFilesOf(dataDir: string, collection: { features: readonly AgencyFeature[]; metadata?: { title?: string } | null }, siteUrl: string | null): Map<string, string> {
+  return releaseFiles(readReleaseState(dataDir), collection.features, siteUrl, datasetTitle(collection));
+}
 
 /** The published release files, by path inside the site. */
 export function releaseFiles(log: Changelog, features: readonly AgencyFeature[], siteUrl: string | null, title: string): Map<string, string> {
@@ -35,9 +46,8 @@ export function releaseFiles(log: Changelog, features: readonly AgencyFeature[],
   return files;
 }
 
-export function writeReleaseFiles(outDir: string, features: readonly AgencyFeature[], siteUrl: string | null, title: string, dataDir = 'data'): number {
-  const { releases, changes } = readReleaseState(dataDir);
-  const files = releaseFiles({ releases, changes }, features, siteUrl, title);
+export function writeReleaseFiles(outDir: string, collection: { features: readonly AgencyFeature[]; metadata?: { title?: string } | null }, siteUrl: string | null, dataDir = 'data'): number {
+  const files = releaseFilesOf(dataDir, collection, siteUrl);
   for (const [path, body] of files) {
     mkdirSync(dirname(join(outDir, path)), { recursive: true });
     writeFileSync(join(outDir, path), body);

@@ -10,6 +10,7 @@ import type { AgencyCollection } from '../../src/core/contract';
 import { applyRelease, planRelease } from './release';
 import { readReleaseState, writeReleaseState } from './store';
 import { citationCff } from './citation';
+import { datasetTitle } from './publish';
 
 export function citationPath(dataDir: string): string {
   return resolve(dataDir, '..', 'CITATION.cff');
@@ -19,7 +20,7 @@ export function releaseStep(dataDir: string, collection: AgencyCollection, mode:
   const state = readReleaseState(dataDir);
   const date = mode.date ?? new Date().toISOString().slice(0, 10);
   const plan = planRelease(dataDir, state, collection, date);
-  const title = collection.metadata?.title ?? 'Police partnerships with Amazon Ring';
+  const title = datasetTitle(collection);
   const last = state.releases.at(-1);
   if (!plan.release) {
     const cff = last ? citationCff(last, title) : '';

@@ -18,12 +18,9 @@ import { compareAreas } from '../search/area-compare';
 import type { AreaFacts } from '../search/area-compare';
 import { placesAround } from '../search/places-around';
 import { MSG } from '../i18n/messages';
+import { combinedLegend, placeLegend, type SearchLegend } from '../search/search-legend';
 
-/** What the legend says about the search: the radius (null for a county) and whether a county is outlined. */
-export interface SearchLegend {
-  radius: number | null;
-  county: boolean;
-}
+export type { SearchLegend };
 
 export type AreaOutcome =
   | { ok: false; message: string; choices?: Choice[] }
@@ -126,7 +123,7 @@ export class AreaFinder {
       shapes,
       outcomes: [c.first, c.second].map((a) => (a.ok ? { ok: true as const, view: a.view } : a)) as CompareOutcome['outcomes'],
       facts: c.facts,
-      legend: shown.length ? { radius: shown.find((p) => p.legend.radius !== null)?.legend.radius ?? null, county: shown.some((p) => p.legend.county) } : null,
+      legend: combinedLegend(shown.map((p) => p.legend)),
       show: (fly) => this.draw(shapes, shown.flatMap((p) => p.include), shown.flatMap((p) => p.around), fly),
     };
   }
@@ -140,7 +137,7 @@ export class AreaFinder {
     const county = a.county;
     return {
       view: a.view,
-      legend: { radius: r, county: !!county },
+      legend: placeLegend(r, !!county),
       shape: { point, radius: r, county: county?.feature ?? null, bounds: r === null ? (county?.bbox ?? null) : null },
       include,
       around,

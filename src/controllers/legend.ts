@@ -7,6 +7,7 @@ import { renderLegend } from '../ui/legend';
 import { coversTooMuch, smallFrame } from '../ui/legend-fold';
 import { $ } from '../ui/dom';
 import type { StartColors } from './colors';
+import type { SearchLegend } from '../search/search-legend';
 
 export interface LegendModel {
   perkExamples: { usd: number; r: number }[];
@@ -30,7 +31,7 @@ export class Legend {
   constructor(
     private index: AgencyIndex,
     private colors: StartColors,
-    private deps: { state(): AppState; map(): MapView | null; search(): { radius: number | null; county: boolean } | null },
+    private deps: { state(): AppState; map(): MapView | null; search(): SearchLegend | null },
     private embed: boolean,
   ) {
     this.collapsed = smallFrame(embed, windowSize());

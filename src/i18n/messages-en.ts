@@ -101,9 +101,10 @@ export const en = {
 
   // Map legend: the search
   legendSearchTitle: 'Your search',
-  legendSearchPlace: 'Searched place',
+  legendSearchPlace: (n: number): string => (n > 1 ? 'Searched places' : 'Searched place'),
   legendSearchRadius: (miles: number) => `Within ${miles} miles`,
-  legendSearchCounty: 'County of the searched place',
+  legendSearchCounty: (n: number): string => (n > 1 ? 'Counties of the searched places' : 'County of the searched place'),
+  legendSearchCountyMixed: 'Searched county, and county of the searched place',
 
   // Agency list
   listNoneInView: (total: string) => `No partnered agency in this part of the map (${total} match the filters elsewhere).`,
@@ -473,7 +474,7 @@ export const en = {
   areaSpanning: (county: string) => `Also serving ${county} (a jurisdiction across county lines)`,
   areaRowCountyWide: 'the whole county',
   areaRowSpans: (n: number) => `spans ${n} counties`,
-  legendSearchWholeCounty: 'Searched county',
+  legendSearchWholeCounty: (n: number): string => (n > 1 ? 'Searched counties' : 'Searched county'),
   // Timeline: what the range selects, month fields, Play within the range.
   timelineSelects: (from: string, to: string, agencies: string) => `Partnerships active between ${from} and ${to}: ${agencies}.`,
   timelineAllDates: (agencies: string) => `All dates: ${agencies}, those without a documented start date included.`,

@@ -108,9 +108,10 @@ export const es: Messages = {
 
   // Map legend: the search
   legendSearchTitle: 'Su búsqueda',
-  legendSearchPlace: 'Lugar buscado',
+  legendSearchPlace: (n: number) => (n > 1 ? 'Lugares buscados' : 'Lugar buscado'),
   legendSearchRadius: (miles: number) => `A ${esInt(miles)} millas o menos`,
-  legendSearchCounty: 'Condado del lugar buscado',
+  legendSearchCounty: (n: number) => (n > 1 ? 'Condados de los lugares buscados' : 'Condado del lugar buscado'),
+  legendSearchCountyMixed: 'Condado buscado, y condado del lugar buscado',
 
   // Agency list
   listNoneInView: (total: string) => `Ninguna agencia asociada en esta parte del mapa (${total} cumplen los filtros en otras partes).`,
@@ -496,7 +497,7 @@ export const es: Messages = {
   areaSpanning: (county: string) => `También atienden ${county} (una jurisdicción que abarca varios condados)`,
   areaRowCountyWide: 'todo el condado',
   areaRowSpans: (n: number) => `abarca ${esInt(n)} condados`,
-  legendSearchWholeCounty: 'Condado buscado',
+  legendSearchWholeCounty: (n: number) => (n > 1 ? 'Condados buscados' : 'Condado buscado'),
   // Timeline: what the range selects, month fields, Play within the range.
   timelineSelects: (from: string, to: string, agencies: string) => `Acuerdos vigentes entre ${from} y ${to}: ${agencies}.`,
   timelineAllDates: (agencies: string) => `Todas las fechas: ${agencies}, incluidas las que no tienen fecha de inicio documentada.`,

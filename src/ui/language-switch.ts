@@ -3,7 +3,7 @@
  * page with `lang` in the link (the whole state is in the link, so nothing is
  * lost), and focus comes back to the same switch.
  */
-import { currentLocale, LOCALES, type Locale } from '../i18n/locale';
+import { currentLocale, linkLang, LOCALES, pickLocale, type Locale } from '../i18n/locale';
 import { h } from './dom';
 import { MSG } from '../i18n/messages';
 
@@ -18,6 +18,23 @@ export function urlWithLang(href: string, lang: Locale): string {
   // "/", "," and "@" are legal in a fragment: keep them readable, as the map writes them.
   u.hash = p.toString().replace(/%2F/gi, '/').replace(/%2C/gi, ',').replace(/%40/g, '@');
   return u.href;
+}
+
+/** The language a changed link opens in (as when the page starts) when it is not the page's; null: the page stays. Pure. */
+export function languageToFollow(search: string, hash: string, browser: readonly string[], now: Locale): Locale | null {
+  const l = pickLocale(linkLang(search, hash), browser);
+  return l !== now ? l : null;
+}
+
+/**
+ * A link changed only in its hash (`…&lang=es` typed in the address bar, or Back to such a link) does not load a
+ * new page: the page reloads itself in the language it names, as that link opened afresh would show.
+ */
+export function followLinkLanguage(): void {
+  window.addEventListener('hashchange', () => {
+    const browser = navigator.languages?.length ? navigator.languages : [navigator.language];
+    if (languageToFollow(location.search, location.hash, browser, currentLocale())) location.reload();
+  });
 }
 
 /** Focus goes back to the switch that reloaded the page (kept in the history entry, not in storage). */

@@ -9,6 +9,7 @@ import type { Month } from '../core/periods';
 import { h } from './dom';
 import { drawSearchPin } from '../map/search-pin';
 import { MSG } from '../i18n/messages';
+import { searchLegendLabels, type SearchLegend } from '../search/search-legend';
 import { formatUsd } from './format';
 
 export interface LegendInput {
@@ -19,8 +20,7 @@ export interface LegendInput {
   /** County classes, once the counties are loaded. */
   countyBreaks: number[];
   /** The search on the map, when there is one. */
-  /** `radius` null: a whole county was searched (its outline, no pin or circle). */
-  search?: { radius: number | null; county: boolean } | null;
+  search?: SearchLegend | null;
 }
 
 /** A small software canvas: an accelerated one opens a GPU context of its own, slow to start on software renderers. */
@@ -53,6 +53,16 @@ function docIcon(): HTMLElement {
   return c;
 }
 
+/** The rows of the search's key: pins and their radius, county outlines, named for one place or two. */
+function searchRows(s: SearchLegend): HTMLElement[] {
+  const { pin, radius, county } = searchLegendLabels(s);
+  return [
+    pin ? h('p', { class: 'legend-row' }, pinIcon(), ` ${pin}`) : null,
+    radius ? h('p', { class: 'legend-row' }, swatch('border-top:2px dashed #1b4f72;background:#1b4f7212', 'line'), ` ${radius}`) : null,
+    county ? h('p', { class: 'legend-row' }, swatch('border-top:3px solid #6a3d9a', 'line'), ` ${county}`) : null,
+  ].filter((r) => r !== null);
+}
+
 export function renderLegend(root: HTMLElement, input: LegendInput, collapsed: boolean, onToggle: () => void): void {
   const toggle = h('button', { type: 'button', class: 'legend-toggle', 'aria-expanded': String(!collapsed) }, collapsed ? MSG.showLegend : MSG.hideLegend);
   toggle.addEventListener('click', onToggle);
@@ -61,9 +71,7 @@ export function renderLegend(root: HTMLElement, input: LegendInput, collapsed: b
     if (input.search) {
       blocks.push(h('div', { class: 'legend-block' },
         h('p', { class: 'legend-title' }, MSG.legendSearchTitle),
-        input.search.radius !== null ? h('p', { class: 'legend-row' }, pinIcon(), ` ${MSG.legendSearchPlace}`) : null,
-        input.search.radius !== null ? h('p', { class: 'legend-row' }, swatch('border-top:2px dashed #1b4f72;background:#1b4f7212', 'line'), ` ${MSG.legendSearchRadius(input.search.radius)}`) : null,
-        input.search.county ? h('p', { class: 'legend-row' }, swatch('border-top:3px solid #6a3d9a', 'line'), ` ${input.search.radius === null ? MSG.legendSearchWholeCounty : MSG.legendSearchCounty}`) : null,
+        ...searchRows(input.search),
       ));
     }
     if (input.layers.includes('points')) {

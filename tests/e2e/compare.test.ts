@@ -33,6 +33,11 @@ async function answered(p: Page): Promise<void> {
   await waitForIdle(p);
 }
 
+/** The rows of the map's key, as read on screen. */
+async function legendRows(p: Page): Promise<string[]> {
+  return (await p.locator('#legend .legend-row').allTextContents()).map((t) => t.trim());
+}
+
 async function search(q: string): Promise<void> {
   await page.fill('#area-input', q);
   await page.press('#area-input', 'Enter');
@@ -136,11 +141,20 @@ describe('compare two places', () => {
     expect(Math.abs(b!.y - a!.y)).toBeLessThan(2);
     // The coverage note beside the counts.
     expect(await page.locator('#area-result .coverage-note').textContent()).toContain('after Sept 2020 are incomplete');
+    // The key names what the map draws for the two: Houston's pin, radius and county, and Miami-Dade's outline.
+    expect(await legendRows(page)).toEqual(expect.arrayContaining(['Searched place', 'Within 10 miles', 'Searched county, and county of the searched place']));
     await waitForLinkParam(page, 'compare', 'Miami-Dade County');
     expect(linkParam(page, 'area')).toBe('Houston, TX');
     await page.waitForURL(/map=/);
     await waitForIdle(page);
-    compareUrl = page.url();
+    // The link a visitor shares is the Share dialog's: it carries both places.
+    await openDialog(page, '#share-button');
+    compareUrl = await page.inputValue('#share-link');
+    const shared = new URL(compareUrl);
+    expect(shared.searchParams.get('area') ?? new URLSearchParams(shared.hash.slice(1)).get('area')).toBe('Houston, TX');
+    expect(shared.searchParams.get('compare') ?? new URLSearchParams(shared.hash.slice(1)).get('compare')).toBe('Miami-Dade County');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('#share-dialog').isVisible()).toBe(false);
     await screenshot(page, 'compare-1-desktop');
     expect(await axeViolations(page)).toEqual([]);
     expect(await smallTargets(page)).toEqual([]);
@@ -268,6 +282,7 @@ describe('compare on a phone, and in Spanish by keyboard', () => {
     expect(Object.keys(cols[0].facts)[0]).toBe('Asociadas a 10 millas o menos');
     expect(num(cols[0].facts['Asociadas a 10 millas o menos'])).toBe(single.houston.within);
     await waitForLinkParam(es, 'compare', 'Condado de Miami-Dade');
+    expect(await legendRows(es)).toEqual(expect.arrayContaining(['Lugar buscado', 'A 10 millas o menos', 'Condado buscado, y condado del lugar buscado']));
     await screenshot(es, 'compare-5-spanish');
     // Escape in an empty, unused box closes it; Clear compare is reached by Tab and pressed with Enter.
     for (let k = 0; k < 4; k++) {

@@ -296,6 +296,25 @@ describe('choosing the language', () => {
     await context.close();
   });
 
+  it("lang=es typed into the link's hash (no new page load) switches the page, keeping its filters", async () => {
+    const { context, page } = await newPage(browser);
+    await open(page, '#type=sheriff&state=TX');
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await page.waitForURL(/map=/);
+    // What the address bar does when only the part after # is edited: a same-page navigation.
+    await Promise.all([page.waitForEvent('load'), page.evaluate(() => (location.hash = `${location.hash.slice(1)}&lang=es`))]);
+    await waitForMap(page);
+    expect(await page.getAttribute('html', 'lang')).toBe('es');
+    expect(await page.locator('h1').textContent()).toBe('Acuerdos de la policía con Amazon Ring');
+    expect(await page.locator('#filter-state').inputValue()).toBe('TX');
+    expect(page.url()).toContain('type=sheriff');
+    // Back to the English link: English again.
+    await Promise.all([page.waitForEvent('load'), page.goBack()]);
+    await waitForMap(page);
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await context.close();
+  });
+
   it('a browser set to Spanish opens in Spanish on a link without lang; lang=en in the link wins', async () => {
     const context = await browser.newContext({ locale: 'es-MX', viewport: { width: 1366, height: 850 } });
     const page = await context.newPage();

@@ -8,7 +8,7 @@ import { monthOf } from '../../../src/core/periods';
 import { linkLang, parseLang, pickLocale } from '../../../src/i18n/locale';
 import { formatUrlState, parseUrlState } from '../../../src/state/url-state';
 import { describeFilters, DEFAULT_FILTERS } from '../../../src/filters/filters';
-import { urlWithLang } from '../../../src/ui/language-switch';
+import { languageToFollow, urlWithLang } from '../../../src/ui/language-switch';
 import { classLabels } from '../../../src/scales/density';
 import { formatMiles } from '../../../src/search/nearby';
 
@@ -140,5 +140,22 @@ describe('choosing the language', () => {
   it('the switch puts the language in the hash and drops it from the query', () => {
     expect(urlWithLang('https://x.org/map/?lang=en&embed=1#type=police&map=4/39/-98', 'es')).toBe('https://x.org/map/?embed=1#type=police&map=4/39/-98&lang=es');
     expect(urlWithLang('https://x.org/#lang=es', 'en')).toBe('https://x.org/#lang=en');
+  });
+
+  it('a link changed only in its hash is followed when it opens in another language', () => {
+    const en = ['en-US'], es = ['es-MX', 'en'];
+    expect(languageToFollow('', '#type=police&lang=es', en, 'en')).toBe('es');
+    expect(languageToFollow('', '#lang=ES-mx', en, 'en')).toBe('es');
+    expect(languageToFollow('?lang=es', '#type=police', en, 'en')).toBe('es');
+    // The hash wins over the query, as when the page starts.
+    expect(languageToFollow('?lang=es', '#lang=en', en, 'en')).toBeNull();
+    // Already in it: the page stays.
+    expect(languageToFollow('', '#lang=es', en, 'es')).toBeNull();
+    // None named, or one we do not speak: the browser's language, as the link opened afresh.
+    expect(languageToFollow('', '#type=police', en, 'es')).toBe('en');
+    expect(languageToFollow('', '#type=police', es, 'es')).toBeNull();
+    expect(languageToFollow('', '#lang=fr', en, 'en')).toBeNull();
+    expect(languageToFollow('', '#lang=fr', es, 'en')).toBe('es');
+    expect(languageToFollow('', '#lang=%E0%A4', en, 'en')).toBeNull();
   });
 });
