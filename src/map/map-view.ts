@@ -282,6 +282,9 @@ export class MapView {
 
   /** Moves to a camera the framing computed (the same numbers the tests check). */
   private moveTo(c: Camera, duration: number): void {
+    // Framing again where the map already is (overlays settled without changing the room) costs no frame.
+    const now = this.map.getCenter();
+    if (!this.map.isMoving() && Math.abs(this.map.getZoom() - c.zoom) < 1e-6 && Math.abs(now.lng - c.lon) < 1e-9 && Math.abs(now.lat - c.lat) < 1e-9) return;
     const to = { center: [c.lon, c.lat] as [number, number], zoom: c.zoom };
     if (duration > 0) this.map.easeTo({ ...to, duration });
     else this.map.jumpTo(to);
