@@ -12,6 +12,7 @@ import type { Geocoder } from '../geocode/geocoder';
 import {
   cloneTables, joinList, splitList,
   type AgencyRow, type Lined, type ProgramRow, type SourceRow, type Tables, PORTAL_PROGRAM_DEFAULTS,
+  importedStartKind,
 } from '../tables/model';
 import type { Change } from './changes';
 import { cityCountyProblem, Intake, newAgencyId, placeUpdate, type KeepApart } from './intake';
@@ -238,6 +239,7 @@ export function mergeAtlas(tables: Tables, agencies: readonly AtlasAgency[], opt
         agency_id: agency.id,
         kind: 'neighbors_portal',
         start_date: a.date ?? '',
+        start_kind: importedStartKind(a.date),
         end_date: '',
         devices_given: '',
         perk_value_usd: '',
@@ -253,8 +255,14 @@ export function mergeAtlas(tables: Tables, agencies: readonly AtlasAgency[], opt
     } else {
       const before = JSON.stringify(existing);
       const start = earlierDate(existing.start_date || null, a.date) ?? '';
-      if (start !== existing.start_date) record('neighbors_portal start_date', existing.start_date, start);
-      existing.start_date = start;
+      if (start !== existing.start_date) {
+        record('neighbors_portal start_date', existing.start_date, start);
+        existing.start_date = start;
+        // The Atlas's date is when the listing began, whatever the earlier date said.
+        const kind = importedStartKind(start);
+        if ((existing.start_kind ?? '') !== kind) record('neighbors_portal start_kind', existing.start_kind ?? '', kind);
+        existing.start_kind = kind;
+      }
       const list = splitList(existing.source_ids);
       const gained = sourceIds.filter((x) => !list.includes(x));
       if (gained.length > 0) record('neighbors_portal source_ids', '', `+ ${gained.join('; ')}`);

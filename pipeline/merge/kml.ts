@@ -9,7 +9,7 @@
  */
 import type { KmlAgency } from '../kml/parse';
 import { earlierDate } from '../../src/core/dates';
-import { cloneTables, joinList, splitList, type AgencyRow, type Lined, type ProgramRow, type SourceRow, type Tables, PORTAL_PROGRAM_DEFAULTS } from '../tables/model';
+import { cloneTables, joinList, splitList, type AgencyRow, type Lined, type ProgramRow, type SourceRow, type Tables, PORTAL_PROGRAM_DEFAULTS, importedStartKind } from '../tables/model';
 import { portalProgramId, RING_MAP_SOURCE } from './atlas';
 import type { Geocoder } from '../geocode/geocoder';
 import type { Change } from './changes';
@@ -121,7 +121,7 @@ export function mergeKml(tables: Tables, agencies: readonly KmlAgency[], opts: K
       let pid = portalProgramId(agency.id);
       for (let n = 2; programIds.has(pid); n++) pid = `${portalProgramId(agency.id)}-${n}`;
       const p: Lined<ProgramRow> = {
-        id: pid, agency_id: agency.id, kind: 'neighbors_portal', start_date: a.date ?? '', end_date: '',
+        id: pid, agency_id: agency.id, kind: 'neighbors_portal', start_date: a.date ?? '', start_kind: importedStartKind(a.date), end_date: '',
         devices_given: '', perk_value_usd: '', subsidy_usd: '', at_least: 'false',
         ...PORTAL_PROGRAM_DEFAULTS, summary: portalSummary(a, opts.exportDate), source_ids: snapshot.id, line,
       };
@@ -142,6 +142,11 @@ export function mergeKml(tables: Tables, agencies: readonly KmlAgency[], opts: K
     if (a.date && to && to !== had) {
       record(agency.id, 'neighbors_portal start_date', had, to);
       portal.start_date = to;
+      // A date where there was none is the map's activation date; a refined one keeps what the coarser one was.
+      if (!portal.start_kind) {
+        portal.start_kind = importedStartKind(to);
+        record(agency.id, 'neighbors_portal start_kind', '', portal.start_kind);
+      }
     } else if (a.date && had && !had.startsWith(a.date)) res.dateConflicts.push({ id: agency.id, kept: had, map: a.date });
   }
   return res;

@@ -13,7 +13,7 @@ import { classifyUrl, isHttpUrl, publisherFor, sourceIdFor } from '../lib/source
 import { normalizeState } from '../lib/states';
 import { cleanText, hasMarkup } from '../../src/core/text';
 import { agencySlug } from '../lib/text';
-import { cloneTables, joinList, splitList, type AgencyRow, type Lined, type ProgramRow, type Tables, PORTAL_PROGRAM_DEFAULTS } from '../tables/model';
+import { cloneTables, joinList, splitList, type AgencyRow, type Lined, type ProgramRow, type Tables, PORTAL_PROGRAM_DEFAULTS, importedStartKind } from '../tables/model';
 import { AgencyMatcher } from './names';
 import { portalProgramId } from './atlas';
 
@@ -116,6 +116,7 @@ export function mergeReporting(
         agency_id: agency.id,
         kind: 'neighbors_portal',
         start_date: start,
+        start_kind: importedStartKind(start),
         end_date: '',
         devices_given: '',
         perk_value_usd: '',
@@ -135,7 +136,10 @@ export function mergeReporting(
     const list = splitList(portal.source_ids);
     if (!list.includes(sid)) list.push(sid);
     portal.source_ids = joinList(list);
-    if (!portal.start_date && start) portal.start_date = start;
+    if (!portal.start_date && start) {
+      portal.start_date = start;
+      portal.start_kind = importedStartKind(start);
+    }
     if (opts.file && JSON.stringify(portal) !== before) portal.origin = [...(portal.origin ?? []), `${opts.file}:${rec.line}`];
     else if (start && portal.start_date && !portal.start_date.startsWith(start) && !start.startsWith(portal.start_date)) {
       res.dateConflicts.push({ id: agency.id, kept: portal.start_date, reported: start });

@@ -21,6 +21,10 @@ export const PROGRAM_COLUMNS = [
 /** Program columns added after the first exports: a table without them reads them as empty. */
 export const OPTIONAL_PROGRAM_COLUMNS = ['start_kind', 'perk_status', 'figures_derived', 'perk_note', 'status', 'status_note'] as const;
 /** The perk and lifecycle cells of a new portal program: no perk, and active as listed or reported. */
+/** A date an importer reads (a listing's activation, a report's joining date) says when the partnership began. */
+export function importedStartKind(date: string | null | undefined): '' | 'began' {
+  return date ? 'began' : '';
+}
 export const PORTAL_PROGRAM_DEFAULTS = { perk_status: '', figures_derived: 'false', perk_note: '', status: 'active', status_note: '' } as const;
 export const SOURCE_COLUMNS = ['id', 'type', 'url', 'publisher', 'title', 'date', 'copy'] as const;
 /** Source columns added after the first exports: a table without them reads them as empty. */

@@ -11,7 +11,7 @@ import { mergeAtlas } from '../../../pipeline/merge/atlas';
 import { sharedGeocoder } from '../../../pipeline/dataset/run';
 import { stringifyCsv } from '../../../pipeline/lib/csv';
 import { AGENCY_COLUMNS, OVERRIDE_COLUMNS, PROGRAM_COLUMNS, SOURCE_COLUMNS } from '../../../pipeline/tables/model';
-import { agency, atlasCsv, emptyTables, program, ringRow, source } from './helpers';
+import { agency, atlasCsv, dateFieldProblems, emptyTables, program, ringRow, source } from './helpers';
 
 const merge = (tables: ReturnType<typeof emptyTables>, csv: string) =>
   mergeAtlas(tables, parseAtlasExport(csv).agencies, { exportDate: '2020-10-07', publishers: new Map(), geocoder: sharedGeocoder() });
@@ -157,7 +157,9 @@ describe('merging an export into the tables', () => {
     const r = merge(emptyTables(), csv);
     expect(r.added).toEqual(['greenfield-police-department-wi', 'ocean-city-police-department-nj', 'ocean-township-police-department-nj']);
     const p = r.tables.programs.find((x) => x.agency_id === 'greenfield-police-department-wi')!;
-    expect(p).toMatchObject({ kind: 'neighbors_portal', start_date: '2018-03-22', source_ids: 'atlas-2020-10-07; ring-active-agency-map' });
+    expect(p).toMatchObject({ kind: 'neighbors_portal', start_date: '2018-03-22', start_kind: 'began', source_ids: 'atlas-2020-10-07; ring-active-agency-map' });
+    // Each new program says what its date is, in its fields and in words that agree (as the build's data requires).
+    expect(dateFieldProblems(r.tables.programs)).toEqual([]);
     const atlas = r.tables.sources.find((s) => s.id === 'atlas-2020-10-07')!;
     expect(atlas).toMatchObject({ type: 'dataset', url: 'https://atlasofsurveillance.org/', publisher: 'Electronic Frontier Foundation, Atlas of Surveillance', date: '2020-10-07' });
     const dc = r.tables.sources.find((s) => s.type === 'records')!;

@@ -1,6 +1,8 @@
 /** Builders for small in-memory Atlas exports and source tables used by the pipeline tests. */
 import { stringifyCsv } from '../../../pipeline/lib/csv';
 import type { AgencyRow, OverrideRow, ProgramRow, SourceRow, Tables } from '../../../pipeline/tables/model';
+import { summaryContradiction } from '../../../src/core/summary-check';
+import type { DateKind } from '../../../src/core/vocabulary';
 
 export const ATLAS_HEADER = [
   'AOSNUMBER', 'City', 'County', 'State', 'Agency', 'Type of LEA', 'Summary', 'Type of Juris', 'Technology', 'Vendor',
@@ -53,4 +55,12 @@ export function source(s: Partial<SourceRow> & { id: string }, line = 2): Source
 }
 export function override(o: OverrideRow, line = 2): OverrideRow & { line: number } {
   return { ...o, line };
+}
+
+/** Programs whose start kind is missing for their date, or whose summary contradicts their date fields, with why. */
+export function dateFieldProblems(programs: readonly ProgramRow[]): string[] {
+  return programs.flatMap((p) => {
+    const why = summaryContradiction({ start_date: p.start_date || null, start_kind: (p.start_kind || null) as DateKind | null, summary: p.summary });
+    return why ? [`${p.id}: ${why}`] : [];
+  });
 }

@@ -11,7 +11,7 @@ import { stringifyCsv } from '../../../pipeline/lib/csv';
 import { kmlSnapshotId, mergeKml } from '../../../pipeline/merge/kml';
 import { AGENCY_COLUMNS, OVERRIDE_COLUMNS, PROGRAM_COLUMNS, SOURCE_COLUMNS, type Tables } from '../../../pipeline/tables/model';
 import { SUBMISSION_COLUMNS } from '../../../pipeline/merge/submissions';
-import { agency, emptyTables, program, source } from './helpers';
+import { agency, dateFieldProblems, emptyTables, program, source } from './helpers';
 
 const FIX = 'tests/fixtures/kml';
 const fixture = (f: string) => readFileSync(join(FIX, f), 'utf8');
@@ -139,9 +139,10 @@ describe('merging an export into the tables', () => {
     ]);
     expect(r.tables.sources).toEqual([expect.objectContaining({ id: kmlSnapshotId('2021-03-01'), type: 'map', publisher: 'Ring', date: '2021-03-01' })]);
     const undated = r.tables.programs.find((p) => p.agency_id === 'addison-police-department-tx')!;
-    expect(undated).toMatchObject({ kind: 'neighbors_portal', start_date: '', source_ids: 'ring-active-agency-map-2021-03-01' });
+    expect(undated).toMatchObject({ kind: 'neighbors_portal', start_date: '', start_kind: '', source_ids: 'ring-active-agency-map-2021-03-01' });
     expect(undated.summary).toContain('on or before 2021-03-01');
-    expect(r.tables.programs.find((p) => p.agency_id === 'polk-county-sheriffs-office-fl')).toMatchObject({ start_date: '2018-05-21' });
+    expect(r.tables.programs.find((p) => p.agency_id === 'polk-county-sheriffs-office-fl')).toMatchObject({ start_date: '2018-05-21', start_kind: 'began' });
+    expect(dateFieldProblems(r.tables.programs)).toEqual([]);
   });
 
   it('keeps what other sources gave: names, notes, programs, sources; refines a month to the day; keeps a conflicting date', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../../pipeline/lib/csv';
 import { AgencyMatcher, looseAgencyName, normalizeAgencyName } from '../../../pipeline/merge/names';
 import { countyWithSuffix, mergeReporting } from '../../../pipeline/merge/reporting';
-import { agency, emptyTables, program, source } from './helpers';
+import { agency, dateFieldProblems, emptyTables, program, source } from './helpers';
 
 const cand = (id: string, name: string, state: string, agency_type = 'police') => ({ id, name, state, agency_type });
 
@@ -89,7 +89,9 @@ describe('merging agencies named in news reports', () => {
     expect(r.added).toEqual(['weld-county-sheriffs-office-co', 'caddo-parish-sheriffs-office-la']);
     expect(r.tables.agencies.find((a) => a.id === 'caddo-parish-sheriffs-office-la')).toMatchObject({ county: 'Caddo Parish', jurisdiction: 'county' });
     expect(r.tables.sources.filter((s) => s.url === 'https://example.org/weld')).toHaveLength(1);
-    expect(r.tables.programs.find((p) => p.agency_id === 'caddo-parish-sheriffs-office-la')!.start_date).toBe('2021-01');
+    expect(r.tables.programs.find((p) => p.agency_id === 'caddo-parish-sheriffs-office-la')).toMatchObject({ start_date: '2021-01', start_kind: 'began' });
+    expect(r.tables.programs.find((p) => p.agency_id === 'weld-county-sheriffs-office-co')).toMatchObject({ start_date: '', start_kind: '' });
+    expect(dateFieldProblems(r.tables.programs.filter((p) => r.added.includes(p.agency_id)))).toEqual([]);
     expect(countyWithSuffix('Madison', 'AL')).toBe('Madison County');
   });
 
