@@ -649,6 +649,9 @@ export const en = {
     print: 'Print',
     email: 'Email',
     emailNote: 'Email opens your mail program with the letter; add the agency’s records address.',
+    /** The agency page's link (no buttons beside it). */
+    emailLetter: 'Email this letter',
+    emailLetterNote: 'Opens your mail program with the letter; add the agency’s records address.',
     emailCut: '[The letter is cut here to fit in an email link: use Copy or Download for the whole text.]',
     loading: 'Loading the state’s law…',
     failed: 'The table of state records laws could not be loaded. Try again.',

@@ -671,6 +671,8 @@ export const es: Messages = {
     print: 'Imprimir',
     email: 'Correo',
     emailNote: 'Correo abre su programa de correo con la carta; agregue la dirección de registros de la agencia.',
+    emailLetter: 'Enviar esta carta por correo',
+    emailLetterNote: 'Abre su programa de correo con la carta; agregue la dirección de registros de la agencia.',
     emailCut: '[La carta se corta aquí para caber en un enlace de correo: use Copiar o Descargar para el texto completo.]',
     loading: 'Cargando la ley del estado…',
     failed: 'No se pudo cargar la tabla de leyes estatales de registros. Inténtelo de nuevo.',

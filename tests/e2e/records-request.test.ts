@@ -201,6 +201,13 @@ describe('the static agency page, without JavaScript', () => {
         expect(text).toContain('Under the California Public Records Act (Cal. Gov. Code § 7920.000 et seq.), I request copies of the following records held by Los Angeles Police Department:');
         expect(text).toContain('Please search records from March 2016 to the present.');
         expect(await section.textContent()).toContain('https://leginfo.legislature.ca.gov/');
+        // "Email this letter" opens the same letter in the visitor's mail program: its subject and its first lines, no address.
+        const mail = new URL((await section.getByRole('link', { name: 'Email this letter' }).getAttribute('href'))!);
+        expect(mail.protocol).toBe('mailto:');
+        expect(mail.pathname).toBe('');
+        const subject = /^Subject: (.*)$/m.exec(text)![1];
+        expect(mail.searchParams.get('subject')).toBe(subject);
+        expect(text).toContain(mail.searchParams.get('body')!.split('\n').slice(0, 3).join('\n'));
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
         await section.scrollIntoViewIfNeeded();
         await page.screenshot({ path: `${ARTIFACTS}/records-request-static-page-${name}.png` });
