@@ -45,6 +45,8 @@ export class Timeline {
   private from: Month | null = null;
   private to: Month | null = null;
   private shown = 0;
+  /** What the bars last drawn show (counts, colours, Play's month): a click that changes none of it redraws nothing. */
+  private barsKey = '';
 
   constructor(
     root: HTMLElement,
@@ -170,6 +172,15 @@ export class Timeline {
     const bw = W / n;
     const range = this.held ?? { from: this.from, to: this.to };
     const lo = range.from ?? this.min, hi = range.to ?? this.max;
+    const fills: string[] = [];
+    for (let k = 0; k < n; k++) {
+      const m = this.min + k;
+      const c = hist.counts[m - hist.from] ?? 0;
+      fills.push(c ? `${c}${m >= lo && m <= hi ? this.colorOf(m) : ''}` : '');
+    }
+    const key = `${this.held && this.frame !== null ? this.frame : ''}|${fills.join(',')}`;
+    if (key === this.barsKey) return;
+    this.barsKey = key;
     const parts: Element[] = [];
     // Where the Atlas export ends, counts thin because coverage does: shade it so it does not read as a decline.
     if (ATLAS_LAST_MONTH < this.max) {
