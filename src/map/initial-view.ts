@@ -44,12 +44,30 @@ export function maskBounds(index: AgencyIndex, mask: Uint8Array): Bounds | null 
   return Number.isFinite(w) ? [w, s, e, n] : null;
 }
 
+/** Whether a point lies in the contiguous states' box. */
+function inLower48(lon: number, lat: number): boolean {
+  return lat > 24 && lat < 50 && lon > -125 && lon < -66;
+}
+
 /** The contiguous US when most agencies are there; the data's bounds otherwise. */
 export function initialBounds(index: AgencyIndex): Bounds {
   const [w, s, e, n] = dataBounds(index);
   let inside = 0;
-  for (let i = 0; i < index.size; i++) if (index.lat[i] > 24 && index.lat[i] < 50 && index.lon[i] > -125 && index.lon[i] < -66) inside++;
+  for (let i = 0; i < index.size; i++) if (inLower48(index.lon[i], index.lat[i])) inside++;
   return inside > 0 && w < -125 ? LOWER_48 : [w, s, e, n];
+}
+
+/**
+ * What framing a selection shows: its bounds, except that a selection
+ * reaching from the contiguous states to Alaska or Hawaii shows its
+ * contiguous part, as the national view does (framing all of it would show
+ * mostly ocean). Null when it selects none.
+ */
+export function selectionBounds(index: AgencyIndex, mask: Uint8Array): Bounds | null {
+  const all = maskBounds(index, mask);
+  if (!all || all[0] >= -125) return all;
+  const contiguous = mask.map((on, i) => (on && inLower48(index.lon[i], index.lat[i]) ? 1 : 0));
+  return maskBounds(index, contiguous) ?? all;
 }
 
 /** The bounds of all agencies. */

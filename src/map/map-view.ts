@@ -35,7 +35,7 @@ export interface MapViewOptions {
   interactive?: boolean;
 }
 
-import { LOWER_48, MASK_MAX_ZOOM, allMargin, framePadding, initialBounds, maskBounds, maskMargin } from './initial-view';
+import { LOWER_48, MASK_MAX_ZOOM, allMargin, framePadding, initialBounds, maskMargin, selectionBounds } from './initial-view';
 
 maplibregl.setWorkerUrl(workerUrl);
 // Start the worker now: it loads its own script and then the basemap, and is on the path to the first
@@ -335,7 +335,7 @@ export class MapView {
   /** Frames the agencies a mask selects (a link filtered to a region opens on that region). */
   fitMask(mask: Uint8Array, duration = 0): void {
     if (!this.index) return;
-    const b = maskBounds(this.index, mask);
+    const b = selectionBounds(this.index, mask);
     if (!b) return;
     this.frameWith(() => this.moveTo(cameraForBox(b, this.size(), this.padding(maskMargin(this.size()), b), MASK_MAX_ZOOM), duration));
   }
@@ -343,7 +343,7 @@ export class MapView {
   /** Whether the view already frames the agencies a mask selects: all inside, and not much room to zoom in. */
   showsMask(mask: Uint8Array): boolean {
     if (!this.index) return true;
-    const b = maskBounds(this.index, mask);
+    const b = selectionBounds(this.index, mask);
     if (!b) return true;
     const v = this.map.getBounds();
     if (!(v.contains([b[0], b[1]]) && v.contains([b[2], b[3]]))) return false;

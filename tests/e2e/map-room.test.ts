@@ -84,6 +84,26 @@ describe('the legend never hides agencies', () => {
   });
 });
 
+describe('the zoom offer', () => {
+  it('is not offered for a nationwide type the national view already shows (Alaska and Hawaii aside); it is for one state', async () => {
+    const { context, page } = await newPage(browser, { viewport: { width: 1366, height: 850 } });
+    await openApp(page);
+    const offer = page.locator('#zoom-to-selection');
+    await page.check('#type-police');
+    await expectCount(page, agenciesLabel(countWhere((p) => p.agency_type === 'police')));
+    await waitForLinkParam(page, 'type', 'police');
+    await page.waitForTimeout(300);
+    expect(await offer.isVisible()).toBe(false);
+    await screenshot(page, 'zoom-offer-police-national');
+    // One state: the offer names it, and takes the map there.
+    await page.selectOption('#filter-state', 'OH');
+    await expectCount(page, agenciesLabel(countWhere((p) => p.agency_type === 'police' && p.state === 'OH')));
+    await offer.waitFor({ state: 'visible' });
+    expect(await offer.textContent()).toBe('Zoom to OH');
+    await context.close();
+  });
+});
+
 describe('phone', () => {
   it('the national view is the contiguous states, across the map, without a band of Canada', async () => {
     const { context, page } = await newPage(browser, { viewport: PHONE });

@@ -17,7 +17,7 @@ import { parseUrlState } from '../../../src/state/url-state';
 import { fullMapUrl } from '../../../src/controllers/url-sync';
 import { EMBED_PRESETS, iframeCode } from '../../../src/share/embed-code';
 import { applyFilters } from '../../../src/filters/filters';
-import { MASK_MAX_ZOOM, maskBounds, maskMargin } from '../../../src/map/initial-view';
+import { MASK_MAX_ZOOM, maskMargin, selectionBounds } from '../../../src/map/initial-view';
 import { boxOf, cameraForBox, inFreeArea } from '../../../src/map/framing';
 import { paddingFor, screenAspect } from '../../../src/map/overlay-padding';
 import { startsFolded } from '../../../src/ui/legend-fold';
@@ -80,7 +80,7 @@ describe('every state embed frames its state', () => {
         expect(state.filters.states).toEqual([st]);
         const { mask, count } = applyFilters(INDEX, state.filters);
         expect(count).toBe(expected);
-        const b = maskBounds(INDEX, mask)!;
+        const b = selectionBounds(INDEX, mask)!;
         const sizes = preset.width === '100%' ? EMBED_FRAMES.filter((f) => f.name.startsWith('responsive')).map((f) => f.frame) : [{ width: Number(preset.width), height: preset.height }];
         for (const frameSize of sizes) {
           const folded = startsFolded(true, frameSize, OPEN_LEGEND, frameSize);
