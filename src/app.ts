@@ -140,15 +140,17 @@ export class App implements AppContext {
     this.panels.renderList(this.inViewMask(), this.derived, this.selection.index(this.store.state));
   }
 
-  private async start(s: AppState): Promise<void> {
+  private async start(initial: AppState): Promise<void> {
+    // The link's own map position: a move the map reports while the page starts (a resize) is not one.
+    const linkView = initial.view;
     // The panels were built in this task: the first render of the state is the next.
     await yieldToMain();
-    s = this.store.state;
+    const s = this.store.state;
     this.render(s, null, { transient: false });
     // The panels are drawn: the map's layers are added in a task of their own.
     await yieldToMain();
     // Without a map (no WebGL, or it failed to start) `failed` has run instead.
-    if (!(await this.live.start(s.view, this.colors.ofAgency))) return;
+    if (!(await this.live.start(linkView, this.colors.ofAgency))) return;
     // The map draws its first frame before the list follows its view.
     await yieldToMain();
     const mv = this.mapView!;
@@ -157,7 +159,7 @@ export class App implements AppContext {
     this.renderList();
     this.legend.render();
     // A link with `area=` runs its search once the map can show it (framing it unless the link set the view).
-    if (this.store.state.area) void this.area.run(this.store.state, !s.view);
+    if (this.store.state.area) void this.area.run(this.store.state, !linkView);
   }
 
   private render(s: AppState, prev: AppState | null, change: Change): void {
