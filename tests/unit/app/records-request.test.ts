@@ -207,8 +207,9 @@ describe('the static agency page', () => {
       expect(section).toContain('<details class="records-letter-details">');
       expect(section).toContain(`<pre class="records-letter">${esc(letterText(agencyLetter(f.properties, law, 'en'), 'en'))}</pre>`);
       expect(section).toContain(esc(law.source_url));
-      // The pages link only within the site and to http(s) sources: no mailto: here.
-      expect(section).not.toContain('href=');
+      // Its one link opens the same letter in the visitor's mail program, with no address (the visitor adds it).
+      expect([...section.matchAll(/href="([^"]*)"/g)].map((m) => m[1])).toEqual([esc(mailtoLink(agencyLetter(f.properties, law, 'en'), 'en'))]);
+      expect(section).toContain('href="mailto:?subject=');
       expect(section).not.toContain('<script');
       const without = renderAgencyPage({ feature: f, neighbours: [], siteUrl: null, dataAsOf: '2026-11-25' });
       expect(without).not.toContain('records-request');
