@@ -104,7 +104,8 @@ function structureProblems(html: string): string[] {
   if (stack.length) problems.push(`unclosed ${stack.join(' ')}`);
   for (const m of html.matchAll(/\shref="([^"]*)"/g)) {
     const h = m[1];
-    if (!/^(https?:\/\/|(\.\.\/)+|#|data:,$)/.test(h)) problems.push(`odd link ${h}`);
+    // Within the site, http(s), and the records letter's mail link (no address).
+    if (!/^(https?:\/\/|(\.\.\/)+|#|data:,$|mailto:\?subject=)/.test(h)) problems.push(`odd link ${h}`);
   }
   return problems;
 }
