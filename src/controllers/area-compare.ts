@@ -11,7 +11,8 @@ import type { AreaSearch } from '../ui/area-search';
 import { renderComparison } from '../ui/area-compare-view';
 import type { AreaFacts } from '../search/area-compare';
 import type { Suggestion } from '../search/area-query';
-import type { AreaFinder, SearchLegend } from './area-finder';
+import type { AreaFinder } from './area-finder';
+import type { SearchLegend } from '../search/search-legend';
 import type { AppContext } from './context';
 import type { AreaShape } from '../map/area-layer';
 

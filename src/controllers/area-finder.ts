@@ -20,8 +20,6 @@ import { placesAround } from '../search/places-around';
 import { MSG } from '../i18n/messages';
 import { combinedLegend, placeLegend, type SearchLegend } from '../search/search-legend';
 
-export type { SearchLegend };
-
 export type AreaOutcome =
   | { ok: false; message: string; choices?: Choice[] }
   | {
